@@ -1,0 +1,6 @@
+/**
+ * `@jianguan/cli`.
+ *
+ * @packageDocumentation
+ */
+export {};

@@ -1,0 +1,6 @@
+/**
+ * `@jianguan/credit-rules`.
+ *
+ * @packageDocumentation
+ */
+export {};

@@ -1,0 +1,6 @@
+/**
+ * `@jianguan/kpi`.
+ *
+ * @packageDocumentation
+ */
+export {};

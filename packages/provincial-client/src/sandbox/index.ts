@@ -1,0 +1,6 @@
+/**
+ * `@jianguan/provincial-client`.
+ *
+ * @packageDocumentation
+ */
+export {};

@@ -1,0 +1,6 @@
+/**
+ * `@jianguan/sampling`.
+ *
+ * @packageDocumentation
+ */
+export {};

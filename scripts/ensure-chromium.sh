@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Make sure a Chromium binary is available for the HTML scorecard browser test (@jianguan/kpi).
+# Idempotent and quiet: if chromium (or chromium-browser / google-chrome) is on PATH, print it and exit;
+# otherwise install Debian's `chromium` package with apt-get (CI runs as root with apt available).
+set -euo pipefail
+
+find_chromium() {
+  local name
+  for name in chromium chromium-browser google-chrome-stable google-chrome; do
+    if command -v "$name" >/dev/null 2>&1; then
+      command -v "$name"
+      return 0
+    fi
+  done
+  return 1
+}
+
+if found="$(find_chromium)"; then
+  echo "ensure-chromium: found ${found} ($("$found" --version 2>/dev/null || echo 'version unknown')); nothing to do"
+  exit 0
+fi
+
+if ! command -v apt-get >/dev/null 2>&1; then
+  echo "ensure-chromium: no chromium binary and no apt-get; install Chromium yourself (the browser test will skip)" >&2
+  exit 1
+fi
+
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then
+  if command -v sudo >/dev/null 2>&1; then
+    SUDO="sudo"
+  else
+    echo "ensure-chromium: not root and no sudo; cannot run apt-get (the browser test will skip)" >&2
+    exit 1
+  fi
+fi
+
+echo "ensure-chromium: no chromium binary found; installing Debian's chromium with apt-get"
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq >/dev/null
+$SUDO apt-get install -y -qq --no-install-recommends chromium >/dev/null
+
+if found="$(find_chromium)"; then
+  echo "ensure-chromium: installed ${found} ($("$found" --version 2>/dev/null || echo 'version unknown'))"
+else
+  echo "ensure-chromium: apt-get finished but no chromium binary is on PATH" >&2
+  exit 1
+fi

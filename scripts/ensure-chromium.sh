@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Make sure a Chromium binary is available for the HTML scorecard browser test (@jianguan/kpi).
-# Idempotent and quiet: if chromium (or chromium-browser / google-chrome) is on PATH, print it and exit;
-# otherwise install Debian's `chromium` package with apt-get (CI runs as root with apt available).
+# Idempotent and quiet: if chromium (or chromium-browser / google-chrome) and a CJK font are present, print
+# them and exit; otherwise install Debian's `chromium` and `fonts-wqy-microhei` (so the scorecard's Chinese
+# renders in screenshots) with apt-get (CI runs as root with apt available).
 set -euo pipefail
 
 find_chromium() {
@@ -15,8 +16,12 @@ find_chromium() {
   return 1
 }
 
-if found="$(find_chromium)"; then
-  echo "ensure-chromium: found ${found} ($("$found" --version 2>/dev/null || echo 'version unknown')); nothing to do"
+has_cjk_font() {
+  command -v fc-list >/dev/null 2>&1 && [ -n "$(fc-list :lang=zh 2>/dev/null | head -n 1)" ]
+}
+
+if found="$(find_chromium)" && has_cjk_font; then
+  echo "ensure-chromium: found ${found} ($("$found" --version 2>/dev/null || echo 'version unknown')) and a CJK font; nothing to do"
   exit 0
 fi
 
@@ -35,10 +40,10 @@ if [ "$(id -u)" -ne 0 ]; then
   fi
 fi
 
-echo "ensure-chromium: no chromium binary found; installing Debian's chromium with apt-get"
+echo "ensure-chromium: installing Debian's chromium and a small CJK font (fonts-wqy-microhei) with apt-get"
 export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update -qq >/dev/null
-$SUDO apt-get install -y -qq --no-install-recommends chromium >/dev/null
+$SUDO apt-get install -y -qq --no-install-recommends chromium fonts-wqy-microhei >/dev/null
 
 if found="$(find_chromium)"; then
   echo "ensure-chromium: installed ${found} ($("$found" --version 2>/dev/null || echo 'version unknown'))"

@@ -2,23 +2,202 @@
  * `@jianguan/core` — the 互联网+监管 data standard: record schemas, identifiers, code tables,
  * batch quality checks (质检), entity linking, input files and the working-day calendar.
  *
+ * Exports are grouped by source module (calendar, code tables, errors, identifiers, io, linking, quality,
+ * schemas); the calendar is also published on its own as `@jianguan/core/calendar`.
+ *
  * @packageDocumentation
  */
 
-// --- errors (shared) ---
 export type { FieldPath, JianguanErrorOptions, LocalizedMessage } from './errors/index.js';
 export { isJianguanError, JianguanError } from './errors/index.js';
 
-// --- identifiers ---
+import * as orgCode from './identifiers/org-code.js';
+import * as regionCode from './identifiers/region-code.js';
+import * as residentId from './identifiers/resident-id.js';
+import * as uscc from './identifiers/uscc.js';
 
-// --- code-tables ---
-
-// --- schemas ---
-
-// --- quality ---
-
-// --- linking ---
-
-// --- io ---
-
-// --- calendar ---
+export type {
+  CalendarOverlay,
+  CalendarWarning,
+  CivilDate,
+  CreateCalendarOptions,
+  DateInput,
+  DayInfo,
+  DayKind,
+  HolidayArrangement,
+  HolidayCnYear,
+  HolidayRef,
+  SameKind,
+  ScheduleInput,
+  ScheduleNotice,
+  UnknownYearsPolicy,
+  WorkdayCalendar,
+  WorkdayLateness,
+  YearSchedule,
+} from './calendar/index.js';
+export {
+  addWorkdays,
+  CalendarDataError,
+  calendarOverlaySchema,
+  chinaToday,
+  createCalendar,
+  dayInfo,
+  GUANGXI_SANYUESAN,
+  getDefaultCalendar,
+  HOLIDAY_NAMES,
+  holidayArrangementSchema,
+  holidayCnYearSchema,
+  InvalidCivilDateError,
+  InvalidWorkdayCountError,
+  isWorkday,
+  loadSchedule,
+  NINGXIA_FESTIVALS,
+  nextWorkday,
+  OFFICIAL_SCHEDULES,
+  OFFICIAL_SCHEDULES_VERSION,
+  organisationClosures,
+  parseSchedule,
+  previousWorkday,
+  REGIONAL_OVERLAYS,
+  scheduleFromHolidayCn,
+  setDefaultCalendar,
+  TIBET_LOSAR,
+  toCivilDate,
+  toYearSchedule,
+  UnknownCalendarYearError,
+  workdayLateness,
+  workdaysBetween,
+  XINJIANG_FESTIVALS,
+  yearScheduleSchema,
+} from './calendar/index.js';
+export { NATIONAL_CODE_TABLES } from './code-tables/data/national.js';
+export { InvalidCodeTableError, UnknownCodeTableError } from './code-tables/errors.js';
+export type {
+  CodeListLookup,
+  CodeLookupOptions,
+  CodeOf,
+  CodeTableId,
+  CodeTableRegistry,
+  NationalCodeTables,
+} from './code-tables/registry.js';
+export {
+  codeTableEnum,
+  codeTableSchema,
+  codeTables,
+  codeTableVariants,
+  createCodeTableRegistry,
+  defineCodeTable,
+  getCodeTable,
+  isCode,
+  lookupCode,
+  registerCodeTable,
+} from './code-tables/registry.js';
+export type { CodeTable, CodeTableEntry, CodeTableInput } from './code-tables/types.js';
+export type { IdentifierErrorCode, IdentifierErrorName } from './identifiers/errors.js';
+export {
+  InvalidChecksumError,
+  InvalidComponentError,
+  InvalidFormatError,
+  InvalidLengthError,
+} from './identifiers/errors.js';
+export type {
+  IdentifierCheckResult,
+  IdentifierIssue,
+  IdentifierModule,
+  IdentifierSeverity,
+  IdentifierWarningCode,
+} from './identifiers/types.js';
+export type { CsvRow, ReadCsvOptions } from './io/csv.js';
+export { parseCsvRows, readCsv } from './io/csv.js';
+export { detectEncoding, isUtf8 } from './io/decode.js';
+export type { InputFileErrorCode } from './io/errors.js';
+export { InputFileError } from './io/errors.js';
+export type { ReadRecordsOptions } from './io/json.js';
+export { readJson, readJsonl, readRecords } from './io/json.js';
+export type { InputEncoding, InputSource, ReadOptions, RecordErrorItem, RecordItem } from './io/types.js';
+export type {
+  EntityChain,
+  EntityIdKind,
+  EntityLink,
+  EntityLinkResult,
+  UnlinkedRecord,
+} from './linking/link-by-entity.js';
+export { linkByEntity } from './linking/link-by-entity.js';
+export type {
+  QualityBatch,
+  QualityChecker,
+  QualityCheckOptions,
+  RecordQualityResult,
+} from './quality/check.js';
+export { createQualityChecker, qualityCheck, qualityCheckRecord } from './quality/check.js';
+export type { QualityRuleCode, QualityRuleSet, QualityRuleSetOverrides } from './quality/rule-set.js';
+export { defaultQualityRuleSet, defineQualityRuleSet, qualityRuleSetSchema } from './quality/rule-set.js';
+export type { QualityIssue, QualityResult, QualitySeverity } from './quality/types.js';
+export {
+  behaviourActDate,
+  behaviourActDateFields,
+  civilDateOf,
+  isCivilDate,
+  isDateTime,
+  tryBehaviourActDate,
+} from './schemas/act-date.js';
+export type { BehaviourKind, EntityClass, RecordType } from './schemas/dictionary.js';
+export { behaviourActionCodeField, fieldDictionary } from './schemas/dictionary.js';
+export type { ExchangeRow, FromExchangeRowOptions, HeaderMapping } from './schemas/exchange.js';
+export {
+  exchangeHeaders,
+  fromExchangeRow,
+  resolveExchangeHeaders,
+  toExchangeRow,
+} from './schemas/exchange.js';
+export type {
+  CheckType,
+  FieldKind,
+  FieldSpec,
+  FieldSpecs,
+  ShapeOf,
+  ZodForKind,
+} from './schemas/field-spec.js';
+export type {
+  BehaviourRecord,
+  CatalogItem,
+  ClueFeedback,
+  Complaint,
+  CompulsionRecord,
+  CreditRecord,
+  DrawnObject,
+  ExchangeEnvelope,
+  InspectionList,
+  InspectionRecord,
+  JointTask,
+  Officer,
+  OtherBehaviourRecord,
+  PenaltyRecord,
+  RegulatedEntity,
+  RiskClue,
+  SpotCheckPlan,
+} from './schemas/records.js';
+export {
+  behaviourRecordSchema,
+  catalogItemSchema,
+  clueFeedbackSchema,
+  complaintSchema,
+  compulsionRecordSchema,
+  creditRecordSchema,
+  drawnObjectSchema,
+  enterpriseSchema,
+  exchangeEnvelopeSchema,
+  individualBusinessSchema,
+  inspectionListSchema,
+  inspectionRecordSchema,
+  jointTaskSchema,
+  naturalPersonSchema,
+  officerSchema,
+  otherBehaviourRecordSchema,
+  otherOrganisationSchema,
+  penaltyRecordSchema,
+  regulatedEntitySchema,
+  riskClueSchema,
+  spotCheckPlanSchema,
+} from './schemas/records.js';
+export { orgCode, regionCode, residentId, uscc };

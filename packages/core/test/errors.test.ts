@@ -15,7 +15,8 @@ describe('JianguanError', () => {
       name: 'JianguanError',
       code: 'invalid_length',
       path: ['records', 2, 'uscc'],
-      message: { zh: '长度错误', en: 'wrong length' },
+      message: 'wrong length (长度错误)',
+      messages: { zh: '长度错误', en: 'wrong length' },
       details: { length: 17 },
     });
   });

@@ -1,6 +1,61 @@
 /**
- * `@jianguan/core/calendar` — China's official working-day calendar (工作日历).
+ * `@jianguan/core/calendar` — China's official working-day calendar (工作日历): the State Council holiday
+ * schedules 2004–2026 as data, O(1) deadline arithmetic in working days, runtime loading of new years
+ * (jianguan or holiday-cn format) and optional regional / organisation layers.
  *
  * @packageDocumentation
  */
-export {};
+export type { FieldPath, LocalizedMessage } from '../errors/jianguan-error.js';
+export type {
+  CalendarWarning,
+  CreateCalendarOptions,
+  DayInfo,
+  DayKind,
+  HolidayRef,
+  SameKind,
+  ScheduleInput,
+  UnknownYearsPolicy,
+  WorkdayCalendar,
+  WorkdayLateness,
+} from './calendar.js';
+export { createCalendar, toYearSchedule } from './calendar.js';
+export type { CivilDate, DateInput } from './civil-date.js';
+export { chinaToday, isCivilDate, toCivilDate } from './civil-date.js';
+export {
+  addWorkdays,
+  dayInfo,
+  getDefaultCalendar,
+  isWorkday,
+  loadSchedule,
+  nextWorkday,
+  previousWorkday,
+  setDefaultCalendar,
+  workdayLateness,
+  workdaysBetween,
+} from './default-calendar.js';
+export {
+  CalendarDataError,
+  InvalidCivilDateError,
+  InvalidWorkdayCountError,
+  UnknownCalendarYearError,
+} from './errors.js';
+export type { HolidayCnYear } from './holiday-cn.js';
+export { holidayCnYearSchema, scheduleFromHolidayCn } from './holiday-cn.js';
+export { OFFICIAL_SCHEDULES, OFFICIAL_SCHEDULES_VERSION } from './official-schedules.js';
+export type { CalendarOverlay } from './overlay.js';
+export {
+  calendarOverlaySchema,
+  GUANGXI_SANYUESAN,
+  NINGXIA_FESTIVALS,
+  organisationClosures,
+  REGIONAL_OVERLAYS,
+  TIBET_LOSAR,
+  XINJIANG_FESTIVALS,
+} from './overlay.js';
+export type { HolidayArrangement, ScheduleNotice, YearSchedule } from './schedule.js';
+export {
+  HOLIDAY_NAMES,
+  holidayArrangementSchema,
+  parseSchedule,
+  yearScheduleSchema,
+} from './schedule.js';

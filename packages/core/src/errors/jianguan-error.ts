@@ -67,14 +67,16 @@ export class JianguanError extends Error {
     name: string;
     code: string;
     path: FieldPath;
-    message: LocalizedMessage;
+    message: string;
+    messages: LocalizedMessage;
     details: Readonly<Record<string, unknown>>;
   } {
     return {
       name: this.name,
       code: this.code,
       path: this.path,
-      message: this.messages,
+      message: this.message,
+      messages: this.messages,
       details: this.details,
     };
   }

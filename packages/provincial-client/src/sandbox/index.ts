@@ -1,6 +1,23 @@
 /**
- * `@jianguan/provincial-client`.
+ * `@jianguan/provincial-client/sandbox` — a local provincial server implementing "jianguan provincial interface
+ * v1", with signature verification, 质检, exactly-once dedup, synthetic data and fault injection.
  *
  * @packageDocumentation
  */
-export {};
+
+export { parseSandboxArgs, SANDBOX_USAGE } from './cli-args.js';
+export type { FaultDecision, SandboxFaults } from './faults.js';
+export { FaultPlan } from './faults.js';
+export type { SyntheticRecordOptions } from './records.js';
+export { syntheticInspectionRecords } from './records.js';
+export type {
+  RequestLogEntry,
+  Sandbox,
+  SandboxAuth,
+  SandboxOptions,
+  SandboxState,
+  StoredRecord,
+  WriteLogEntry,
+} from './server.js';
+export { SANDBOX_CREDENTIALS, startSandbox } from './server.js';
+export { syntheticClues, syntheticComplaints, syntheticJointTasks } from './synthetic.js';

@@ -1,0 +1,150 @@
+import { isJianguanError } from '@jianguan/core';
+import { commands } from './commands/registry.js';
+import type { CommandContext, CommandSpec } from './runtime/args.js';
+import { closest, parseCommandArgs, renderHelp } from './runtime/args.js';
+import { CliError, usageError } from './runtime/errors.js';
+import type { ExitCodeValue } from './runtime/exit-codes.js';
+import { ExitCode } from './runtime/exit-codes.js';
+import type { CliIo } from './runtime/io.js';
+import { formatTable, writeJson, writeLine } from './runtime/io.js';
+import { createProgress } from './runtime/progress.js';
+import { cliVersion } from './runtime/version.js';
+
+/**
+ * Run the `jianguan` command in-process (运行命令行): `argv` are the arguments after `jianguan`.
+ * Nothing is printed outside `io.stdout`/`io.stderr` and the process is never exited; the exit code
+ * is returned (0 ok, 1 findings, 2 usage error, 3 input error, 4 internal error — see {@link ExitCode}).
+ *
+ * @example
+ * const out: string[] = [];
+ * const code = await runCli(['workday', 'add', '2025-09-30', '2'], {
+ *   stdout: { write: (s) => out.push(s) },
+ *   stderr: process.stderr,
+ *   cwd: process.cwd(),
+ *   env: process.env,
+ * });
+ * // code === 0, out.join('') === '2025-10-10\n'
+ */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCodeValue> {
+  const json = argv.includes('--json');
+  const [name, ...rest] = argv;
+  try {
+    if (name === undefined) {
+      io.stderr.write(topLevelHelp());
+      return ExitCode.Usage;
+    }
+    if (name === '--help' || name === '-h') {
+      io.stdout.write(topLevelHelp());
+      return ExitCode.Ok;
+    }
+    if (name === '--version' || name === '-v') {
+      if (json) writeJson(io.stdout, { version: cliVersion() });
+      else writeLine(io.stdout, cliVersion());
+      return ExitCode.Ok;
+    }
+    if (name === 'help') {
+      const target = rest[0];
+      if (target === undefined) {
+        io.stdout.write(topLevelHelp());
+        return ExitCode.Ok;
+      }
+      io.stdout.write(renderHelp(findCommand(target)));
+      return ExitCode.Ok;
+    }
+    const command = findCommand(name);
+    const { values, positionals } = parseCommandArgs(command, rest);
+    if (values.help === true) {
+      io.stdout.write(renderHelp(command));
+      return ExitCode.Ok;
+    }
+    const context: CommandContext = {
+      io,
+      positionals,
+      values,
+      json: values.json === true,
+      progress: (label, total) => createProgress(io.stderr, label, total),
+    };
+    return await command.run(context);
+  } catch (error) {
+    return report(io, json, error);
+  }
+}
+
+function findCommand(name: string): CommandSpec {
+  const command = commands.find((c) => c.name === name);
+  if (command) return command;
+  const suggestion = name.startsWith('-')
+    ? undefined
+    : closest(
+        name,
+        commands.map((c) => c.name),
+      );
+  throw usageError(
+    name.startsWith('-') ? 'unknown_option' : 'unknown_command',
+    name.startsWith('-')
+      ? { zh: `未知选项：${name}`, en: `unknown option: ${name}` }
+      : {
+          zh: `未知命令：${name}${suggestion ? `（是否想用 ${suggestion}？）` : ''}`,
+          en: `unknown command: ${name}${suggestion ? ` (did you mean ${suggestion}?)` : ''}`,
+        },
+    {
+      details: { command: name },
+      hint: { zh: '运行 `jianguan --help` 查看所有命令', en: 'run `jianguan --help` to list the commands' },
+    },
+  );
+}
+
+function report(io: CliIo, json: boolean, error: unknown): ExitCodeValue {
+  let exitCode: ExitCodeValue = ExitCode.Internal;
+  let code = 'internal_error';
+  let messages = { zh: '内部错误', en: 'internal error' };
+  let hint: { zh: string; en: string } | undefined;
+  let details: Readonly<Record<string, unknown>> = {};
+  if (error instanceof CliError) {
+    exitCode = error.exitCode;
+    code = error.code;
+    messages = { ...error.messages };
+    hint = error.hint;
+    details = error.details;
+  } else if (isJianguanError(error)) {
+    // Errors from the SDK packages are about the user's input (a year outside the calendar, a bad rule set, …).
+    exitCode = ExitCode.Input;
+    code = error.code;
+    messages = { ...error.messages };
+    details = error.details;
+  } else {
+    const text = error instanceof Error ? error.message : String(error);
+    messages = { zh: `内部错误：${text}`, en: `internal error: ${text}` };
+    hint = {
+      zh: '这是 jianguan 的缺陷，请附上命令报告问题',
+      en: 'this is a bug in jianguan; please report it with the command line',
+    };
+  }
+  writeLine(io.stderr, `jianguan: error: ${messages.en}`);
+  writeLine(io.stderr, `jianguan: 错误：${messages.zh}`);
+  if (hint) writeLine(io.stderr, `  hint: ${hint.en}（${hint.zh}）`);
+  if (exitCode === ExitCode.Internal && error instanceof Error && io.env.JIANGUAN_DEBUG) {
+    writeLine(io.stderr, error.stack ?? '');
+  }
+  if (json) {
+    writeJson(io.stdout, { ok: false, exitCode, error: { code, message: messages, details } });
+  }
+  return exitCode;
+}
+
+function topLevelHelp(): string {
+  const rows = commands.map((c) => [`  ${c.name}`, `${c.summary.en}（${c.summary.zh}）`]);
+  return `${[
+    `jianguan ${cliVersion()} — the 互联网+监管 toolkit on the command line（互联网+监管 命令行工具）`,
+    '',
+    'Usage 用法: jianguan <command> [options]',
+    '',
+    'Commands 命令:',
+    ...formatTable(rows),
+    '',
+    'Every command takes --json (machine output 机器可读输出) and --help (帮助).',
+    'Run `jianguan <command> --help` for its options and examples.',
+    '',
+    'Exit codes 退出码: 0 ok 成功 · 1 findings 发现问题/校验未通过 · 2 usage 用法错误 · 3 input 输入错误 · 4 internal 内部错误',
+  ].join('\n')}\n`;
+}

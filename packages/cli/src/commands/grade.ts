@@ -1,0 +1,256 @@
+import { extname } from 'node:path';
+import { chinaToday } from '@jianguan/core';
+import type { CreditFact, CreditRuleSet, EntityCreditProfile, GradingResult } from '@jianguan/credit-rules';
+import { gradeEntity, measuresTable } from '@jianguan/credit-rules';
+import type { CommandContext, CommandSpec } from '../runtime/args.js';
+import { dateArgument, noExtraPositionals, requiredPositional, stringOption } from '../runtime/args.js';
+import { inputError } from '../runtime/errors.js';
+import type { ExitCodeValue } from '../runtime/exit-codes.js';
+import { ExitCode } from '../runtime/exit-codes.js';
+import { writeOutputFile } from '../runtime/files.js';
+import { formatTable, writeJson, writeLine } from '../runtime/io.js';
+import type { LoadedFile } from '../runtime/records.js';
+import { loadRecords } from '../runtime/records.js';
+import { DEFAULT_RULE_SET_ID, resolveCreditRuleSet, shippedRuleSets } from '../runtime/rule-sets.js';
+
+const NAME = 'grade';
+
+/** `jianguan grade` — credit grading (信用分级分类) of entities from their credit facts. */
+export const gradeCommand: CommandSpec = {
+  name: NAME,
+  summary: { zh: '按信用规则集对企业进行信用分级', en: 'grade entities by a credit rule set' },
+  usage: [
+    'jianguan grade <facts.json|facts.jsonl> [--rule-set <id|file>] [--as-of <date>] [--out grades.csv|.jsonl|.json]',
+    'jianguan grade --list-rule-sets',
+  ],
+  description: [
+    'The input holds one credit profile per entity — { "entityId", "registeredAt"?, "facts": [...] } —',
+    'or one fact per record with its "entityId" (facts are grouped by entity). Fact kinds: penalty,',
+    'abnormal_list, serious_list, spot_check, complaint, commitment_breach, court_dishonesty, external_grade.',
+    'Grades are internal (内部掌握): they are printed for the officer, not for publication.',
+    '--out writes one row per entity (CSV: entityId,grade,firedRules) that `jianguan draw --by grade` reads.',
+  ],
+  options: {
+    'rule-set': {
+      type: 'string',
+      value: '<id|file>',
+      description: {
+        zh: `信用规则集（内置 id 或 JSON 文件，默认 ${DEFAULT_RULE_SET_ID}）`,
+        en: `credit rule set: shipped id or JSON file (default ${DEFAULT_RULE_SET_ID})`,
+      },
+    },
+    'as-of': {
+      type: 'string',
+      value: '<date>',
+      description: { zh: '评价基准日（默认今天）', en: 'grade as of this date (default today)' },
+    },
+    out: {
+      type: 'string',
+      value: '<file>',
+      description: {
+        zh: '写出分级结果（.csv、.jsonl 或 .json）',
+        en: 'write the grades (.csv, .jsonl or .json)',
+      },
+    },
+    'list-rule-sets': {
+      type: 'boolean',
+      description: { zh: '列出内置规则集及其分级措施', en: 'list the shipped rule sets and their measures' },
+    },
+  },
+  examples: [
+    'jianguan grade facts.jsonl --as-of 2025-12-31',
+    'jianguan grade facts.jsonl --rule-set sd-five-class --out grades.csv',
+    'jianguan grade facts.json --rule-set ./zj-market-2025.json --json',
+    'jianguan grade --list-rule-sets',
+  ],
+  async run(ctx: CommandContext): Promise<ExitCodeValue> {
+    if (ctx.values['list-rule-sets'] === true) {
+      noExtraPositionals(NAME, ctx.positionals, 0);
+      return listRuleSets(ctx);
+    }
+    const file = requiredPositional(NAME, ctx.positionals, 0, 'facts');
+    noExtraPositionals(NAME, ctx.positionals, 1);
+    const ruleSet = await resolveCreditRuleSet(
+      ctx.io.cwd,
+      NAME,
+      stringOption(ctx.values, 'rule-set') ?? DEFAULT_RULE_SET_ID,
+    );
+    const asOfText = stringOption(ctx.values, 'as-of');
+    const asOf = asOfText === undefined ? chinaToday() : dateArgument(NAME, '--as-of', asOfText);
+    const loaded = await loadRecords(ctx.io.cwd, file, { progress: ctx.progress(`read ${file}`, 0) });
+    const profiles = toProfiles(loaded);
+    const progress = ctx.progress('grade', profiles.length);
+    const results: GradingResult[] = [];
+    for (const { profile, line } of profiles) {
+      try {
+        results.push(gradeEntity(profile, { ruleSet, asOf }));
+      } catch (error) {
+        const e = error as { messages?: { zh: string; en: string } };
+        throw inputError(
+          'invalid_profile',
+          {
+            zh: `${file} 第 ${line} 行（${profile.entityId}）的信用数据有误：${e.messages?.zh ?? String(error)}`,
+            en: `${file} line ${line} (${profile.entityId}): bad credit data: ${e.messages?.en ?? String(error)}`,
+          },
+          { details: { file, line, entityId: profile.entityId }, cause: error },
+        );
+      }
+      progress.tick();
+    }
+    progress.done();
+    const counts: Record<string, number> = Object.fromEntries(ruleSet.grades.map((g) => [g.code, 0]));
+    for (const r of results) counts[r.grade] = (counts[r.grade] ?? 0) + 1;
+    const out = stringOption(ctx.values, 'out');
+    if (out !== undefined) await writeOutputFile(ctx.io.cwd, out, serialise(out, results));
+    const plain = results.map((r) => ({
+      entityId: r.entityId,
+      grade: r.grade as string,
+      gradeRank: r.gradeRank,
+      firedRules: r.firedRules,
+    }));
+    if (ctx.json) {
+      writeJson(ctx.io.stdout, {
+        ruleSetId: ruleSet.id,
+        ruleSetVersion: ruleSet.version,
+        asOf,
+        entities: results.length,
+        counts,
+        ...(out === undefined ? { results: plain } : { out }),
+      });
+      return ExitCode.Ok;
+    }
+    printGrades(ctx, ruleSet, asOf, results, counts, out);
+    return ExitCode.Ok;
+  },
+};
+
+function toProfiles(loaded: LoadedFile): { profile: EntityCreditProfile; line: number }[] {
+  const profiles: { profile: EntityCreditProfile; line: number }[] = [];
+  const grouped = new Map<string, { profile: { entityId: string; facts: CreditFact[] }; line: number }>();
+  for (const { line, record } of loaded.records) {
+    if (record === null || typeof record !== 'object' || Array.isArray(record)) {
+      throw inputError(
+        'invalid_profile',
+        { zh: `${loaded.file} 第 ${line} 行不是对象`, en: `${loaded.file} line ${line} is not an object` },
+        { details: { file: loaded.file, line } },
+      );
+    }
+    const row = record as Record<string, unknown>;
+    if (typeof row.entityId !== 'string' || row.entityId === '') {
+      throw inputError(
+        'missing_entity_id',
+        {
+          zh: `${loaded.file} 第 ${line} 行缺少 entityId`,
+          en: `${loaded.file} line ${line} has no entityId`,
+        },
+        { details: { file: loaded.file, line } },
+      );
+    }
+    if (Array.isArray(row.facts)) {
+      profiles.push({ profile: row as unknown as EntityCreditProfile, line });
+      continue;
+    }
+    // One fact per record: group by entity, in order of first appearance.
+    const { entityId, ...fact } = row;
+    let group = grouped.get(entityId as string);
+    if (group === undefined) {
+      group = { profile: { entityId: entityId as string, facts: [] }, line };
+      grouped.set(entityId as string, group);
+      profiles.push(group);
+    }
+    group.profile.facts.push(fact as unknown as CreditFact);
+  }
+  return profiles;
+}
+
+function serialise(out: string, results: readonly GradingResult[]): string {
+  const ext = extname(out).toLowerCase();
+  if (ext === '.csv') {
+    const quote = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+    const lines = ['entityId,grade,firedRules'];
+    for (const r of results)
+      lines.push([r.entityId, r.grade, r.firedRules.map((f) => f.ruleId).join(' ')].map(quote).join(','));
+    return `${lines.join('\n')}\n`;
+  }
+  if (ext === '.json') return `${JSON.stringify(results, null, 2)}\n`;
+  return results.map((r) => JSON.stringify(r)).join('\n') + (results.length > 0 ? '\n' : '');
+}
+
+function printGrades(
+  ctx: CommandContext,
+  ruleSet: CreditRuleSet,
+  asOf: string,
+  results: readonly GradingResult[],
+  counts: Readonly<Record<string, number>>,
+  out: string | undefined,
+): void {
+  const stdout = ctx.io.stdout;
+  writeLine(
+    stdout,
+    `Rule set 规则集: ${ruleSet.id}@${ruleSet.version} — ${ruleSet.name.en}（${ruleSet.name.zh}）; as of 基准日 ${asOf}`,
+  );
+  if (out === undefined) {
+    const rows = [
+      ['entity 对象', 'grade 等级', 'fired rules 触发规则'],
+      ...results.map((r) => [
+        r.entityId,
+        r.grade as string,
+        r.firedRules.map((f) => `${f.ruleId}[${f.evidence.join(' ')}]`).join(', ') || '-',
+      ]),
+    ];
+    for (const line of formatTable(rows)) writeLine(stdout, `  ${line}`);
+  } else {
+    writeLine(stdout, `written 已写入: ${out}`);
+  }
+  const labels = new Map(ruleSet.grades.map((g) => [g.code, g.label]));
+  const summary = Object.entries(counts).map(
+    ([grade, n]) => `${grade} ${n}${labels.get(grade) ? `（${labels.get(grade)?.zh}）` : ''}`,
+  );
+  writeLine(stdout, `${results.length} entities 户: ${summary.join(' · ')}`);
+  writeLine(stdout, 'Grades are for internal use（信用等级内部掌握，不对外公开）.');
+}
+
+function listRuleSets(ctx: CommandContext): ExitCodeValue {
+  const sets = Object.values(shippedRuleSets).map((set) => ({
+    id: set.id,
+    version: set.version,
+    name: set.name,
+    jurisdiction: set.jurisdiction,
+    effectiveFrom: set.effectiveFrom,
+    defaultGrade: set.defaultGrade,
+    measures: measuresTable(set).map((m) => ({
+      grade: m.grade,
+      samplingRatio: m.samplingRatio,
+      yearlyInspectionCap: m.yearlyInspectionCap,
+      onSitePolicy: m.onSitePolicy,
+      keySupervision: m.keySupervision,
+    })),
+  }));
+  if (ctx.json) {
+    writeJson(ctx.io.stdout, sets);
+    return ExitCode.Ok;
+  }
+  for (const set of sets) {
+    writeLine(
+      ctx.io.stdout,
+      `${set.id}@${set.version} — ${set.name.en}（${set.name.zh}）, ${set.jurisdiction}, from ${set.effectiveFrom}`,
+    );
+    const rows = [
+      ['grade 等级', 'ratio 比例 (min–max)', 'yearly cap 年度上限', 'on-site 实地检查', 'key 重点监管'],
+      ...set.measures.map((m) => [
+        m.grade,
+        `${pct(m.samplingRatio.default)} (${pct(m.samplingRatio.min)}–${pct(m.samplingRatio.max)})`,
+        m.yearlyInspectionCap === null ? '-' : String(m.yearlyInspectionCap),
+        m.onSitePolicy,
+        m.keySupervision ? 'yes 是' : 'no 否',
+      ]),
+    ];
+    for (const line of formatTable(rows)) writeLine(ctx.io.stdout, `  ${line}`);
+    writeLine(ctx.io.stdout);
+  }
+  return ExitCode.Ok;
+}
+
+function pct(x: number): string {
+  return `${Number((x * 100).toFixed(2))}%`;
+}

@@ -1,0 +1,19 @@
+import type { CommandSpec } from '../runtime/args.js';
+import { checkCommand } from './check.js';
+import { drawCommand } from './draw.js';
+import { gradeCommand } from './grade.js';
+import { kpiCommand } from './kpi.js';
+import { sandboxCommand } from './sandbox.js';
+import { verifyCommand } from './verify.js';
+import { workdayCommand } from './workday.js';
+
+/** The subcommands of `jianguan`, in help order. */
+export const commands: readonly CommandSpec[] = [
+  checkCommand,
+  workdayCommand,
+  gradeCommand,
+  drawCommand,
+  verifyCommand,
+  kpiCommand,
+  sandboxCommand,
+];

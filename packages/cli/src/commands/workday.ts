@@ -1,0 +1,210 @@
+import type { ScheduleInput, WorkdayCalendar } from '@jianguan/core';
+import { chinaToday, createCalendar, getDefaultCalendar, UnknownCalendarYearError } from '@jianguan/core';
+import type { CommandContext, CommandSpec } from '../runtime/args.js';
+import {
+  dateArgument,
+  helpHint,
+  integerArgument,
+  noExtraPositionals,
+  requiredPositional,
+  stringOption,
+  stringsOption,
+} from '../runtime/args.js';
+import { inputError, usageError } from '../runtime/errors.js';
+import type { ExitCodeValue } from '../runtime/exit-codes.js';
+import { ExitCode } from '../runtime/exit-codes.js';
+import { readJsonFile } from '../runtime/files.js';
+import { writeJson, writeLine } from '../runtime/io.js';
+
+const NAME = 'workday';
+const kindLabels: Record<string, { zh: string; en: string }> = {
+  workday: { zh: '工作日', en: 'working day' },
+  weekend: { zh: '休息日（周末）', en: 'weekend' },
+  holiday: { zh: '法定节假日', en: 'public holiday' },
+  adjusted_workday: { zh: '调休上班日', en: 'adjusted working day (make-up workday)' },
+};
+
+/** `jianguan workday` — working-day arithmetic on China's official calendar. */
+export const workdayCommand: CommandSpec = {
+  name: NAME,
+  summary: { zh: '按国家法定工作日历计算工作日', en: "working days on China's official calendar" },
+  usage: [
+    'jianguan workday info [<date>]',
+    'jianguan workday add <date> <n>',
+    'jianguan workday between <from> <to>',
+    'jianguan workday deadline <event-date> <n> [--done <date>]',
+  ],
+  description: [
+    'info      what kind of day <date> is (default: today in China time) 查询某日是否为工作日',
+    'add       the n-th working day after <date> (n < 0: before) 第 n 个工作日',
+    'between   working days w with from < w ≤ to 两日之间的工作日数',
+    'deadline  "within n working days after the event": the deadline, and with --done whether it was met',
+    '          “事件发生后 n 个工作日内”的截止日，以及给定完成日时是否逾期',
+    '',
+    "Dates are China civil dates YYYY-MM-DD (Asia/Shanghai), whatever the machine's time zone.",
+  ],
+  options: {
+    done: {
+      type: 'string',
+      value: '<date>',
+      description: { zh: '完成日期（用于 deadline）', en: 'the day the work was done (deadline)' },
+    },
+    schedule: {
+      type: 'string',
+      multiple: true,
+      value: '<file>',
+      description: {
+        zh: '加载某年的节假日安排（jianguan 或 holiday-cn JSON），如新发布的下一年',
+        en: "load a year's holiday schedule (jianguan or holiday-cn JSON), e.g. next year's once published",
+      },
+    },
+    'weekend-rule': {
+      type: 'boolean',
+      description: {
+        zh: '对未加载安排的年份按周末规则推算（会给出警告）',
+        en: 'for years without a loaded schedule, fall back to Saturday/Sunday (with a warning)',
+      },
+    },
+  },
+  examples: [
+    'jianguan workday add 2025-09-30 2          # 2025-10-10 (国庆、中秋假期顺延)',
+    'jianguan workday info 2025-09-28           # adjusted working day 调休上班日',
+    'jianguan workday between 2025-09-30 2025-10-10',
+    'jianguan workday deadline 2025-09-30 2 --done 2025-10-13 --json   # exit 1: late',
+    'jianguan workday add 2026-12-30 3 --schedule holiday-cn/2027.json',
+  ],
+  async run(ctx: CommandContext): Promise<ExitCodeValue> {
+    try {
+      return await runWorkday(ctx);
+    } catch (error) {
+      if (error instanceof UnknownCalendarYearError) {
+        throw inputError(error.code, error.messages, {
+          details: error.details,
+          cause: error,
+          hint: {
+            zh: '用 --schedule <文件> 加载该年安排，或用 --weekend-rule 按周末规则推算',
+            en: "load that year's schedule with --schedule <file>, or pass --weekend-rule",
+          },
+        });
+      }
+      throw error;
+    }
+  },
+};
+
+async function runWorkday(ctx: CommandContext): Promise<ExitCodeValue> {
+  const [action, ...args] = ctx.positionals;
+  if (action !== 'deadline' && stringOption(ctx.values, 'done') !== undefined) {
+    throw usageError(
+      'unexpected_option',
+      { zh: '--done 只用于 workday deadline', en: '--done only applies to `workday deadline`' },
+      { hint: helpHint(NAME) },
+    );
+  }
+  const known = action === 'info' || action === 'add' || action === 'between' || action === 'deadline';
+  const calendar = known ? await calendarFor(ctx) : getDefaultCalendar();
+  switch (action) {
+    case 'info':
+      return info(ctx, calendar, args);
+    case 'add':
+      return add(ctx, calendar, args);
+    case 'between':
+      return between(ctx, calendar, args);
+    case 'deadline':
+      return deadline(ctx, calendar, args);
+    case undefined:
+      throw usageError(
+        'missing_argument',
+        {
+          zh: '缺少子命令：info、add、between 或 deadline',
+          en: 'missing subcommand: info, add, between or deadline',
+        },
+        { hint: helpHint(NAME) },
+      );
+    default:
+      throw usageError(
+        'unknown_command',
+        {
+          zh: `未知的 workday 子命令：${action}（可选 info、add、between、deadline）`,
+          en: `unknown workday subcommand: ${action} (use info, add, between or deadline)`,
+        },
+        { hint: helpHint(NAME) },
+      );
+  }
+}
+
+async function calendarFor(ctx: CommandContext): Promise<WorkdayCalendar> {
+  const files = stringsOption(ctx.values, 'schedule');
+  const weekendRule = ctx.values['weekend-rule'] === true;
+  if (files.length === 0 && !weekendRule) return getDefaultCalendar();
+  const schedules: ScheduleInput[] = [];
+  for (const file of files) schedules.push((await readJsonFile(ctx.io.cwd, file)) as ScheduleInput);
+  return createCalendar({
+    schedules,
+    ...(weekendRule ? { unknownYears: 'weekend-rule' as const } : {}),
+    onWarning: (warning) =>
+      writeLine(ctx.io.stderr, `jianguan: warning: ${warning.message.en}（${warning.message.zh}）`),
+  });
+}
+
+function info(ctx: CommandContext, calendar: WorkdayCalendar, args: readonly string[]): ExitCodeValue {
+  noExtraPositionals(`${NAME} info`, args, 1);
+  const date = args[0] === undefined ? chinaToday() : dateArgument(NAME, '<date>', args[0]);
+  const day = calendar.dayInfo(date);
+  if (ctx.json) {
+    writeJson(ctx.io.stdout, day);
+    return ExitCode.Ok;
+  }
+  const label = kindLabels[day.kind] ?? { zh: day.kind, en: day.kind };
+  const holiday = day.holiday ? ` — ${day.holiday.nameZh} ${day.holiday.name}` : '';
+  writeLine(ctx.io.stdout, `${day.date}  ${label.en}（${label.zh}）${holiday}`);
+  writeLine(ctx.io.stdout, day.isWorkday ? 'working day: yes（是工作日）' : 'working day: no（非工作日）');
+  return ExitCode.Ok;
+}
+
+function add(ctx: CommandContext, calendar: WorkdayCalendar, args: readonly string[]): ExitCodeValue {
+  const date = dateArgument(NAME, '<date>', requiredPositional(NAME, args, 0, 'date'));
+  const n = integerArgument(NAME, '<n>', requiredPositional(NAME, args, 1, 'n'));
+  noExtraPositionals(`${NAME} add`, args, 2);
+  const result = calendar.addWorkdays(date, n);
+  if (ctx.json) writeJson(ctx.io.stdout, { date, workdays: n, result });
+  else writeLine(ctx.io.stdout, result);
+  return ExitCode.Ok;
+}
+
+function between(ctx: CommandContext, calendar: WorkdayCalendar, args: readonly string[]): ExitCodeValue {
+  const from = dateArgument(NAME, '<from>', requiredPositional(NAME, args, 0, 'from'));
+  const to = dateArgument(NAME, '<to>', requiredPositional(NAME, args, 1, 'to'));
+  noExtraPositionals(`${NAME} between`, args, 2);
+  const workdays = calendar.workdaysBetween(from, to);
+  if (ctx.json) writeJson(ctx.io.stdout, { from, to, workdays });
+  else writeLine(ctx.io.stdout, String(workdays));
+  return ExitCode.Ok;
+}
+
+function deadline(ctx: CommandContext, calendar: WorkdayCalendar, args: readonly string[]): ExitCodeValue {
+  const event = dateArgument(NAME, '<event-date>', requiredPositional(NAME, args, 0, 'event-date'));
+  const n = integerArgument(NAME, '<n>', requiredPositional(NAME, args, 1, 'n'));
+  noExtraPositionals(`${NAME} deadline`, args, 2);
+  const doneText = stringOption(ctx.values, 'done');
+  if (doneText === undefined) {
+    const due = calendar.addWorkdays(event, n);
+    if (ctx.json) writeJson(ctx.io.stdout, { eventDate: event, workdays: n, deadline: due });
+    else writeLine(ctx.io.stdout, due);
+    return ExitCode.Ok;
+  }
+  const done = dateArgument(NAME, '--done', doneText);
+  const result = calendar.workdayLateness(event, done, n);
+  if (ctx.json) {
+    writeJson(ctx.io.stdout, { eventDate: event, workdays: n, doneDate: done, ...result });
+  } else {
+    writeLine(ctx.io.stdout, `deadline 截止日: ${result.deadline}`);
+    writeLine(
+      ctx.io.stdout,
+      result.onTime
+        ? 'on time（按时）'
+        : `late by ${result.workdaysLate} working day(s)（逾期 ${result.workdaysLate} 个工作日）`,
+    );
+  }
+  return result.onTime ? ExitCode.Ok : ExitCode.Findings;
+}

@@ -1,0 +1,142 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { run, tempDir } from './helpers.js';
+
+const tmp = tempDir();
+beforeAll(() => {
+  tmp.write(
+    'data.json',
+    JSON.stringify({
+      behaviours: [
+        // reported 2 working days after the act: on time; the second one is late
+        {
+          recordId: 'JC-1',
+          itemCode: '33010000100001',
+          department: 'scjg',
+          actDate: '2025-04-03',
+          reportedDate: '2025-04-08',
+        },
+        {
+          recordId: 'JC-2',
+          itemCode: '33010000100001',
+          department: 'scjg',
+          actDate: '2025-04-10',
+          reportedDate: '2025-04-24',
+        },
+      ],
+      catalogItems: [
+        {
+          itemCode: '33010000100001',
+          department: 'scjg',
+          claimed: true,
+          hasInspectionList: true,
+          mandatoryElements: 10,
+          filledElements: 10,
+        },
+        { itemCode: '33010000100002', department: 'scjg', claimed: false },
+        { itemCode: '33020000100001', department: 'hbj', claimed: true, hasInspectionList: true },
+      ],
+      officers: [
+        {
+          officerId: 'ZF-1',
+          department: 'scjg',
+          certified: true,
+          registered: true,
+          activity: [{ month: '2025-04', logins: 3, onlineDays: 16 }],
+        },
+      ],
+    }),
+  );
+  tmp.write('not-object.json', '[1,2]');
+});
+afterAll(() => tmp.cleanup());
+
+const kpi = (args: string[]) => run(['kpi', ...args], { cwd: tmp.dir });
+
+describe('jianguan kpi', () => {
+  it('scores a department and writes a self-contained HTML scorecard', async () => {
+    const r = await kpi(['data.json', '--unit', 'scjg', '--period', '2025-Q2', '--out', 'card.html']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('jianguan-baseline@');
+    expect(r.stdout).toMatch(/total 总分 [\d.]+ \/ 100/);
+    expect(r.stdout).toContain('catalog-claim-rate');
+    const html = readFileSync(tmp.path('card.html'), 'utf8');
+    expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
+    expect(html).toContain('id="total"');
+    expect(html).toContain('JC-2'); // the late record is listed as evidence
+  });
+
+  it('prints the whole scorecard as JSON, consistent with the text output', async () => {
+    const text = await kpi(['data.json', '--unit', 'scjg', '--period', '2025-Q2']);
+    const json = await kpi(['data.json', '--unit', 'scjg', '--period', '2025-Q2', '--json']);
+    const card = JSON.parse(json.stdout) as {
+      total: number;
+      setId: string;
+      indicators: { id: string; deducted: number }[];
+    };
+    expect(card.setId).toBe('jianguan-baseline');
+    expect(text.stdout).toContain(`total 总分 ${card.total} /`);
+    const claim = card.indicators.find((i) => i.id === 'catalog-claim-rate');
+    expect(claim?.deducted).toBeGreaterThan(0);
+  });
+
+  it('writes CSV by extension and scores a pooled region with another shipped set', async () => {
+    const r = await kpi([
+      'data.json',
+      '--unit',
+      '420322',
+      '--departments',
+      'scjg,hbj',
+      '--name',
+      '郧西县',
+      '--period',
+      '2025-Q2',
+      '--indicator-set',
+      'hubei-like',
+      '--out',
+      'card.csv',
+      '--json',
+    ]);
+    expect(r.code).toBe(0);
+    const body = JSON.parse(r.stdout) as { setId: string; unit: { id: string; departments: string[] } };
+    expect(body.setId).toBe('hubei-like');
+    expect([...body.unit.departments].sort()).toEqual(['hbj', 'scjg']);
+    expect(readFileSync(tmp.path('card.csv'), 'utf8').split('\n')[0]).toContain('unit');
+  });
+
+  it('exits 1 below --fail-under', async () => {
+    const json = await kpi(['data.json', '--unit', 'scjg', '--period', '2025-Q2', '--json']);
+    const total = (JSON.parse(json.stdout) as { total: number }).total;
+    expect(
+      (await kpi(['data.json', '--unit', 'scjg', '--period', '2025-Q2', '--fail-under', String(total + 1)]))
+        .code,
+    ).toBe(1);
+    expect(
+      (await kpi(['data.json', '--unit', 'scjg', '--period', '2025-Q2', '--fail-under', String(total)])).code,
+    ).toBe(0);
+  });
+
+  it('lists the shipped indicator sets', async () => {
+    const r = await kpi(['--list-indicator-sets', '--json']);
+    expect((JSON.parse(r.stdout) as { id: string }[]).map((s) => s.id)).toEqual([
+      'jianguan-baseline',
+      'hubei-like',
+    ]);
+  });
+
+  it.each([
+    [['data.json', '--unit', 'scjg', '--period', '2025-Q5'], 2, 'bad_period'],
+    [['data.json', '--period', '2025-Q2'], 2, 'missing_option'],
+    [
+      ['data.json', '--unit', 'scjg', '--period', '2025', '--indicator-set', 'nope'],
+      2,
+      'unknown_indicator_set',
+    ],
+    [['missing.json', '--unit', 'scjg', '--period', '2025'], 3, 'file_not_found'],
+    [['not-object.json', '--unit', 'scjg', '--period', '2025'], 3, 'invalid_kpi_data'],
+  ])('kpi %j exits %i (%s)', async (argv, code, errorCode) => {
+    const r = await kpi([...argv, '--json']);
+    expect(r.code).toBe(code);
+    expect((JSON.parse(r.stdout) as { error: { code: string } }).error.code).toBe(errorCode);
+  });
+});

@@ -1,0 +1,193 @@
+/**
+ * China civil dates (公历日期, Asia/Shanghai) as integer day numbers: days since 1970-01-01.
+ *
+ * Everything here is arithmetic: no `Date` getters, so the host time zone never matters. China has used
+ * a fixed UTC+8 offset since 1991 (no daylight saving), so an instant is read as civil date by adding 8 hours.
+ */
+import { InvalidCivilDateError } from './errors.js';
+
+/**
+ * A China civil date (公历日期) written `'YYYY-MM-DD'`, e.g. `'2025-10-08'`, in Asia/Shanghai.
+ *
+ * @example
+ * const deadline: CivilDate = '2025-10-10';
+ */
+export type CivilDate = string;
+
+/**
+ * What the calendar functions accept: a civil date string, or a `Date` instant read in Asia/Shanghai.
+ *
+ * @example
+ * const input: DateInput = new Date('2025-09-30T10:00:00+08:00');
+ */
+export type DateInput = CivilDate | Date;
+
+/** Milliseconds in a day. */
+const DAY_MS = 86_400_000;
+/** Asia/Shanghai offset (UTC+8, no DST since 1991). */
+const SHANGHAI_OFFSET_MS = 28_800_000;
+/** Returned by {@link tryParseCivilDate} for anything that is not a valid `YYYY-MM-DD`. */
+export const INVALID_DAY = -0x80000000;
+
+/** Days from civil (Howard Hinnant's algorithm), proleptic Gregorian; y/m/d already validated. */
+export function daysFromCivil(y: number, m: number, d: number): number {
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146_097 + doe - 719_468;
+}
+
+/** Civil year, month (1–12) and day (1–31) of a day number. */
+export function civilFromDays(day: number): { year: number; month: number; day: number } {
+  const z = day + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365,
+  );
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  return { year: yoe + era * 400 + (m <= 2 ? 1 : 0), month: m, day: d };
+}
+
+/** The civil year of a day number. */
+export function yearOfDay(day: number): number {
+  return civilFromDays(day).year;
+}
+
+function isLeap(y: number): boolean {
+  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+}
+
+function monthLength(y: number, m: number): number {
+  return m === 2 ? (isLeap(y) ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
+}
+
+// Month-start table for the years 1900–2199: parsing a date is then a table read plus a bounds check.
+const TABLE_FIRST_YEAR = 1900;
+const TABLE_YEARS = 300;
+const MONTH_START = new Int32Array(TABLE_YEARS * 12);
+const MONTH_LENGTH = new Uint8Array(TABLE_YEARS * 12);
+for (let i = 0; i < TABLE_YEARS * 12; i++) {
+  const y = TABLE_FIRST_YEAR + Math.floor(i / 12);
+  const m = (i % 12) + 1;
+  MONTH_START[i] = daysFromCivil(y, m, 1);
+  MONTH_LENGTH[i] = monthLength(y, m);
+}
+
+/**
+ * Parses `'YYYY-MM-DD'` to a day number with `charCodeAt` arithmetic, or returns {@link INVALID_DAY}.
+ * Strict: exactly ten characters, a real calendar date, years 0001–9999.
+ */
+export function tryParseCivilDate(s: string): number {
+  if (s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return INVALID_DAY;
+  const y0 = s.charCodeAt(0) - 48;
+  const y1 = s.charCodeAt(1) - 48;
+  const y2 = s.charCodeAt(2) - 48;
+  const y3 = s.charCodeAt(3) - 48;
+  const m0 = s.charCodeAt(5) - 48;
+  const m1 = s.charCodeAt(6) - 48;
+  const d0 = s.charCodeAt(8) - 48;
+  const d1 = s.charCodeAt(9) - 48;
+  // Unsigned compare: any non-digit becomes > 9.
+  if (
+    y0 >>> 0 > 9 ||
+    y1 >>> 0 > 9 ||
+    y2 >>> 0 > 9 ||
+    y3 >>> 0 > 9 ||
+    m0 >>> 0 > 9 ||
+    m1 >>> 0 > 9 ||
+    d0 >>> 0 > 9 ||
+    d1 >>> 0 > 9
+  ) {
+    return INVALID_DAY;
+  }
+  const y = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
+  const m = m0 * 10 + m1;
+  const d = d0 * 10 + d1;
+  if (m < 1 || m > 12 || d < 1) return INVALID_DAY;
+  const row = (y - TABLE_FIRST_YEAR) * 12 + m - 1;
+  if (row >= 0 && row < TABLE_YEARS * 12) {
+    if (d > MONTH_LENGTH[row]!) return INVALID_DAY;
+    return MONTH_START[row]! + d - 1;
+  }
+  if (y === 0 || d > monthLength(y, m)) return INVALID_DAY;
+  return daysFromCivil(y, m, d);
+}
+
+/** The China civil day number of an instant (fixed UTC+8), or {@link INVALID_DAY} for an invalid `Date`. */
+export function dayFromInstant(date: Date): number {
+  const t = date.getTime();
+  if (Number.isNaN(t)) return INVALID_DAY;
+  return Math.floor((t + SHANGHAI_OFFSET_MS) / DAY_MS);
+}
+
+/** The instant 00:00 Asia/Shanghai of a day number. */
+export function instantFromDay(day: number): Date {
+  return new Date(day * DAY_MS - SHANGHAI_OFFSET_MS);
+}
+
+const PAD2: readonly string[] = Array.from({ length: 32 }, (_, i) => (i < 10 ? `0${i}` : String(i)));
+
+/** Formats a day number as `'YYYY-MM-DD'` (years 0001–9999). */
+export function formatDay(day: number): CivilDate {
+  const { year, month, day: d } = civilFromDays(day);
+  const y = year < 1000 ? String(year).padStart(4, '0') : String(year);
+  return `${y}-${PAD2[month]}-${PAD2[d]}`;
+}
+
+/** Day of week of a day number: 0 = Sunday … 6 = Saturday (1970-01-01 was a Thursday). */
+export function weekdayOfDay(day: number): number {
+  return (((day + 4) % 7) + 7) % 7;
+}
+
+/**
+ * Reads a `DateInput` as a day number or throws {@link InvalidCivilDateError} naming `argument`.
+ * Used on every public entry point; never returns NaN.
+ */
+export function toDayNumber(input: unknown, argument: string): number {
+  let day = INVALID_DAY;
+  if (typeof input === 'string') day = tryParseCivilDate(input);
+  else if (input instanceof Date) day = dayFromInstant(input);
+  if (day === INVALID_DAY) throw new InvalidCivilDateError(input, argument);
+  return day;
+}
+
+/**
+ * Whether `value` is a valid China civil date string `'YYYY-MM-DD'` (a real calendar day).
+ *
+ * @example
+ * isCivilDate('2024-02-29'); // true
+ * isCivilDate('2025-02-29'); // false
+ * isCivilDate('2025-9-30'); // false
+ */
+export function isCivilDate(value: unknown): value is CivilDate {
+  return typeof value === 'string' && tryParseCivilDate(value) !== INVALID_DAY;
+}
+
+/**
+ * Converts a `DateInput` to a China civil date string; a `Date` is read in Asia/Shanghai (UTC+8) whatever
+ * the host time zone. Throws {@link InvalidCivilDateError} for anything else.
+ *
+ * @example
+ * toCivilDate(new Date('2025-09-30T20:00:00Z')); // '2025-10-01' (04:00 next morning in Beijing)
+ * toCivilDate('2025-10-01'); // '2025-10-01'
+ */
+export function toCivilDate(input: DateInput): CivilDate {
+  const day = toDayNumber(input, 'date');
+  return typeof input === 'string' ? input : formatDay(day);
+}
+
+/**
+ * Today's civil date in China (Asia/Shanghai), for the instant `now` (default: the current time).
+ *
+ * @example
+ * chinaToday(new Date('2025-12-31T17:30:00Z')); // '2026-01-01' — already New Year in Beijing
+ */
+export function chinaToday(now: Date = new Date()): CivilDate {
+  return formatDay(toDayNumber(now, 'now'));
+}

@@ -1,0 +1,133 @@
+/**
+ * The process-wide default calendar behind the free functions (`isWorkday`, `addWorkdays`, …): the built-in
+ * official schedules, strict about unknown years. Built lazily on first use; `loadSchedule` updates it.
+ */
+
+import type { DayInfo, SameKind, WorkdayCalendar, WorkdayLateness } from './calendar.js';
+import { createCalendar, toYearSchedule } from './calendar.js';
+import type { DateInput } from './civil-date.js';
+import type { YearSchedule } from './schedule.js';
+
+let current: WorkdayCalendar | undefined;
+
+/**
+ * The calendar the free functions use (默认日历): built-in schedules plus whatever `loadSchedule` added.
+ *
+ * @example
+ * getDefaultCalendar().years.at(-1); // 2026
+ */
+export function getDefaultCalendar(): WorkdayCalendar {
+  if (current === undefined) current = createCalendar();
+  return current;
+}
+
+/**
+ * Replaces the calendar the free functions use, e.g. with one that has your overlays; returns the previous one.
+ *
+ * @example
+ * const previous = setDefaultCalendar(createCalendar({ overlays: [GUANGXI_SANYUESAN] }));
+ */
+export function setDefaultCalendar(calendar: WorkdayCalendar): WorkdayCalendar {
+  const previous = getDefaultCalendar();
+  current = calendar;
+  return previous;
+}
+
+/**
+ * Loads a schedule into the default calendar at run time (运行时加载年度安排) — e.g. next year's, the day the
+ * State Council publishes it, without waiting for an SDK release. Accepts the jianguan format or a holiday-cn
+ * year file; validated with zod (throws {@link CalendarDataError}). A year already present is replaced
+ * (use this for mid-year changes such as 2020's extension). Returns the validated schedule.
+ *
+ * @example
+ * loadSchedule(JSON.parse(await fs.readFile('holiday-cn/2027.json', 'utf8')));
+ * isWorkday('2027-01-04');
+ */
+export function loadSchedule(
+  input: unknown,
+  options: { readonly format?: 'auto' | 'jianguan' | 'holiday-cn' } = {},
+): YearSchedule {
+  const schedule = toYearSchedule(input, options.format ?? 'auto');
+  current = getDefaultCalendar().extend({ schedules: [schedule] });
+  return schedule;
+}
+
+/**
+ * Whether a China civil date is a working day (是否工作日), by the official schedule.
+ *
+ * @example
+ * isWorkday('2025-10-11'); // true — Saturday, adjusted working day (调休上班)
+ * isWorkday('2025-10-01'); // false — National Day
+ */
+export function isWorkday(date: DateInput): boolean {
+  return (current ?? getDefaultCalendar()).isWorkday(date);
+}
+
+/**
+ * The kind of a day — workday, weekend, holiday or adjusted working day — and its holiday name (日期信息).
+ *
+ * @example
+ * dayInfo('2026-02-14').kind; // 'adjusted_workday'
+ * dayInfo('2026-02-16').holiday?.nameZh; // '春节'
+ */
+export function dayInfo<T extends DateInput>(date: T): DayInfo<SameKind<T>> {
+  return (current ?? getDefaultCalendar()).dayInfo(date);
+}
+
+/**
+ * Adds working days (加 N 个工作日): n > 0 → the n-th working day strictly after `date`; n < 0 → backwards;
+ * n = 0 → `date`. "Within N working days after day E" ends at the end of `addWorkdays(E, N)`.
+ *
+ * @example
+ * addWorkdays('2025-09-30', 2); // '2025-10-10'
+ * addWorkdays('2025-10-09', -1); // '2025-09-30'
+ */
+export function addWorkdays<T extends DateInput>(date: T, n: number): SameKind<T> {
+  return (current ?? getDefaultCalendar()).addWorkdays(date, n);
+}
+
+/**
+ * Counts working days w with from < w ≤ to (工作日天数); negative when `to` is before `from`.
+ *
+ * @example
+ * workdaysBetween('2025-09-30', '2025-10-11'); // 3 (10-09, 10-10, 10-11)
+ */
+export function workdaysBetween(from: DateInput, to: DateInput): number {
+  return (current ?? getDefaultCalendar()).workdaysBetween(from, to);
+}
+
+/**
+ * The first working day strictly after `date` (下一个工作日).
+ *
+ * @example
+ * nextWorkday('2025-09-30'); // '2025-10-09'
+ */
+export function nextWorkday<T extends DateInput>(date: T): SameKind<T> {
+  return (current ?? getDefaultCalendar()).nextWorkday(date);
+}
+
+/**
+ * The last working day strictly before `date` (上一个工作日).
+ *
+ * @example
+ * previousWorkday('2025-10-09'); // '2025-09-30'
+ */
+export function previousWorkday<T extends DateInput>(date: T): SameKind<T> {
+  return (current ?? getDefaultCalendar()).previousWorkday(date);
+}
+
+/**
+ * Checks "within N working days after `eventDay`" against the day it was done (逾期判定): the deadline is
+ * `addWorkdays(eventDay, N)`; `workdaysLate` = max(0, workdaysBetween(deadline, doneDay)).
+ *
+ * @example
+ * workdayLateness('2025-09-30', '2025-10-10', 2); // { deadline: '2025-10-10', onTime: true, workdaysLate: 0, calendarDaysLate: 0 }
+ * workdayLateness('2025-09-30', '2025-10-13', 2).workdaysLate; // 2 (10-11 adjusted Saturday, 10-13)
+ */
+export function workdayLateness<T extends DateInput>(
+  eventDay: T,
+  doneDay: DateInput,
+  allowedWorkdays: number,
+): WorkdayLateness<SameKind<T>> {
+  return (current ?? getDefaultCalendar()).workdayLateness(eventDay, doneDay, allowedWorkdays);
+}

@@ -1,0 +1,167 @@
+import { JianguanError } from '@jianguan/core';
+import type { CivilDate } from '../dates/civil-date.js';
+import { isCivilDate } from '../dates/civil-date.js';
+import type { CreditFact, EntityCreditProfile } from '../facts/credit-fact.js';
+import { entityCreditProfileSchema } from '../facts/credit-fact.js';
+import { parseRuleSet } from '../rule-set/parse.js';
+import type { CreditRuleSet } from '../rule-set/types.js';
+import type { CompiledRuleSet, GradingResult } from './compile.js';
+import { compileRuleSet } from './compile.js';
+
+/**
+ * Options for {@link gradeEntity}, {@link gradeEach} and {@link gradeStream}.
+ *
+ * @example
+ * const options: GradeOptions = { ruleSet: samrBaselineRuleSet, asOf: '2026-11-21' };
+ */
+export interface GradeOptions {
+  /** A rule set (validated and compiled on first use, then cached) or a compiled one. */
+  readonly ruleSet: CreditRuleSet | CompiledRuleSet;
+  /** Grade as of this China civil date. */
+  readonly asOf: CivilDate;
+  /**
+   * Validate every profile with zod first (default `true`). Turn off only for data already validated
+   * at ingestion (e.g. with {@link entityCreditProfileSchema}) — it is the fast path.
+   */
+  readonly validate?: boolean;
+}
+
+/**
+ * Thrown when grading input is malformed: a bad as-of date or a profile that fails its schema.
+ *
+ * @example
+ * try { gradeEntity([], { ruleSet, asOf: '2026-13-01' }); } catch (e) { (e as CreditInputError).path; } // ['asOf']
+ */
+export class CreditInputError extends JianguanError {
+  override readonly name = 'CreditInputError' as const;
+}
+
+const compiledCache = new WeakMap<object, CompiledRuleSet>();
+
+function isCompiled(r: CreditRuleSet | CompiledRuleSet): r is CompiledRuleSet {
+  return typeof r === 'object' && r !== null && typeof (r as CompiledRuleSet).grade === 'function';
+}
+
+/**
+ * Resolves a rule set option to its compiled form, validating and compiling a plain rule set once
+ * (cached per object).
+ *
+ * @example
+ * const compiled = resolveRuleSet(samrBaselineRuleSet);
+ */
+export function resolveRuleSet(ruleSet: CreditRuleSet | CompiledRuleSet): CompiledRuleSet {
+  if (isCompiled(ruleSet)) return ruleSet;
+  let compiled = compiledCache.get(ruleSet);
+  if (!compiled) {
+    compiled = compileRuleSet(parseRuleSet(ruleSet));
+    compiledCache.set(ruleSet, compiled);
+  }
+  return compiled;
+}
+
+function checkAsOf(asOf: unknown): asserts asOf is CivilDate {
+  if (!isCivilDate(asOf)) {
+    throw new CreditInputError(
+      'invalid_as_of',
+      {
+        zh: `评价基准日无效：${String(asOf)}，应为 YYYY-MM-DD`,
+        en: `invalid asOf ${String(asOf)}: expected YYYY-MM-DD`,
+      },
+      { path: ['asOf'], details: { value: asOf } },
+    );
+  }
+}
+
+function toProfile(input: EntityCreditProfile | readonly CreditFact[]): EntityCreditProfile {
+  return Array.isArray(input)
+    ? { entityId: '', facts: input as readonly CreditFact[] }
+    : (input as EntityCreditProfile);
+}
+
+function validateProfile(profile: unknown, index?: number): EntityCreditProfile {
+  const r = entityCreditProfileSchema.safeParse(profile);
+  if (r.success) return r.data;
+  const issue = r.error.issues[0]!;
+  const path = [
+    ...(index === undefined ? [] : [index]),
+    ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p)),
+  ];
+  throw new CreditInputError(
+    'invalid_credit_facts',
+    {
+      zh: `信用信息无效（${path.join('.')}）：${issue.message}`,
+      en: `invalid credit facts at ${path.join('.')}: ${issue.message}`,
+    },
+    { path, details: { issues: r.error.issues.length } },
+  );
+}
+
+/**
+ * Grades one entity (信用分级) by a rule set as of a date: the grade, every rule that fired with the ids of
+ * the records it relied on, and the rule-set id and version. Facts not yet known on `asOf` are ignored.
+ *
+ * @example
+ * const r = gradeEntity(
+ *   { entityId: '91330100799655058B', registeredAt: '2021-01-05', facts: [{ kind: 'serious_list', id: 'S1', listedAt: '2026-03-02' }] },
+ *   { ruleSet: samrBaselineRuleSet, asOf: '2026-11-21' },
+ * );
+ * r.grade; // 'D'
+ * r.firedRules[0]; // { ruleId: 'serious-list', evidence: ['S1'], … }
+ */
+export function gradeEntity(
+  facts: EntityCreditProfile | readonly CreditFact[],
+  options: GradeOptions,
+): GradingResult {
+  checkAsOf(options?.asOf);
+  const compiled = resolveRuleSet(options.ruleSet);
+  const profile =
+    options.validate === false
+      ? toProfile(facts)
+      : Array.isArray(facts)
+        ? { entityId: '', facts: validateProfile({ entityId: '-', facts }).facts }
+        : validateProfile(facts);
+  return compiled.grade(profile, options.asOf);
+}
+
+/**
+ * Grades many entities lazily (a generator: one result per profile, in input order).
+ *
+ * @example
+ * for (const r of gradeEach(profiles, { ruleSet: samrBaselineRuleSet, asOf: '2026-11-21' })) save(r);
+ */
+export function* gradeEach(
+  profiles: Iterable<EntityCreditProfile>,
+  options: GradeOptions,
+): Generator<GradingResult, void, undefined> {
+  checkAsOf(options?.asOf);
+  const compiled = resolveRuleSet(options.ruleSet);
+  const validate = options.validate !== false;
+  const asOf = options.asOf;
+  let i = 0;
+  for (const p of profiles) {
+    yield compiled.grade(validate ? validateProfile(p, i) : p, asOf);
+    i++;
+  }
+}
+
+/**
+ * Grades a stream of entities (async iterable in → async iterable out). Holds one profile at a time, so
+ * memory stays flat for any number of entities.
+ *
+ * @example
+ * for await (const r of gradeStream(readProfiles('entities.ndjson'), { ruleSet, asOf: '2026-11-21' })) write(r);
+ */
+export async function* gradeStream(
+  profiles: AsyncIterable<EntityCreditProfile> | Iterable<EntityCreditProfile>,
+  options: GradeOptions,
+): AsyncGenerator<GradingResult, void, undefined> {
+  checkAsOf(options?.asOf);
+  const compiled = resolveRuleSet(options.ruleSet);
+  const validate = options.validate !== false;
+  const asOf = options.asOf;
+  let i = 0;
+  for await (const p of profiles) {
+    yield compiled.grade(validate ? validateProfile(p, i) : p, asOf);
+    i++;
+  }
+}

@@ -1,0 +1,302 @@
+import { z } from 'zod';
+import type { CivilDate } from '../dates/civil-date.js';
+import { isCivilDate } from '../dates/civil-date.js';
+import { abnormalListReasonSchema, penaltyKindSchema, spotCheckResultCodeSchema } from './codes.js';
+
+/**
+ * zod schema of a {@link CivilDate}: `'YYYY-MM-DD'`, a real calendar day.
+ *
+ * @example
+ * civilDateSchema.parse('2026-04-01');
+ */
+export const civilDateSchema = z
+  .string()
+  .refine(isCivilDate, { message: 'expected a civil date YYYY-MM-DD (应为 YYYY-MM-DD 格式的日期)' });
+
+const recordId = z.string().min(1);
+
+const common = {
+  /** The record id (信用记录编号), cited as evidence when a rule fires. */
+  id: recordId,
+  /** The day the record entered the system, if later than the act; grading before it ignores the fact. */
+  recordedAt: civilDateSchema.exactOptional(),
+};
+
+/**
+ * 行政处罚 — an administrative penalty decision.
+ *
+ * @example
+ * penaltyFactSchema.parse({ kind: 'penalty', id: 'P1', decisionDate: '2025-03-02', penaltyKinds: ['02'], fineAmount: 5000 });
+ */
+export const penaltyFactSchema = z.object({
+  kind: z.literal('penalty'),
+  ...common,
+  /** 作出行政处罚决定日期. */
+  decisionDate: civilDateSchema,
+  /** 处罚种类 codes (at least one). */
+  penaltyKinds: z.array(penaltyKindSchema).min(1),
+  /** 罚款金额 in yuan. */
+  fineAmount: z.number().nonnegative().finite().exactOptional(),
+  /** 处罚程序: simple (简易) or general (一般). */
+  procedure: z.enum(['simple', 'general']).exactOptional(),
+  /** 公示日期, when published. */
+  publishedAt: civilDateSchema.exactOptional(),
+  /** The end of a restriction that lasts longer than the publicity period (限制期限届满日). */
+  restrictionEndsAt: civilDateSchema.exactOptional(),
+  /** Revoked (撤销) by review or court on this day; ignored from then on. */
+  revokedAt: civilDateSchema.exactOptional(),
+  /** 行政相对人: natural person or organisation (decides the "low fine" threshold). */
+  counterpart: z.enum(['natural_person', 'organisation']).exactOptional(),
+  /** 信用信息严重程度 under the NDRC measures, when the source system states it. */
+  severity: z.enum(['minor', 'general', 'serious']).exactOptional(),
+});
+
+/**
+ * 经营异常名录 — an abnormal-operation list entry.
+ *
+ * @example
+ * abnormalListFactSchema.parse({ kind: 'abnormal_list', id: 'AB1', reason: '1', listedAt: '2024-07-01' });
+ */
+export const abnormalListFactSchema = z.object({
+  kind: z.literal('abnormal_list'),
+  ...common,
+  /** 列入原因 (条例 第17条). */
+  reason: abnormalListReasonSchema,
+  /** 列入日期. */
+  listedAt: civilDateSchema,
+  /** 移出日期, once removed. */
+  removedAt: civilDateSchema.exactOptional(),
+});
+
+/**
+ * 严重违法失信名单 — a serious-violation list entry (SAMR Order 44).
+ *
+ * @example
+ * seriousListFactSchema.parse({ kind: 'serious_list', id: 'S1', listedAt: '2025-01-10' });
+ */
+export const seriousListFactSchema = z.object({
+  kind: z.literal('serious_list'),
+  ...common,
+  /** 列入原因, free text. */
+  reason: z.string().exactOptional(),
+  listedAt: civilDateSchema,
+  removedAt: civilDateSchema.exactOptional(),
+});
+
+/**
+ * 双随机 spot-check result (one or more result codes for one inspection).
+ *
+ * @example
+ * spotCheckFactSchema.parse({ kind: 'spot_check', id: 'C1', date: '2025-06-01', resultCodes: ['1'] });
+ */
+export const spotCheckFactSchema = z.object({
+  kind: z.literal('spot_check'),
+  ...common,
+  /** 检查日期. */
+  date: civilDateSchema,
+  resultCodes: z.array(spotCheckResultCodeSchema).min(1),
+});
+
+/**
+ * 投诉举报 — a complaint against the entity.
+ *
+ * @example
+ * complaintFactSchema.parse({ kind: 'complaint', id: 'T1', receivedAt: '2025-06-01', substantiated: true });
+ */
+export const complaintFactSchema = z.object({
+  kind: z.literal('complaint'),
+  ...common,
+  receivedAt: civilDateSchema,
+  /** Whether the complaint was found to be true (属实). */
+  substantiated: z.boolean(),
+});
+
+/**
+ * A broken commitment (告知承诺 / 信用承诺 未履行): missed its deadline or failed verification.
+ *
+ * @example
+ * commitmentBreachFactSchema.parse({ kind: 'commitment_breach', id: 'K1#breach', commitmentId: 'K1', date: '2025-06-01', outcome: 'missed' });
+ */
+export const commitmentBreachFactSchema = z.object({
+  kind: z.literal('commitment_breach'),
+  ...common,
+  commitmentId: z.string().min(1),
+  /** The day the breach became a fact (the day after the deadline, or the verification day). */
+  date: civilDateSchema,
+  outcome: z.enum(['missed', 'failed']),
+});
+
+/**
+ * 失信被执行人 — a court dishonesty record.
+ *
+ * @example
+ * courtDishonestyFactSchema.parse({ kind: 'court_dishonesty', id: 'J1', listedAt: '2025-02-01' });
+ */
+export const courtDishonestyFactSchema = z.object({
+  kind: z.literal('court_dishonesty'),
+  ...common,
+  listedAt: civilDateSchema,
+  removedAt: civilDateSchema.exactOptional(),
+});
+
+/**
+ * An external grade (公共信用综合评价, an industry grade, …): the latest one per source as of a date counts.
+ *
+ * @example
+ * externalGradeFactSchema.parse({ kind: 'external_grade', id: 'G1', source: 'public-credit', grade: 'A', issuedAt: '2025-01-01' });
+ */
+export const externalGradeFactSchema = z.object({
+  kind: z.literal('external_grade'),
+  ...common,
+  /** Who graded (e.g. `'public-credit'` for the NDRC 公共信用综合评价). */
+  source: z.string().min(1),
+  grade: z.string().min(1),
+  issuedAt: civilDateSchema,
+  /** The grade no longer counts from this day. */
+  validUntil: civilDateSchema.exactOptional(),
+});
+
+/**
+ * zod schema of any {@link CreditFact}, discriminated on `kind`.
+ *
+ * @example
+ * creditFactSchema.parse({ kind: 'complaint', id: 'T1', receivedAt: '2025-06-01', substantiated: false });
+ */
+export const creditFactSchema = z.discriminatedUnion('kind', [
+  penaltyFactSchema,
+  abnormalListFactSchema,
+  seriousListFactSchema,
+  spotCheckFactSchema,
+  complaintFactSchema,
+  commitmentBreachFactSchema,
+  courtDishonestyFactSchema,
+  externalGradeFactSchema,
+]);
+
+/** A penalty fact. @example const p: PenaltyFact = { kind: 'penalty', id: 'P1', decisionDate: '2025-03-02', penaltyKinds: ['02'] }; */
+export type PenaltyFact = z.infer<typeof penaltyFactSchema>;
+/** An abnormal-list entry. @example const a: AbnormalListFact = { kind: 'abnormal_list', id: 'A1', reason: '1', listedAt: '2024-07-01' }; */
+export type AbnormalListFact = z.infer<typeof abnormalListFactSchema>;
+/** A serious-list entry. @example const s: SeriousListFact = { kind: 'serious_list', id: 'S1', listedAt: '2025-01-10' }; */
+export type SeriousListFact = z.infer<typeof seriousListFactSchema>;
+/** A spot-check result. @example const c: SpotCheckFact = { kind: 'spot_check', id: 'C1', date: '2025-06-01', resultCodes: ['1'] }; */
+export type SpotCheckFact = z.infer<typeof spotCheckFactSchema>;
+/** A complaint. @example const t: ComplaintFact = { kind: 'complaint', id: 'T1', receivedAt: '2025-06-01', substantiated: true }; */
+export type ComplaintFact = z.infer<typeof complaintFactSchema>;
+/** A broken commitment. @example const k: CommitmentBreachFact = { kind: 'commitment_breach', id: 'K1#breach', commitmentId: 'K1', date: '2025-06-01', outcome: 'missed' }; */
+export type CommitmentBreachFact = z.infer<typeof commitmentBreachFactSchema>;
+/** A court dishonesty record. @example const j: CourtDishonestyFact = { kind: 'court_dishonesty', id: 'J1', listedAt: '2025-02-01' }; */
+export type CourtDishonestyFact = z.infer<typeof courtDishonestyFactSchema>;
+/** An external grade. @example const g: ExternalGradeFact = { kind: 'external_grade', id: 'G1', source: 'public-credit', grade: 'A', issuedAt: '2025-01-01' }; */
+export type ExternalGradeFact = z.infer<typeof externalGradeFactSchema>;
+
+/**
+ * One credit fact (信用信息) about an entity.
+ *
+ * @example
+ * const fact: CreditFact = { kind: 'serious_list', id: 'S1', listedAt: '2025-01-10' };
+ */
+export type CreditFact = z.infer<typeof creditFactSchema>;
+
+/**
+ * The kinds of {@link CreditFact}.
+ *
+ * @example
+ * const k: CreditFactKind = 'penalty';
+ */
+export type CreditFactKind = CreditFact['kind'];
+
+/**
+ * Everything the grader needs about one entity (监管对象): its id (USCC), registration date and facts.
+ *
+ * @example
+ * const profile: EntityCreditProfile = { entityId: '91330100799655058B', registeredAt: '2020-05-01', facts: [] };
+ */
+export interface EntityCreditProfile {
+  /** The entity id, normally the 统一社会信用代码. */
+  readonly entityId: string;
+  /** 成立日期 (registration date); rules on age never fire without it. */
+  readonly registeredAt?: CivilDate;
+  readonly facts: readonly CreditFact[];
+}
+
+/**
+ * zod schema of {@link EntityCreditProfile}.
+ *
+ * @example
+ * entityCreditProfileSchema.parse({ entityId: 'X', facts: [] });
+ */
+export const entityCreditProfileSchema = z.object({
+  entityId: z.string().min(1),
+  registeredAt: civilDateSchema.exactOptional(),
+  facts: z.array(creditFactSchema),
+});
+
+/**
+ * The date a fact takes effect (the act, listing, check or issue date).
+ *
+ * @example
+ * factDate({ kind: 'spot_check', id: 'C1', date: '2025-06-01', resultCodes: ['1'] }); // '2025-06-01'
+ */
+export function factDate(fact: CreditFact): CivilDate {
+  switch (fact.kind) {
+    case 'penalty':
+      return fact.decisionDate;
+    case 'abnormal_list':
+    case 'serious_list':
+    case 'court_dishonesty':
+      return fact.listedAt;
+    case 'spot_check':
+    case 'commitment_breach':
+      return fact.date;
+    case 'complaint':
+      return fact.receivedAt;
+    case 'external_grade':
+      return fact.issuedAt;
+  }
+}
+
+/**
+ * The first day the fact is known: the later of its own date and `recordedAt`. Grading as of an
+ * earlier day ignores it.
+ *
+ * @example
+ * knownFrom({ kind: 'complaint', id: 'T', receivedAt: '2025-01-01', recordedAt: '2025-02-01', substantiated: true }); // '2025-02-01'
+ */
+export function knownFrom(fact: CreditFact): CivilDate {
+  const d = factDate(fact);
+  return fact.recordedAt !== undefined && fact.recordedAt > d ? fact.recordedAt : d;
+}
+
+/**
+ * The day the fact stops being in force (removal, revocation, validity end), if any.
+ *
+ * @example
+ * endsAt({ kind: 'serious_list', id: 'S', listedAt: '2022-01-01', removedAt: '2024-01-01' }); // '2024-01-01'
+ */
+export function endsAt(fact: CreditFact): CivilDate | undefined {
+  switch (fact.kind) {
+    case 'abnormal_list':
+    case 'serious_list':
+    case 'court_dishonesty':
+      return fact.removedAt;
+    case 'penalty':
+      return fact.revokedAt;
+    case 'external_grade':
+      return fact.validUntil;
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * Whether the fact is known and in force on `asOf` (listed and not yet removed; a penalty not revoked).
+ *
+ * @example
+ * isInForce({ kind: 'serious_list', id: 'S', listedAt: '2022-01-01', removedAt: '2024-01-01' }, '2023-06-01'); // true
+ */
+export function isInForce(fact: CreditFact, asOf: CivilDate): boolean {
+  if (knownFrom(fact) > asOf) return false;
+  const end = endsAt(fact);
+  return end === undefined || asOf < end;
+}

@@ -1,0 +1,26 @@
+import { addWorkdays } from '@jianguan/core/calendar';
+import type { CivilDate } from '../dates/civil-date.js';
+
+/**
+ * The working-day arithmetic the publicity functions need. `@jianguan/core`'s `WorkdayCalendar` (from
+ * `createCalendar`) satisfies it, so a province can pass one with its own overlays.
+ *
+ * @example
+ * const calendar: WorkdayAdder = createCalendar({ overlays: [GUANGXI_SANYUESAN] });
+ */
+export interface WorkdayAdder {
+  /** The n-th working day strictly after `date` (n > 0). */
+  addWorkdays(date: CivilDate, n: number): CivilDate;
+}
+
+const coreDefault: WorkdayAdder = { addWorkdays: (date, n) => addWorkdays(date, n) };
+
+/**
+ * The default working-day calendar: `@jianguan/core`'s official one (State Council schedules).
+ *
+ * @example
+ * defaultWorkdays().addWorkdays('2026-09-30', 1); // '2026-10-08' (after the National Day holiday)
+ */
+export function defaultWorkdays(): WorkdayAdder {
+  return coreDefault;
+}

@@ -1,0 +1,417 @@
+import { tryDayNumber } from '../calendar/day-number.js';
+import type { KpiCalendar } from '../calendar/workday-index.js';
+import { defaultCalendar, WorkdayIndex } from '../calendar/workday-index.js';
+import { KpiError } from '../errors/kpi-error.js';
+import { parsePeriod } from '../period/period.js';
+import type {
+  AssessmentFact,
+  BehaviourFact,
+  CatalogItemFact,
+  KpiData,
+  OfficerFact,
+  PublicationChannel,
+} from './facts.js';
+
+/** Marker for "no date". @internal */
+export const NONE = -2147483648;
+
+/** Behaviour columns grouped by department (department d owns rows offsets[d]..offsets[d+1]-1). @internal */
+export interface BehaviourColumns {
+  readonly n: number;
+  readonly offsets: Int32Array;
+  readonly recordIds: string[];
+  /** Index into the department's catalog item list, or -1. */
+  readonly item: Int32Array;
+  readonly actDay: Int32Array;
+  readonly actPos: Int32Array;
+  readonly repDay: Int32Array;
+  readonly repPos: Int32Array;
+  readonly rejDay: Int32Array;
+  readonly rejPos: Int32Array;
+  readonly fixDay: Int32Array;
+  readonly fixPos: Int32Array;
+}
+
+/** A dated event with an optional completion date (clues, 双告知). @internal */
+export interface TimedFact {
+  readonly id: string;
+  readonly eventDay: number;
+  readonly eventPos: number;
+  readonly doneDay: number;
+  readonly donePos: number;
+}
+
+/** @internal */
+export interface PublicationRow {
+  readonly id: string;
+  readonly channel: PublicationChannel;
+  readonly day: number;
+}
+
+/** @internal */
+export interface AssessmentRow {
+  readonly key: string;
+  readonly startDay: number;
+  readonly endDay: number;
+  readonly period: string;
+  readonly value: number;
+}
+
+/** @internal */
+export interface DepartmentTables {
+  readonly items: CatalogItemFact[];
+  readonly itemIndex: Map<string, number>;
+  readonly officers: OfficerFact[];
+  readonly publications: PublicationRow[];
+  readonly clues: TimedFact[];
+  readonly notifications: TimedFact[];
+  readonly assessments: AssessmentRow[];
+}
+
+/**
+ * Options of {@link prepareKpiData}.
+ *
+ * @example
+ * const options: PrepareOptions = { calendar: { isWorkday: (d) => d !== '2023-04-05' } };
+ */
+export interface PrepareOptions {
+  /** Working-day calendar; defaults to `@jianguan/core`'s. */
+  readonly calendar?: KpiCalendar | undefined;
+}
+
+/**
+ * Scoring input after one validation pass: dates turned into day numbers and working-day positions,
+ * behaviour records laid out in typed columns grouped by department. Build it once with
+ * {@link prepareKpiData} and score it for many units and periods.
+ *
+ * @example
+ * const prepared = prepareKpiData(data);
+ * prepared.departments; // ['hbj', 'scjg', …]
+ */
+export class PreparedKpiData {
+  /** Every department that appears in the data, sorted. */
+  readonly departments: readonly string[];
+  /** @internal */
+  readonly deptIndex: ReadonlyMap<string, number>;
+  /** @internal */
+  readonly behaviours: BehaviourColumns;
+  /** @internal */
+  readonly tables: readonly DepartmentTables[];
+  /** @internal */
+  readonly index: WorkdayIndex;
+
+  /** @internal */
+  constructor(
+    departments: readonly string[],
+    deptIndex: ReadonlyMap<string, number>,
+    behaviours: BehaviourColumns,
+    tables: readonly DepartmentTables[],
+    index: WorkdayIndex,
+  ) {
+    this.departments = departments;
+    this.deptIndex = deptIndex;
+    this.behaviours = behaviours;
+    this.tables = tables;
+    this.index = index;
+  }
+}
+
+function bad(path: (string | number)[], value: unknown, what: { zh: string; en: string }): never {
+  throw new KpiError(
+    'invalid_kpi_data',
+    { zh: `输入数据无效：${path.join('.')} ${what.zh}`, en: `invalid KPI data at ${path.join('.')}: ${what.en}` },
+    { path, details: { value } },
+  );
+}
+
+const WANT_DATE = { zh: '应为 YYYY-MM-DD 日期', en: 'want a YYYY-MM-DD civil date' };
+const WANT_STRING = { zh: '应为非空字符串', en: 'want a non-empty string' };
+const WANT_BOOLEAN = { zh: '应为布尔值', en: 'want a boolean' };
+const WANT_COUNT = { zh: '应为非负整数', en: 'want a non-negative integer' };
+
+function str(v: unknown, path: (string | number)[]): string {
+  if (typeof v !== 'string' || v.length === 0) bad(path, v, WANT_STRING);
+  return v;
+}
+
+function day(v: unknown, path: (string | number)[]): number {
+  const n = tryDayNumber(v);
+  if (n === undefined) bad(path, v, WANT_DATE);
+  return n;
+}
+
+function optDay(v: unknown, path: (string | number)[]): number {
+  return v === undefined ? NONE : day(v, path);
+}
+
+function optCount(v: unknown, path: (string | number)[]): void {
+  if (v !== undefined && !(typeof v === 'number' && Number.isInteger(v) && v >= 0)) bad(path, v, WANT_COUNT);
+}
+
+function optBool(v: unknown, path: (string | number)[]): void {
+  if (v !== undefined && typeof v !== 'boolean') bad(path, v, WANT_BOOLEAN);
+}
+
+function list<T>(v: readonly T[] | undefined, name: string): readonly T[] {
+  if (v === undefined) return [];
+  if (!Array.isArray(v)) bad([name], v, { zh: '应为数组', en: 'want an array' });
+  return v;
+}
+
+/**
+ * Validates KPI input once and lays it out for fast scoring (day numbers, working-day positions from the
+ * calendar, behaviour columns grouped by department). Throws `KpiError('invalid_kpi_data')` with the exact
+ * path of the first bad field; the input is not mutated.
+ *
+ * @example
+ * const prepared = prepareKpiData({ behaviours, catalogItems });
+ * const card = scoreIndicators(baselineIndicatorSet, prepared, { period: '2023-Q2', unit: 'scjg' });
+ */
+export function prepareKpiData(data: KpiData, options: PrepareOptions = {}): PreparedKpiData {
+  if (typeof data !== 'object' || data === null) bad([], data, { zh: '应为对象', en: 'want an object' });
+  const behaviours = list(data.behaviours, 'behaviours');
+  const catalogItems = list(data.catalogItems, 'catalogItems');
+  const officers = list(data.officers, 'officers');
+  const publications = list(data.publications, 'publications');
+  const clues = list(data.clues, 'clues');
+  const notifications = list(data.doubleNotifications, 'doubleNotifications');
+  const assessments = list(data.assessments, 'assessments');
+
+  // Departments.
+  const deptSet = new Set<string>();
+  const collect = (rows: readonly { department?: unknown }[], name: string) => {
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i];
+      if (typeof row !== 'object' || row === null) bad([name, i], row, { zh: '应为对象', en: 'want an object' });
+      deptSet.add(str(row.department, [name, i, 'department']));
+    }
+  };
+  collect(behaviours, 'behaviours');
+  collect(catalogItems, 'catalogItems');
+  collect(officers, 'officers');
+  collect(publications, 'publications');
+  collect(clues, 'clues');
+  collect(notifications, 'doubleNotifications');
+  collect(assessments, 'assessments');
+  const departments = [...deptSet].sort();
+  const deptIndex = new Map(departments.map((d, i) => [d, i] as const));
+  const D = departments.length;
+
+  const tables: {
+    items: CatalogItemFact[];
+    itemIndex: Map<string, number>;
+    officers: OfficerFact[];
+    publications: PublicationRow[];
+    clues: TimedFact[];
+    notifications: TimedFact[];
+    assessments: AssessmentRow[];
+  }[] = departments.map(() => ({
+    items: [],
+    itemIndex: new Map(),
+    officers: [],
+    publications: [],
+    clues: [],
+    notifications: [],
+    assessments: [],
+  }));
+
+  // Behaviour dates first, to size the calendar index.
+  const n = behaviours.length;
+  const actDay = new Int32Array(n);
+  const repDay = new Int32Array(n);
+  const rejDay = new Int32Array(n);
+  const fixDay = new Int32Array(n);
+  let lo = Number.POSITIVE_INFINITY;
+  let hi = Number.NEGATIVE_INFINITY;
+  const see = (d: number) => {
+    if (d === NONE) return;
+    if (d < lo) lo = d;
+    if (d > hi) hi = d;
+  };
+  for (let i = 0; i < n; i++) {
+    const b = behaviours[i] as BehaviourFact;
+    str(b.recordId, ['behaviours', i, 'recordId']);
+    str(b.itemCode, ['behaviours', i, 'itemCode']);
+    const a = day(b.actDate, ['behaviours', i, 'actDate']);
+    const r = day(b.reportedDate, ['behaviours', i, 'reportedDate']);
+    const rj = optDay(b.rejectedDate, ['behaviours', i, 'rejectedDate']);
+    const fx = optDay(b.fixedDate, ['behaviours', i, 'fixedDate']);
+    actDay[i] = a;
+    repDay[i] = r;
+    rejDay[i] = rj;
+    fixDay[i] = fx;
+    if (a < lo) lo = a;
+    if (a > hi) hi = a;
+    if (r > hi) hi = r;
+    see(rj);
+    see(fx);
+  }
+  const timed = (
+    rows: readonly Record<string, unknown>[],
+    name: string,
+    idKey: string,
+    eventKey: string,
+    doneKey: string,
+  ) =>
+    rows.map((row, i) => {
+      const id = str(row[idKey], [name, i, idKey]);
+      const eventDay = day(row[eventKey], [name, i, eventKey]);
+      const doneDay = optDay(row[doneKey], [name, i, doneKey]);
+      see(eventDay);
+      see(doneDay);
+      return { id, eventDay, doneDay, dept: deptIndex.get(row.department as string) as number };
+    });
+  const clueRows = timed(
+    clues as unknown as Record<string, unknown>[],
+    'clues',
+    'clueId',
+    'receivedDate',
+    'feedbackDate',
+  );
+  const noticeRows = timed(
+    notifications as unknown as Record<string, unknown>[],
+    'doubleNotifications',
+    'noticeId',
+    'pushedDate',
+    'claimedDate',
+  );
+  const calendar = options.calendar ?? defaultCalendar();
+  const index =
+    lo === Number.POSITIVE_INFINITY ? new WorkdayIndex(calendar) : new WorkdayIndex(calendar, lo - 1, hi);
+  const posOf = (d: number) => (d === NONE ? -1 : index.pos(d));
+
+  for (const row of clueRows) {
+    (tables[row.dept] as DepartmentTables).clues.push({
+      id: row.id,
+      eventDay: row.eventDay,
+      eventPos: posOf(row.eventDay),
+      doneDay: row.doneDay,
+      donePos: posOf(row.doneDay),
+    });
+  }
+  for (const row of noticeRows) {
+    (tables[row.dept] as DepartmentTables).notifications.push({
+      id: row.id,
+      eventDay: row.eventDay,
+      eventPos: posOf(row.eventDay),
+      doneDay: row.doneDay,
+      donePos: posOf(row.doneDay),
+    });
+  }
+
+  // Catalog.
+  catalogItems.forEach((item, i) => {
+    const code = str(item.itemCode, ['catalogItems', i, 'itemCode']);
+    if (typeof item.claimed !== 'boolean') bad(['catalogItems', i, 'claimed'], item.claimed, WANT_BOOLEAN);
+    optBool(item.requiresInspectionList, ['catalogItems', i, 'requiresInspectionList']);
+    optBool(item.hasInspectionList, ['catalogItems', i, 'hasInspectionList']);
+    for (const key of ['mandatoryElements', 'filledElements', 'checkedElements', 'accurateElements'] as const) {
+      optCount(item[key], ['catalogItems', i, key]);
+    }
+    const t = tables[deptIndex.get(item.department) as number] as DepartmentTables;
+    if (t.itemIndex.has(code)) {
+      bad(['catalogItems', i, 'itemCode'], code, {
+        zh: '同一部门的监管事项重复',
+        en: 'duplicate catalog item in one department',
+      });
+    }
+    t.itemIndex.set(code, t.items.length);
+    t.items.push(item);
+  });
+
+  officers.forEach((o, i) => {
+    str(o.officerId, ['officers', i, 'officerId']);
+    if (typeof o.certified !== 'boolean') bad(['officers', i, 'certified'], o.certified, WANT_BOOLEAN);
+    if (typeof o.registered !== 'boolean') bad(['officers', i, 'registered'], o.registered, WANT_BOOLEAN);
+    list(o.activity, 'activity').forEach((a, j) => {
+      if (typeof a.month !== 'string' || !/^\d{4}-(0[1-9]|1[0-2])$/.test(a.month)) {
+        bad(['officers', i, 'activity', j, 'month'], a.month, { zh: '应为 YYYY-MM', en: 'want YYYY-MM' });
+      }
+      optCount(a.logins, ['officers', i, 'activity', j, 'logins']);
+      optCount(a.onlineDays, ['officers', i, 'activity', j, 'onlineDays']);
+    });
+    (tables[deptIndex.get(o.department) as number] as DepartmentTables).officers.push(o);
+  });
+
+  publications.forEach((p, i) => {
+    const id = str(p.publicationId, ['publications', i, 'publicationId']);
+    if (p.channel !== 'annual_plan' && p.channel !== 'work_news' && p.channel !== 'exposure') {
+      bad(['publications', i, 'channel'], p.channel, {
+        zh: '应为 annual_plan、work_news 或 exposure',
+        en: 'want annual_plan, work_news or exposure',
+      });
+    }
+    (tables[deptIndex.get(p.department) as number] as DepartmentTables).publications.push({
+      id,
+      channel: p.channel,
+      day: day(p.date, ['publications', i, 'date']),
+    });
+  });
+
+  assessments.forEach((a: AssessmentFact, i) => {
+    const key = str(a.key, ['assessments', i, 'key']);
+    if (typeof a.value !== 'number' || !(a.value >= 0 && a.value <= 1)) {
+      bad(['assessments', i, 'value'], a.value, { zh: '应为 0 到 1 之间的数', en: 'want a number in 0..1' });
+    }
+    let period: ReturnType<typeof parsePeriod>;
+    try {
+      period = parsePeriod(a.period);
+    } catch {
+      bad(['assessments', i, 'period'], a.period, { zh: '周期格式错误', en: 'invalid period id' });
+    }
+    (tables[deptIndex.get(a.department) as number] as DepartmentTables).assessments.push({
+      key,
+      startDay: period.startDay,
+      endDay: period.endDay,
+      period: period.id,
+      value: a.value,
+    });
+  });
+
+  // Behaviour columns grouped by department (counting sort keeps input order within a department).
+  const offsets = new Int32Array(D + 1);
+  const deptOf = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const d = deptIndex.get((behaviours[i] as BehaviourFact).department) as number;
+    deptOf[i] = d;
+    offsets[d + 1] = (offsets[d + 1] as number) + 1;
+  }
+  for (let d = 0; d < D; d++) offsets[d + 1] = (offsets[d + 1] as number) + (offsets[d] as number);
+  const cursor = offsets.slice(0, D);
+  const cols: BehaviourColumns = {
+    n,
+    offsets,
+    recordIds: new Array<string>(n),
+    item: new Int32Array(n),
+    actDay: new Int32Array(n),
+    actPos: new Int32Array(n),
+    repDay: new Int32Array(n),
+    repPos: new Int32Array(n),
+    rejDay: new Int32Array(n),
+    rejPos: new Int32Array(n),
+    fixDay: new Int32Array(n),
+    fixPos: new Int32Array(n),
+  };
+  for (let i = 0; i < n; i++) {
+    const b = behaviours[i] as BehaviourFact;
+    const d = deptOf[i] as number;
+    const j = cursor[d] as number;
+    cursor[d] = j + 1;
+    cols.recordIds[j] = b.recordId;
+    cols.item[j] = (tables[d] as DepartmentTables).itemIndex.get(b.itemCode) ?? -1;
+    const a = actDay[i] as number;
+    const r = repDay[i] as number;
+    const rj = rejDay[i] as number;
+    const fx = fixDay[i] as number;
+    cols.actDay[j] = a;
+    cols.actPos[j] = index.pos(a);
+    cols.repDay[j] = r;
+    cols.repPos[j] = index.pos(r);
+    cols.rejDay[j] = rj;
+    cols.rejPos[j] = posOf(rj);
+    cols.fixDay[j] = fx;
+    cols.fixPos[j] = posOf(fx);
+  }
+
+  return new PreparedKpiData(departments, deptIndex, cols, tables, index);
+}

@@ -1,0 +1,123 @@
+import { KpiError } from '../errors/kpi-error.js';
+import type { Period, PeriodId } from '../period/period.js';
+import { parsePeriod } from '../period/period.js';
+import type { Indicator, IndicatorSet, Target } from './schema.js';
+import { indicatorSetSchema } from './schema.js';
+
+/**
+ * Validates an indicator set (from JSON, a file or code) and returns it typed. Throws
+ * `KpiError('invalid_indicator_set')` with every zod issue in `details.issues`; never mutates the input.
+ *
+ * @example
+ * const set = defineIndicatorSet(JSON.parse(readFileSync('hubei-2024.json', 'utf8')));
+ */
+export function defineIndicatorSet(input: unknown): IndicatorSet {
+  const result = indicatorSetSchema.safeParse(input);
+  if (!result.success) {
+    const issues = result.error.issues.map((issue) => ({ path: issue.path, message: issue.message }));
+    const first = issues[0];
+    throw new KpiError(
+      'invalid_indicator_set',
+      {
+        zh: `考核指标体系无效：${first ? `${first.path.join('.')} ${first.message}` : ''}`,
+        en: `invalid indicator set: ${first ? `${first.path.join('.')} ${first.message}` : ''}`,
+      },
+      { path: (first?.path ?? []) as (string | number)[], details: { issues }, cause: result.error },
+    );
+  }
+  return result.data;
+}
+
+/**
+ * Changes for {@link deriveIndicatorSet}: a new id/version/name, per-indicator overrides (shallow-merged),
+ * indicators to remove and indicators to add.
+ *
+ * @example
+ * const changes: IndicatorSetChanges = { id: 'hubei-shiyan', version: '1.0.0', remove: ['exposure'] };
+ */
+export interface IndicatorSetChanges {
+  readonly id: string;
+  readonly version: string;
+  readonly name?: { readonly zh: string; readonly en: string };
+  readonly override?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
+  readonly remove?: readonly string[];
+  readonly add?: readonly unknown[];
+  readonly conventions?: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * Derives a variant of an indicator set (e.g. a province or city override) and validates it; the result
+ * records what it `extends`. Points must still add up, so moving points is an override of two indicators.
+ *
+ * @example
+ * const strict = deriveIndicatorSet(baselineIndicatorSet, {
+ *   id: 'baseline-xian', version: '1.0.0',
+ *   override: { 'behaviour-report-timeliness': { metric: { type: 'behaviour_report_timeliness', allowedWorkdays: 5 } } },
+ * });
+ */
+export function deriveIndicatorSet(base: IndicatorSet, changes: IndicatorSetChanges): IndicatorSet {
+  const known = new Set(base.indicators.map((i) => i.id));
+  for (const id of [...Object.keys(changes.override ?? {}), ...(changes.remove ?? [])]) {
+    if (!known.has(id)) {
+      throw new KpiError(
+        'invalid_indicator_set',
+        { zh: `基础指标体系中没有指标 ${id}`, en: `base set ${base.id} has no indicator ${id}` },
+        { details: { id } },
+      );
+    }
+  }
+  const removed = new Set(changes.remove ?? []);
+  const indicators: unknown[] = base.indicators
+    .filter((i) => !removed.has(i.id))
+    .map((i) => ({ ...i, ...(changes.override?.[i.id] ?? {}) }));
+  indicators.push(...(changes.add ?? []));
+  return defineIndicatorSet({
+    ...base,
+    id: changes.id,
+    version: changes.version,
+    name: changes.name ?? base.name,
+    extends: { id: base.id, version: base.version },
+    conventions: { ...base.conventions, ...(changes.conventions ?? {}) },
+    indicators,
+  });
+}
+
+/**
+ * The target in force for a period: a plain number, or the last step whose `from` period starts on or
+ * before the period's start (else `initial`).
+ *
+ * @example
+ * resolveTarget({ initial: 0.3, steps: [{ from: '2023-Q2', value: 0.4 }] }, '2023-Q3'); // 0.4
+ */
+export function resolveTarget(target: Target, period: PeriodId | Period): number {
+  if (typeof target === 'number') return target;
+  const start = parsePeriod(period).startDay;
+  let value = target.initial;
+  let best = Number.NEGATIVE_INFINITY;
+  for (const step of target.steps) {
+    const from = parsePeriod(step.from).startDay;
+    if (from <= start && from >= best) {
+      best = from;
+      value = step.value;
+    }
+  }
+  return value;
+}
+
+/**
+ * Finds an indicator of a set by id, or throws `KpiError('invalid_options')`.
+ *
+ * @example
+ * findIndicator(baselineIndicatorSet, 'behaviour-coverage').points; // 15
+ */
+export function findIndicator(set: IndicatorSet, id: string): Indicator {
+  const found = set.indicators.find((i) => i.id === id);
+  if (!found) {
+    throw new KpiError(
+      'invalid_options',
+      { zh: `指标体系 ${set.id} 中没有指标 ${id}`, en: `indicator set ${set.id} has no indicator ${id}` },
+      { details: { id } },
+    );
+  }
+  return found;
+}

@@ -1,0 +1,558 @@
+import type { LocalizedMessage } from '@jianguan/core';
+import { civilDate, dayNumber } from '../calendar/day-number.js';
+import type { KpiCalendar } from '../calendar/workday-index.js';
+import type { KpiData } from '../data/facts.js';
+import { NONE, PreparedKpiData, prepareKpiData } from '../data/prepare.js';
+import { KpiError } from '../errors/kpi-error.js';
+import { defineIndicatorSet, resolveTarget } from '../indicators/define.js';
+import type { Dimension, Indicator, IndicatorSet } from '../indicators/schema.js';
+import { DIMENSION_NAMES_EN, dimensionSchema } from '../indicators/schema.js';
+import type { Period, PeriodId } from '../period/period.js';
+import { isCoarser, parsePeriod, periodContaining, subPeriods } from '../period/period.js';
+import type { DayWindow, LateRow, MetricValue, TimelinessValue, UnitContext } from './metrics.js';
+import { evaluateMetric, PERIODIC_METRICS } from './metrics.js';
+import type {
+  Deduction,
+  DimensionResult,
+  EvidenceRecord,
+  IndicatorResult,
+  Scorecard,
+  ScoredUnit,
+  WindowResult,
+} from './types.js';
+
+/**
+ * The unit to score: a department id, or `{ id, name?, departments? }` — a region pools the data of its
+ * departments (default: `[id]`).
+ *
+ * @example
+ * const region: UnitSpec = { id: '420322', name: '郧西县', departments: ['scjg', 'hbj', 'jtj'] };
+ */
+export type UnitSpec =
+  | string
+  | { readonly id: string; readonly name?: string; readonly departments?: readonly string[] };
+
+/**
+ * Options of {@link scoreIndicators}.
+ *
+ * @example
+ * const options: ScoreOptions = { period: '2023-Q2', unit: 'scjg', asOf: '2023-05-15' };
+ */
+export interface ScoreOptions {
+  /** The assessment period: `'2023'`, `'2023-Q2'` or `'2023-05'`. */
+  readonly period: PeriodId;
+  readonly unit: UnitSpec;
+  /**
+   * Score as of this civil date (default: the period's last day). Windows end there; items with no done
+   * date (not fixed, not answered, not claimed) are late once their deadline is before it. Items with a done
+   * date are judged on that date, even when it is after `asOf`.
+   */
+  readonly asOf?: string | undefined;
+  /** Working-day calendar when `data` is not prepared yet (default: core's). */
+  readonly calendar?: KpiCalendar | undefined;
+}
+
+/** Rounds half away from zero to `decimals`. @internal */
+export function roundTo(x: number, decimals: number): number {
+  const f = 10 ** decimals;
+  const r = Math.round(Math.abs(x) * f + 1e-9) / f;
+  return x < 0 ? -r : r + 0;
+}
+
+const pct = (x: number) => `${(x * 100).toFixed(2)}%`;
+
+interface Window extends DayWindow {
+  readonly period: string;
+  readonly start: string;
+  readonly end: string;
+  readonly targetPeriod: Period;
+}
+
+function windowsFor(indicator: Indicator, period: Period, asOfDay: number): Window[] {
+  const g = indicator.period;
+  let periods: { p: Period; startDay: number; id: string }[];
+  if (isCoarser(g, period.granularity)) {
+    const enclosing = periodContaining(period.start, g);
+    periods = [{ p: enclosing, startDay: enclosing.startDay, id: `${enclosing.id}…${period.id}` }];
+  } else if (PERIODIC_METRICS.has(indicator.metric.type)) {
+    periods = subPeriods(period, g).map((p) => ({ p, startDay: p.startDay, id: p.id }));
+  } else {
+    periods = [{ p: period, startDay: period.startDay, id: period.id }];
+  }
+  const out: Window[] = [];
+  for (const { p, startDay, id } of periods) {
+    const endDay = Math.min(isCoarser(g, period.granularity) ? period.endDay : p.endDay, asOfDay);
+    if (startDay > endDay) continue;
+    out.push({
+      period: id,
+      startDay,
+      endDay,
+      start: civilDate(startDay),
+      end: civilDate(endDay),
+      targetPeriod: p,
+    });
+  }
+  return out;
+}
+
+function resolveUnit(data: PreparedKpiData, spec: UnitSpec): { unit: ScoredUnit; depts: number[] } {
+  const obj = typeof spec === 'string' ? { id: spec } : spec;
+  if (typeof obj !== 'object' || obj === null || typeof obj.id !== 'string' || obj.id.length === 0) {
+    throw new KpiError(
+      'invalid_unit',
+      { zh: '考核对象无效', en: 'invalid unit' },
+      { details: { unit: spec } },
+    );
+  }
+  const departments = [...new Set(obj.departments ?? [obj.id])].sort();
+  const depts: number[] = [];
+  for (const d of departments) {
+    const i = data.deptIndex.get(d);
+    if (i === undefined) {
+      throw new KpiError(
+        'invalid_unit',
+        { zh: `数据中没有部门 ${d}`, en: `no data at all for department ${d}` },
+        { details: { department: d, known: data.departments.slice(0, 20) } },
+      );
+    }
+    depts.push(i);
+  }
+  if (depts.length === 0) {
+    throw new KpiError('invalid_unit', { zh: '考核对象没有部门', en: `unit ${obj.id} has no departments` });
+  }
+  const unit: ScoredUnit =
+    'name' in obj && obj.name !== undefined
+      ? { id: obj.id, name: obj.name, departments }
+      : { id: obj.id, departments };
+  return { unit, depts };
+}
+
+/**
+ * Late rows in canonical order (event day, id, department) whatever the input order: a counting sort by
+ * event day, then a string sort inside each (small) day bucket.
+ */
+function canonicalOrder(late: readonly LateRow[]): LateRow[] {
+  const n = late.length;
+  if (n < 2) return late.slice();
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
+  for (const r of late) {
+    if (r.eventDay < min) min = r.eventDay;
+    if (r.eventDay > max) max = r.eventDay;
+  }
+  const byId = (a: LateRow, b: LateRow) => cmp(a.id, b.id) || cmp(a.department, b.department);
+  const span = max - min + 1;
+  if (span > 4 * n + 1024) return late.slice().sort((a, b) => a.eventDay - b.eventDay || byId(a, b));
+  const starts = new Int32Array(span + 1);
+  for (const r of late) starts[r.eventDay - min + 1] = (starts[r.eventDay - min + 1] as number) + 1;
+  for (let d = 0; d < span; d++) starts[d + 1] = (starts[d + 1] as number) + (starts[d] as number);
+  const cursor = starts.slice(0, span);
+  const out: LateRow[] = new Array(n);
+  for (const r of late) {
+    const k = r.eventDay - min;
+    out[cursor[k] as number] = r;
+    cursor[k] = (cursor[k] as number) + 1;
+  }
+  for (let d = 0; d < span; d++) {
+    const from = starts[d] as number;
+    const to = starts[d + 1] as number;
+    if (to - from > 1) {
+      const bucket = out.slice(from, to).sort(byId);
+      for (let i = 0; i < bucket.length; i++) out[from + i] = bucket[i] as LateRow;
+    }
+  }
+  return out;
+}
+
+function lateEvidence(
+  v: TimelinessValue,
+  ctx: UnitContext,
+  perRecord: number,
+  perWorkday: number,
+  decimals: number,
+): EvidenceRecord[] {
+  const index = ctx.data.index;
+  const rows = canonicalOrder(v.late);
+  const withPoints = perRecord > 0 || perWorkday > 0;
+  const out: EvidenceRecord[] = new Array(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i] as LateRow;
+    const pending = r.doneDay === NONE;
+    const eventDate = index.date(r.eventDay);
+    const doneDate = pending ? null : index.date(r.doneDay);
+    const deadline = index.date(index.dayOfOrdinal(r.deadlineOrdinal));
+    const reason = pending ? v.pendingReason : v.lateReason;
+    out[i] = withPoints
+      ? {
+          kind: v.kind,
+          id: r.id,
+          department: r.department,
+          reason,
+          eventDate,
+          doneDate,
+          deadline,
+          workdaysLate: r.workdaysLate,
+          points: roundTo(perRecord + perWorkday * r.workdaysLate, decimals),
+        }
+      : {
+          kind: v.kind,
+          id: r.id,
+          department: r.department,
+          reason,
+          eventDate,
+          doneDate,
+          deadline,
+          workdaysLate: r.workdaysLate,
+        };
+  }
+  return out;
+}
+
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Evidence in a canonical order (department, id, detail), so results do not depend on input order. */
+function sortEvidence(records: EvidenceRecord[]): EvidenceRecord[] {
+  return records.sort(
+    (a, b) => cmp(a.department, b.department) || cmp(a.id, b.id) || cmp(a.detail ?? '', b.detail ?? ''),
+  );
+}
+
+function metricParts(v: MetricValue): { value: number | null; numerator?: number; denominator?: number } {
+  if (v.type === 'count') return { value: v.count };
+  if (v.type === 'ratio') {
+    return {
+      value: v.denominator === 0 ? null : v.numerator / v.denominator,
+      numerator: v.numerator,
+      denominator: v.denominator,
+    };
+  }
+  return { value: v.due === 0 ? null : v.onTime / v.due, numerator: v.onTime, denominator: v.due };
+}
+
+const METRIC_LABEL: Record<Indicator['metric']['type'], LocalizedMessage> = {
+  catalog_claim_rate: { zh: '认领率', en: 'claim rate' },
+  inspection_list_completion: { zh: '检查实施清单编制完成率', en: 'inspection-list completion' },
+  list_completeness: { zh: '实施清单完备度', en: 'list completeness' },
+  element_accuracy: { zh: '要素准确率', en: 'element accuracy' },
+  behaviour_coverage: { zh: '监管行为覆盖率', en: 'behaviour coverage' },
+  behaviour_volume: { zh: '监管行为数据量', en: 'behaviour records' },
+  behaviour_report_timeliness: { zh: '监管行为按时报送率', en: 'on-time reporting rate' },
+  behaviour_fix_timeliness: { zh: '异常数据按时整改率', en: 'on-time fix rate' },
+  officer_registration_rate: { zh: '执法人员注册率', en: 'officer registration rate' },
+  officer_activity_rate: { zh: '账号活跃率', en: 'account activity rate' },
+  publication_count: { zh: '发布条数', en: 'publications' },
+  clue_feedback_rate: { zh: '线索反馈率', en: 'clue feedback rate' },
+  clue_feedback_timeliness: { zh: '线索按时反馈率', en: 'on-time clue feedback rate' },
+  double_notification_claim_rate: { zh: '双告知认领率', en: 'double-notification claim rate' },
+  double_notification_claim_timeliness: { zh: '双告知按时认领率', en: 'on-time double-notification claims' },
+  manual_assessment: { zh: '评价得分率', en: 'assessed share' },
+};
+
+function scoreIndicator(
+  indicator: Indicator,
+  ctx: UnitContext,
+  period: Period,
+  decimals: number,
+): { result: IndicatorResult; vetoed: boolean } {
+  const windows = windowsFor(indicator, period, ctx.asOfDay);
+  const label = METRIC_LABEL[indicator.metric.type];
+  const windowResults: WindowResult[] = [];
+  const deductions: Deduction[] = [];
+  let total = 0;
+  let vetoed = false;
+  let allNa = true;
+  let headline: { value: number | null; numerator?: number; denominator?: number } = { value: null };
+  let sumNum = 0;
+  let sumDen = 0;
+  let sumCount = 0;
+  const n = Math.max(1, windows.length);
+
+  for (const w of windows) {
+    const v = evaluateMetric(indicator.metric, ctx, w);
+    const parts = metricParts(v);
+    if (parts.value !== null) allNa = false;
+    if (parts.numerator !== undefined) sumNum += parts.numerator;
+    if (parts.denominator !== undefined) sumDen += parts.denominator;
+    if (v.type === 'count') sumCount += v.count;
+    let target: number | null = null;
+    let score = 0;
+    const base = { period: w.period, start: w.start, end: w.end, ...parts };
+
+    switch (indicator.kind) {
+      case 'ratio': {
+        target = resolveTarget(indicator.target, w.targetPeriod);
+        const value = parts.value;
+        const p = indicator.points;
+        if (value === null || target === 0) score = p;
+        else if (indicator.scoring.method === 'proportional') score = p * Math.min(1, value / target);
+        else if (indicator.scoring.method === 'all_or_nothing') score = value >= target - 1e-12 ? p : 0;
+        else score = Math.max(0, p - Math.max(0, (target - value) * 100) * indicator.scoring.points);
+        const lost = (p - score) / n;
+        if (lost > 1e-12) {
+          const failing =
+            v.type === 'ratio'
+              ? sortEvidence(v.failing)
+              : v.type === 'timeliness'
+                ? lateEvidence(v, ctx, 0, 0, decimals)
+                : [];
+          deductions.push({
+            period: w.period,
+            points: roundTo(lost, decimals),
+            reason: {
+              zh: `${label.zh} ${pct(value ?? 0)}（${parts.numerator}/${parts.denominator}）低于目标 ${pct(target)}`,
+              en: `${label.en} ${pct(value ?? 0)} (${parts.numerator}/${parts.denominator}) below target ${pct(target)}`,
+            },
+            records: failing,
+          });
+        }
+        total += score / n;
+        break;
+      }
+      case 'quota': {
+        target = resolveTarget(indicator.target, w.targetPeriod);
+        const count = v.type === 'count' ? v.count : 0;
+        const shortfall = Math.max(0, target - count);
+        const lost = shortfall * indicator.perShortfall;
+        score = Math.max(0, indicator.points - lost);
+        if (shortfall > 0) {
+          const remaining = Math.max(0, indicator.points - total);
+          const applied = Math.min(lost, remaining);
+          const capped = applied < lost;
+          deductions.push({
+            period: w.period,
+            points: roundTo(applied, decimals),
+            reason: {
+              zh: `${indicator.name.zh} ${count} 条，少于 ${target} 条，每少 1 条扣 ${indicator.perShortfall} 分${capped ? `（应扣 ${roundTo(lost, decimals)} 分，已达本项满分封顶）` : ''}`,
+              en: `${indicator.name.en}: ${count} of ${target}, ${indicator.perShortfall} per missing one${capped ? ` (${roundTo(lost, decimals)} due, capped at the indicator's points)` : ''}`,
+            },
+            records: [
+              {
+                kind: 'publication_period',
+                id: w.period,
+                department: ctx.data.departments[ctx.depts[0] as number] as string,
+                reason: 'shortfall',
+                detail: `count ${count}/${target}`,
+                points: roundTo(lost, decimals),
+              },
+            ],
+          });
+        }
+        total += lost;
+        break;
+      }
+      case 'timeliness': {
+        if (v.type !== 'timeliness') break;
+        const late = v.late.length;
+        let days = 0;
+        for (const r of v.late) days += r.workdaysLate;
+        const lost = late * indicator.perRecord + days * indicator.perWorkdayLate;
+        score = Math.max(0, indicator.points - lost);
+        if (late > 0) {
+          const allowed = 'allowedWorkdays' in indicator.metric ? indicator.metric.allowedWorkdays : 0;
+          deductions.push({
+            period: w.period,
+            points: roundTo(Math.min(lost, indicator.points), decimals),
+            reason: {
+              zh: `${late} 条超过 ${allowed} 个工作日（共超 ${days} 个工作日）：${late}×${indicator.perRecord} + ${days}×${indicator.perWorkdayLate} = ${roundTo(lost, decimals)} 分${lost > indicator.points ? `，封顶 ${indicator.points} 分` : ''}`,
+              en: `${late} later than ${allowed} working days (${days} working days late in all): ${late}×${indicator.perRecord} + ${days}×${indicator.perWorkdayLate} = ${roundTo(lost, decimals)}${lost > indicator.points ? `, capped at ${indicator.points}` : ''}`,
+            },
+            records: lateEvidence(v, ctx, indicator.perRecord, indicator.perWorkdayLate, decimals),
+          });
+        }
+        total += lost;
+        break;
+      }
+      case 'veto': {
+        target = indicator.threshold;
+        if (parts.value !== null && parts.value < indicator.threshold) {
+          vetoed = true;
+          deductions.push({
+            period: w.period,
+            points: 0,
+            reason: {
+              zh: `单项否决：${indicator.name.zh}（${label.zh} ${parts.value} 低于 ${indicator.threshold}）`,
+              en: `veto: ${indicator.name.en} (${label.en} ${parts.value} below ${indicator.threshold})`,
+            },
+            records: v.type === 'ratio' ? sortEvidence(v.failing) : [],
+          });
+        }
+        break;
+      }
+      case 'bonus': {
+        target = resolveTarget(indicator.above, w.targetPeriod);
+        const value = parts.value;
+        if (value !== null) {
+          score =
+            v.type === 'count'
+              ? Math.max(0, value - target) * (indicator.perUnitAbove ?? 0)
+              : Math.max(0, (value - target) * 100) * (indicator.perPercentAbove ?? 0);
+          score = Math.min(score, indicator.points);
+        }
+        total += score / n;
+        break;
+      }
+    }
+    windowResults.push({ ...base, target, score: roundTo(score, decimals) });
+  }
+
+  const only = windows.length === 1 ? (windowResults[0] as WindowResult) : undefined;
+  if (only !== undefined) {
+    headline =
+      only.numerator !== undefined && only.denominator !== undefined
+        ? { value: only.value, numerator: only.numerator, denominator: only.denominator }
+        : { value: only.value };
+  } else if (sumDen > 0 || sumNum > 0) {
+    headline = { value: sumDen === 0 ? null : sumNum / sumDen, numerator: sumNum, denominator: sumDen };
+  } else if (windowResults.some((w) => w.value !== null)) headline = { value: sumCount };
+
+  let score: number;
+  let status: IndicatorResult['status'];
+  if (indicator.kind === 'veto') {
+    score = 0;
+    status = vetoed ? 'vetoed' : allNa ? 'not_applicable' : 'full';
+  } else if (indicator.kind === 'bonus') {
+    score = roundTo(Math.min(total, indicator.points), decimals);
+    status = 'bonus';
+  } else if (indicator.kind === 'ratio') {
+    score = roundTo(total, decimals);
+    status = allNa ? 'not_applicable' : score < indicator.points ? 'deducted' : 'full';
+  } else {
+    score = roundTo(Math.max(0, indicator.points - total), decimals);
+    status =
+      score < indicator.points
+        ? 'deducted'
+        : allNa && indicator.kind === 'timeliness'
+          ? 'not_applicable'
+          : 'full';
+  }
+  const deducted =
+    indicator.kind === 'veto' || indicator.kind === 'bonus' ? 0 : roundTo(indicator.points - score, decimals);
+  const lastTarget =
+    windowResults.length > 0 ? (windowResults[windowResults.length - 1] as WindowResult).target : null;
+  return {
+    vetoed,
+    result: {
+      id: indicator.id,
+      name: indicator.name,
+      dimension: indicator.dimension,
+      kind: indicator.kind,
+      metric: indicator.metric.type,
+      points: indicator.points,
+      score,
+      deducted,
+      value: headline.value,
+      target: lastTarget,
+      status,
+      windows: windowResults,
+      deductions,
+      source: indicator.source,
+    },
+  };
+}
+
+/** Scores a validated set against prepared data for one unit. @internal */
+export function scorePrepared(set: IndicatorSet, data: PreparedKpiData, options: ScoreOptions): Scorecard {
+  const period = parsePeriod(options.period);
+  const asOfDay = options.asOf === undefined ? period.endDay : dayNumber(options.asOf);
+  const { unit, depts } = resolveUnit(data, options.unit);
+  const ctx: UnitContext = { data, depts, asOfDay, asOfPos: data.index.pos(asOfDay) };
+  const decimals = set.conventions.decimals;
+  const indicators: IndicatorResult[] = [];
+  const vetoes: string[] = [];
+  for (const indicator of set.indicators) {
+    const { result, vetoed } = scoreIndicator(indicator, ctx, period, decimals);
+    indicators.push(result);
+    if (vetoed) vetoes.push(indicator.id);
+  }
+  const dimensions: DimensionResult[] = [];
+  for (const dimension of dimensionSchema.options as readonly Dimension[]) {
+    const members = indicators.filter(
+      (i) => i.dimension === dimension && i.kind !== 'bonus' && i.kind !== 'veto',
+    );
+    if (members.length === 0) continue;
+    dimensions.push({
+      dimension,
+      nameEn: DIMENSION_NAMES_EN[dimension],
+      points: roundTo(
+        members.reduce((s, i) => s + i.points, 0),
+        decimals,
+      ),
+      score: roundTo(
+        members.reduce((s, i) => s + i.score, 0),
+        decimals,
+      ),
+    });
+  }
+  const deductionScore = roundTo(
+    dimensions.reduce((s, d) => s + d.score, 0),
+    decimals,
+  );
+  const bonusEarned = roundTo(
+    Math.min(
+      set.conventions.bonusPoints,
+      indicators.filter((i) => i.kind === 'bonus').reduce((s, i) => s + i.score, 0),
+    ),
+    decimals,
+  );
+  const threshold = set.conventions.bonusRequiresAbove;
+  const bonusCounted = bonusEarned > 0 && (threshold === null || deductionScore > threshold);
+  const vetoed = vetoes.length > 0;
+  return {
+    setId: set.id,
+    setVersion: set.version,
+    setName: set.name,
+    unit,
+    period: period.id,
+    start: period.start,
+    end: period.end,
+    asOf: civilDate(asOfDay),
+    indicators,
+    dimensions,
+    deductionScore,
+    deductionPoints: set.conventions.deductionPoints,
+    bonusEarned,
+    bonusCounted,
+    total: roundTo(deductionScore + (bonusCounted ? bonusEarned : 0), decimals),
+    vetoed,
+    vetoes,
+    passed: !vetoed && deductionScore >= set.conventions.passMark,
+  };
+}
+
+/** Validates a set only once per object. @internal */
+const validated = new WeakSet<object>();
+
+/** @internal */
+export function ensureSet(set: IndicatorSet): IndicatorSet {
+  if (validated.has(set)) return set;
+  const parsed = defineIndicatorSet(set);
+  validated.add(set);
+  validated.add(parsed);
+  return parsed;
+}
+
+/** @internal */
+export function ensurePrepared(data: KpiData | PreparedKpiData, calendar?: KpiCalendar): PreparedKpiData {
+  return data instanceof PreparedKpiData ? data : prepareKpiData(data, calendar ? { calendar } : {});
+}
+
+/**
+ * Scores one unit (a department, or a region pooling several) for one period under an indicator set
+ * (考核评分). Every deduction lists the records behind it — late records with their deadline and working
+ * days late from the calendar, uncovered items, inactive officers, months short of a quota.
+ *
+ * @example
+ * const card = scoreIndicators(baselineIndicatorSet, data, { period: '2023-Q2', unit: 'scjg' });
+ * card.total; // e.g. 91.4
+ * card.indicators.find((i) => i.id === 'behaviour-report-timeliness')?.deductions[0]?.records;
+ */
+export function scoreIndicators(
+  indicatorSet: IndicatorSet,
+  data: KpiData | PreparedKpiData,
+  options: ScoreOptions,
+): Scorecard {
+  if (typeof options !== 'object' || options === null) {
+    throw new KpiError('invalid_options', { zh: '缺少评分选项', en: 'missing scoring options' });
+  }
+  return scorePrepared(ensureSet(indicatorSet), ensurePrepared(data, options.calendar), options);
+}

@@ -1,0 +1,241 @@
+import type { LocalizedMessage } from '@jianguan/core';
+import { JianguanError } from '@jianguan/core';
+
+/**
+ * Facts every provincial-client error carries about the HTTP exchange (secrets already redacted).
+ *
+ * @example
+ * const info: RequestInfo = { method: 'POST', url: 'http://127.0.0.1/v1/x?sign=[REDACTED]', status: 500 };
+ */
+export interface RequestInfo {
+  /** HTTP method. */
+  readonly method?: string;
+  /** The request URL with signatures, tokens and secrets replaced by `[REDACTED]`. */
+  readonly url?: string;
+  /** HTTP status; 0 (or absent) when no response arrived. */
+  readonly status?: number;
+  /** The server's request id (`X-Request-Id`), or the one we generated. */
+  readonly requestId?: string;
+  /** The idempotency key the request carried, if any. */
+  readonly idempotencyKey?: string;
+  /** The parsed response body, when there was one (already redacted). */
+  readonly data?: unknown;
+  /** The underlying error. */
+  readonly cause?: unknown;
+  /** Extra facts. */
+  readonly details?: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * Base of every error thrown by the provincial client (省级接口客户端错误).
+ *
+ * @example
+ * try {
+ *   await client.uploadBehaviours(records);
+ * } catch (error) {
+ *   if (error instanceof ProvincialClientError) console.log(error.code, error.requestId);
+ * }
+ */
+export class ProvincialClientError extends JianguanError {
+  override readonly name: string = 'ProvincialClientError';
+  /** HTTP method. */
+  readonly method: string | undefined;
+  /** Redacted URL. */
+  readonly url: string | undefined;
+  /** HTTP status, 0 when no response arrived. */
+  readonly status: number;
+  /** Server or client request id. */
+  readonly requestId: string | undefined;
+  /** Idempotency key of the failed write, if any. */
+  readonly idempotencyKey: string | undefined;
+  /** Parsed (redacted) response body. */
+  readonly data: unknown;
+
+  constructor(code: string, messages: LocalizedMessage, info: RequestInfo = {}) {
+    super(code, messages, {
+      details: {
+        ...(info.details ?? {}),
+        method: info.method,
+        url: info.url,
+        status: info.status ?? 0,
+        requestId: info.requestId,
+      },
+      ...(info.cause === undefined ? {} : { cause: info.cause }),
+    });
+    this.method = info.method;
+    this.url = info.url;
+    this.status = info.status ?? 0;
+    this.requestId = info.requestId;
+    this.idempotencyKey = info.idempotencyKey;
+    this.data = info.data;
+  }
+}
+
+/**
+ * The server answered with an HTTP error status (HTTP 错误).
+ *
+ * @example
+ * if (error instanceof HttpError && error.status === 404) { ... }
+ */
+export class HttpError extends ProvincialClientError {
+  override readonly name: string = 'HttpError';
+  constructor(info: RequestInfo) {
+    super('http_error', { zh: `HTTP 状态 ${info.status ?? 0}`, en: `HTTP status ${info.status ?? 0}` }, info);
+  }
+}
+
+/**
+ * The server throttled us (HTTP 429, 限流) and retries ran out; `retryAfterMs` says when to come back.
+ *
+ * @example
+ * if (error instanceof RateLimitError) await sleep(error.retryAfterMs ?? 1000);
+ */
+export class RateLimitError extends ProvincialClientError {
+  override readonly name = 'RateLimitError' as const;
+  /** The server's Retry-After in milliseconds, if it sent one. */
+  readonly retryAfterMs: number | undefined;
+  constructor(info: RequestInfo, retryAfterMs: number | undefined) {
+    super('rate_limited', { zh: '请求过于频繁（限流）', en: 'rate limited by the gateway' }, info);
+    this.retryAfterMs = retryAfterMs;
+  }
+}
+
+/**
+ * The gateway refused our credentials or signature (鉴权失败).
+ *
+ * @example
+ * if (error instanceof AuthError) console.log('check appKey/secret and clock', error.data);
+ */
+export class AuthError extends ProvincialClientError {
+  override readonly name = 'AuthError' as const;
+  constructor(info: RequestInfo) {
+    super(
+      'auth_failed',
+      { zh: '鉴权失败，签名或凭据有误', en: 'authentication failed: bad signature or credentials' },
+      info,
+    );
+  }
+}
+
+/**
+ * No response arrived: connection refused, reset or dropped (网络错误).
+ *
+ * @example
+ * if (error instanceof NetworkError) console.log('gateway unreachable', error.url);
+ */
+export class NetworkError extends ProvincialClientError {
+  override readonly name = 'NetworkError' as const;
+  constructor(info: RequestInfo) {
+    super('network_error', { zh: '网络错误，未收到响应', en: 'network error: no response received' }, info);
+  }
+}
+
+/**
+ * A per-attempt or total timeout elapsed, or the caller aborted (超时/取消).
+ *
+ * @example
+ * if (error instanceof TimeoutError) console.log(error.details.kind); // 'attempt' | 'total' | 'aborted'
+ */
+export class TimeoutError extends ProvincialClientError {
+  override readonly name = 'TimeoutError' as const;
+  constructor(kind: 'attempt' | 'total' | 'aborted', info: RequestInfo) {
+    super(
+      kind === 'aborted' ? 'aborted' : 'timeout',
+      kind === 'aborted'
+        ? { zh: '请求已被调用方取消', en: 'request aborted by the caller' }
+        : { zh: `请求超时（${kind === 'total' ? '总' : '单次'}）`, en: `request timed out (${kind})` },
+      { ...info, details: { ...(info.details ?? {}), kind } },
+    );
+  }
+}
+
+/**
+ * HTTP 200 with a business error code in the body (业务错误码).
+ *
+ * @example
+ * if (error instanceof ApiBusinessError) console.log(error.businessCode, error.businessMessage);
+ */
+export class ApiBusinessError extends ProvincialClientError {
+  override readonly name = 'ApiBusinessError' as const;
+  /** The `code` field of the response body. */
+  readonly businessCode: string;
+  /** The `msg` field of the response body. */
+  readonly businessMessage: string;
+  constructor(businessCode: string, businessMessage: string, info: RequestInfo) {
+    super(
+      'business_error',
+      {
+        zh: `业务错误 ${businessCode}：${businessMessage}`,
+        en: `business error ${businessCode}: ${businessMessage}`,
+      },
+      info,
+    );
+    this.businessCode = businessCode;
+    this.businessMessage = businessMessage;
+  }
+}
+
+/**
+ * The response did not match the contract's zod schema (响应格式不符).
+ *
+ * @example
+ * if (error instanceof ResponseValidationError) console.log(error.issues);
+ */
+export class ResponseValidationError extends ProvincialClientError {
+  override readonly name = 'ResponseValidationError' as const;
+  /** zod issues, as `{ path, message }`. */
+  readonly issues: readonly { path: readonly PropertyKey[]; message: string }[];
+  constructor(issues: readonly { path: readonly PropertyKey[]; message: string }[], info: RequestInfo) {
+    super('invalid_response', { zh: '响应不符合接口规范', en: 'response does not match the contract' }, info);
+    this.issues = issues;
+  }
+}
+
+/**
+ * Records failed the local quality check (本地质检未通过) and `force` was not set; nothing was sent.
+ *
+ * @example
+ * if (error instanceof QualityCheckFailedError) console.table(error.issues);
+ */
+export class QualityCheckFailedError extends ProvincialClientError {
+  override readonly name = 'QualityCheckFailedError' as const;
+  /** The blocking issues. */
+  readonly issues: readonly unknown[];
+  constructor(failed: number, issues: readonly unknown[]) {
+    super(
+      'quality_check_failed',
+      {
+        zh: `${failed} 条记录未通过本地质检，未上传（可用 force 强制上传）`,
+        en: `${failed} record(s) failed the local quality check and were not uploaded (use force to override)`,
+      },
+      { details: { failed } },
+    );
+    this.issues = issues;
+  }
+}
+
+/**
+ * A signer could not sign: missing hash algorithm (e.g. no SM3 in this OpenSSL), bad key, token refresh failed.
+ *
+ * @example
+ * try { createHmacSm3Signer({ appKey: 'a', secret: 's' }); } catch (e) { if (e instanceof SignerError) ... }
+ */
+export class SignerError extends ProvincialClientError {
+  override readonly name = 'SignerError' as const;
+  constructor(code: string, messages: LocalizedMessage, info: RequestInfo = {}) {
+    super(code, messages, info);
+  }
+}
+
+/**
+ * Bad options or arguments given to the client, outbox or sandbox (参数错误).
+ *
+ * @example
+ * try { createProvincialClient({ baseUrl: '' } as never); } catch (e) { if (e instanceof ClientOptionsError) ... }
+ */
+export class ClientOptionsError extends ProvincialClientError {
+  override readonly name = 'ClientOptionsError' as const;
+  constructor(messages: LocalizedMessage, details: Readonly<Record<string, unknown>> = {}) {
+    super('invalid_options', messages, { details });
+  }
+}

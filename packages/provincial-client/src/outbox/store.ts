@@ -1,0 +1,72 @@
+import type { UploadKind } from '../contract/wire.js';
+
+/**
+ * One journaled write waiting to reach the province (待上报记录).
+ *
+ * @example
+ * const e: OutboxEntry = { key: 'jg1-…', kind: 'behaviours', recordId: 'r1', operation: 'I', record: {}, enqueuedAt: 0 };
+ */
+export interface OutboxEntry {
+  /** The idempotency key (also the entry's identity in the journal). */
+  readonly key: string;
+  readonly kind: UploadKind;
+  readonly recordId: string;
+  readonly operation: 'I' | 'U' | 'D';
+  readonly record?: Readonly<Record<string, unknown>>;
+  /** Epoch ms when journaled. */
+  readonly enqueuedAt: number;
+  /** The civil date of the regulated act (for working-day deadlines), if known. */
+  readonly eventDate?: string;
+}
+
+/**
+ * Final state of an entry.
+ *
+ * @example
+ * const s: OutboxSettlement = { key: 'jg1-…', status: 'stored' };
+ */
+export interface OutboxSettlement {
+  readonly key: string;
+  readonly status: 'stored' | 'duplicate' | 'rejected';
+  /** Quality issues when rejected. */
+  readonly issues?: readonly unknown[];
+}
+
+/**
+ * A durable store for the outbox journal. `append` and `settle` must be durable when their promise resolves.
+ *
+ * @example
+ * const store: OutboxStore = createMemoryOutboxStore();
+ */
+export interface OutboxStore {
+  /** Pending entries and settled keys, as of the last durable write. */
+  load(): Promise<{ pending: OutboxEntry[]; rejected: OutboxSettlement[] }>;
+  append(entries: readonly OutboxEntry[]): Promise<void>;
+  settle(settlements: readonly OutboxSettlement[]): Promise<void>;
+  /** Drop settled entries from durable storage (optional). */
+  compact?(): Promise<void>;
+  close?(): Promise<void>;
+}
+
+/**
+ * An in-memory store (not crash-safe; for tests and short-lived jobs).
+ *
+ * @example
+ * const outbox = await createOutbox({ client, store: createMemoryOutboxStore() });
+ */
+export function createMemoryOutboxStore(): OutboxStore {
+  const pending = new Map<string, OutboxEntry>();
+  const rejected = new Map<string, OutboxSettlement>();
+  return {
+    load: async () => ({ pending: [...pending.values()], rejected: [...rejected.values()] }),
+    append: async (entries) => {
+      for (const e of entries) pending.set(e.key, e);
+    },
+    settle: async (settlements) => {
+      for (const s of settlements) {
+        pending.delete(s.key);
+        if (s.status === 'rejected') rejected.set(s.key, s);
+      }
+    },
+  };
+}

@@ -1,0 +1,142 @@
+import { ClientOptionsError } from '../errors/errors.js';
+import type { SandboxFaults } from './faults.js';
+import type { SandboxOptions } from './server.js';
+
+/**
+ * Help text of the `jianguan-sandbox` command.
+ *
+ * @example
+ * process.stdout.write(SANDBOX_USAGE);
+ */
+export const SANDBOX_USAGE = `jianguan-sandbox — a local provincial 互联网+监管 interface (jianguan provincial interface v1)
+
+Usage: jianguan-sandbox [options]
+  --port <n>              TCP port (default 8787; 0 = any free port)
+  --host <h>              bind address (default 127.0.0.1)
+  --seed <s>              seed of synthetic data and faults (default jianguan)
+  --persist <file>        keep state in this JSON file
+  --no-auth               accept unsigned requests
+  --app-key <k> --secret <s>   credentials to verify (default sandbox-app / sandbox-secret)
+  --latency <ms|min-max>  added latency per request
+  --5xx <rate>            share of requests answered 500/502/503 (0..1)
+  --drop <rate>           share of connections destroyed without an answer
+  --429 <rate>            share of requests answered 429 with Retry-After
+  --retry-after <s>       Retry-After seconds for 429 (default 1)
+  --business-error <rate> share of HTTP 200 answers with business code 10
+  --duplicates <rate>     share of list pages that repeat an item
+  -h, --help              show this help`;
+
+function rate(name: string, value: string | undefined): number {
+  const n = Number(value);
+  if (value === undefined || !Number.isFinite(n) || n < 0 || n > 1) {
+    throw new ClientOptionsError(
+      { zh: `${name} 须为 0–1 的比例`, en: `${name} must be a rate between 0 and 1` },
+      { value },
+    );
+  }
+  return n;
+}
+
+/**
+ * Parses `jianguan-sandbox` arguments into sandbox options (`help: true` when help was asked for).
+ *
+ * @example
+ * parseSandboxArgs(['--port', '0', '--5xx', '0.2']).options.faults?.serverErrorRate; // 0.2
+ */
+export function parseSandboxArgs(argv: readonly string[]): { help: boolean; options: SandboxOptions } {
+  const faults: { -readonly [K in keyof SandboxFaults]: SandboxFaults[K] } = {};
+  let port = 8787;
+  let hostname = '127.0.0.1';
+  let seed = 'jianguan';
+  let persistPath: string | undefined;
+  let auth = true;
+  let appKey: string | undefined;
+  let secret: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i]!;
+    const value = () => {
+      const v = argv[++i];
+      if (v === undefined)
+        throw new ClientOptionsError({ zh: `${flag} 缺少参数值`, en: `${flag} needs a value` });
+      return v;
+    };
+    switch (flag) {
+      case '-h':
+      case '--help':
+        return { help: true, options: {} };
+      case '--port': {
+        port = Number(value());
+        if (!Number.isInteger(port) || port < 0 || port > 65_535) {
+          throw new ClientOptionsError({ zh: '端口须为 0–65535', en: 'port must be 0–65535' });
+        }
+        break;
+      }
+      case '--host':
+        hostname = value();
+        break;
+      case '--seed':
+        seed = value();
+        break;
+      case '--persist':
+        persistPath = value();
+        break;
+      case '--no-auth':
+        auth = false;
+        break;
+      case '--app-key':
+        appKey = value();
+        break;
+      case '--secret':
+        secret = value();
+        break;
+      case '--latency': {
+        const v = value();
+        const m = /^(\d+)(?:-(\d+))?$/.exec(v);
+        if (!m)
+          throw new ClientOptionsError({
+            zh: '--latency 格式为 ms 或 min-max',
+            en: '--latency takes ms or min-max',
+          });
+        faults.latencyMs = m[2] === undefined ? Number(m[1]) : [Number(m[1]), Number(m[2])];
+        break;
+      }
+      case '--5xx':
+        faults.serverErrorRate = rate(flag, value());
+        break;
+      case '--drop':
+        faults.dropRate = rate(flag, value());
+        break;
+      case '--429':
+        faults.rateLimitRate = rate(flag, value());
+        break;
+      case '--retry-after':
+        faults.retryAfterSeconds = Number(value());
+        break;
+      case '--business-error':
+        faults.businessErrorRate = rate(flag, value());
+        break;
+      case '--duplicates':
+        faults.duplicateDeliveryRate = rate(flag, value());
+        break;
+      default:
+        throw new ClientOptionsError({ zh: `未知参数 ${flag}`, en: `unknown option ${flag}` }, { flag });
+    }
+  }
+  if ((appKey === undefined) !== (secret === undefined)) {
+    throw new ClientOptionsError({
+      zh: '--app-key 与 --secret 须同时给出',
+      en: '--app-key and --secret go together',
+    });
+  }
+  return {
+    help: false,
+    options: {
+      port,
+      hostname,
+      seed,
+      faults,
+      ...(persistPath ? { persistPath } : {}),
+      auth: auth ? (appKey && secret ? { secrets: { [appKey]: secret } } : {}) : 'none',
+    },
+  };
+}

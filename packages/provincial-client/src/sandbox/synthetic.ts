@@ -1,0 +1,129 @@
+import seedrandom from 'seedrandom';
+import { encodeSuperviseData } from '../codec/supervise-data.js';
+
+const DOMAINS = ['10', '20', '30', '40', '50', '60', '70', '80'];
+const AREAS = ['330102', '330106', '330108', '330110', '440103', '370102', '320102', '420102'];
+const NAMES = [
+  '杭州某餐饮有限公司',
+  '广州某药房',
+  '济南某建材厂',
+  '南京某超市',
+  '武汉某物流公司',
+  '宁波某化工厂',
+  '深圳某科技有限公司',
+  '青岛某食品厂',
+];
+const TITLES = [
+  '食品抽检不合格',
+  '药品经营异常',
+  '特种设备超期未检',
+  '环保排放超标',
+  '投诉集中',
+  '经营异常名录',
+  '严重违法失信',
+  '价格异常波动',
+];
+
+function pick<T>(rng: seedrandom.PRNG, list: readonly T[]): T {
+  return list[Math.floor(rng() * list.length)]!;
+}
+
+function day(rng: seedrandom.PRNG, base: number, spread: number): string {
+  return new Date(base + Math.floor(rng() * spread) * 86_400_000).toISOString().slice(0, 10);
+}
+
+const BASE = Date.parse('2026-01-05T00:00:00Z');
+
+/**
+ * The synthetic risk-warning clues of a seed (风险预警线索), in delivery order.
+ *
+ * @example
+ * syntheticClues('demo', 10)[0]?.warningId; // 'FXYJ00000001'
+ */
+export function syntheticClues(seed: string, count: number): Record<string, unknown>[] {
+  const rng = seedrandom(`${seed}:clues`);
+  return Array.from({ length: count }, (_, i) => {
+    const d = day(rng, BASE, 300);
+    return {
+      warningId: `FXYJ${String(i + 1).padStart(8, '0')}`,
+      domain: pick(rng, DOMAINS),
+      title: pick(rng, TITLES),
+      level: String(1 + Math.floor(rng() * 3)),
+      riskObject: pick(rng, NAMES),
+      areaCode: pick(rng, AREAS),
+      createdAt: `${d}T0${Math.floor(rng() * 9)}:00:00+08:00`,
+      source: '01',
+      ruleId: `R${1 + Math.floor(rng() * 40)}`,
+    };
+  });
+}
+
+/**
+ * The synthetic complaint work orders of a seed (投诉举报工单).
+ *
+ * @example
+ * syntheticComplaints('demo', 5).length; // 5
+ */
+export function syntheticComplaints(seed: string, count: number): Record<string, unknown>[] {
+  const rng = seedrandom(`${seed}:complaints`);
+  return Array.from({ length: count }, (_, i) => ({
+    complaintId: `TS${String(i + 1).padStart(8, '0')}`,
+    category: rng() < 0.7 ? '投诉' : '举报',
+    complaintObject: pick(rng, NAMES),
+    complaintType: String(1 + Math.floor(rng() * 15)).padStart(2, '0'),
+    complaintTerritory: pick(rng, AREAS),
+    receivedDate: day(rng, BASE, 300),
+    complaintDetail: `${pick(rng, TITLES)}，请核查处理`,
+    status: '1',
+  }));
+}
+
+/**
+ * The synthetic joint-supervision tasks of a seed (联合监管任务), with their base64 XML.
+ *
+ * @example
+ * decodeSuperviseData(syntheticJointTasks('demo', 1)[0]!.superviseData).taskInfo.taskNo; // 'lhjg000001'
+ */
+export function syntheticJointTasks(
+  seed: string,
+  count: number,
+): { taskNo: string; status: string; superviseData: string }[] {
+  const rng = seedrandom(`${seed}:tasks`);
+  return Array.from({ length: count }, (_, i) => {
+    const taskNo = `lhjg${String(i + 1).padStart(6, '0')}`;
+    const objectName = pick(rng, NAMES);
+    return {
+      taskNo,
+      status: '分发',
+      superviseData: encodeSuperviseData({
+        taskInfo: {
+          taskNo,
+          taskName: `${pick(rng, TITLES)}联合检查`,
+          taskStartTime: `${day(rng, BASE, 300)} 09:00:00`,
+          status: '分发',
+          initiateUnitNo: '330000000000',
+          initiateUnitName: '省市场监督管理局',
+          initiateUnitType: 'dept',
+          unionRegionNo: pick(rng, AREAS),
+          supervisionMatterCode: String(10_000_000_000_000 + Math.floor(rng() * 89_999_999_999_999)),
+          inspectContent: '现场检查经营情况',
+          superviseObjects: [
+            {
+              superviseObjectType: '1',
+              superviseObjectName: objectName,
+              credentialsType: '001',
+              basisData: {
+                riskWarning: {
+                  riskObject: objectName,
+                  fxyjId: `FXYJ${String(i + 1).padStart(8, '0')}`,
+                  domain: pick(rng, DOMAINS),
+                  level: '2',
+                },
+              },
+            },
+          ],
+        },
+      }),
+    };
+  });
+}

@@ -1,0 +1,556 @@
+/**
+ * The ticket kernel (抽签号计算内核): SHA-256 of `seedHex ‖ id` from a precomputed midstate, the 15-digit
+ * integer sort key, full decimal tickets, and a bounded top-k of the smallest tickets.
+ *
+ * **Self-contained on purpose**: {@link createTicketKernel} references nothing outside its own body, because
+ * its source text (`Function.prototype.toString`) is also the code of the draw's worker threads. The main
+ * thread and every worker therefore run the very same code, which is what makes a parallel draw
+ * byte-identical to a single-threaded one. Do not import anything into it.
+ *
+ * @internal
+ */
+export function createTicketKernel() {
+  /** SHA-256 round constants (signed 32-bit). */
+  const k = new Int32Array([
+    1116352408, 1899447441, -1245643825, -373957723, 961987163, 1508970993, -1841331548, -1424204075,
+    -670586216, 310598401, 607225278, 1426881987, 1925078388, -2132889090, -1680079193, -1046744716,
+    -459576895, -272742522, 264347078, 604807628, 770255983, 1249150122, 1555081692, 1996064986, -1740746414,
+    -1473132947, -1341970488, -1084653625, -958395405, -710438585, 113926993, 338241895, 666307205, 773529912,
+    1294757372, 1396182291, 1695183700, 1986661051, -2117940946, -1838011259, -1564481375, -1474664885,
+    -1035236496, -949202525, -778901479, -694614492, -200395387, 275423344, 430227734, 506948616, 659060556,
+    883997877, 958139571, 1322822218, 1537002063, 1747873779, 1955562222, 2024104815, -2067236844,
+    -1933114872, -1866530822, -1538233109, -1090935817, -965641998,
+  ]);
+  const IV = new Int32Array([
+    1779033703, -1150833019, 1013904242, -1521486534, 1359893119, -1694144372, 528734635, 1541459225,
+  ]);
+  /** The message schedule of the block being compressed (w[0..15] loaded by the caller). */
+  const w = new Int32Array(64);
+  /** The padded final block(s) of a message. */
+  const tail = new Uint8Array(128);
+  /** UTF-8 scratch for non-ASCII or long ids. */
+  let scratch = new Uint8Array(256);
+  const encoder = new TextEncoder();
+
+  /** Compresses the block in `w[0..15]` into `st`; eight rounds per iteration with rotated roles. */
+  function compress(st: Int32Array): void {
+    for (let i = 16; i < 64; i++) {
+      const x = w[i - 15]!;
+      const y = w[i - 2]!;
+      w[i] =
+        ((((y >>> 17) | (y << 15)) ^ ((y >>> 19) | (y << 13)) ^ (y >>> 10)) +
+          w[i - 7]! +
+          (((x >>> 7) | (x << 25)) ^ ((x >>> 18) | (x << 14)) ^ (x >>> 3)) +
+          w[i - 16]!) |
+        0;
+    }
+    let a = st[0]!;
+    let b = st[1]!;
+    let c = st[2]!;
+    let d = st[3]!;
+    let e = st[4]!;
+    let f = st[5]!;
+    let g = st[6]!;
+    let h = st[7]!;
+    for (let i = 0; i < 64; i += 8) {
+      h =
+        (h +
+          ((((e >>> 6) | (e << 26)) ^ ((e >>> 11) | (e << 21)) ^ ((e >>> 25) | (e << 7))) +
+            ((e & f) ^ (~e & g))) +
+          k[i + 0]! +
+          w[i + 0]!) |
+        0;
+      d = (d + h) | 0;
+      h =
+        (h +
+          ((((a >>> 2) | (a << 30)) ^ ((a >>> 13) | (a << 19)) ^ ((a >>> 22) | (a << 10))) +
+            ((a & b) ^ (a & c) ^ (b & c)))) |
+        0;
+      g =
+        (g +
+          ((((d >>> 6) | (d << 26)) ^ ((d >>> 11) | (d << 21)) ^ ((d >>> 25) | (d << 7))) +
+            ((d & e) ^ (~d & f))) +
+          k[i + 1]! +
+          w[i + 1]!) |
+        0;
+      c = (c + g) | 0;
+      g =
+        (g +
+          ((((h >>> 2) | (h << 30)) ^ ((h >>> 13) | (h << 19)) ^ ((h >>> 22) | (h << 10))) +
+            ((h & a) ^ (h & b) ^ (a & b)))) |
+        0;
+      f =
+        (f +
+          ((((c >>> 6) | (c << 26)) ^ ((c >>> 11) | (c << 21)) ^ ((c >>> 25) | (c << 7))) +
+            ((c & d) ^ (~c & e))) +
+          k[i + 2]! +
+          w[i + 2]!) |
+        0;
+      b = (b + f) | 0;
+      f =
+        (f +
+          ((((g >>> 2) | (g << 30)) ^ ((g >>> 13) | (g << 19)) ^ ((g >>> 22) | (g << 10))) +
+            ((g & h) ^ (g & a) ^ (h & a)))) |
+        0;
+      e =
+        (e +
+          ((((b >>> 6) | (b << 26)) ^ ((b >>> 11) | (b << 21)) ^ ((b >>> 25) | (b << 7))) +
+            ((b & c) ^ (~b & d))) +
+          k[i + 3]! +
+          w[i + 3]!) |
+        0;
+      a = (a + e) | 0;
+      e =
+        (e +
+          ((((f >>> 2) | (f << 30)) ^ ((f >>> 13) | (f << 19)) ^ ((f >>> 22) | (f << 10))) +
+            ((f & g) ^ (f & h) ^ (g & h)))) |
+        0;
+      d =
+        (d +
+          ((((a >>> 6) | (a << 26)) ^ ((a >>> 11) | (a << 21)) ^ ((a >>> 25) | (a << 7))) +
+            ((a & b) ^ (~a & c))) +
+          k[i + 4]! +
+          w[i + 4]!) |
+        0;
+      h = (h + d) | 0;
+      d =
+        (d +
+          ((((e >>> 2) | (e << 30)) ^ ((e >>> 13) | (e << 19)) ^ ((e >>> 22) | (e << 10))) +
+            ((e & f) ^ (e & g) ^ (f & g)))) |
+        0;
+      c =
+        (c +
+          ((((h >>> 6) | (h << 26)) ^ ((h >>> 11) | (h << 21)) ^ ((h >>> 25) | (h << 7))) +
+            ((h & a) ^ (~h & b))) +
+          k[i + 5]! +
+          w[i + 5]!) |
+        0;
+      g = (g + c) | 0;
+      c =
+        (c +
+          ((((d >>> 2) | (d << 30)) ^ ((d >>> 13) | (d << 19)) ^ ((d >>> 22) | (d << 10))) +
+            ((d & e) ^ (d & f) ^ (e & f)))) |
+        0;
+      b =
+        (b +
+          ((((g >>> 6) | (g << 26)) ^ ((g >>> 11) | (g << 21)) ^ ((g >>> 25) | (g << 7))) +
+            ((g & h) ^ (~g & a))) +
+          k[i + 6]! +
+          w[i + 6]!) |
+        0;
+      f = (f + b) | 0;
+      b =
+        (b +
+          ((((c >>> 2) | (c << 30)) ^ ((c >>> 13) | (c << 19)) ^ ((c >>> 22) | (c << 10))) +
+            ((c & d) ^ (c & e) ^ (d & e)))) |
+        0;
+      a =
+        (a +
+          ((((f >>> 6) | (f << 26)) ^ ((f >>> 11) | (f << 21)) ^ ((f >>> 25) | (f << 7))) +
+            ((f & g) ^ (~f & h))) +
+          k[i + 7]! +
+          w[i + 7]!) |
+        0;
+      e = (e + a) | 0;
+      a =
+        (a +
+          ((((b >>> 2) | (b << 30)) ^ ((b >>> 13) | (b << 19)) ^ ((b >>> 22) | (b << 10))) +
+            ((b & c) ^ (b & d) ^ (c & d)))) |
+        0;
+    }
+    st[0] = (st[0]! + a) | 0;
+    st[1] = (st[1]! + b) | 0;
+    st[2] = (st[2]! + c) | 0;
+    st[3] = (st[3]! + d) | 0;
+    st[4] = (st[4]! + e) | 0;
+    st[5] = (st[5]! + f) | 0;
+    st[6] = (st[6]! + g) | 0;
+    st[7] = (st[7]! + h) | 0;
+  }
+
+  function load(src: Uint8Array, offset: number): void {
+    for (let i = 0; i < 16; i++) {
+      const j = offset + i * 4;
+      w[i] = (src[j]! << 24) | (src[j + 1]! << 16) | (src[j + 2]! << 8) | src[j + 3]!;
+    }
+  }
+
+  /**
+   * SHA-256 continued from `init` (the state after `prefixBytes`, a multiple of 64) over `src[start..start+length)`;
+   * the 8 digest words go to `out`.
+   */
+  function finish(
+    init: Int32Array,
+    prefixBytes: number,
+    src: Uint8Array,
+    start: number,
+    length: number,
+    out: Int32Array,
+  ): void {
+    out.set(init);
+    let offset = start;
+    const end = start + length;
+    while (end - offset >= 64) {
+      load(src, offset);
+      compress(out);
+      offset += 64;
+    }
+    const rest = end - offset;
+    tail.fill(0);
+    for (let i = 0; i < rest; i++) tail[i] = src[offset + i]!;
+    tail[rest] = 0x80;
+    const blocks = rest + 9 <= 64 ? 64 : 128;
+    const bits = (prefixBytes + length) * 8;
+    const high = Math.floor(bits / 0x100000000);
+    tail[blocks - 8] = high >>> 24;
+    tail[blocks - 7] = (high >>> 16) & 0xff;
+    tail[blocks - 6] = (high >>> 8) & 0xff;
+    tail[blocks - 5] = high & 0xff;
+    tail[blocks - 4] = bits >>> 24;
+    tail[blocks - 3] = (bits >>> 16) & 0xff;
+    tail[blocks - 2] = (bits >>> 8) & 0xff;
+    tail[blocks - 1] = bits & 0xff;
+    load(tail, 0);
+    compress(out);
+    if (blocks === 128) {
+      load(tail, 64);
+      compress(out);
+    }
+  }
+
+  /** SHA-256 of `bytes` as 8 digest words. */
+  function digest(bytes: Uint8Array): Int32Array {
+    const out = new Int32Array(8);
+    finish(IV, 0, bytes, 0, bytes.length, out);
+    return out;
+  }
+
+  /** 8 digest words as 64 lowercase hex digits. */
+  function hex(words: Int32Array): string {
+    let s = '';
+    for (let i = 0; i < 8; i++) s += (words[i]! >>> 0).toString(16).padStart(8, '0');
+    return s;
+  }
+
+  /** The midstate after the 64 ASCII bytes of `seedHex` (the seed's SHA-256 in hex is exactly one block). */
+  function midstate(seedHex: string): Int32Array {
+    const bytes = encoder.encode(seedHex);
+    const st = IV.slice();
+    load(bytes, 0);
+    compress(st);
+    return st;
+  }
+
+  /** Hashes `seedHex ‖ id` (the midstate `mid`) into `out`; ASCII ids up to 55 characters take one block. */
+  function hashId(mid: Int32Array, id: string, out: Int32Array): void {
+    const n = id.length;
+    if (n <= 55) {
+      // Build the single final block's words straight from the characters (ASCII only).
+      let word = 0;
+      let seen = 0;
+      let wi = 0;
+      for (let i = 0; i < n; i++) {
+        const ch = id.charCodeAt(i);
+        seen |= ch;
+        word = (word << 8) | ch;
+        if ((i & 3) === 3) {
+          w[wi++] = word;
+          word = 0;
+        }
+      }
+      if (seen < 0x80) {
+        lastBlock(word, n, wi);
+        out.set(mid);
+        compress(out);
+        return;
+      }
+    }
+    if (n * 3 > scratch.length) scratch = new Uint8Array(n * 3);
+    const length = encoder.encodeInto(id, scratch).written;
+    finish(mid, 64, scratch, 0, length, out);
+  }
+
+  /**
+   * Completes `w` for a one-block message tail of `n` bytes (after the 64-byte prefix): `word` holds the last
+   * `n % 4` bytes, `wi` = ⌊n / 4⌋ words are loaded; appends 0x80, zeros and the bit length.
+   */
+  function lastBlock(word: number, n: number, wi: number): void {
+    w[wi++] = ((word << 8) | 0x80) << ((3 - (n & 3)) * 8);
+    while (wi < 15) w[wi++] = 0;
+    w[15] = (64 + n) * 8;
+  }
+
+  /** Hashes `seedHex ‖ bytes[start..end)` into `out`. */
+  function hashIdBytes(
+    mid: Int32Array,
+    bytes: Uint8Array,
+    start: number,
+    end: number,
+    out: Int32Array,
+  ): void {
+    const n = end - start;
+    if (n > 55) {
+      finish(mid, 64, bytes, start, n, out);
+      return;
+    }
+    let word = 0;
+    let wi = 0;
+    for (let i = 0; i < n; i++) {
+      word = (word << 8) | bytes[start + i]!;
+      if ((i & 3) === 3) {
+        w[wi++] = word;
+        word = 0;
+      }
+    }
+    lastBlock(word, n, wi);
+    out.set(mid);
+    compress(out);
+  }
+
+  const FIVE15 = 30517578125;
+  const INV_FIVE15 = (() => {
+    const m = FIVE15 % 32768;
+    for (let x = 1; x < 32768; x += 2) if ((m * x) % 32768 === 1) return x;
+    return 0;
+  })();
+  /** 2^(16 j) mod 5^15, j = 0..15 (exact in doubles: each step < 2^16 · 5^15 < 2^52). */
+  const POW16 = new Float64Array(16);
+  POW16[0] = 1;
+  for (let j = 1; j < 16; j++) POW16[j] = (POW16[j - 1]! * 65536) % FIVE15;
+  /** Reversed digits of every 4-digit group 0000–9999. */
+  const REV4 = new Int32Array(10000);
+  for (let i = 0; i < 10000; i++) {
+    REV4[i] =
+      (i % 10) * 1000 +
+      (Math.floor(i / 10) % 10) * 100 +
+      (Math.floor(i / 100) % 10) * 10 +
+      Math.floor(i / 1000);
+  }
+
+  function modFive15(x: number): number {
+    let r = x - Math.floor(x / FIVE15) * FIVE15;
+    if (r < 0) r += FIVE15;
+    else if (r >= FIVE15) r -= FIVE15;
+    return r;
+  }
+
+  /**
+   * The first 15 ticket digits as an integer in [0, 10^15): the 15 lowest decimal digits of the digest integer,
+   * reversed. Keys order tickets exactly like the decimal strings except on ties (then compare full tickets).
+   */
+  function key(words: Int32Array): number {
+    let acc = 0;
+    for (let i = 0; i < 8; i++) {
+      const v = words[7 - i]! >>> 0;
+      acc += (v & 0xffff) * POW16[2 * i]! + (v >>> 16) * POW16[2 * i + 1]!;
+      if ((i & 1) === 1) acc = modFive15(acc);
+    }
+    const r = modFive15(acc);
+    const t = Math.imul((words[7]! - (r % 32768) + 32768) & 0x7fff, INV_FIVE15) & 0x7fff;
+    const x = r + FIVE15 * t;
+    const hi = Math.floor(x / 1e8);
+    const lo = x - hi * 1e8;
+    const lo1 = Math.floor(lo / 1e4);
+    const lo0 = lo - lo1 * 1e4;
+    const hi1 = Math.floor(hi / 1e4);
+    const hi0 = hi - hi1 * 1e4;
+    return (REV4[lo0]! * 1e4 + REV4[lo1]!) * 1e7 + REV4[hi0]! * 1e3 + REV4[hi1]! / 10;
+  }
+
+  /** 2^(16 j) mod 5^6, j = 0..15. */
+  const POW16_5_6 = new Float64Array(16);
+  POW16_5_6[0] = 1;
+  for (let j = 1; j < 16; j++) POW16_5_6[j] = (POW16_5_6[j - 1]! * 65536) % 15625;
+
+  /**
+   * The first 6 ticket digits as an integer in [0, 10^6), i.e. `Math.floor(key(words) / 1e9)`, at a fraction of
+   * the cost: a bounded top-k rejects most ids on it without computing the full key.
+   */
+  function prefix6(words: Int32Array): number {
+    let acc = 0;
+    for (let i = 0; i < 8; i++) {
+      const v = words[7 - i]! >>> 0;
+      // each product < 2^16 · 2^14 = 2^30; the sum of 16 stays far below 2^53
+      acc += (v & 0xffff) * POW16_5_6[2 * i]! + (v >>> 16) * POW16_5_6[2 * i + 1]!;
+    }
+    const r = acc % 15625; // n mod 5^6
+    // n mod 2^6 = low 6 bits; CRT: x = r + 15625 t with x ≡ n (mod 64); 15625 ≡ 9 (mod 64), 9⁻¹ ≡ 57
+    const t = (((words[7]! & 63) - (r & 63) + 64) * 57) & 63;
+    const x = r + 15625 * t; // n mod 10^6
+    const hi = Math.floor(x / 1e4); // < 100
+    const lo = x - hi * 1e4;
+    // reversed: digits of lo (4) then of hi (2)
+    return REV4[lo]! * 100 + REV4[hi]! / 100;
+  }
+
+  /** The full decimal ticket of digest words: digits of the integer, zero-padded to 64, reversed, after `0.`. */
+  function ticket(words: Int32Array): string {
+    let n = 0n;
+    for (let i = 0; i < 8; i++) n = (n << 32n) | BigInt(words[i]! >>> 0);
+    const decimal = n.toString(10).padStart(64, '0');
+    let s = '0.';
+    for (let i = decimal.length - 1; i >= 0; i--) s += decimal[i];
+    return s;
+  }
+
+  /** Unicode code-point order (UTF-8 byte order), as `compareCodePoints`. */
+  function compareIds(a: string, b: string): number {
+    if (a === b) return 0;
+    const n = Math.min(a.length, b.length);
+    for (let i = 0; i < n; i++) {
+      const x = a.charCodeAt(i);
+      const y = b.charCodeAt(i);
+      if (x !== y) {
+        const fx = x >= 0xe000 ? x - 0x800 : x >= 0xd800 ? x + 0x2000 : x;
+        const fy = y >= 0xe000 ? y - 0x800 : y >= 0xd800 ? y + 0x2000 : y;
+        return fx - fy;
+      }
+    }
+    return a.length - b.length;
+  }
+
+  /** One seed's hasher: midstate, scratch digest words, keys and full tickets of ids. */
+  class Hasher {
+    readonly seedHex: string;
+    readonly mid: Int32Array;
+    readonly words = new Int32Array(8);
+    readonly #other = new Int32Array(8);
+    constructor(seedHex: string) {
+      this.seedHex = seedHex;
+      this.mid = midstate(seedHex);
+    }
+    key(id: string): number {
+      hashId(this.mid, id, this.words);
+      return key(this.words);
+    }
+    ticket(id: string): string {
+      hashId(this.mid, id, this.#other);
+      return ticket(this.#other);
+    }
+    /** Full-precision order of two ids' tickets, then the ids (Python's tuple order). */
+    compare(a: string, b: string): number {
+      const ta = this.ticket(a);
+      const tb = this.ticket(b);
+      if (ta !== tb) return ta < tb ? -1 : 1;
+      return compareIds(a, b);
+    }
+  }
+
+  /**
+   * The `capacity` smallest tickets seen, in a bounded max-heap on (key, full ticket, id): memory proportional
+   * to the sample. Full tickets are computed only when two keys are equal.
+   */
+  class TopK {
+    readonly keys: number[] = [];
+    readonly ids: string[] = [];
+    readonly hasher: Hasher;
+    readonly capacity: number;
+    seen = 0;
+    constructor(hasher: Hasher, capacity: number) {
+      this.hasher = hasher;
+      this.capacity = capacity;
+    }
+    /** The largest key held when full (an id with a larger key cannot enter), else +Infinity. */
+    get bound(): number {
+      return this.keys.length < this.capacity ? Number.POSITIVE_INFINITY : (this.keys[0] ?? -1);
+    }
+    cmp(ka: number, a: string, kb: number, b: string): number {
+      if (ka !== kb) return ka < kb ? -1 : 1;
+      return this.hasher.compare(a, b);
+    }
+    offer(key: number, id: string): void {
+      this.seen++;
+      const keys = this.keys;
+      const ids = this.ids;
+      const n = keys.length;
+      if (n < this.capacity) {
+        let i = n;
+        keys.push(key);
+        ids.push(id);
+        while (i > 0) {
+          const p = (i - 1) >> 1;
+          const kp = keys[p]!;
+          if (key < kp || (key === kp && this.cmp(key, id, kp, ids[p]!) <= 0)) break;
+          keys[i] = kp;
+          ids[i] = ids[p]!;
+          i = p;
+        }
+        keys[i] = key;
+        ids[i] = id;
+        return;
+      }
+      if (n === 0) return;
+      const top = keys[0]!;
+      if (key > top || (key === top && this.cmp(key, id, top, ids[0]!) >= 0)) return;
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1;
+        if (l >= n) break;
+        let m = l;
+        let km = keys[l]!;
+        const r = l + 1;
+        if (r < n) {
+          const kr = keys[r]!;
+          if (kr > km || (kr === km && this.cmp(kr, ids[r]!, km, ids[l]!) > 0)) {
+            m = r;
+            km = kr;
+          }
+        }
+        if (km < key || (km === key && this.cmp(km, ids[m]!, key, id) <= 0)) break;
+        keys[i] = km;
+        ids[i] = ids[m]!;
+        i = m;
+      }
+      keys[i] = key;
+      ids[i] = id;
+    }
+    /**
+     * Offers the id whose digest words are `words` (its ticket hashed already): when the heap is full, most ids
+     * are rejected on their 6-digit prefix alone. `id` may be a function, called only if the id is kept.
+     */
+    offerWords(words: Int32Array, id: string | (() => string)): void {
+      const keys = this.keys;
+      if (keys.length >= this.capacity) {
+        if (this.capacity === 0 || prefix6(words) > Math.floor(keys[0]! / 1e9)) {
+          this.seen++;
+          return;
+        }
+      }
+      const k = key(words);
+      if (keys.length >= this.capacity && k > keys[0]!) {
+        this.seen++;
+        return;
+      }
+      this.offer(k, typeof id === 'string' ? id : id());
+    }
+    /** The held ids in ascending ticket order. */
+    sorted(): { key: number; id: string }[] {
+      const out = this.keys.map((key, i) => ({ key, id: this.ids[i]! }));
+      out.sort((a, b) => this.cmp(a.key, a.id, b.key, b.id));
+      return out;
+    }
+  }
+
+  return {
+    compress,
+    finish,
+    digest,
+    hex,
+    midstate,
+    hashId,
+    hashIdBytes,
+    key,
+    prefix6,
+    ticket,
+    compareIds,
+    Hasher,
+    TopK,
+    IV,
+  };
+}
+
+/** The kernel's API. @internal */
+export type TicketKernel = ReturnType<typeof createTicketKernel>;
+
+/** The kernel of this thread. @internal */
+export const kernel: TicketKernel = createTicketKernel();

@@ -1,0 +1,210 @@
+import { Worker } from 'node:worker_threads';
+import { SamplingInputError } from '../errors.js';
+import { createTicketKernel } from './kernel.js';
+
+type ToWorker = {
+  readonly seq: number;
+  readonly bytes: Uint8Array;
+  /** Keys above this cannot enter the caller's heap (its largest key when full, else +Infinity). */
+  readonly bound: number;
+};
+
+type FromWorker = {
+  readonly seq: number;
+  /** The chunk's buffer, handed back for reuse. */
+  readonly buffer: ArrayBuffer;
+  readonly count: number;
+  /** Line numbers (within the chunk) of the ids whose key is ≤ the bound. */
+  readonly lines: Int32Array;
+  readonly keys: Float64Array;
+};
+
+/**
+ * A worker thread's main function. Self-contained like the kernel (its source text is the worker's code): for
+ * each chunk of `id\n` lines it hashes every id with the kernel and returns the line numbers and 15-digit keys
+ * of the ids that can still enter the caller's top-k (key ≤ bound; most are rejected on the 6-digit prefix).
+ * It keeps no state between chunks.
+ */
+function workerMain(
+  createKernel: typeof createTicketKernel,
+  port: import('node:worker_threads').MessagePort,
+  data: { readonly seedHex: string },
+): void {
+  const kernel = createKernel();
+  const mid = new kernel.Hasher(data.seedHex).mid;
+  const words = new Int32Array(8);
+  let lines = new Int32Array(1024);
+  let keys = new Float64Array(1024);
+  port.on('message', (msg: ToWorker) => {
+    const bytes = msg.bytes;
+    const bound = msg.bound;
+    const boundPrefix = Math.floor(bound / 1e9);
+    let count = 0;
+    let line = 0;
+    let start = 0;
+    for (let i = 0; i < bytes.length; i++) {
+      if (bytes[i] !== 0x0a) continue;
+      kernel.hashIdBytes(mid, bytes, start, i, words);
+      if (kernel.prefix6(words) <= boundPrefix) {
+        const key = kernel.key(words);
+        if (key <= bound) {
+          if (count === lines.length) {
+            const l = new Int32Array(count * 2);
+            l.set(lines);
+            lines = l;
+            const k = new Float64Array(count * 2);
+            k.set(keys);
+            keys = k;
+          }
+          lines[count] = line;
+          keys[count] = key;
+          count++;
+        }
+      }
+      line++;
+      start = i + 1;
+    }
+    const outLines = lines.slice(0, count);
+    const outKeys = keys.slice(0, count);
+    port.postMessage({ seq: msg.seq, buffer: bytes.buffer, count, lines: outLines, keys: outKeys }, [
+      bytes.buffer as ArrayBuffer,
+      outLines.buffer,
+      outKeys.buffer,
+    ]);
+  });
+}
+
+/** The worker's code: the kernel and `workerMain`, from their own source text (one implementation). */
+const WORKER_SOURCE = [
+  "'use strict';",
+  // esbuild's keepNames (tsx, some bundlers) may emit __name(fn, 'x') calls inside function bodies.
+  'var __name = function (f) { return f; };',
+  "const { parentPort, workerData } = require('node:worker_threads');",
+  `const createTicketKernel = (${createTicketKernel.toString()});`,
+  `(${workerMain.toString()})(createTicketKernel, parentPort, workerData);`,
+].join('\n');
+
+/** Young-generation size of a worker's heap (MB); a worker allocates little. */
+const YOUNG_GENERATION_MB = 4;
+
+/** Chunks in flight per worker before the producer waits (bounds memory: chunks × chunk size). */
+const IN_FLIGHT_PER_WORKER = 3;
+
+/** Where the candidates of a returned chunk go: `offer(key, line)` with the line number in the chunk. */
+type ChunkSink = (key: number, line: number) => void;
+
+/**
+ * A pool of ticket workers for one draw. The calling thread sends chunks of `id\n` lines (the bytes it has
+ * just digested) with its heap's current bound; a worker hashes them and answers with the few ids that can
+ * still enter the heap, which the calling thread offers to its one exact top-k. Because the bound only
+ * shrinks and the top-k does not depend on the order of offers, the result is the single-threaded one.
+ *
+ * @internal
+ */
+export class TicketPool {
+  readonly #workers: Worker[];
+  readonly #pending = new Map<number, ChunkSink>();
+  readonly #free: ArrayBuffer[] = [];
+  readonly #limit: number;
+  #seq = 0;
+  #next = 0;
+  #error: unknown;
+  #waiter: (() => void) | undefined;
+
+  constructor(count: number, seedHex: string) {
+    this.#limit = IN_FLIGHT_PER_WORKER * count;
+    this.#workers = Array.from({ length: count }, () => {
+      const worker = new Worker(WORKER_SOURCE, {
+        eval: true,
+        workerData: { seedHex },
+        resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
+      });
+      worker.on('message', (msg: FromWorker) => {
+        this.#receive(msg);
+      });
+      worker.on('error', (error) => {
+        this.#error ??= error;
+        this.#wake();
+      });
+      worker.on('exit', (code) => {
+        if (this.#pending.size > 0) this.#error ??= new Error(`ticket worker exited with code ${code}`);
+        this.#wake();
+      });
+      return worker;
+    });
+  }
+
+  #receive(msg: FromWorker): void {
+    this.#free.push(msg.buffer);
+    const sink = this.#pending.get(msg.seq);
+    this.#pending.delete(msg.seq);
+    if (sink !== undefined) {
+      try {
+        for (let i = 0; i < msg.count; i++) sink(msg.keys[i]!, msg.lines[i]!);
+      } catch (error) {
+        this.#error ??= error;
+      }
+    }
+    this.#wake();
+  }
+
+  /** Whether the producer should wait ({@link TicketPool.drain}) before sending more. */
+  get saturated(): boolean {
+    return this.#pending.size >= this.#limit || this.#error !== undefined;
+  }
+
+  #wake(): void {
+    const waiter = this.#waiter;
+    this.#waiter = undefined;
+    waiter?.();
+  }
+
+  #check(): void {
+    if (this.#error !== undefined) {
+      throw new SamplingInputError(
+        'worker_failed',
+        { zh: '抽签工作线程出错', en: 'a ticket worker thread failed' },
+        { cause: this.#error },
+      );
+    }
+  }
+
+  /** A buffer for the next chunk: one the workers gave back, or a new one. */
+  buffer(size: number): Uint8Array {
+    const free = this.#free.pop();
+    return free !== undefined && free.byteLength === size ? new Uint8Array(free) : new Uint8Array(size);
+  }
+
+  /** Returns a chunk's buffer to the free list without sending it. */
+  recycle(bytes: Uint8Array): void {
+    this.#free.push(bytes.buffer as ArrayBuffer);
+  }
+
+  /**
+   * Sends a chunk of `id\n` lines (the buffer is transferred) with the receiving heap's current `bound`;
+   * `sink(key, line)` gets the candidates when the answer comes back.
+   */
+  send(bytes: Uint8Array, bound: number, sink: ChunkSink): void {
+    this.#check();
+    const worker = this.#workers[this.#next]!;
+    this.#next = (this.#next + 1) % this.#workers.length;
+    const seq = this.#seq++;
+    this.#pending.set(seq, sink);
+    worker.postMessage({ seq, bytes, bound } satisfies ToWorker, [bytes.buffer as ArrayBuffer]);
+  }
+
+  /** Resolves when fewer chunks than the limit are in flight (`all`: none), or rejects when a worker failed. */
+  async drain(all = false): Promise<void> {
+    while ((all ? this.#pending.size > 0 : this.#pending.size >= this.#limit) && this.#error === undefined) {
+      await new Promise<void>((resolve) => {
+        this.#waiter = resolve;
+      });
+    }
+    this.#check();
+  }
+
+  /** Stops every worker (after a failure or when done). */
+  async terminate(): Promise<void> {
+    await Promise.all(this.#workers.map((w) => w.terminate()));
+  }
+}

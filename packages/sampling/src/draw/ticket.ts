@@ -1,0 +1,117 @@
+import { kernel, type TicketKernel } from './kernel.js';
+import { sha256Hex, sha256Words } from './sha256.js';
+
+const encoder = new TextEncoder();
+
+/** Converts 8 digest words to the decimal ticket string: digits of the integer, padded to 64, reversed. */
+export function wordsToTicket(words: Int32Array): string {
+  return kernel.ticket(words);
+}
+
+/**
+ * The first 15 ticket digits as an integer in [0, 10^15) (see the kernel): comparing these keys orders
+ * tickets exactly like comparing the decimal strings, except on ties, which fall back to the full strings.
+ *
+ * @internal
+ */
+export function wordsToKey(words: Int32Array): number {
+  return kernel.key(words);
+}
+
+/**
+ * Computes generation-1 tickets for one seed quickly: the seed's hex digest is exactly one SHA-256 block,
+ * so its midstate is computed once and each id costs one compression (ASCII ids up to 55 characters).
+ * A thin wrapper over the shared, self-contained {@link kernel}.
+ *
+ * @internal
+ */
+export class TicketHasher {
+  readonly seed: string;
+  readonly seedHex: string;
+  /** The kernel hasher (shared with worker threads, which rebuild it from `seedHex`). */
+  readonly core: InstanceType<TicketKernel['Hasher']>;
+  /** The digest words of the last {@link TicketHasher.hash} call. */
+  readonly words: Int32Array;
+
+  constructor(seed: string) {
+    this.seed = seed;
+    this.seedHex = sha256Hex(seed);
+    this.core = new kernel.Hasher(this.seedHex);
+    this.words = this.core.words;
+  }
+
+  /** Hashes `seedHex + id` into {@link TicketHasher.words}. */
+  hash(id: string): void {
+    kernel.hashId(this.core.mid, id, this.words);
+  }
+
+  /** The 15-digit sort key of `id`'s generation-1 ticket. */
+  key(id: string): number {
+    return this.core.key(id);
+  }
+
+  /** The full decimal generation-1 ticket of `id` (also leaves its digest in {@link TicketHasher.words}). */
+  ticket(id: string): string {
+    this.hash(id);
+    return kernel.ticket(this.words);
+  }
+}
+
+/**
+ * `sha256_uniform(x)` of consistent_sampler: SHA-256 of the UTF-8 text, as an integer written in decimal,
+ * zero-padded to 64 digits, reversed, prefixed with `0.`.
+ *
+ * @example
+ * sha256Uniform('abc'); // '0.56998071861792858926477341561059638840106636224182943832566300809078486324348'
+ */
+export function sha256Uniform(text: string): string {
+  return wordsToTicket(sha256Words(encoder.encode(text)));
+}
+
+/**
+ * The generation-1 ticket number (抽签号) of `id` under `seed`, exactly as consistent_sampler's
+ * `first_fraction(id, seed)`: `sha256Uniform(sha256Hex(seed) + id)`, full precision.
+ *
+ * @example
+ * ticket('01382438112797316654', 'AB-130');
+ * // '0.26299714122838008416507544297546663599715395525154425586041245287750224561854'
+ */
+export function ticket(seed: string, id: string): string {
+  return sha256Uniform(sha256Hex(seed) + id);
+}
+
+function firstNonNine(x0: string): number {
+  for (let i = 2; i < x0.length; i++) if (x0[i] !== '9') return i;
+  return x0.length;
+}
+
+/**
+ * The next-generation ticket (sampling with replacement), consistent_sampler's `next_fraction(x)`:
+ * keep the leading 9s of `x`, replace the rest by `sha256Uniform(x + ':' + i)` digits for i = 1, 2, …
+ * until the result is greater than `x`.
+ *
+ * @example
+ * nextTicket('0.25471');
+ * // '0.642853261655004694691182528114375607701032283189922170593838029306715548381901'
+ */
+export function nextTicket(x: string): string {
+  const x0 = `${x}0`;
+  const p = firstNonNine(x0);
+  const head = x0.slice(0, p);
+  for (let i = 1; ; i++) {
+    const y = head + sha256Uniform(`${x}:${i}`).slice(2);
+    if (y > x0) return y;
+  }
+}
+
+/**
+ * Display form of a ticket, consistent_sampler's `trim(x, digits)`: truncates to `digits` significant
+ * digits after the leading run of 9s (no rounding). Ordering always uses the full ticket.
+ *
+ * @example
+ * trimTicket('0.9991234567890', 4); // '0.9991234'
+ */
+export function trimTicket(x: string, digits: number): string {
+  if (!Number.isFinite(digits)) return x;
+  return x.slice(0, firstNonNine(`${x}0`) + digits);
+}

@@ -1,0 +1,34 @@
+import type { DrawRecord } from '../record/types.js';
+import type { InspectionVisit } from './types.js';
+
+/**
+ * The visits of one draw record (one per drawn entity), ready for {@link assignOfficers}. The visit date is
+ * `date`, else the task's `inspectionStart`, else its `asOf`.
+ *
+ * @example
+ * const visits = visitsFromRecord(record, { date: '2026-04-10' });
+ */
+export function visitsFromRecord(
+  record: DrawRecord,
+  options: {
+    readonly date?: string;
+    readonly entities?: ReadonlyMap<string, InspectionVisit['entity']>;
+  } = {},
+): InspectionVisit[] {
+  const task = record.task;
+  const date = options.date ?? task.inspectionStart ?? task.asOf;
+  const departments = [task.department, ...(task.participants ?? [])];
+  return record.strata.flatMap((s) =>
+    s.picks.map((p) => {
+      const entity = options.entities?.get(p.id);
+      const visit: InspectionVisit = {
+        visitId: `${task.id}/${p.id}`,
+        entityId: p.id,
+        departments,
+        items: task.items,
+        date,
+      };
+      return entity === undefined ? visit : { ...visit, entity };
+    }),
+  );
+}

@@ -1,0 +1,138 @@
+import { createHash } from 'node:crypto';
+
+/**
+ * Canonical JSON (规范化 JSON): object keys sorted by code point, no whitespace, `undefined` members dropped.
+ * Digests of records and commitments are SHA-256 over the UTF-8 of this text.
+ *
+ * @example
+ * canonicalJson({ b: 1, a: [true, null] }); // '{"a":[true,null],"b":1}'
+ */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') {
+    if (typeof value === 'number' && !Number.isFinite(value)) return 'null';
+    return JSON.stringify(value) ?? 'null';
+  }
+  if (Array.isArray(value))
+    return `[${value.map((v) => canonicalJson(v === undefined ? null : v)).join(',')}]`;
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+}
+
+/**
+ * SHA-256 (hex) of the canonical JSON of `value`, streamed into the hash in 64 KiB pieces so that a record
+ * with half a million picks never becomes one huge string. @internal
+ */
+export function digestOf(value: unknown): string {
+  const hash = createHash('sha256');
+  let pending = '';
+  const write = (piece: string): void => {
+    pending += piece;
+    if (pending.length > 65_536) {
+      hash.update(pending, 'utf8');
+      pending = '';
+    }
+  };
+  const walk = (v: unknown): void => {
+    if (v === null || typeof v !== 'object') {
+      write(canonicalJson(v));
+      return;
+    }
+    if (Array.isArray(v)) {
+      write('[');
+      for (let i = 0; i < v.length; i++) {
+        if (i > 0) write(',');
+        walk(v[i] === undefined ? null : v[i]);
+      }
+      write(']');
+      return;
+    }
+    const keys = Object.keys(v)
+      .filter((k) => (v as Record<string, unknown>)[k] !== undefined)
+      .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    write('{');
+    keys.forEach((k, i) => {
+      write(`${i > 0 ? ',' : ''}${JSON.stringify(k)}:`);
+      walk((v as Record<string, unknown>)[k]);
+    });
+    write('}');
+  };
+  walk(value);
+  hash.update(pending, 'utf8');
+  return hash.digest('hex');
+}
+
+const encoder = new TextEncoder();
+const CHUNK = 1 << 16;
+
+/**
+ * A streaming SHA-256 of text lines (each line's UTF-8 bytes followed by `\n`), written into a byte buffer
+ * so that millions of short ids hash without creating garbage. With `onChunk`, every full buffer is also
+ * handed over after hashing, with the lines it holds, and replaced by `nextBuffer()`: the parallel draw sends
+ * these chunks of ids to its worker threads, which send the buffers back for reuse. @internal
+ */
+export class LineDigest {
+  readonly #hash = createHash('sha256');
+  readonly #size: number;
+  readonly #onChunk: ((bytes: Uint8Array, lines: string[]) => void) | undefined;
+  /** With `onChunk`: the lines in the current buffer. */
+  #lines: string[] = [];
+  #buffer: Uint8Array;
+  #fill = 0;
+
+  readonly #nextBuffer: (size: number) => Uint8Array;
+
+  constructor(
+    onChunk?: (bytes: Uint8Array, lines: string[]) => void,
+    size: number = CHUNK,
+    nextBuffer: (size: number) => Uint8Array = (n) => new Uint8Array(n),
+  ) {
+    this.#onChunk = onChunk;
+    this.#size = size;
+    this.#nextBuffer = nextBuffer;
+    this.#buffer = nextBuffer(size);
+  }
+
+  add(line: string): void {
+    const n = line.length;
+    if (this.#fill + n * 3 + 1 > this.#size) this.#flush();
+    if (n * 3 + 1 > this.#size) {
+      const bytes = encoder.encode(`${line}\n`);
+      this.#hash.update(bytes);
+      this.#onChunk?.(bytes, [line]);
+      return;
+    }
+    if (this.#onChunk !== undefined) this.#lines.push(line);
+    const buffer = this.#buffer;
+    let fill = this.#fill;
+    for (let i = 0; i < n; i++) {
+      const c = line.charCodeAt(i);
+      if (c >= 0x80) {
+        fill = this.#fill + encoder.encodeInto(line, buffer.subarray(this.#fill)).written;
+        break;
+      }
+      buffer[fill++] = c;
+    }
+    buffer[fill++] = 0x0a;
+    this.#fill = fill;
+  }
+
+  #flush(): void {
+    if (this.#fill === 0) return;
+    const bytes = this.#buffer.subarray(0, this.#fill);
+    this.#hash.update(bytes);
+    if (this.#onChunk !== undefined) {
+      const lines = this.#lines;
+      this.#lines = [];
+      this.#onChunk(bytes, lines);
+      this.#buffer = this.#nextBuffer(this.#size);
+    }
+    this.#fill = 0;
+  }
+
+  hex(): string {
+    this.#flush();
+    return this.#hash.digest('hex');
+  }
+}

@@ -81,6 +81,18 @@ describe('parallel drawTaskStream (worker threads)', () => {
     ).rejects.toThrow(/commitment/);
   });
 
+  it('handles ids longer than a chunk', async () => {
+    const small: SpotCheckTask = { ...task, strata: [{ key: 'all', where: {}, ratio: 0.5 }] };
+    const population = ['a', `b${'x'.repeat(100_000)}`, 'c', `d${'y'.repeat(90_000)}`, 'e'].map((id) => ({
+      id,
+    }));
+    const c = commitPopulation(small, population);
+    const one = await drawTaskStream(small, population, { seed: SEED, commitment: c });
+    const two = await drawTaskStream(small, population, { seed: SEED, commitment: c, workers: 2 });
+    expect(two).toEqual(one);
+    expect(one.strata[0]!.sampleSize).toBe(3);
+  });
+
   it.each([-1, 1.5, 65, '2'])('refuses workers: %j', async (workers) => {
     await expect(
       drawTaskStream(task, entities, { seed: SEED, commitment, workers: workers as number }),
@@ -170,5 +182,8 @@ describe('stream order check (code points, not UTF-16 units)', () => {
     await expect(drawTaskStream(small, [{ id: 'a\r' }], { seed: SEED, commitment })).rejects.toThrow(
       /line breaks/,
     );
+    // a lone surrogate cannot be encoded in UTF-8 (Python's str.encode raises too)
+    expect(() => drawTask(small, [{ id: 'a\uD83D' }], { seed: SEED })).toThrow(/surrogate/);
+    expect(() => drawTask(small, [{ id: '\uDE0Ab' }], { seed: SEED })).toThrow(/surrogate/);
   });
 });

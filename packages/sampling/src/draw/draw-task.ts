@@ -37,6 +37,19 @@ export const DRAW_ALGORITHM: DrawAlgorithm = Object.freeze({
     'ron-rivest/consistent_sampler pkg/consistent_sampler (decimal tickets), as pinned by votingworks/arlo; docs/guides/draw-algorithm.md',
 });
 
+/** Whether `text` has no lone surrogate (`String.prototype.isWellFormed`, ES2024). */
+function wellFormed(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0xd800 || c > 0xdfff) continue;
+    if (c > 0xdbff) return false;
+    const d = text.charCodeAt(i + 1);
+    if (!(d >= 0xdc00 && d <= 0xdfff)) return false;
+    i++;
+  }
+  return true;
+}
+
 /** Bytes of `id\n` lines per chunk sent to a ticket worker. */
 const POOL_CHUNK_BYTES = 1 << 18;
 
@@ -127,9 +140,9 @@ class FramePass {
           // The frame's id lines go to the workers chunk by chunk as they are digested; the workers answer with
           // the few ids that can still enter this stratum's heap.
           state.digest = new LineDigest(
-            (bytes, ids) => {
+            (bytes) => {
               if (top.capacity === 0) pool.recycle(bytes);
-              else pool.send(bytes, top.bound, (key, line) => top.offerKey(key, ids[line]!));
+              else pool.send(bytes, top.bound, (key, id) => top.offerKey(key, id));
             },
             POOL_CHUNK_BYTES,
             (size) => pool.buffer(size),
@@ -162,6 +175,17 @@ class FramePass {
         );
       }
       if (c > high) high = c;
+    }
+    if (high >= 0xd800 && !wellFormed(id)) {
+      // UTF-8 (and Python's str.encode) cannot carry a lone surrogate: the id could not be hashed as given.
+      throw new SamplingInputError(
+        'invalid_entity',
+        {
+          zh: '对象标识含无效的 Unicode 字符（孤立代理项）',
+          en: 'an id contains a lone surrogate (invalid Unicode)',
+        },
+        { path: ['population', index, 'id'] },
+      );
     }
     const last = this.#last;
     if (last !== undefined) {
@@ -452,9 +476,9 @@ export interface DrawTaskStreamOptions extends DrawTaskOptions {
   readonly commitment: PopulationCommitment;
   /**
    * Worker threads that compute the tickets (0 or absent: this thread). The calling thread still reads the
-   * source, checks the order and computes the digests; chunks of ids go to the workers, and their
-   * candidates are merged exactly, so the record is byte-identical whatever the number of workers. Two
-   * workers suit a two-core machine (`os.availableParallelism()`).
+   * source, checks the order and computes the digests; the digested chunks of ids go to the workers, which
+   * return the few ids that can still enter each stratum's heap, so the record is byte-identical whatever the
+   * number of workers. Two workers suit a two-core machine (`os.availableParallelism()`).
    */
   readonly workers?: number;
 }

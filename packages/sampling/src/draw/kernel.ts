@@ -31,6 +31,9 @@ export function createTicketKernel() {
   /** UTF-8 scratch for non-ASCII or long ids. */
   let scratch = new Uint8Array(256);
   const encoder = new TextEncoder();
+  /** Two lowercase hex digits of every byte. */
+  const HEX: string[] = [];
+  for (let i = 0; i < 256; i++) HEX.push((i < 16 ? '0' : '') + i.toString(16));
 
   /** Compresses the block in `w[0..15]` into `st`; eight rounds per iteration with rotated roles. */
   function compress(st: Int32Array): void {
@@ -228,7 +231,10 @@ export function createTicketKernel() {
   /** 8 digest words as 64 lowercase hex digits. */
   function hex(words: Int32Array): string {
     let s = '';
-    for (let i = 0; i < 8; i++) s += (words[i]! >>> 0).toString(16).padStart(8, '0');
+    for (let i = 0; i < 8; i++) {
+      const v = words[i]!;
+      s += HEX[(v >>> 24) & 0xff]! + HEX[(v >>> 16) & 0xff]! + HEX[(v >>> 8) & 0xff]! + HEX[v & 0xff]!;
+    }
     return s;
   }
 

@@ -14,14 +14,14 @@ type FromWorker = {
   /** The chunk's buffer, handed back for reuse. */
   readonly buffer: ArrayBuffer;
   readonly count: number;
-  /** Line numbers (within the chunk) of the ids whose key is ≤ the bound. */
-  readonly lines: Int32Array;
+  /** Byte offsets (start, end) in the chunk of the ids whose key is ≤ the bound. */
+  readonly spans: Int32Array;
   readonly keys: Float64Array;
 };
 
 /**
  * A worker thread's main function. Self-contained like the kernel (its source text is the worker's code): for
- * each chunk of `id\n` lines it hashes every id with the kernel and returns the line numbers and 15-digit keys
+ * each chunk of `id\n` lines it hashes every id with the kernel and returns the byte spans and 15-digit keys
  * of the ids that can still enter the caller's top-k (key ≤ bound; most are rejected on the 6-digit prefix).
  * It keeps no state between chunks.
  */
@@ -33,14 +33,13 @@ function workerMain(
   const kernel = createKernel();
   const mid = new kernel.Hasher(data.seedHex).mid;
   const words = new Int32Array(8);
-  let lines = new Int32Array(1024);
+  let spans = new Int32Array(2048);
   let keys = new Float64Array(1024);
   port.on('message', (msg: ToWorker) => {
     const bytes = msg.bytes;
     const bound = msg.bound;
     const boundPrefix = Math.floor(bound / 1e9);
     let count = 0;
-    let line = 0;
     let start = 0;
     for (let i = 0; i < bytes.length; i++) {
       if (bytes[i] !== 0x0a) continue;
@@ -48,27 +47,27 @@ function workerMain(
       if (kernel.prefix6(words) <= boundPrefix) {
         const key = kernel.key(words);
         if (key <= bound) {
-          if (count === lines.length) {
-            const l = new Int32Array(count * 2);
-            l.set(lines);
-            lines = l;
+          if (count === keys.length) {
+            const sp = new Int32Array(count * 4);
+            sp.set(spans);
+            spans = sp;
             const k = new Float64Array(count * 2);
             k.set(keys);
             keys = k;
           }
-          lines[count] = line;
+          spans[2 * count] = start;
+          spans[2 * count + 1] = i;
           keys[count] = key;
           count++;
         }
       }
-      line++;
       start = i + 1;
     }
-    const outLines = lines.slice(0, count);
+    const outSpans = spans.slice(0, 2 * count);
     const outKeys = keys.slice(0, count);
-    port.postMessage({ seq: msg.seq, buffer: bytes.buffer, count, lines: outLines, keys: outKeys }, [
+    port.postMessage({ seq: msg.seq, buffer: bytes.buffer, count, spans: outSpans, keys: outKeys }, [
       bytes.buffer as ArrayBuffer,
-      outLines.buffer,
+      outSpans.buffer,
       outKeys.buffer,
     ]);
   });
@@ -90,8 +89,18 @@ const YOUNG_GENERATION_MB = 4;
 /** Chunks in flight per worker before the producer waits (bounds memory: chunks × chunk size). */
 const IN_FLIGHT_PER_WORKER = 3;
 
-/** Where the candidates of a returned chunk go: `offer(key, line)` with the line number in the chunk. */
-type ChunkSink = (key: number, line: number) => void;
+/** Where the candidates of a returned chunk go: `sink(key, id)`. */
+type ChunkSink = (key: number, id: string) => void;
+
+const decoder = new TextDecoder();
+
+/** The id at `bytes[start..end)` (UTF-8), as the string the calling thread digested. */
+function decodeId(bytes: Uint8Array, start: number, end: number): string {
+  for (let j = start; j < end; j++) {
+    if (bytes[j]! >= 0x80) return decoder.decode(bytes.subarray(start, end));
+  }
+  return String.fromCharCode.apply(null, bytes.subarray(start, end) as unknown as number[]);
+}
 
 /**
  * A pool of ticket workers for one draw. The calling thread sends chunks of `id\n` lines (the bytes it has
@@ -135,16 +144,20 @@ export class TicketPool {
   }
 
   #receive(msg: FromWorker): void {
-    this.#free.push(msg.buffer);
     const sink = this.#pending.get(msg.seq);
     this.#pending.delete(msg.seq);
     if (sink !== undefined) {
+      // Ids are decoded from the returned chunk (the calling thread keeps no reference to them meanwhile).
+      const bytes = new Uint8Array(msg.buffer);
+      const spans = msg.spans;
       try {
-        for (let i = 0; i < msg.count; i++) sink(msg.keys[i]!, msg.lines[i]!);
+        for (let i = 0; i < msg.count; i++)
+          sink(msg.keys[i]!, decodeId(bytes, spans[2 * i]!, spans[2 * i + 1]!));
       } catch (error) {
         this.#error ??= error;
       }
     }
+    this.#free.push(msg.buffer);
     this.#wake();
   }
 

@@ -69,22 +69,20 @@ const CHUNK = 1 << 16;
 /**
  * A streaming SHA-256 of text lines (each line's UTF-8 bytes followed by `\n`), written into a byte buffer
  * so that millions of short ids hash without creating garbage. With `onChunk`, every full buffer is also
- * handed over after hashing, with the lines it holds, and replaced by `nextBuffer()`: the parallel draw sends
+ * handed over after hashing and replaced by `nextBuffer()`: the parallel draw sends
  * these chunks of ids to its worker threads, which send the buffers back for reuse. @internal
  */
 export class LineDigest {
   readonly #hash = createHash('sha256');
   readonly #size: number;
-  readonly #onChunk: ((bytes: Uint8Array, lines: string[]) => void) | undefined;
-  /** With `onChunk`: the lines in the current buffer. */
-  #lines: string[] = [];
+  readonly #onChunk: ((bytes: Uint8Array) => void) | undefined;
   #buffer: Uint8Array;
   #fill = 0;
 
   readonly #nextBuffer: (size: number) => Uint8Array;
 
   constructor(
-    onChunk?: (bytes: Uint8Array, lines: string[]) => void,
+    onChunk?: (bytes: Uint8Array) => void,
     size: number = CHUNK,
     nextBuffer: (size: number) => Uint8Array = (n) => new Uint8Array(n),
   ) {
@@ -100,10 +98,9 @@ export class LineDigest {
     if (n * 3 + 1 > this.#size) {
       const bytes = encoder.encode(`${line}\n`);
       this.#hash.update(bytes);
-      this.#onChunk?.(bytes, [line]);
+      this.#onChunk?.(bytes);
       return;
     }
-    if (this.#onChunk !== undefined) this.#lines.push(line);
     const buffer = this.#buffer;
     let fill = this.#fill;
     for (let i = 0; i < n; i++) {
@@ -123,9 +120,7 @@ export class LineDigest {
     const bytes = this.#buffer.subarray(0, this.#fill);
     this.#hash.update(bytes);
     if (this.#onChunk !== undefined) {
-      const lines = this.#lines;
-      this.#lines = [];
-      this.#onChunk(bytes, lines);
+      this.#onChunk(bytes);
       this.#buffer = this.#nextBuffer(this.#size);
     }
     this.#fill = 0;

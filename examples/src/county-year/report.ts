@@ -1,0 +1,480 @@
+/**
+ * All year: report behaviour records to the province through the durable outbox (with the sandbox's faults
+ * switched on), fix what the province's 质检 rejects within 5 working days, answer risk clues and joint
+ * tasks, and post to the publication channels.
+ */
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  addWorkdays,
+  type BehaviourRecord,
+  qualityCheck,
+  type RecordType,
+  workdayLateness,
+} from '@jianguan/core';
+import {
+  createHmacSha256Signer,
+  createOutbox,
+  createProvincialClient,
+  type Outbox,
+  type ProvincialClient,
+  type QualityChecker,
+} from '@jianguan/provincial-client';
+import { SANDBOX_CREDENTIALS, type Sandbox, startSandbox } from '@jianguan/provincial-client/sandbox';
+import type { DrawRecord } from '@jianguan/sampling';
+import seedrandom from 'seedrandom';
+import { DEPARTMENTS, makeUscc, SPOT_CHECK_ITEMS } from './county.js';
+import type { RecordedInspection } from './inspect.js';
+
+/** Working days allowed to fix a rejected record (seed 002 art. 14: 5 个工作日内整改并重新上传). */
+export const FIX_WORKDAYS = 5;
+
+/** What the reporting year produced, per record. */
+export interface ReportedBehaviour {
+  readonly recordId: string;
+  readonly itemCode: string;
+  readonly department: string;
+  readonly actDate: string;
+  readonly reportedDate: string;
+  readonly rejectedDate?: string;
+  readonly fixedDate?: string;
+  readonly rejectionRules?: readonly string[];
+}
+
+/** A clue answered (or not) in the year. */
+export interface AnsweredClue {
+  readonly clueId: string;
+  readonly receivedDate: string;
+  readonly feedbackDate: string;
+}
+
+/** The result of the reporting year. */
+export interface ReportingOutcome {
+  readonly behaviours: readonly ReportedBehaviour[];
+  readonly clues: readonly AnsweredClue[];
+  readonly jointTasks: { readonly claimed: number; readonly answered: number };
+  readonly complaintsClosed: number;
+  /** Plan and drawn-object records reported. */
+  readonly plansAndDraws: number;
+  readonly publications: readonly { id: string; channel: string; date: string; department: string }[];
+  readonly fixes: {
+    readonly rejected: number;
+    readonly fixed: number;
+    readonly onTime: number;
+    readonly maxWorkdays: number;
+    readonly byRule: Readonly<Record<string, number>>;
+  };
+  readonly exactlyOnce: { readonly ok: boolean; readonly stored: number; readonly expected: number };
+  readonly transport: Readonly<Record<string, unknown>>;
+}
+
+/** The injected defect of a record, if any: a legacy export that loses an inspector, a date, a digit. */
+function withDefect(seed: string, record: BehaviourRecord): { sent: BehaviourRecord; defect?: string } {
+  const u = seedrandom(`${seed}:defect:${record.recordId}`)();
+  const r = record as BehaviourRecord & {
+    checkDate: string;
+    checkPersonnel: string[];
+    checkPersonnelCertNos: string[];
+  };
+  if (u < 0.025) {
+    return {
+      sent: {
+        ...r,
+        checkPersonnel: r.checkPersonnel.slice(0, 1),
+        checkPersonnelCertNos: r.checkPersonnelCertNos.slice(0, 1),
+      } as BehaviourRecord,
+      defect: 'one_inspector',
+    };
+  }
+  if (u < 0.04) {
+    const [y, m, d] = r.checkDate.split('-');
+    return {
+      sent: { ...r, checkDate: `${y}/${Number(m)}/${Number(d)}` } as BehaviourRecord,
+      defect: 'date_format',
+    };
+  }
+  if (u < 0.05) {
+    const id = r.adminCounterpartCertNo;
+    const last = id.endsWith('X') ? 'Y' : 'X';
+    return {
+      sent: { ...r, adminCounterpartCertNo: `${id.slice(0, 17)}${last}` } as BehaviourRecord,
+      defect: 'uscc_typo',
+    };
+  }
+  return { sent: record };
+}
+
+/**
+ * Fixes a rejected record issue by issue, the way a data clerk would: a spreadsheet date is rewritten as
+ * `YYYY-MM-DD`, a missing inspector is taken from the inspection's team in the case system, a mistyped USCC is
+ * looked up in the entity directory by name. Anything else is re-taken from the case system.
+ */
+export function fixRecord(
+  sent: BehaviourRecord,
+  issues: readonly { readonly rule: string; readonly field: string }[],
+  sources: {
+    readonly caseSystem: BehaviourRecord;
+    readonly usccByName: ReadonlyMap<string, string>;
+  },
+): BehaviourRecord {
+  const fixed: Record<string, unknown> = { ...sent };
+  const source = sources.caseSystem as unknown as Record<string, unknown>;
+  for (const issue of issues) {
+    if (issue.rule === 'date_format' || issue.rule === 'schema') {
+      const m = /^(\d{4})[/.年-](\d{1,2})[/.月-](\d{1,2})日?$/.exec(String(fixed[issue.field] ?? ''));
+      fixed[issue.field] = m
+        ? `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`
+        : source[issue.field];
+    } else if (issue.rule === 'min_inspectors' || issue.rule === 'inspector_cert_numbers') {
+      fixed.checkPersonnel = source.checkPersonnel;
+      fixed.checkPersonnelCertNos = source.checkPersonnelCertNos;
+    } else if (issue.rule === 'uscc_invalid') {
+      fixed[issue.field] = sources.usccByName.get(String(fixed.adminCounterpartName)) ?? source[issue.field];
+    } else {
+      fixed[issue.field] = source[issue.field];
+    }
+  }
+  return fixed as BehaviourRecord;
+}
+
+/** Working days a fix takes: a format problem is fixed the next working day, a missing fact takes longer. */
+const FIX_LAG: Readonly<Record<string, number>> = { date_format: 1, one_inspector: 3, uscc_typo: 2 };
+
+async function flushAll(outbox: Outbox): Promise<void> {
+  let lastError: Error | undefined;
+  // Each flush already retries every batch (client retry policy); a batch that still failed stays queued.
+  for (let attempt = 0; attempt < 30; attempt++) {
+    const r = await outbox.flush();
+    if (r.remaining === 0) return;
+    lastError = r.error;
+    await new Promise((resolve) => setTimeout(resolve, 20 * (attempt + 1)));
+  }
+  throw new Error(`outbox still has ${outbox.pending().length} pending entries after 30 flushes`, {
+    cause: lastError,
+  });
+}
+
+/**
+ * Runs the reporting year against an in-process sandbox with faults switched on. `today` is the demo's fixed
+ * "today" (the quality check's no-future-dates rule), so the run does not depend on the host clock or zone.
+ */
+export async function reportYear(options: {
+  readonly seed: string;
+  readonly year: number;
+  readonly inspections: readonly RecordedInspection[];
+  readonly outDir: string;
+  readonly faults: boolean;
+  /** The draw records: their plans and drawn objects are reported to the province. */
+  readonly draws: readonly DrawRecord[];
+  /** Entity names by id (for the drawn-object records). */
+  readonly names: ReadonlyMap<string, string>;
+  /** Called with the running sandbox before it stops (tests read its state). */
+  readonly inspectSandbox?: (sandbox: Sandbox) => void | Promise<void>;
+  /** The two officers who take part in the province's joint tasks. */
+  readonly jointTaskTeam: readonly { readonly name: string; readonly certNo: string }[];
+}): Promise<ReportingOutcome> {
+  const { seed, year } = options;
+  const today = `${year}-12-31`;
+  const check: QualityChecker = (records, ctx) =>
+    qualityCheck(records, { recordType: (ctx?.recordType ?? 'auto') as RecordType | 'auto', today });
+  const sandbox: Sandbox = await startSandbox({
+    port: 0,
+    seed,
+    qualityCheck: check,
+    counts: { clues: 60, jointTasks: 12, complaints: 10 },
+    faults: options.faults
+      ? {
+          serverErrorRate: 0.08,
+          dropRate: 0.04,
+          rateLimitRate: 0.04,
+          retryAfterSeconds: 0,
+          duplicateDeliveryRate: 0.1,
+        }
+      : {},
+  });
+  try {
+    const clientFor = (source: string): ProvincialClient =>
+      createProvincialClient({
+        baseUrl: sandbox.url,
+        source,
+        signer: createHmacSha256Signer(SANDBOX_CREDENTIALS),
+        qualityCheck: check,
+        batchSize: 200,
+        timeoutMs: 30_000,
+        // Writes carry idempotency keys, so retrying a timed-out attempt cannot duplicate a record.
+        retry: { limit: 8, baseDelayMs: 5, maxDelayMs: 50, maxRetryAfterMs: 50, retryOnTimeout: true },
+      });
+    const departments = [DEPARTMENTS.samr, DEPARTMENTS.health];
+    const clients = new Map(departments.map((d) => [d.code, clientFor(d.source)]));
+    const outboxes = new Map<string, Outbox>();
+    for (const d of departments) {
+      const store = join(options.outDir, `outbox-${d.code}.jsonl`);
+      rmSync(store, { force: true });
+      outboxes.set(d.code, await createOutbox({ client: clients.get(d.code)!, store }));
+    }
+
+    // --- the annual plans and the draw results (双随机抽取结果) go to the province first ---
+    let plansAndDraws = 0;
+    for (const record of options.draws) {
+      const dept = departments.find((d) => d.code === record.task.department)!;
+      const outbox = outboxes.get(dept.code)!;
+      const population = record.strata.reduce((n, x) => n + x.populationSize, 0);
+      const drawn = record.strata.flatMap((x) => x.picks.map((p) => p.id));
+      const planId = record.task.planId ?? record.task.id;
+      await outbox.enqueue('plans', [
+        {
+          operation: 'I',
+          record: {
+            planId,
+            planName: `${dept.name}${year}年度“双随机、一公开”抽查计划`,
+            year: String(year),
+            areaName: '桐庐县',
+            areaCode: '330122',
+            supervisionDept: dept.name,
+            supervisionDeptCode: dept.uscc,
+            samplingRatio: population === 0 ? 0 : Math.round((drawn.length / population) * 10_000) / 10_000,
+            startDate: record.task.inspectionStart ?? record.task.asOf,
+            endDate: record.task.inspectionEnd ?? record.task.asOf,
+          },
+        },
+      ]);
+      await outbox.enqueue(
+        'drawResults',
+        drawn.map((id) => ({
+          operation: 'I' as const,
+          record: { planId, objectId: id, objectName: options.names.get(id) ?? id, uscc: id },
+        })),
+      );
+      await flushAll(outbox);
+      plansAndDraws += 1 + drawn.length;
+    }
+
+    // --- behaviour records, month by month (the outbox is flushed every month) ---
+    const byMonth = new Map<string, RecordedInspection[]>();
+    for (const i of options.inspections) {
+      const m = i.reportedDate.slice(0, 7);
+      const list = byMonth.get(m) ?? [];
+      list.push(i);
+      byMonth.set(m, list);
+    }
+    const reported = new Map<string, ReportedBehaviour>();
+    const clean = new Map<string, BehaviourRecord>();
+    const sentById = new Map<string, BehaviourRecord>();
+    const usccByName = new Map([...options.names].map(([id, name]) => [name, id]));
+    const defects = new Map<string, string>();
+    const seenRejections = new Set<string>();
+    const byRule: Record<string, number> = {};
+    let rejected = 0;
+    let fixed = 0;
+    let onTime = 0;
+    let maxWorkdays = 0;
+    const keyToRecord = new Map<string, string>();
+    for (const month of [...byMonth.keys()].sort()) {
+      for (const d of departments) {
+        const batch = byMonth.get(month)!.filter((i) => i.department === d.code);
+        if (batch.length === 0) continue;
+        const outbox = outboxes.get(d.code)!;
+        const sent = batch.map((i) => {
+          clean.set(i.record.recordId, i.record);
+          reported.set(i.record.recordId, {
+            recordId: i.record.recordId,
+            itemCode: i.record.itemCode,
+            department: d.code,
+            actDate: (i.record as { checkDate: string }).checkDate,
+            reportedDate: i.reportedDate,
+          });
+          const { sent: s, defect } = withDefect(seed, i.record);
+          if (defect !== undefined) defects.set(i.record.recordId, defect);
+          sentById.set(s.recordId, s);
+          return s;
+        });
+        // The legacy export goes out as it is (force): the province's 质检 is the one that counts.
+        const keys = await outbox.enqueue(
+          'behaviours',
+          sent.map((record) => ({ operation: 'I' as const, record })),
+          { force: true },
+        );
+        for (const [j, k] of keys.entries()) keyToRecord.set(k, sent[j]!.recordId);
+        await flushAll(outbox);
+        // Fix what the province rejected, and re-send through the same outbox (local 质检 on, no force).
+        const fresh = outbox.rejected().filter((s) => !seenRejections.has(s.key));
+        if (fresh.length === 0) continue;
+        const corrections: BehaviourRecord[] = [];
+        for (const s of fresh) {
+          seenRejections.add(s.key);
+          const recordId = keyToRecord.get(s.key)!;
+          const before = reported.get(recordId)!;
+          const rules = [...new Set(((s.issues ?? []) as { rule: string }[]).map((i) => i.rule))].sort();
+          for (const rule of rules) byRule[rule] = (byRule[rule] ?? 0) + 1;
+          const rejectedDate = before.reportedDate;
+          const fixedDate = addWorkdays(rejectedDate, FIX_LAG[defects.get(recordId) ?? ''] ?? 1);
+          const lateness = workdayLateness(rejectedDate, fixedDate, FIX_WORKDAYS);
+          rejected++;
+          fixed++;
+          if (lateness.onTime) onTime++;
+          maxWorkdays = Math.max(maxWorkdays, FIX_LAG[defects.get(recordId) ?? ''] ?? 1);
+          reported.set(recordId, { ...before, rejectedDate, fixedDate, rejectionRules: rules });
+          const issues = (s.issues ?? []) as { rule: string; field: string }[];
+          const repaired = fixRecord(sentById.get(recordId)!, issues, {
+            caseSystem: clean.get(recordId)!,
+            usccByName,
+          });
+          corrections.push({ ...repaired, submittedAt: `${fixedDate}T10:00:00+08:00` } as BehaviourRecord);
+        }
+        await outbox.enqueue(
+          'behaviours',
+          corrections.map((record) => ({ operation: 'I' as const, record })),
+        );
+        await flushAll(outbox);
+      }
+    }
+
+    // --- joint tasks (联合监管任务) pushed by the province: claim, inspect, report, feed back ---
+    const samrClient = clients.get(DEPARTMENTS.samr.code)!;
+    const samrOutbox = outboxes.get(DEPARTMENTS.samr.code)!;
+    let claimed = 0;
+    let answered = 0;
+    const tasks = [];
+    for await (const task of samrClient.jointTasks({ status: '分发', limit: 5 })) tasks.push(task);
+    for (const task of tasks) {
+      const info = task.superviseData.taskInfo as Record<string, unknown>;
+      const start = String(info.taskStartTime ?? `${year}-06-01`).slice(0, 10);
+      const claimDay = addWorkdays(start, 1);
+      await samrClient.claimJointTask(task.taskNo, {
+        claimTime: `${claimDay}T09:00:00+08:00`,
+        unionUnitName: DEPARTMENTS.samr.name,
+      });
+      claimed++;
+      const objects = (info.superviseObjects ?? []) as { superviseObjectName?: string }[];
+      const name = objects[0]?.superviseObjectName ?? '联合检查对象';
+      const h = seedrandom(`${seed}:task:${task.taskNo}`);
+      const checkDate = addWorkdays(start, 3);
+      const recordId = `SAMR-LH-${task.taskNo}`;
+      const record = {
+        kind: 'inspection',
+        recordId,
+        itemCode: SPOT_CHECK_ITEMS[1]!.itemCode, // the food-licence item: joint tasks are food-safety checks
+        checkListCode: `${DEPARTMENTS.samr.uscc}400001`,
+        implementInstitution: DEPARTMENTS.samr.name,
+        implementInstitutionCode: DEPARTMENTS.samr.uscc,
+        adminCounterpartName: name,
+        adminCounterpartNature: '02',
+        adminCounterpartCertType: '001',
+        adminCounterpartCertNo: makeUscc('330122', String(10_000_000 + Math.floor(h() * 89_999_999))),
+        areaCode: '330122',
+        checkActionName: `联合监管任务 ${task.taskNo}`,
+        checkActionCode: `LH${task.taskNo}`,
+        checkForm: '02',
+        checkType: '01',
+        checkMode: '3',
+        checkResult: '01',
+        checkDate,
+        checkPersonnel: options.jointTaskTeam.map((o) => o.name),
+        checkPersonnelCertNos: options.jointTaskTeam.map((o) => o.certNo),
+        submittedAt: `${addWorkdays(checkDate, 1)}T17:00:00+08:00`,
+      } as BehaviourRecord;
+      await samrOutbox.enqueue('behaviours', [{ operation: 'I', record }]);
+      reported.set(recordId, {
+        recordId,
+        itemCode: record.itemCode,
+        department: DEPARTMENTS.samr.code,
+        actDate: checkDate,
+        reportedDate: addWorkdays(checkDate, 1),
+      });
+      clean.set(recordId, record);
+      await flushAll(samrOutbox);
+      await samrClient.feedbackJointTask(task.taskNo, {
+        feedbackTime: `${addWorkdays(checkDate, 1)}T17:30:00+08:00`,
+        feedbackSuggestion: '已联合检查，未发现问题',
+        recordIds: [recordId],
+      });
+      answered++;
+    }
+
+    // --- risk-warning clues (风险预警线索): verify and feed back ---
+    const clues: AnsweredClue[] = [];
+    for await (const clue of samrClient.clues({ limit: 25 })) {
+      const warningId = String(clue.warningId);
+      const receivedDate = String(clue.createdAt).slice(0, 10);
+      const u = seedrandom(`${seed}:clue:${warningId}`)();
+      const lag = u < 0.85 ? 1 + Math.floor(u * 8) : 12; // a few answered late
+      const feedbackDate = addWorkdays(receivedDate, lag);
+      await samrClient.sendClueFeedback(warningId, {
+        warningId,
+        claimTime: `${addWorkdays(receivedDate, 1)}T09:00:00+08:00`,
+        handler: '桐庐县市场监管局城南所',
+        verifyResult: u < 0.3 ? '线索属实，已立案' : '经核查未发现问题',
+        feedbackTime: `${feedbackDate}T16:00:00+08:00`,
+      });
+      clues.push({ clueId: warningId, receivedDate, feedbackDate });
+    }
+
+    // --- complaint work orders (投诉举报工单): handle and close (事件进展状态 4 = 结案) ---
+    let complaintsClosed = 0;
+    for await (const complaint of samrClient.complaints({ limit: 25 })) {
+      const received = String(complaint.receivedDate);
+      await samrClient.updateComplaintStatus(String(complaint.complaintId), {
+        status: '4',
+        note: '已核查处理并答复投诉人',
+        updatedAt: `${addWorkdays(received, 5)}T16:00:00+08:00`,
+      });
+      complaintsClosed++;
+    }
+
+    // --- publications (年度计划, 工作动态, 曝光台) ---
+    const publications: { id: string; channel: string; date: string; department: string }[] = [];
+    const publish = async (channel: 'annual-plan' | 'work-news' | 'exposure', id: string, date: string) => {
+      await samrClient.publish(channel, {
+        publicationId: id,
+        title: `${DEPARTMENTS.samr.name} ${channel} ${id}`,
+        content: '（演示内容）',
+        publishedAt: `${date}T10:00:00+08:00`,
+      });
+      publications.push({ id, channel, date, department: DEPARTMENTS.samr.code });
+    };
+    await publish('annual-plan', `${year}-plan`, `${year}-02-27`);
+    const rng = seedrandom(`${seed}:publications`);
+    for (let m = 1; m <= 12; m++) {
+      const month = `${year}-${String(m).padStart(2, '0')}`;
+      const news = 17 + Math.floor(rng() * 7);
+      const exposure = 3 + Math.floor(rng() * 3);
+      const jobs: Promise<void>[] = [];
+      for (let k = 0; k < news; k++)
+        jobs.push(
+          publish('work-news', `${month}-news-${k + 1}`, `${month}-${String(1 + k).padStart(2, '0')}`),
+        );
+      for (let k = 0; k < exposure; k++)
+        jobs.push(
+          publish('exposure', `${month}-exp-${k + 1}`, `${month}-${String(2 + 5 * k).padStart(2, '0')}`),
+        );
+      await Promise.all(jobs);
+    }
+
+    for (const o of outboxes.values()) await o.close();
+
+    // --- exactly once: every record we reported is stored once in the province ---
+    const perRecord = new Map<string, number>();
+    for (const w of sandbox.state.writes) {
+      if (w.kind === 'behaviours') perRecord.set(w.recordId, (perRecord.get(w.recordId) ?? 0) + 1);
+    }
+    const ok =
+      perRecord.size === reported.size &&
+      [...reported.keys()].every((id) => perRecord.get(id) === 1) &&
+      sandbox.state.records('behaviours').length === reported.size;
+    const stats = sandbox.state.stats();
+    await options.inspectSandbox?.(sandbox);
+    return {
+      behaviours: [...reported.values()].sort((a, b) => (a.recordId < b.recordId ? -1 : 1)),
+      clues,
+      jointTasks: { claimed, answered },
+      complaintsClosed,
+      plansAndDraws,
+      publications: publications.sort((a, b) => (a.id < b.id ? -1 : 1)),
+      fixes: { rejected, fixed, onTime, maxWorkdays, byRule },
+      exactlyOnce: { ok, stored: perRecord.size, expected: reported.size },
+      transport: stats,
+    };
+  } finally {
+    await sandbox.stop();
+  }
+}

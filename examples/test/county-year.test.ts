@@ -1,0 +1,183 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { qualityCheck, workdayLateness, workdaysBetween } from '@jianguan/core';
+import type { Sandbox } from '@jianguan/provincial-client/sandbox';
+import { type DrawRecord, verifyDraw } from '@jianguan/sampling';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type CountyYearSummary, runCountyYear } from '../src/county-year/main.js';
+import { fixRecord, type ReportedBehaviour } from '../src/county-year/report.js';
+
+describe('fixRecord (what the clerk does with a rejection)', () => {
+  const caseSystem = {
+    kind: 'inspection',
+    recordId: 'R1',
+    adminCounterpartName: '某公司',
+    adminCounterpartCertNo: '91330100799655058B',
+    checkDate: '2026-04-07',
+    checkPersonnel: ['张三', '李四'],
+    checkPersonnelCertNos: ['330121001', '330121002'],
+  } as unknown as Parameters<typeof fixRecord>[2]['caseSystem'];
+  const usccByName = new Map([['某公司', '91330100799655058B']]);
+  it.each([
+    ['date_format', 'checkDate', { checkDate: '2026/4/7' }],
+    ['min_inspectors', 'checkPersonnel', { checkPersonnel: ['张三'], checkPersonnelCertNos: ['330121001'] }],
+    ['uscc_invalid', 'adminCounterpartCertNo', { adminCounterpartCertNo: '91330100799655058X' }],
+  ] as const)('%s', (rule, field, defect) => {
+    const sent = { ...caseSystem, ...defect } as typeof caseSystem;
+    const fixed = fixRecord(sent, [{ rule, field }], { caseSystem, usccByName });
+    expect(fixed).toEqual(caseSystem);
+    expect(
+      qualityCheck([fixed], { recordType: 'inspection', today: '2026-12-31' }).issues.map((i) => i.rule),
+    ).not.toContain(rule);
+    expect(sent).not.toEqual(caseSystem); // the input is not mutated
+  });
+});
+
+const SIZE = { entities: 4_000, officers: 80, seed: 'county-year-test' };
+
+describe('runCountyYear (a small county)', () => {
+  const outDir = mkdtempSync(join(tmpdir(), 'jianguan-county-'));
+  let summary: CountyYearSummary;
+  const ledger: { recordIds: string[]; stored: { recordId: string; record: unknown }[] } = {
+    recordIds: [],
+    stored: [],
+  };
+  const lines: string[] = [];
+
+  beforeAll(async () => {
+    summary = await runCountyYear({
+      ...SIZE,
+      outDir,
+      log: (line) => lines.push(line),
+      inspectSandbox: (sandbox: Sandbox) => {
+        ledger.recordIds = sandbox.state.writes.filter((w) => w.kind === 'behaviours').map((w) => w.recordId);
+        ledger.stored = sandbox.state
+          .records('behaviours')
+          .map((r) => ({ recordId: r.recordId, record: r.record }));
+      },
+    });
+  }, 120_000);
+  afterAll(() => rmSync(outDir, { recursive: true, force: true }));
+
+  it('shows one progress line per step, with timing', () => {
+    expect(lines).toHaveLength(10);
+    for (const line of lines) expect(line).toMatch(/^\[\s?\d+\/10\] .+\s\d+\.\d\ds {2}/);
+  });
+
+  it('loads the CSV files it wrote, and they pass 质检', () => {
+    expect(summary.entities).toBe(SIZE.entities);
+    expect(summary.officers).toBe(SIZE.officers);
+    expect(summary.inputCheck).toMatchObject({ total: SIZE.entities + SIZE.officers, failed: 0 });
+    expect(readFileSync(join(outDir, 'county', 'entities.csv'), 'utf8').split('\n')[0]).toContain(
+      '统一社会信用代码',
+    );
+  });
+
+  it('grades every entity', () => {
+    const graded = Object.values(summary.grades).reduce((a, b) => a + b, 0);
+    expect(graded).toBe(SIZE.entities);
+    expect(Object.keys(summary.grades).sort()).toEqual(['A', 'B', 'C', 'D']);
+  });
+
+  it('stores every behaviour record exactly once in the sandbox', () => {
+    expect(summary.behaviours.reported).toBeGreaterThan(100);
+    const counts = new Map<string, number>();
+    for (const id of ledger.recordIds) counts.set(id, (counts.get(id) ?? 0) + 1);
+    expect(counts.size).toBe(summary.behaviours.reported);
+    expect([...counts.values()].every((n) => n === 1)).toBe(true);
+    expect(summary.behaviours.storedExactlyOnce).toBe(true);
+    // what the province keeps is the fixed version: it passes the province's 质检
+    const check = qualityCheck(
+      ledger.stored.map((s) => s.record),
+      { recordType: 'inspection', today: '2026-12-31' },
+    );
+    expect(check.failed).toBe(0);
+  });
+
+  it('fixes every rejected record within 5 working days of the rejection', () => {
+    const log = JSON.parse(readFileSync(summary.files.reportingLog!, 'utf8')) as ReportedBehaviour[];
+    const rejected = log.filter((b) => b.rejectedDate !== undefined);
+    expect(rejected.length).toBeGreaterThan(0);
+    expect(rejected.length).toBe(summary.behaviours.rejected);
+    for (const b of rejected) {
+      expect(b.fixedDate).toBeDefined();
+      const lateness = workdayLateness(b.rejectedDate!, b.fixedDate!, 5);
+      expect(lateness.onTime, `${b.recordId} fixed ${b.fixedDate}, deadline ${lateness.deadline}`).toBe(true);
+      expect(workdaysBetween(b.rejectedDate!, b.fixedDate!)).toBeGreaterThan(0);
+      expect(b.rejectionRules?.length).toBeGreaterThan(0);
+    }
+    expect(summary.behaviours.fixedOnTime).toBe(summary.behaviours.rejected);
+  });
+
+  it('publishes a draw record that a third party can verify, and a tampered copy fails', () => {
+    expect(summary.drawVerified).toBe(true);
+    const record = JSON.parse(readFileSync(summary.files.drawRecord!, 'utf8')) as DrawRecord;
+    const population = JSON.parse(readFileSync(summary.files.population!, 'utf8'));
+    expect(verifyDraw(record, population).ok).toBe(true);
+    const tampered = {
+      ...record,
+      seed: `${record.seed.slice(0, -1)}${record.seed.endsWith('0') ? '1' : '0'}`,
+    };
+    expect(verifyDraw(tampered, population).ok).toBe(false);
+  });
+
+  it('saves visits with joint inspections and staffs every visit', () => {
+    expect(summary.joint.visitsSaved).toBeGreaterThan(0);
+    expect(summary.joint.visitsAfter).toBe(summary.joint.visitsBefore - summary.joint.visitsSaved);
+    expect(summary.staffing.staffed + summary.staffing.infeasible).toBe(summary.joint.visitsAfter);
+  });
+
+  it('publishes notices without grades', () => {
+    for (const file of summary.files.notices!.split(', ')) {
+      const text = readFileSync(file, 'utf8');
+      expect(text).not.toMatch(/grade|riskLevel|strat/i);
+      const notice = JSON.parse(text) as { frames: { label: string }[]; entries: Record<string, unknown>[] };
+      // frames are labelled S1, S2 … — not by grade
+      for (const f of notice.frames) expect(f.label).toMatch(/^S\d+$/);
+      for (const e of notice.entries) {
+        expect(Object.keys(e).sort()).toEqual([
+          'department',
+          'entityId',
+          'entityName',
+          'inspectionDate',
+          'publishBy',
+          'resultCodes',
+          'resultLabels',
+          'taskId',
+        ]);
+      }
+      expect(existsSync(file.replace(/\.json$/, '.csv'))).toBe(true);
+    }
+    expect(summary.notices.reduce((s, n) => s + n.entries, 0)).toBeGreaterThan(0);
+  });
+
+  it('reports the plans and every drawn object to the province', () => {
+    const drawn = summary.draws.reduce((n, d) => n + d.drawn, 0);
+    expect(summary.plansAndDraws).toBe(summary.draws.length + drawn);
+  });
+
+  it('answers clues, joint tasks and complaints', () => {
+    expect(summary.complaintsClosed).toBeGreaterThan(0);
+    expect(summary.clues.answered).toBeGreaterThan(0);
+    expect(summary.jointTasks.claimed).toBeGreaterThan(0);
+    expect(summary.jointTasks.answered).toBe(summary.jointTasks.claimed);
+  });
+
+  it('writes the HTML scorecard', () => {
+    const html = readFileSync(summary.files.scorecard!, 'utf8');
+    expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
+    expect(html).toContain('桐庐县市场监督管理局');
+    expect(summary.kpi.total).toBeGreaterThan(0);
+    expect(summary.kpi.ranking).toHaveLength(2);
+  });
+
+  it('gives the same numbers on a second run (deterministic, faults or not)', async () => {
+    const again = await runCountyYear({ ...SIZE, outDir: join(outDir, 'again'), faults: false });
+    const strip = (s: CountyYearSummary) => {
+      const { transport: _t, durationMs: _d, files: _f, ...rest } = s;
+      return rest;
+    };
+    expect(strip(again)).toEqual(strip(summary));
+  }, 120_000);
+});

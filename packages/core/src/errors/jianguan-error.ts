@@ -9,7 +9,12 @@ export interface LocalizedMessage {
   readonly en: string;
 }
 
-/** A path into the caller's input, as zod and JSON Pointer use it: `['records', 3, 'uscc']`. */
+/**
+ * A path into the caller's input (字段路径), as zod and JSON Pointer use it.
+ *
+ * @example
+ * const path: FieldPath = ['records', 3, 'adminCounterpartCertNo'];
+ */
 export type FieldPath = readonly (string | number)[];
 
 /**

@@ -14,7 +14,11 @@
  *
  * Codes change every year, so a well-formed code that is not in the shipped table is a **warning**
  * (`unknown_region` from {@link check}), never an error. Only the structure and the province are errors.
- * The shipped table is versioned ({@link REGION_TABLE_VERSION}); see its header for source and coverage.
+ * The shipped table is versioned ({@link REGION_TABLE_VERSION}) and lists every current code down to the
+ * county level; it also knows the **former** codes (no longer in force, e.g. 110228 密云县 before it became
+ * 110118 密云区): {@link check} warns `former_region` for those, while the address code of a resident ID and
+ * the region of a USCC accept them (those numbers keep the code they were issued with). See the data
+ * file's header for sources.
  *
  * Standard: GB/T 2260-2007 《中华人民共和国行政区划代码》; 民政部 yearly code list.
  *
@@ -29,6 +33,7 @@
 import {
   COMPLETE_PREFECTURES,
   REGION_DATA,
+  REGION_FORMER_DATA,
   REGION_TABLE_SOURCE,
   REGION_TABLE_VERSION,
 } from './data/gb2260.js';
@@ -55,8 +60,10 @@ export interface RegionUnit {
 
 /**
  * What a 6-digit region code denotes: its level, the names of each level found in the table, and whether
- * the code itself is in the table (`'known'`), missing (`'unknown'`), or a county of a prefecture whose
- * counties the shipped table does not list (`'not_covered'`).
+ * the code itself is a current code (`'known'`), a former code no longer in force (`'former'`, with its last
+ * name), or missing (`'unknown'`). `'not_covered'` (a county of a prefecture whose counties the table does
+ * not list) is no longer produced since the table lists every county; it stays in the type for
+ * compatibility.
  */
 export interface RegionInfo {
   /** The 6-digit code. */
@@ -67,7 +74,7 @@ export interface RegionInfo {
   readonly province: RegionUnit | undefined;
   readonly prefecture: RegionUnit | undefined;
   readonly county: RegionUnit | undefined;
-  readonly status: 'known' | 'unknown' | 'not_covered';
+  readonly status: 'known' | 'former' | 'unknown' | 'not_covered';
   /** The table version the lookup used. */
   readonly tableVersion: string;
 }
@@ -112,21 +119,39 @@ export const PROVINCE_PREFIXES: readonly string[] = [
 const PROVINCES = new Set(PROVINCE_PREFIXES);
 const COMPLETE = new Set(COMPLETE_PREFECTURES);
 
+function parseTable(data: string): ReadonlyMap<string, string> {
+  const map = new Map<string, string>();
+  for (const line of data.split('\n')) {
+    const space = line.indexOf(' ');
+    if (space === 6) map.set(line.slice(0, 6), line.slice(7).trim());
+  }
+  return map;
+}
+
 let table: ReadonlyMap<string, string> | undefined;
 function regionTable(): ReadonlyMap<string, string> {
-  if (table === undefined) {
-    const map = new Map<string, string>();
-    for (const line of REGION_DATA.split('\n')) {
-      const space = line.indexOf(' ');
-      if (space === 6) map.set(line.slice(0, 6), line.slice(7).trim());
-    }
-    table = map;
-  }
+  table ??= parseTable(REGION_DATA);
   return table;
 }
 
+let formerTable: ReadonlyMap<string, string> | undefined;
+function formerRegionTable(): ReadonlyMap<string, string> {
+  formerTable ??= parseTable(REGION_FORMER_DATA);
+  return formerTable;
+}
+
 /**
- * Every entry of the shipped table, in code order.
+ * Every former code the table knows (no longer in force), with its last name, in code order.
+ *
+ * @example
+ * regionCode.formerEntries().find((r) => r.code === '110228')?.name; // '密云县'
+ */
+export function formerEntries(): readonly RegionUnit[] {
+  return [...formerRegionTable()].map(([code, n]) => ({ code, name: n }));
+}
+
+/**
+ * Every current entry of the shipped table, in code order.
  *
  * @example
  * regionCode.entries().find((r) => r.code === '110000')?.name; // '北京市'
@@ -252,7 +277,9 @@ export function lookup(value: unknown): RegionInfo | undefined {
   const prefecture = lvl === 'province' ? undefined : unit(`${code.slice(0, 4)}00`);
   const county = lvl === 'county' ? unit(code) : undefined;
   const own = t.get(code);
-  let status: RegionInfo['status'] = own === undefined ? 'unknown' : 'known';
+  const former = own === undefined ? formerRegionTable().get(code) : undefined;
+  let status: RegionInfo['status'] =
+    own !== undefined ? 'known' : former !== undefined ? 'former' : 'unknown';
   if (
     status === 'unknown' &&
     lvl === 'county' &&
@@ -264,7 +291,7 @@ export function lookup(value: unknown): RegionInfo | undefined {
   return {
     code,
     level: lvl,
-    name: own,
+    name: own ?? former,
     province,
     prefecture,
     county,
@@ -275,10 +302,11 @@ export function lookup(value: unknown): RegionInfo | undefined {
 
 /**
  * Full verdict without throwing: structure errors, plus an `unknown_region` warning when a valid code is not
- * in the shipped table.
+ * in the shipped table, or a `former_region` warning when it is a former code no longer in force.
  *
  * @example
  * regionCode.check('330199'); // { value: '330199', valid: true, errors: [], warnings: [{ code: 'unknown_region', … }] }
+ * regionCode.check('110228').warnings[0]?.code; // 'former_region' (密云县, now 110118 密云区)
  */
 export function check(value: unknown): IdentifierCheckResult {
   let code: string;
@@ -292,12 +320,34 @@ export function check(value: unknown): IdentifierCheckResult {
   return { value: code, valid: true, errors: [], warnings: regionWarnings(code) };
 }
 
-/** @internal Warnings for a structurally valid 6-digit code. */
-export function regionWarnings(code: string, context = 'region code'): IdentifierIssue[] {
+/**
+ * @internal Warnings for a structurally valid 6-digit code. `acceptFormer`: a former code is fine (the
+ * address code of a resident ID, the region of a USCC: numbers that keep the code they were issued with).
+ */
+export function regionWarnings(
+  code: string,
+  context = 'region code',
+  acceptFormer = false,
+): IdentifierIssue[] {
   const t = regionTable();
   if (t.has(code)) return [];
   const prefecture = `${code.slice(0, 4)}00`;
   if (!code.endsWith('00') && t.has(prefecture) && !COMPLETE.has(code.slice(0, 4))) return []; // not covered
+  const former = formerRegionTable().get(code);
+  if (former !== undefined) {
+    if (acceptFormer) return [];
+    return [
+      {
+        code: 'former_region',
+        severity: 'warning',
+        message: {
+          zh: `行政区划代码 ${code}（${former}）已撤销或变更，不是现行代码（GB/T 2260，${REGION_TABLE_VERSION} 版）`,
+          en: `${context} ${code} (${former}) is a former code, no longer in force (GB/T 2260, version ${REGION_TABLE_VERSION})`,
+        },
+        details: { region: code, formerName: former, tableVersion: REGION_TABLE_VERSION },
+      },
+    ];
+  }
   return [
     {
       code: 'unknown_region',

@@ -256,7 +256,7 @@ export function check(value: unknown, options: ResidentIdOptions = {}): Identifi
         });
       }
       if (!PERMIT_PREFIXES.has(c.slice(0, 2)))
-        warnings.push(...regionWarnings(c.slice(0, 6), 'address code'));
+        warnings.push(...regionWarnings(c.slice(0, 6), 'address code', true));
       return warnings;
     },
   );

@@ -28,6 +28,7 @@ export interface IdentifierIssue {
  * Warning codes reported by the `check` functions. They never make a value invalid.
  *
  * - `unknown_region`: the region code is well formed but not in the shipped GB/T 2260 table.
+ * - `former_region`: the region code is a former GB/T 2260 code, no longer in force (regionCode.check only).
  * - `unknown_registration_authority` / `unknown_organisation_type`: USCC positions 1–2 not in GB 32100 Table 1.
  * - `org_code_checksum`: the organisation code inside a USCC fails its own GB 11714 check.
  * - `checksum_allow_listed`: a wrong USCC check character accepted because the code is on the allow-list.
@@ -39,6 +40,7 @@ export interface IdentifierIssue {
  */
 export type IdentifierWarningCode =
   | 'unknown_region'
+  | 'former_region'
   | 'unknown_registration_authority'
   | 'unknown_organisation_type'
   | 'org_code_checksum'

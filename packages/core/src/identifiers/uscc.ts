@@ -190,7 +190,7 @@ function componentWarnings(code: string): IdentifierIssue[] {
   if (
     KNOWN_PAIRS.has(code.slice(0, 2)) &&
     orgCheckChar(code.slice(8, 16)) === code.charAt(16) &&
-    (region === '100000' || regionWarnings(region).length === 0)
+    (region === '100000' || regionWarnings(region, 'registration region', true).length === 0)
   ) {
     return NO_ISSUES;
   }
@@ -217,7 +217,7 @@ function componentWarnings(code: string): IdentifierIssue[] {
       details: { position: 2, value: code.slice(0, 2) },
     });
   }
-  if (region !== '100000') warnings.push(...regionWarnings(region, 'registration region'));
+  if (region !== '100000') warnings.push(...regionWarnings(region, 'registration region', true));
   const org = code.slice(8, 17);
   const orgExpected = orgCheckChar(org.slice(0, 8));
   if (orgExpected !== org.charAt(8)) {

@@ -9,6 +9,7 @@ import { type CodeTableRegistry, codeTables } from '../code-tables/registry.js';
 import type { LocalizedMessage } from '../errors/index.js';
 import { mod11_2CheckChar } from '../identifiers/checksum.js';
 import * as regionCode from '../identifiers/region-code.js';
+import { regionWarnings } from '../identifiers/region-code.js';
 import * as residentId from '../identifiers/resident-id.js';
 import type { IdentifierCheckResult } from '../identifiers/types.js';
 import * as uscc from '../identifiers/uscc.js';
@@ -99,7 +100,7 @@ function cleanAddress(value: string): boolean {
   for (let i = 0; i < 6; i++) key = key * 10 + (value.charCodeAt(i) - 48);
   let clean = cleanAddresses.get(key);
   if (clean === undefined) {
-    clean = regionCode.check(value.slice(0, 6)).warnings.length === 0;
+    clean = regionWarnings(value.slice(0, 6), 'address code', true).length === 0;
     if (cleanAddresses.size >= CACHE_LIMIT) cleanAddresses.clear();
     cleanAddresses.set(key, clean);
   }
@@ -149,7 +150,7 @@ function fastResidentId(v: string, today: string): boolean {
   return y >= 1850 && (y < ty || (y === ty && m * 100 + day <= tmd));
 }
 
-type RegionStatus = 'known' | 'unknown' | 'invalid';
+type RegionStatus = 'known' | 'former' | 'unknown' | 'invalid';
 const regionStatuses = new Map<number, RegionStatus>();
 
 /**
@@ -163,7 +164,13 @@ export function regionStatus(code: string): RegionStatus {
   let status = regionStatuses.get(key);
   if (status === undefined) {
     const r = regionCode.check(code);
-    status = !r.valid ? 'invalid' : r.warnings.length === 0 ? 'known' : 'unknown';
+    status = !r.valid
+      ? 'invalid'
+      : r.warnings.length === 0
+        ? 'known'
+        : r.warnings[0]?.code === 'former_region'
+          ? 'former'
+          : 'unknown';
     if (regionStatuses.size >= CACHE_LIMIT) regionStatuses.clear();
     regionStatuses.set(key, status);
   }

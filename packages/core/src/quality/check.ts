@@ -8,7 +8,7 @@ import {
   type RecordType,
 } from '../schemas/dictionary.js';
 import { type CompiledType, compileType, emit, type ResolvedRules, type Sink } from './compile.js';
-import { KeyIndex } from './key-index.js';
+import { HashIndex, HashLog, KeyHasher } from './key-index.js';
 import { defaultQualityRuleSet, type QualityRuleSet } from './rule-set.js';
 import type { QualityIssue, QualityResult, QualitySeverity } from './types.js';
 
@@ -95,8 +95,10 @@ export interface QualityChecker {
 
 /** Business-key parts that may be empty (a record without a source or sub-item still has a key). */
 const OPTIONAL_KEY_PARTS = new Set(['source', 'subItemCode', 'unionUnitNo']);
-/** The map key under which a key level keeps its leaf index (cannot collide with a string value's key). */
-const LEAF = '\u0000leaf';
+/** Queued table look-ups of the batch-wide rules before they run in one tight loop. */
+const WINDOW = 512;
+/** The most look-ups one record queues (record id, business key, link targets, follow-up target). */
+const MAX_OPS_PER_RECORD = 8;
 const BEHAVIOUR_KINDS = new Set<string>(['inspection', 'penalty', 'compulsion', 'other']);
 const ENTITY_CLASSES = new Set<string>([
   'enterprise',
@@ -150,9 +152,21 @@ function resolveRules(options: QualityCheckOptions): ResolvedRules {
 
 interface LinkPlan {
   /** `fromField` values of this type must exist among `key` targets. */
-  readonly from: { field: string; key: string; toLabel: string }[];
+  readonly from: { field: string; key: string; seed: number; toLabel: string }[];
   /** This type provides targets `key` from `field`. */
-  readonly to: { field: string; key: string }[];
+  readonly to: { field: string; key: string; seed: number }[];
+}
+
+/** Per record type, what the batch-wide rules need (computed once per checker). */
+interface BatchPlan {
+  readonly compiled: CompiledType;
+  /** Business-key fields, or undefined when the type has none. */
+  readonly keyFields: readonly string[] | undefined;
+  /** Per key field: may it be empty. */
+  readonly keyOptional: readonly boolean[];
+  /** Hash seed of the record type (keys of different types never meet). */
+  readonly seed: number;
+  readonly link: LinkPlan | undefined;
 }
 
 /**
@@ -194,8 +208,12 @@ export function createQualityChecker(options: QualityCheckOptions = {}): Quality
   if (linkRule) {
     for (const link of params.links) {
       const key = `${link.toTypes.join('+')}.${link.toField}`;
-      plan(link.fromType).from.push({ field: link.fromField, key, toLabel: link.toTypes.join('/') });
-      for (const t of link.toTypes) plan(t).to.push({ field: link.toField, key });
+      const seed = KeyHasher.seedOf(key);
+      plan(link.fromType).from.push({ field: link.fromField, key, seed, toLabel: link.toTypes.join('/') });
+      for (const t of link.toTypes) {
+        const to = plan(t).to;
+        if (!to.some((x) => x.key === key)) to.push({ field: link.toField, key, seed });
+      }
     }
   }
 
@@ -208,6 +226,30 @@ export function createQualityChecker(options: QualityCheckOptions = {}): Quality
     return c;
   };
 
+  const batchPlans = new Map<RecordType, BatchPlan>();
+  const batchPlanFor = (type: RecordType): BatchPlan => {
+    let b = batchPlans.get(type);
+    if (!b) {
+      const keyFields = params.businessKeys[type];
+      b = {
+        compiled: compiledFor(type),
+        keyFields,
+        keyOptional: (keyFields ?? []).map((f) => OPTIONAL_KEY_PARTS.has(f)),
+        seed: KeyHasher.seedOf(type),
+        link: linkPlans.get(type),
+      };
+      batchPlans.set(type, b);
+    }
+    return b;
+  };
+  const linkByKey = new Map<string, { toField: string; toTypes: ReadonlySet<string> }>();
+  for (const link of params.links) {
+    linkByKey.set(`${link.toTypes.join('+')}.${link.toField}`, {
+      toField: link.toField,
+      toTypes: new Set(link.toTypes),
+    });
+  }
+
   const typeOf = (rec: Readonly<Record<string, unknown>>): RecordType | undefined => {
     if (fixedType !== undefined) return fixedType;
     const kind = rec.kind;
@@ -217,25 +259,170 @@ export function createQualityChecker(options: QualityCheckOptions = {}): Quality
     return undefined;
   };
 
-  const begin = (batchRules: boolean): QualityBatch & { issues: QualityIssue[]; truncated: boolean } => {
+  const begin = (
+    batchRules: boolean,
+    source?: readonly unknown[],
+  ): QualityBatch & { issues: QualityIssue[]; truncated: boolean } => {
     const issues: QualityIssue[] = [];
     let truncated = false;
+    /** Set once an issue was emitted out of record order (batch rules): the list is sorted at the end. */
+    let late = false;
     let total = 0;
     let failed = 0;
+    /** Emission number of each kept issue: the order of a record's own issues (field, then batch rules). */
+    const seqs: number[] = [];
+    let seq = 0;
     const sink: Sink = {
       index: 0,
       recordId: undefined,
       recordType: undefined,
       failed: false,
       push(issue) {
-        if (issues.length < maxIssues) issues.push(issue);
-        else truncated = true;
+        const n = seq++;
+        if (issues.length < maxIssues) {
+          issues.push(issue);
+          seqs.push(n);
+          return;
+        }
+        truncated = true;
+        if (!late || issues.length === 0) return;
+        // A late issue may belong to an earlier record than a kept one: keep the first issues in record
+        // order, as an in-order run would have.
+        let m = 0;
+        for (let i = 1; i < issues.length; i++) {
+          const d = issues[i]!.index - issues[m]!.index;
+          if (d > 0 || (d === 0 && seqs[i]! > seqs[m]!)) m = i;
+        }
+        if (issues[m]!.index > issue.index) {
+          issues[m] = issue;
+          seqs[m] = n;
+        }
       },
     };
-    const seenIds = new KeyIndex();
-    const seenKeys = new Map<string, unknown>();
-    const lastLeaf = new Map<string, { prefix: readonly string[]; leaf: KeyIndex }>();
-    const targets = new Map<string, KeyIndex>();
+    /** Records that failed only through a late (batch-rule) issue, so each is counted once. */
+    const lateFailed = new Set<number>();
+
+    // --- Batch-wide rules (duplicates, links) ---------------------------------------------------------------
+    // Each key (record type + key fields, record id, link value) is hashed to 64 bits straight from the field
+    // values when the record is added, while it is in cache; no key string is built or kept.
+    // - In-memory array: the hashes go to append-only logs, sorted once at the end (sequential memory access
+    //   only; every earlier record is still at hand for the exact re-check and the report).
+    // - Stream or iterable: the look-ups go to hash tables, queued and run WINDOW at a time in a tight loop;
+    //   the window keeps its few records for the report and the exact re-check, so memory stays bounded.
+    const useLogs = source !== undefined;
+    const expected = source?.length ?? 0;
+    const hasher = new KeyHasher();
+    const want = {
+      ids: batchRules && dupId !== undefined,
+      keys: batchRules && dupKey !== undefined,
+      targets: batchRules && linkRule !== undefined,
+      follow: batchRules && followRule !== undefined,
+    };
+    const OP_ID = 0;
+    const OP_KEY = 1;
+    const OP_TARGET = 2;
+    const OP_FOLLOW = 3;
+    /** Per op kind: the log (arrays) … */
+    const logs = useLogs
+      ? [
+          want.ids ? new HashLog(expected) : undefined,
+          want.keys ? new HashLog(expected) : undefined,
+          want.targets ? new HashLog() : undefined,
+          want.follow ? new HashLog() : undefined,
+        ]
+      : [];
+    /** … or the hash table (streams). */
+    const tables: (HashIndex | undefined)[] = [];
+    /** Whether each record failed its own checks (arrays only: streams keep this for the window). */
+    const recordFailed = useLogs && batchRules ? new Uint8Array(expected) : undefined;
+
+    // The window of queued look-ups (streams).
+    const windowSize = useLogs || !batchRules ? 0 : WINDOW; // no window for arrays or single records
+    const opKind = new Uint8Array(windowSize);
+    const opA = new Int32Array(windowSize);
+    const opB = new Int32Array(windowSize);
+    const opSlot = new Int32Array(windowSize);
+    const opTarget: (LinkPlan['to'][number] | undefined)[] = [];
+    let ops = 0;
+    /** The records of the queued look-ups, their indexes (ascending) and whether each failed. */
+    const winRecs: Readonly<Record<string, unknown>>[] = [];
+    const winIndex = new Int32Array(windowSize);
+    const winFailed = new Uint8Array(windowSize);
+
+    /** An earlier record by index, when still at hand (the in-memory batch, or the current window). */
+    const earlier = (i: number): Readonly<Record<string, unknown>> | undefined => {
+      let r: unknown;
+      if (source !== undefined) r = source[i];
+      else {
+        let lo = 0;
+        let hi = winRecs.length - 1;
+        while (lo <= hi) {
+          const mid = (lo + hi) >> 1;
+          const at = winIndex[mid]!;
+          if (at === i) {
+            r = winRecs[mid];
+            break;
+          }
+          if (at < i) lo = mid + 1;
+          else hi = mid - 1;
+        }
+      }
+      return r !== null && typeof r === 'object' ? (r as Readonly<Record<string, unknown>>) : undefined;
+    };
+    const idOf = (r: Readonly<Record<string, unknown>>): unknown => {
+      const t = typeOf(r);
+      const f = t === undefined ? undefined : compiledFor(t).idField;
+      return f === undefined ? undefined : r[f];
+    };
+    const sameKey = (r: Readonly<Record<string, unknown>>, s: Readonly<Record<string, unknown>>): boolean => {
+      const type = typeOf(s);
+      if (type === undefined || typeOf(r) !== type) return false;
+      const plan = batchPlanFor(type);
+      const fields = plan.keyFields ?? [];
+      for (let i = 0; i < fields.length; i++) {
+        const optional = plan.keyOptional[i] === true;
+        if (keyPart(r[fields[i]!], optional) !== keyPart(s[fields[i]!], optional)) return false;
+      }
+      return true;
+    };
+    const isTarget = (r: Readonly<Record<string, unknown>>, key: string, value: unknown): boolean => {
+      const t = typeOf(r);
+      const link = linkByKey.get(key);
+      return t !== undefined && link?.toTypes.has(t) === true && r[link.toField] === value;
+    };
+    /** Two records' keys of one op kind are equal (exact re-check of a 64-bit match). */
+    const sameRecords = (kind: number, i: number, j: number, target?: string): boolean => {
+      try {
+        const r = earlier(i);
+        const s = earlier(j);
+        if (r === undefined || s === undefined) return true; // streamed and gone: the 64-bit hash decides
+        if (kind === OP_ID) return idOf(r) === idOf(s);
+        if (kind === OP_KEY) return sameKey(r, s);
+        if (kind === OP_TARGET) {
+          const link = linkByKey.get(target ?? '');
+          return link !== undefined && isTarget(r, target ?? '', s[link.toField]);
+        }
+        return typeOf(r) === typeOf(s) && r.relatedCheckActionCode === s.relatedCheckActionCode;
+      } catch {
+        return false;
+      }
+    };
+    /** The current look-up (streams): its index, kind and link target, read by the verifiers. */
+    let curIndex = 0;
+    let curTarget: string | undefined;
+    if (!useLogs) {
+      const table = (kind: number, on: boolean, size: number): HashIndex | undefined =>
+        on
+          ? new HashIndex({ same: (first) => sameRecords(kind, first, curIndex, curTarget) }, size)
+          : undefined;
+      tables.push(
+        table(OP_ID, want.ids, expected),
+        table(OP_KEY, want.keys, expected),
+        table(OP_TARGET, want.targets, 0),
+        table(OP_FOLLOW, want.follow, 0),
+      );
+    }
+
     const pendingLinks: {
       index: number;
       recordId: string | undefined;
@@ -243,17 +430,225 @@ export function createQualityChecker(options: QualityCheckOptions = {}): Quality
       field: string;
       value: string;
       key: string;
+      seed: number;
       toLabel: string;
+      /** Whether the record had already failed when it was added. */
+      failed: boolean;
     }[] = [];
-    const followTargets = new Map<string, KeyIndex>(); // 'penalty' → related inspection codes
     const pendingFollow: {
       index: number;
       recordId: string | undefined;
       code: string;
       expect: string;
       result: string;
+      failed: boolean;
     }[] = [];
-    const failedFlags: boolean[] = [];
+
+    /** Emits a late issue for an earlier record and counts the record as failed once. */
+    const lateEmit = (
+      index: number,
+      recordId: string | undefined,
+      type: RecordType,
+      wasFailed: boolean,
+      f: () => void,
+    ): void => {
+      late = true;
+      // A flush may run while another record is being added: keep that record's state.
+      const saved = {
+        index: sink.index,
+        recordId: sink.recordId,
+        recordType: sink.recordType,
+        failed: sink.failed,
+      };
+      sink.index = index;
+      sink.recordId = recordId;
+      sink.recordType = type;
+      sink.failed = false;
+      f();
+      if (sink.failed && !wasFailed && !lateFailed.has(index)) {
+        lateFailed.add(index);
+        failed++;
+      }
+      sink.index = saved.index;
+      sink.recordId = saved.recordId;
+      sink.recordType = saved.recordType;
+      sink.failed = saved.failed;
+    };
+    const reportDuplicate = (
+      kind: number,
+      rec: Readonly<Record<string, unknown>>,
+      index: number,
+      first: number,
+      wasFailed: boolean,
+    ): void => {
+      const type = typeOf(rec) as RecordType;
+      const idField = compiledFor(type).idField;
+      const id = idField === undefined ? undefined : rec[idField];
+      const recordId = typeof id === 'string' ? id : undefined;
+      if (kind === OP_ID && dupId) {
+        const field = idField ?? 'recordId';
+        lateEmit(index, recordId, type, wasFailed, () =>
+          emit(sink, dupId, 'duplicate_record_id', field, id, {
+            zh: `记录唯一标识“${String(id)}”与第${first + 1}条记录重复`,
+            en: `record id "${String(id)}" duplicates record ${first + 1}`,
+          }),
+        );
+      } else if (kind === OP_KEY && dupKey) {
+        const fields = batchPlanFor(type).keyFields ?? [];
+        const field = fields[fields.length - 1] ?? '';
+        lateEmit(index, recordId, type, wasFailed, () =>
+          emit(sink, dupKey, 'duplicate_key', field, rec[field], {
+            zh: `业务主键（${fields.join('+')}）与第${first + 1}条记录重复`,
+            en: `business key (${fields.join(' + ')}) duplicates record ${first + 1}`,
+          }),
+        );
+      }
+    };
+
+    /** Runs the queued table look-ups (streams) and reports duplicates. */
+    const flush = (): void => {
+      for (let o = 0; o < ops; o++) (tables[opKind[o]!] as HashIndex).touch(opA[o]!);
+      for (let o = 0; o < ops; o++) {
+        const w = opSlot[o]!;
+        const index = winIndex[w]!;
+        const kind = opKind[o]!;
+        curIndex = index;
+        curTarget = kind === OP_TARGET ? opTarget[o]?.key : undefined;
+        const first = (tables[kind] as HashIndex).lookup(opA[o]!, opB[o]!, index, true);
+        if (first >= 0 && kind <= OP_KEY)
+          reportDuplicate(kind, winRecs[w]!, index, first, winFailed[w] === 1);
+      }
+      ops = 0;
+      opTarget.length = 0;
+      winRecs.length = 0;
+      winFailed.fill(0);
+    };
+
+    /** Logs (arrays) or queues (streams) one look-up of `kind`; the hash is in `hasher`. */
+    let winSlot = 0;
+    const record = (kind: number, index: number, target?: LinkPlan['to'][number]): void => {
+      hasher.finish();
+      if (useLogs) {
+        (logs[kind] as HashLog).append(hasher.a, hasher.b, index);
+        return;
+      }
+      if (ops === WINDOW) {
+        // Many look-ups for one record (a large custom link plan): run the queue, keep the record in the window.
+        const rec = winRecs[winSlot] as Readonly<Record<string, unknown>>;
+        const wasFailed = winFailed[winSlot];
+        flush();
+        winSlot = 0;
+        winIndex[0] = index;
+        winFailed[0] = wasFailed ?? 0;
+        winRecs.push(rec);
+      }
+      opKind[ops] = kind;
+      opA[ops] = hasher.a;
+      opB[ops] = hasher.b;
+      opSlot[ops] = winSlot;
+      if (target !== undefined) opTarget[ops] = target;
+      ops++;
+    };
+
+    function batchChecks(
+      rec: Readonly<Record<string, unknown>>,
+      type: RecordType,
+      bp: BatchPlan,
+      index: number,
+    ): void {
+      if (!useLogs) {
+        // Streams: make room first, so that a record's look-ups (usually a few) land in one window.
+        if (ops + MAX_OPS_PER_RECORD > WINDOW || winRecs.length === WINDOW) flush();
+        winSlot = winRecs.length;
+        winIndex[winSlot] = index;
+        winRecs.push(rec); // winFailed is set by add() once the record is done
+      }
+      if (want.ids) {
+        const id = sink.recordId;
+        if (id !== undefined && id !== '') {
+          hasher.reset(0);
+          hasher.add(id);
+          record(OP_ID, index);
+        }
+      }
+      const fields = bp.keyFields;
+      if (want.keys && fields) {
+        hasher.reset(bp.seed);
+        let complete = true;
+        for (let i = 0; i < fields.length; i++) {
+          const part = keyPart(rec[fields[i]!], bp.keyOptional[i] === true);
+          if (part === undefined) {
+            complete = false; // a required key part is missing: nothing to compare
+            break;
+          }
+          hasher.add(part);
+        }
+        if (complete) record(OP_KEY, index);
+      }
+      const p = bp.link;
+      if (want.targets && p) {
+        for (const t of p.to) {
+          const v = rec[t.field];
+          if (typeof v !== 'string' || v === '') continue;
+          hasher.reset(t.seed);
+          hasher.add(v);
+          record(OP_TARGET, index, t);
+        }
+        for (const f of p.from) {
+          const v = rec[f.field];
+          if (typeof v !== 'string' || v === '') continue;
+          pendingLinks.push({
+            index,
+            recordId: sink.recordId,
+            type,
+            field: f.field,
+            value: v,
+            key: f.key,
+            seed: f.seed,
+            toLabel: f.toLabel,
+            failed: false,
+          });
+        }
+      }
+      if (want.follow) {
+        if (type === 'inspection') {
+          const result = rec.checkResult;
+          const code = rec[behaviourActionCodeField.inspection];
+          if (typeof result === 'string' && typeof code === 'string' && code !== '') {
+            const expect = params.followUpResults[result];
+            if (expect !== undefined)
+              pendingFollow.push({ index, recordId: sink.recordId, code, expect, result, failed: false });
+          }
+        } else {
+          const related = rec.relatedCheckActionCode;
+          if (typeof related === 'string' && related !== '') {
+            hasher.reset(bp.seed);
+            hasher.add(related);
+            record(OP_FOLLOW, index);
+          }
+        }
+      }
+    }
+
+    /** Whether a pending link or follow-up value exists among the logged or tabled targets. */
+    const hasTarget = (kind: number, seed: number, value: string, key: string | undefined): boolean => {
+      hasher.reset(seed);
+      hasher.add(value);
+      hasher.finish();
+      const exact = (first: number): boolean => {
+        try {
+          const r = earlier(first);
+          if (r === undefined) return true;
+          if (kind === OP_TARGET) return isTarget(r, key ?? '', value);
+          return r.relatedCheckActionCode === value && KeyHasher.seedOf(typeOf(r) ?? '') === seed;
+        } catch {
+          return false;
+        }
+      };
+      if (useLogs) return (logs[kind] as HashLog).find(hasher.a, hasher.b, exact) >= 0;
+      const table = tables[kind] as HashIndex;
+      return table.lookup(hasher.a, hasher.b, -1, false, exact) >= 0;
+    };
 
     const batch = {
       issues,
@@ -266,6 +661,8 @@ export function createQualityChecker(options: QualityCheckOptions = {}): Quality
         sink.recordId = undefined;
         sink.recordType = undefined;
         sink.failed = false;
+        const links = pendingLinks.length;
+        const follows = pendingFollow.length;
         try {
           if (record === null || typeof record !== 'object' || Array.isArray(record)) {
             if (notObject) {
@@ -285,14 +682,15 @@ export function createQualityChecker(options: QualityCheckOptions = {}): Quality
                 });
               }
             } else {
-              const c = compiledFor(type);
+              const bp = batchPlanFor(type);
+              const c = bp.compiled;
               sink.recordType = type;
               if (c.idField !== undefined) {
                 const id = rec[c.idField];
                 if (typeof id === 'string') sink.recordId = id;
               }
               c.check(rec, sink);
-              if (batchRules) batchChecks(rec, type, index);
+              if (batchRules) batchChecks(rec, type, bp, index);
             }
           }
         } catch (error) {
@@ -303,49 +701,58 @@ export function createQualityChecker(options: QualityCheckOptions = {}): Quality
             });
           }
         }
-        if (sink.failed) failed++;
-        if (checkLinks) failedFlags.push(sink.failed);
+        if (sink.failed) {
+          failed++;
+          if (recordFailed !== undefined && index < recordFailed.length) recordFailed[index] = 1;
+          for (let i = links; i < pendingLinks.length; i++) pendingLinks[i]!.failed = true;
+          for (let i = follows; i < pendingFollow.length; i++) pendingFollow[i]!.failed = true;
+          // The record's own window slot, if it queued look-ups (a flush may have emptied the window).
+          if (winRecs.length > 0 && winIndex[winRecs.length - 1] === index) winFailed[winRecs.length - 1] = 1;
+        }
       },
       finish(): QualityResult {
-        let late = false;
-        if (linkRule) {
+        if (useLogs) {
+          for (const kind of [OP_ID, OP_KEY]) {
+            logs[kind]?.duplicates(
+              (first, index) => sameRecords(kind, first, index),
+              (index, first) => {
+                const rec = earlier(index);
+                if (rec !== undefined) reportDuplicate(kind, rec, index, first, recordFailed?.[index] === 1);
+              },
+            );
+          }
+        } else {
+          flush();
+        }
+        if (linkRule && want.targets) {
           for (const p of pendingLinks) {
-            if (targets.get(p.key)?.has(p.value)) continue;
-            late = true;
-            sink.index = p.index;
-            sink.recordId = p.recordId;
-            sink.recordType = p.type;
-            sink.failed = false;
+            if (hasTarget(OP_TARGET, p.seed, p.value, p.key)) continue;
             const spec = (fieldDictionary[p.type] as Record<string, { zh: string; en: string }>)[p.field];
-            emit(sink, linkRule, 'link_missing', p.field, p.value, {
-              zh: `${spec?.zh ?? p.field}“${p.value}”在本批次中找不到对应的记录（${p.toLabel}）`,
-              en: `${spec?.en ?? p.field} "${p.value}" has no matching ${p.toLabel} record in the batch`,
-            });
-            if (sink.failed && !failedFlags[p.index]) {
-              failedFlags[p.index] = true;
-              failed++;
-            }
+            lateEmit(p.index, p.recordId, p.type, p.failed, () =>
+              emit(sink, linkRule, 'link_missing', p.field, p.value, {
+                zh: `${spec?.zh ?? p.field}“${p.value}”在本批次中找不到对应的记录（${p.toLabel}）`,
+                en: `${spec?.en ?? p.field} "${p.value}" has no matching ${p.toLabel} record in the batch`,
+              }),
+            );
           }
         }
-        if (followRule) {
+        if (followRule && want.follow) {
           for (const p of pendingFollow) {
-            if (followTargets.get(p.expect)?.has(p.code)) continue;
-            late = true;
-            sink.index = p.index;
-            sink.recordId = p.recordId;
-            sink.recordType = 'inspection';
-            sink.failed = false;
-            emit(sink, followRule, 'follow_up_missing', 'checkResult', p.result, {
-              zh: `检查结果为${p.result}，但本批次中没有关联检查行为编号“${p.code}”的${p.expect === 'penalty' ? '行政处罚' : '行政强制'}记录`,
-              en: `inspection result ${p.result} but no ${p.expect} record in the batch links to inspection "${p.code}"`,
-            });
-            if (sink.failed && !failedFlags[p.index]) {
-              failedFlags[p.index] = true;
-              failed++;
-            }
+            if (hasTarget(OP_FOLLOW, KeyHasher.seedOf(p.expect), p.code, undefined)) continue;
+            lateEmit(p.index, p.recordId, 'inspection', p.failed, () =>
+              emit(sink, followRule, 'follow_up_missing', 'checkResult', p.result, {
+                zh: `检查结果为${p.result}，但本批次中没有关联检查行为编号“${p.code}”的${p.expect === 'penalty' ? '行政处罚' : '行政强制'}记录`,
+                en: `inspection result ${p.result} but no ${p.expect} record in the batch links to inspection "${p.code}"`,
+              }),
+            );
           }
         }
-        if (late) issues.sort((a, b) => a.index - b.index);
+        if (late) {
+          const order = issues.map((_, i) => i);
+          order.sort((x, y) => issues[x]!.index - issues[y]!.index || seqs[x]! - seqs[y]!);
+          const sorted = order.map((i) => issues[i]!);
+          for (let i = 0; i < sorted.length; i++) issues[i] = sorted[i]!;
+        }
         const passed = total - failed;
         return {
           total,
@@ -358,146 +765,11 @@ export function createQualityChecker(options: QualityCheckOptions = {}): Quality
       },
     };
 
-    /**
-     * Business-key duplicates: the leading key parts select nested maps (few distinct values, e.g. the
-     * source), the last part goes into a {@link KeyIndex}; no key strings are built per record.
-     */
-    function keyCheck(
-      rec: Readonly<Record<string, unknown>>,
-      type: RecordType,
-      index: number,
-      fields: readonly string[],
-    ): void {
-      const n = fields.length;
-      // Fast path: the leading parts equal the previous record's of this type (one source per batch).
-      let leaf: KeyIndex | undefined;
-      const cached = lastLeaf.get(type);
-      if (cached !== undefined) {
-        let same = true;
-        for (let i = 0; i < n - 1; i++) {
-          const v = rec[fields[i]!];
-          if ((typeof v === 'string' ? v : '') !== cached.prefix[i]) {
-            same = false;
-            break;
-          }
-        }
-        if (same) leaf = cached.leaf;
-      }
-      const lastValue = rec[fields[n - 1]!];
-      if (typeof lastValue !== 'string' || lastValue === '') {
-        if (!OPTIONAL_KEY_PARTS.has(fields[n - 1]!)) return;
-      }
-      if (leaf === undefined) {
-        const prefix: string[] = [];
-        for (let i = 0; i < n - 1; i++) {
-          const v = rec[fields[i]!];
-          if (typeof v === 'string' && v !== '') prefix.push(v);
-          else if (OPTIONAL_KEY_PARTS.has(fields[i]!)) prefix.push('');
-          else return;
-        }
-        let level = seenKeys.get(type) as Map<string, unknown> | undefined;
-        if (!level) {
-          level = new Map();
-          seenKeys.set(type, level);
-        }
-        for (const part of prefix) {
-          let next = level.get(part) as Map<string, unknown> | undefined;
-          if (!next) {
-            next = new Map();
-            level.set(part, next);
-          }
-          level = next;
-        }
-        leaf = level.get(LEAF) as KeyIndex | undefined;
-        if (!leaf) {
-          leaf = new KeyIndex();
-          level.set(LEAF, leaf);
-        }
-        lastLeaf.set(type, { prefix, leaf });
-      }
-      const first = leaf.firstIndex(typeof lastValue === 'string' ? lastValue : '', index);
-      if (first >= 0 && dupKey) {
-        const field = fields[fields.length - 1]!;
-        emit(sink, dupKey, 'duplicate_key', field, rec[field], {
-          zh: `业务主键（${fields.join('+')}）与第${first + 1}条记录重复`,
-          en: `business key (${fields.join(' + ')}) duplicates record ${first + 1}`,
-        });
-      }
-    }
-
-    function batchChecks(rec: Readonly<Record<string, unknown>>, type: RecordType, index: number): void {
-      if (dupId) {
-        const id = sink.recordId;
-        if (id !== undefined && id !== '') {
-          const first = seenIds.firstIndex(id, index);
-          if (first >= 0) {
-            emit(sink, dupId, 'duplicate_record_id', compiledFor(type).idField ?? 'recordId', id, {
-              zh: `记录唯一标识“${id}”与第${first + 1}条记录重复`,
-              en: `record id "${id}" duplicates record ${first + 1}`,
-            });
-          }
-        }
-      }
-      if (dupKey) {
-        const fields = params.businessKeys[type];
-        if (fields) keyCheck(rec, type, index, fields);
-      }
-      if (linkRule) {
-        const p = linkPlans.get(type);
-        if (p) {
-          for (const t of p.to) {
-            const v = rec[t.field];
-            if (typeof v !== 'string' || v === '') continue;
-            let set = targets.get(t.key);
-            if (!set) {
-              set = new KeyIndex();
-              targets.set(t.key, set);
-            }
-            set.firstIndex(v, index);
-          }
-          for (const f of p.from) {
-            const v = rec[f.field];
-            if (typeof v !== 'string' || v === '') continue;
-            pendingLinks.push({
-              index,
-              recordId: sink.recordId,
-              type,
-              field: f.field,
-              value: v,
-              key: f.key,
-              toLabel: f.toLabel,
-            });
-          }
-        }
-      }
-      if (followRule) {
-        if (type === 'inspection') {
-          const result = rec.checkResult;
-          const code = rec[behaviourActionCodeField.inspection];
-          if (typeof result === 'string' && typeof code === 'string' && code !== '') {
-            const expect = params.followUpResults[result];
-            if (expect !== undefined)
-              pendingFollow.push({ index, recordId: sink.recordId, code, expect, result });
-          }
-        } else {
-          const related = rec.relatedCheckActionCode;
-          if (typeof related === 'string' && related !== '') {
-            let set = followTargets.get(type);
-            if (!set) {
-              set = new KeyIndex();
-              followTargets.set(type, set);
-            }
-            set.firstIndex(related, index);
-          }
-        }
-      }
-    }
-
     return batch;
   };
 
   const runSync = (records: unknown): QualityResult => {
-    const batch = begin(true);
+    const batch = begin(true, Array.isArray(records) ? records : undefined);
     if (Array.isArray(records)) {
       const n = records.length;
       for (let i = 0; i < n; i++) {
@@ -561,6 +833,12 @@ class Unreadable {
   get kind(): never {
     throw new Error('unreadable');
   }
+}
+
+/** A business-key part: the field's string value; '' for a missing optional part; undefined otherwise. */
+function keyPart(value: unknown, optional: boolean): string | undefined {
+  if (typeof value === 'string' && value !== '') return value;
+  return optional ? '' : undefined;
 }
 
 function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {

@@ -218,11 +218,23 @@ function fieldCheckFn(name: string, spec: FieldSpec, rules: ResolvedRules): Fiel
             en: `${en} "${describe(v)}" is not a valid 6-digit region code (GB/T 2260)`,
           });
         }
-      } else if (unknown && status === 'unknown') {
-        emit(sink, unknown, 'area_code_unknown', name, v, {
-          zh: `${zh}“${v}”不在GB/T 2260代码表中`,
-          en: `${en} "${v}" is not in the GB/T 2260 table`,
-        });
+      } else if (unknown && status !== 'known') {
+        emit(
+          sink,
+          unknown,
+          'area_code_unknown',
+          name,
+          v,
+          status === 'former'
+            ? {
+                zh: `${zh}“${v}”是已撤销或变更的行政区划代码，不是现行代码（GB/T 2260）`,
+                en: `${en} "${v}" is a former region code, no longer in force (GB/T 2260)`,
+              }
+            : {
+                zh: `${zh}“${v}”不在GB/T 2260代码表中`,
+                en: `${en} "${v}" is not in the GB/T 2260 table`,
+              },
+        );
       }
     };
   } else if (spec.checkType === '06') {
@@ -389,18 +401,18 @@ function fieldCheckFn(name: string, spec: FieldSpec, rules: ResolvedRules): Fiel
         }
         for (let i = 0; i < v.length; i++) {
           const item: unknown = v[i];
-          const path = `${name}[${i}]`;
+          // The item path (`name[i]`) is built only when an issue is reported: no string per item.
           if (typeof item !== 'string' || isBlank(item)) {
             if (typeRule) {
-              emit(sink, typeRule, 'not_list', path, item, {
+              emit(sink, typeRule, 'not_list', `${name}[${i}]`, item, {
                 zh: `${zh}第${i + 1}项应为非空文本`,
                 en: `${en} item ${i + 1} must be a non-empty string`,
               });
             }
             continue;
           }
-          tooLong(item, sink, path);
-          notInTable(item, sink, path);
+          if (maxLength && item.length > max) tooLong(item, sink, `${name}[${i}]`);
+          if (codeRule && codes && !codes.has(item)) notInTable(item, sink, `${name}[${i}]`);
         }
       });
   }

@@ -36,10 +36,43 @@ describe('regionCode', () => {
     });
   });
 
-  it('unknown codes are warnings; counties outside the covered prefectures are not_covered', () => {
+  it('unknown codes are warnings; every county is covered', () => {
     expect(regionCode.check('330199')).toMatchObject({ valid: true, warnings: [{ code: 'unknown_region' }] });
-    expect(regionCode.lookup('320505')?.status).toBe('not_covered'); // 苏州市虎丘区: Suzhou counties not listed
+    expect(regionCode.lookup('320505')).toMatchObject({ status: 'known', name: '虎丘区' }); // 苏州市虎丘区
     expect(regionCode.check('320505').warnings).toEqual([]);
+    expect(regionCode.lookup('320599')?.status).toBe('unknown'); // no 'not_covered' any more
+  });
+
+  it.each([
+    ['110118', '密云区', '北京市', '市辖区'],
+    ['130109', '藁城区', '河北省', '石家庄市'],
+    ['232701', '漠河市', '黑龙江省', '大兴安岭地区'],
+    ['410307', '偃师区', '河南省', '洛阳市'],
+    ['540102', '城关区', '西藏自治区', '拉萨市'],
+    ['659012', '白杨市', '新疆维吾尔自治区', '自治区直辖县级行政区划'],
+  ])('current county %s is %s (%s %s)', (code, name, province, prefecture) => {
+    expect(regionCode.lookup(code)).toMatchObject({
+      status: 'known',
+      name,
+      province: { name: province },
+      prefecture: { name: prefecture },
+    });
+    expect(regionCode.check(code).warnings).toEqual([]);
+  });
+
+  it.each([
+    ['110228', '密云县'],
+    ['130182', '藁城市'],
+    ['110103', '崇文区'],
+  ])('former code %s (%s) is reported as former, not unknown', (code, name) => {
+    expect(regionCode.lookup(code)).toMatchObject({ status: 'former', name });
+    expect(regionCode.check(code).warnings.map((w) => w.code)).toEqual(['former_region']);
+    expect(regionCode.formerEntries().some((r) => r.code === code && r.name === name)).toBe(true);
+  });
+
+  it('statistical-only units (开发区, county part 71–80) are not GB/T 2260 codes', () => {
+    expect(regionCode.lookup('130171')?.status).toBe('unknown'); // 石家庄高新技术产业开发区
+    expect(regionCode.entries().filter((r) => /^\d{4}(7\d|80)$/.test(r.code))).toEqual([]);
   });
 
   it('structure errors are errors', () => {
@@ -69,5 +102,8 @@ describe('regionCode', () => {
     expect(regionCode.REGION_TABLE_VERSION).toBe('2023');
     const prefectures = regionCode.entries().filter((r) => !r.code.endsWith('0000') && r.code.endsWith('00'));
     expect(prefectures.length).toBeGreaterThanOrEqual(333);
+    const counties = regionCode.entries().filter((r) => !r.code.endsWith('00'));
+    expect(counties.length).toBeGreaterThanOrEqual(2840); // 民政部: 2,844 county-level divisions (2023)
+    for (const c of counties) expect(regionCode.lookup(`${c.code.slice(0, 4)}00`)?.status).toBe('known');
   });
 });

@@ -14,13 +14,13 @@ describe('fixRecord (what the clerk does with a rejection)', () => {
     recordId: 'R1',
     adminCounterpartName: '某公司',
     adminCounterpartCertNo: '91330100799655058B',
-    checkDate: '2026-04-07',
+    checkDate: '2025-04-07',
     checkPersonnel: ['张三', '李四'],
     checkPersonnelCertNos: ['330121001', '330121002'],
   } as unknown as Parameters<typeof fixRecord>[2]['caseSystem'];
   const usccByName = new Map([['某公司', '91330100799655058B']]);
   it.each([
-    ['date_format', 'checkDate', { checkDate: '2026/4/7' }],
+    ['date_format', 'checkDate', { checkDate: '2025/4/7' }],
     ['min_inspectors', 'checkPersonnel', { checkPersonnel: ['张三'], checkPersonnelCertNos: ['330121001'] }],
     ['uscc_invalid', 'adminCounterpartCertNo', { adminCounterpartCertNo: '91330100799655058X' }],
   ] as const)('%s', (rule, field, defect) => {
@@ -28,7 +28,7 @@ describe('fixRecord (what the clerk does with a rejection)', () => {
     const fixed = fixRecord(sent, [{ rule, field }], { caseSystem, usccByName });
     expect(fixed).toEqual(caseSystem);
     expect(
-      qualityCheck([fixed], { recordType: 'inspection', today: '2026-12-31' }).issues.map((i) => i.rule),
+      qualityCheck([fixed], { recordType: 'inspection', today: '2025-12-31' }).issues.map((i) => i.rule),
     ).not.toContain(rule);
     expect(sent).not.toEqual(caseSystem); // the input is not mutated
   });
@@ -39,10 +39,12 @@ const SIZE = { entities: 4_000, officers: 80, seed: 'county-year-test' };
 describe('runCountyYear (a small county)', () => {
   const outDir = mkdtempSync(join(tmpdir(), 'jianguan-county-'));
   let summary: CountyYearSummary;
-  const ledger: { recordIds: string[]; stored: { recordId: string; record: unknown }[] } = {
-    recordIds: [],
-    stored: [],
-  };
+  const ledger: {
+    recordIds: string[];
+    stored: { recordId: string; record: unknown }[];
+    baseDate?: string;
+    clueDates: string[];
+  } = { recordIds: [], stored: [], clueDates: [] };
   const lines: string[] = [];
 
   beforeAll(async () => {
@@ -51,6 +53,10 @@ describe('runCountyYear (a small county)', () => {
       outDir,
       log: (line) => lines.push(line),
       inspectSandbox: (sandbox: Sandbox) => {
+        ledger.baseDate = sandbox.state.baseDate;
+        ledger.clueDates = [...sandbox.state.clueFeedback.values()].map((f) =>
+          String((f as { feedbackTime: string }).feedbackTime),
+        );
         ledger.recordIds = sandbox.state.writes.filter((w) => w.kind === 'behaviours').map((w) => w.recordId);
         ledger.stored = sandbox.state
           .records('behaviours')
@@ -63,6 +69,13 @@ describe('runCountyYear (a small county)', () => {
   it('shows one progress line per step, with timing', () => {
     expect(lines).toHaveLength(10);
     for (const line of lines) expect(line).toMatch(/^\[\s?\d+\/10\] .+\s\d+\.\d\ds {2}/);
+  });
+
+  it("is a past year, and the province's clues are answered in it", () => {
+    expect(summary.year).toBe(2025);
+    expect(ledger.baseDate).toBe('2025-11-01');
+    expect(ledger.clueDates.length).toBe(summary.clues.answered);
+    for (const d of ledger.clueDates) expect(d.slice(0, 4)).toBe('2025');
   });
 
   it('loads the CSV files it wrote, and they pass 质检', () => {
@@ -90,7 +103,7 @@ describe('runCountyYear (a small county)', () => {
     // what the province keeps is the fixed version: it passes the province's 质检
     const check = qualityCheck(
       ledger.stored.map((s) => s.record),
-      { recordType: 'inspection', today: '2026-12-31' },
+      { recordType: 'inspection', today: `${summary.year}-12-31` },
     );
     expect(check.failed).toBe(0);
   });

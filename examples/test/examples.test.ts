@@ -39,7 +39,7 @@ describe('every example runs', () => {
       'maintainer-variant.ts',
       [],
       /✓ rule set zj-baseline 1\.0\.0 is valid/,
-      /"@zj-credit\/rule-sets": minor/,
+      /"@zj-credit\/rule-sets": minor[\s\S]*- indicator `behaviour-report-timeliness` metric\.allowedWorkdays: 2 → 5/,
     ],
     ['quality-check-file.ts', [], /10 inspection records, encoding gb18030/, /\[06 uscc_invalid\]/],
     ['deadlines.ts', [], /inspected 2025-09-30 → report by 2025-10-10/, /publish by 2026-11-03/],

@@ -113,8 +113,11 @@ function show(path: string): string {
 /** `examples/out/` (git-ignored), wherever the demo is started from. */
 const DEFAULT_OUT_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'out');
 
-/** The demo year: the sandbox's synthetic clues and joint tasks are dated in it. */
-export const DEMO_YEAR = 2026;
+/**
+ * The demo year: a past year, so the run reads like a year's review. The sandbox's synthetic clues, joint tasks
+ * and complaints are dated in it (`startSandbox({ baseDate })`) and 质检 runs as of its 31 December.
+ */
+export const DEMO_YEAR = 2025;
 
 /**
  * Runs the county year: writes the county's CSV files and loads them back, grades credit, draws and staffs

@@ -5,20 +5,13 @@
  */
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  addWorkdays,
-  type BehaviourRecord,
-  qualityCheck,
-  type RecordType,
-  workdayLateness,
-} from '@jianguan/core';
+import { addWorkdays, type BehaviourRecord, workdayLateness } from '@jianguan/core';
 import {
   createHmacSha256Signer,
   createOutbox,
   createProvincialClient,
   type Outbox,
   type ProvincialClient,
-  type QualityChecker,
 } from '@jianguan/provincial-client';
 import { SANDBOX_CREDENTIALS, type Sandbox, startSandbox } from '@jianguan/provincial-client/sandbox';
 import type { DrawRecord } from '@jianguan/sampling';
@@ -155,8 +148,10 @@ async function flushAll(outbox: Outbox): Promise<void> {
 }
 
 /**
- * Runs the reporting year against an in-process sandbox with faults switched on. `today` is the demo's fixed
- * "today" (the quality check's no-future-dates rule), so the run does not depend on the host clock or zone.
+ * Runs the reporting year against an in-process sandbox with faults switched on. The client's and the
+ * sandbox's 质检 run as of the demo's fixed "today" (31 December of the year, for the no-future-dates rule),
+ * and the sandbox's clues, joint tasks and complaints are dated in the year (base date 1 November: they fall
+ * in the 300 days before it), so the run does not depend on the host clock or zone.
  */
 export async function reportYear(options: {
   readonly seed: string;
@@ -175,12 +170,11 @@ export async function reportYear(options: {
 }): Promise<ReportingOutcome> {
   const { seed, year } = options;
   const today = `${year}-12-31`;
-  const check: QualityChecker = (records, ctx) =>
-    qualityCheck(records, { recordType: (ctx?.recordType ?? 'auto') as RecordType | 'auto', today });
   const sandbox: Sandbox = await startSandbox({
     port: 0,
     seed,
-    qualityCheck: check,
+    today,
+    baseDate: `${year}-11-01`,
     counts: { clues: 60, jointTasks: 12, complaints: 10 },
     faults: options.faults
       ? {
@@ -198,7 +192,7 @@ export async function reportYear(options: {
         baseUrl: sandbox.url,
         source,
         signer: createHmacSha256Signer(SANDBOX_CREDENTIALS),
-        qualityCheck: check,
+        today,
         batchSize: 200,
         timeoutMs: 30_000,
         // Writes carry idempotency keys, so retrying a timed-out attempt cannot duplicate a record.
@@ -268,7 +262,6 @@ export async function reportYear(options: {
     let fixed = 0;
     let onTime = 0;
     let maxWorkdays = 0;
-    const keyToRecord = new Map<string, string>();
     for (const month of [...byMonth.keys()].sort()) {
       for (const d of departments) {
         const batch = byMonth.get(month)!.filter((i) => i.department === d.code);
@@ -289,12 +282,11 @@ export async function reportYear(options: {
           return s;
         });
         // The legacy export goes out as it is (force): the province's 质检 is the one that counts.
-        const keys = await outbox.enqueue(
+        await outbox.enqueue(
           'behaviours',
           sent.map((record) => ({ operation: 'I' as const, record })),
           { force: true },
         );
-        for (const [j, k] of keys.entries()) keyToRecord.set(k, sent[j]!.recordId);
         await flushAll(outbox);
         // Fix what the province rejected, and re-send through the same outbox (local 质检 on, no force).
         const fresh = outbox.rejected().filter((s) => !seenRejections.has(s.key));
@@ -302,7 +294,7 @@ export async function reportYear(options: {
         const corrections: BehaviourRecord[] = [];
         for (const s of fresh) {
           seenRejections.add(s.key);
-          const recordId = keyToRecord.get(s.key)!;
+          const { recordId } = s;
           const before = reported.get(recordId)!;
           const rules = [...new Set(((s.issues ?? []) as { rule: string }[]).map((i) => i.rule))].sort();
           for (const rule of rules) byRule[rule] = (byRule[rule] ?? 0) + 1;

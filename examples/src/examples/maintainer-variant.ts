@@ -21,7 +21,12 @@ import {
   RuleSetValidationError,
   samrBaselineRuleSet,
 } from '@jianguan/credit-rules';
-import { baselineIndicatorSet, deriveIndicatorSet, type IndicatorSet } from '@jianguan/kpi';
+import {
+  baselineIndicatorSet,
+  deriveIndicatorSet,
+  diffIndicatorSets,
+  type IndicatorSet,
+} from '@jianguan/kpi';
 
 const dir = mkdtempSync(join(tmpdir(), 'jianguan-variant-'));
 
@@ -117,34 +122,32 @@ console.log(
   `\n✓ indicator set ${zjIndicators.id} ${zjIndicators.version} is valid (extends ${baselineIndicatorSet.id} ${baselineIndicatorSet.version})`,
 );
 
-/** A small indicator-set diff (kpi has none yet): indicators added, removed, and changed fields. */
-function diffIndicatorSets(a: IndicatorSet, b: IndicatorSet): string[] {
-  const out: string[] = [];
-  const byId = new Map(a.indicators.map((i) => [i.id, i]));
-  const ids = new Set(b.indicators.map((i) => i.id));
-  for (const i of a.indicators) if (!ids.has(i.id)) out.push(`indicator \`${i.id}\` removed`);
-  for (const i of b.indicators) {
-    const old = byId.get(i.id);
-    if (old === undefined) {
-      out.push(`indicator \`${i.id}\` added (${i.points} points)`);
-      continue;
-    }
-    for (const key of Object.keys({ ...old, ...i }) as (keyof typeof i)[]) {
-      if (JSON.stringify(old[key]) !== JSON.stringify(i[key])) {
-        out.push(`indicator \`${i.id}\` ${String(key)}: ${brief(old[key])} → ${brief(i[key])}`);
-      }
-    }
-  }
-  return out;
+// Diff against the shipped set, the same way as the rule set: indicators added, removed, changed field by field.
+const indicatorDiff = diffIndicatorSets(baselineIndicatorSet, zjIndicators);
+console.log(
+  `diff ${indicatorDiff.from.id} ${indicatorDiff.from.version} → ${indicatorDiff.to.id} ${indicatorDiff.to.version} (suggested bump: ${indicatorDiff.suggestedBump})`,
+);
+const indicatorLines: string[] = [
+  ...indicatorDiff.indicators.removed.map((id) => `indicator \`${id}\` removed`),
+  ...indicatorDiff.indicators.added.map((id) => `indicator \`${id}\` added`),
+];
+for (const i of indicatorDiff.indicators.changed) {
+  for (const c of i.changes)
+    indicatorLines.push(
+      `indicator \`${i.indicatorId}\` ${c.path.slice(2).join('.')}: ${brief(c.before)} → ${brief(c.after)}`,
+    );
 }
-const indicatorLines = diffIndicatorSets(baselineIndicatorSet, zjIndicators);
+for (const c of indicatorDiff.conventions)
+  indicatorLines.push(`conventions ${c.path.slice(1).join('.')}: ${brief(c.before)} → ${brief(c.after)}`);
 for (const line of indicatorLines) console.log(`  ${line}`);
 writeFileSync(join(dir, 'baseline-zj.json'), `${JSON.stringify(zjIndicators, null, 2)}\n`);
 
 // ---------------------------------------------------------------------------------------------------------
 // 3. The changeset that releases both (your package, e.g. @zj-credit/rule-sets; `npx changeset` writes one).
 // ---------------------------------------------------------------------------------------------------------
-const bump = ruleDiff.suggestedBump === 'major' ? 'major' : 'minor';
+// The package's bump follows the larger of the two diffs' suggestions.
+const bumps = [ruleDiff.suggestedBump, indicatorDiff.suggestedBump];
+const bump = bumps.includes('major') ? 'major' : 'minor'; // a new release is at least minor
 const changeset = [
   '---',
   `"@zj-credit/rule-sets": ${bump}`,

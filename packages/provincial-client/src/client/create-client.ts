@@ -3,7 +3,7 @@ import type { SuperviseData } from '../codec/supervise-data.js';
 import { decodeSuperviseData } from '../codec/supervise-data.js';
 import { formatBatchNo } from '../contract/batch-no.js';
 import type { QualityIssue } from '../contract/core-adapter.js';
-import { chinaDate, defaultQualityCheck, recordSchema } from '../contract/core-adapter.js';
+import { chinaDate, defaultQualityCheck, isValidCivilDate, recordSchema } from '../contract/core-adapter.js';
 import { endpoint } from '../contract/endpoints.js';
 import type {
   Accepted,
@@ -270,6 +270,12 @@ export function createProvincialClient(options: ProvincialClientOptions): Provin
       { batchSize },
     );
   }
+  if (options.today !== undefined && !isValidCivilDate(options.today)) {
+    throw new ClientOptionsError(
+      { zh: 'today 须为 YYYY-MM-DD 日期', en: 'today must be a civil date YYYY-MM-DD' },
+      { today: options.today },
+    );
+  }
   const http = new HttpEngine(options);
   const checker = options.qualityCheck === false ? undefined : (options.qualityCheck ?? defaultQualityCheck);
   const sequence = options.batchSequence ?? createBatchSequence();
@@ -343,7 +349,10 @@ export function createProvincialClient(options: ProvincialClientOptions): Provin
       }
     });
     if (records.length === 0) return { failedIndexes: new Set(), issues: [] };
-    const report = checker(records, { recordType: UPLOAD_KINDS[kind].recordType });
+    const report = checker(records, {
+      recordType: UPLOAD_KINDS[kind].recordType,
+      ...(options.today === undefined ? {} : { today: options.today }),
+    });
     const issues = report.issues.map((x) => ({ ...x, index: indexes[x.index] ?? x.index }));
     return {
       failedIndexes: new Set(issues.filter((x) => x.severity === 'error').map((x) => x.index)),

@@ -109,6 +109,11 @@ export interface ProvincialClientOptions {
   readonly concurrency?: number;
   /** Local 质检 before upload; `false` disables it. Default: core's `qualityCheck`. */
   readonly qualityCheck?: QualityChecker | false;
+  /**
+   * The civil date ('YYYY-MM-DD') the local 质检 takes as today (no-future-dates and similar rules), so a run
+   * dated in the past is reproducible. Default: China today.
+   */
+  readonly today?: string;
   /** Clock (epoch ms). Default `Date.now`. */
   readonly now?: () => number;
   /** Known offset to add to the local clock (server − local), in ms. Learned automatically on a clock-skew refusal. */

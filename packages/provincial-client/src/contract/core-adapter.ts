@@ -13,6 +13,7 @@ import {
   complaintSchema,
   drawnObjectSchema,
   inspectionListSchema,
+  isCivilDate,
   jointTaskSchema,
   officerSchema,
   qualityCheck,
@@ -97,24 +98,39 @@ export type QualityChecker = (records: readonly unknown[], options?: QualityChec
 
 /**
  * What a {@link QualityChecker} is told about the records: core's record type (`'auto'` reads `kind` /
- * `entityClass`).
+ * `entityClass`) and, when the caller fixed one, the civil date taken as today.
  *
  * @example
- * const ctx: QualityCheckContext = { recordType: 'officer' };
+ * const ctx: QualityCheckContext = { recordType: 'officer', today: '2025-12-31' };
  */
 export interface QualityCheckContext {
   readonly recordType?: string;
+  /** The civil date ('YYYY-MM-DD') taken as today by date rules (no future dates, …). Default: China today. */
+  readonly today?: string;
 }
 
 /**
  * Core's `qualityCheck` (质检) with its default national rule set — what the client runs before upload and the
- * sandbox runs on receipt.
+ * sandbox runs on receipt. `today` in the context is passed to core (default: China today).
  *
  * @example
- * defaultQualityCheck([{ kind: 'inspection', recordId: 'r1' }]).failed; // 1 (required fields missing)
+ * defaultQualityCheck([{ kind: 'inspection', recordId: 'r1' }], { today: '2025-12-31' }).failed; // 1 (required fields missing)
  */
 export const defaultQualityCheck: QualityChecker = (records, options = {}) =>
-  qualityCheck(records, { recordType: (options.recordType ?? 'auto') as RecordType | 'auto' });
+  qualityCheck(records, {
+    recordType: (options.recordType ?? 'auto') as RecordType | 'auto',
+    ...(options.today === undefined ? {} : { today: options.today }),
+  });
+
+/**
+ * Whether `value` is a real civil date `'YYYY-MM-DD'` (core calendar).
+ *
+ * @example
+ * isValidCivilDate('2025-02-29'); // false
+ */
+export function isValidCivilDate(value: unknown): value is string {
+  return typeof value === 'string' && isCivilDate(value);
+}
 
 /**
  * Working-day lateness of an act done on `eventDay` with `allowedWorkdays`, judged on `doneDay` (core calendar).

@@ -35,8 +35,12 @@ export function replayJournal(text: string): {
     } else if (line.t === 'set' && Array.isArray(line.s)) {
       for (const s of line.s) {
         settled++;
+        const entry = pending.get(s.key);
         pending.delete(s.key);
-        if (s.status === 'rejected') rejected.set(s.key, s);
+        if (s.status === 'rejected') {
+          // Journals written before settlements carried the record id: take it from the entry.
+          rejected.set(s.key, s.recordId === undefined && entry ? { ...s, recordId: entry.recordId } : s);
+        }
       }
     } else skipped++;
   }

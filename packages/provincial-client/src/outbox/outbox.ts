@@ -83,7 +83,7 @@ export interface Outbox {
   flush(options?: { readonly signal?: AbortSignal }): Promise<FlushResult>;
   /** Pending entries. */
   pending(): readonly OutboxEntry[];
-  /** Entries the province rejected (质检 failures), with issues. */
+  /** Entries the province rejected (质检 failures), with their record id, batch number and issues. */
   rejected(): readonly OutboxSettlement[];
   /** Pending entries whose working-day deadline is within `withinWorkdays` (default 1) or already past. */
   dueSoon(options?: { readonly withinWorkdays?: number; readonly today?: string }): DueEntry[];
@@ -146,11 +146,14 @@ export async function createOutbox(options: OutboxOptions): Promise<Outbox> {
           }));
           const result = await options.client.sendBatch(b.kind, items, signal ? { signal } : {});
           const settlements: OutboxSettlement[] = [];
-          const known = new Set(b.entries.map((e) => e.key));
+          const known = new Map(b.entries.map((e) => [e.key, e]));
           for (const r of result.results) {
-            if (!known.has(r.idempotencyKey)) continue;
+            const entry = known.get(r.idempotencyKey);
+            if (!entry) continue;
             settlements.push({
               key: r.idempotencyKey,
+              recordId: entry.recordId,
+              batchNo: result.batchNo,
               status: r.status,
               ...(r.issues ? { issues: r.issues } : {}),
             });

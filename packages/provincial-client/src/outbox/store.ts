@@ -20,13 +20,18 @@ export interface OutboxEntry {
 }
 
 /**
- * Final state of an entry.
+ * Final state of an entry: its key, the record it carried and the batch the province answered it in.
  *
  * @example
- * const s: OutboxSettlement = { key: 'jg1-…', status: 'stored' };
+ * const s: OutboxSettlement = { key: 'jg1-…', recordId: 'r1', batchNo: '2025123100001', status: 'stored' };
  */
 export interface OutboxSettlement {
+  /** The idempotency key of the entry. */
   readonly key: string;
+  /** The record id of the entry (as in {@link OutboxEntry.recordId}). */
+  readonly recordId: string;
+  /** The batch number (批次号) the province settled the entry in — the one to pass to `getQualityResult`. */
+  readonly batchNo: string;
   readonly status: 'stored' | 'duplicate' | 'rejected';
   /** Quality issues when rejected. */
   readonly issues?: readonly unknown[];

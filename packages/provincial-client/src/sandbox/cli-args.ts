@@ -1,3 +1,4 @@
+import { isValidCivilDate } from '../contract/core-adapter.js';
 import { ClientOptionsError } from '../errors/errors.js';
 import type { SandboxFaults } from './faults.js';
 import type { SandboxOptions } from './server.js';
@@ -14,6 +15,7 @@ Usage: jianguan-sandbox [options]
   --port <n>              TCP port (default 8787; 0 = any free port)
   --host <h>              bind address (default 127.0.0.1)
   --seed <s>              seed of synthetic data and faults (default jianguan)
+  --base-date <YYYY-MM-DD>  date the synthetic clues, tasks and complaints lead up to (default today, China)
   --persist <file>        keep state in this JSON file
   --no-auth               accept unsigned requests
   --app-key <k> --secret <s>   credentials to verify (default sandbox-app / sandbox-secret)
@@ -48,6 +50,7 @@ export function parseSandboxArgs(argv: readonly string[]): { help: boolean; opti
   let port = 8787;
   let hostname = '127.0.0.1';
   let seed = 'jianguan';
+  let baseDate: string | undefined;
   let persistPath: string | undefined;
   let auth = true;
   let appKey: string | undefined;
@@ -77,6 +80,17 @@ export function parseSandboxArgs(argv: readonly string[]): { help: boolean; opti
       case '--seed':
         seed = value();
         break;
+      case '--base-date': {
+        const v = value();
+        if (!isValidCivilDate(v)) {
+          throw new ClientOptionsError(
+            { zh: '--base-date 须为 YYYY-MM-DD 日期', en: '--base-date takes a date YYYY-MM-DD' },
+            { value: v },
+          );
+        }
+        baseDate = v;
+        break;
+      }
       case '--persist':
         persistPath = value();
         break;
@@ -135,6 +149,7 @@ export function parseSandboxArgs(argv: readonly string[]): { help: boolean; opti
       hostname,
       seed,
       faults,
+      ...(baseDate ? { baseDate } : {}),
       ...(persistPath ? { persistPath } : {}),
       auth: auth ? (appKey && secret ? { secrets: { [appKey]: secret } } : {}) : 'none',
     },

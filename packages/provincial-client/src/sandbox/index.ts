@@ -20,4 +20,5 @@ export type {
   WriteLogEntry,
 } from './server.js';
 export { SANDBOX_CREDENTIALS, startSandbox } from './server.js';
+export type { SyntheticDataOptions } from './synthetic.js';
 export { syntheticClues, syntheticComplaints, syntheticJointTasks } from './synthetic.js';

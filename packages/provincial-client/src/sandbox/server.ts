@@ -6,7 +6,7 @@ import { serve } from '@hono/node-server';
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import type { QualityChecker, QualityIssue } from '../contract/core-adapter.js';
-import { defaultQualityCheck, recordSchema } from '../contract/core-adapter.js';
+import { chinaDate, defaultQualityCheck, isValidCivilDate, recordSchema } from '../contract/core-adapter.js';
 import type { EndpointSpec } from '../contract/endpoints.js';
 import { ENDPOINTS } from '../contract/endpoints.js';
 import type { ItemResult, QualityResult, UploadKind } from '../contract/wire.js';
@@ -75,6 +75,13 @@ export interface SandboxOptions {
   readonly qualityCheck?: QualityChecker;
   /** Server clock (epoch ms), e.g. to simulate skew. */
   readonly now?: () => number;
+  /**
+   * The civil date ('YYYY-MM-DD') the synthetic clues, joint tasks and complaints are dated relative to: they
+   * fall in the 300 days before it. Default: today in China.
+   */
+  readonly baseDate?: string;
+  /** The civil date the sandbox's 质检 takes as today (no future dates, …). Default: China today. */
+  readonly today?: string;
   /** Synthetic item counts. */
   readonly counts?: { readonly clues?: number; readonly complaints?: number; readonly jointTasks?: number };
 }
@@ -133,6 +140,8 @@ export interface RequestLogEntry {
  */
 export interface SandboxState {
   readonly seed: string;
+  /** The base date of the synthetic data (see {@link SandboxOptions.baseDate}). */
+  readonly baseDate: string;
   /** Current fault settings (assign to change them at runtime). */
   faults: SandboxFaults;
   /** Current rows of a kind (deleted rows excluded). */
@@ -204,9 +213,22 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const plan = new FaultPlan(seed, options.faults ?? {});
   const clock = options.now ?? Date.now;
   const check = options.qualityCheck ?? defaultQualityCheck;
-  const clues = syntheticClues(seed, options.counts?.clues ?? 120);
-  const complaints = syntheticComplaints(seed, options.counts?.complaints ?? 60);
-  const tasks = syntheticJointTasks(seed, options.counts?.jointTasks ?? 20);
+  for (const [name, value] of [
+    ['baseDate', options.baseDate],
+    ['today', options.today],
+  ] as const) {
+    if (value !== undefined && !isValidCivilDate(value)) {
+      throw new ClientOptionsError(
+        { zh: `${name} 须为 YYYY-MM-DD 日期`, en: `${name} must be a civil date YYYY-MM-DD` },
+        { [name]: value },
+      );
+    }
+  }
+  const baseDate = options.baseDate ?? chinaDate(new Date(clock()));
+  const dated = { baseDate };
+  const clues = syntheticClues(seed, options.counts?.clues ?? 120, dated);
+  const complaints = syntheticComplaints(seed, options.counts?.complaints ?? 60, dated);
+  const tasks = syntheticJointTasks(seed, options.counts?.jointTasks ?? 20, dated);
 
   const rows = new Map<string, StoredRecord>();
   const writes: WriteLogEntry[] = [];
@@ -327,7 +349,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       }
     });
     if (toCheck.length > 0) {
-      for (const issue of check(toCheck, { recordType: UPLOAD_KINDS[kind].recordType }).issues) {
+      for (const issue of check(toCheck, {
+        recordType: UPLOAD_KINDS[kind].recordType,
+        ...(options.today === undefined ? {} : { today: options.today }),
+      }).issues) {
         const idx = checkIdx[issue.index];
         if (idx === undefined) continue;
         const list = issuesByItem.get(idx) ?? [];
@@ -617,6 +642,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const host = options.hostname ?? '127.0.0.1';
   const state: SandboxState = {
     seed,
+    baseDate,
     get faults() {
       return plan.faults;
     },

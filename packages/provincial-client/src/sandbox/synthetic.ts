@@ -1,5 +1,7 @@
 import seedrandom from 'seedrandom';
 import { encodeSuperviseData } from '../codec/supervise-data.js';
+import { chinaDate, isValidCivilDate } from '../contract/core-adapter.js';
+import { ClientOptionsError } from '../errors/errors.js';
 
 const DOMAINS = ['10', '20', '30', '40', '50', '60', '70', '80'];
 const AREAS = ['330102', '330106', '330108', '330110', '440103', '370102', '320102', '420102'];
@@ -32,18 +34,51 @@ function day(rng: seedrandom.PRNG, base: number, spread: number): string {
   return new Date(base + Math.floor(rng() * spread) * 86_400_000).toISOString().slice(0, 10);
 }
 
-const BASE = Date.parse('2026-01-05T00:00:00Z');
+/** Synthetic items are dated in the {@link SPAN_DAYS} days before the base date. */
+const SPAN_DAYS = 300;
 
 /**
- * The synthetic risk-warning clues of a seed (风险预警线索), in delivery order.
+ * Options of the synthetic clue, complaint and joint-task generators.
  *
  * @example
- * syntheticClues('demo', 10)[0]?.warningId; // 'FXYJ00000001'
+ * const o: SyntheticDataOptions = { baseDate: '2025-11-01' };
  */
-export function syntheticClues(seed: string, count: number): Record<string, unknown>[] {
+export interface SyntheticDataOptions {
+  /**
+   * Items are dated in the 300 days before this civil date ('YYYY-MM-DD'): from `baseDate` − 300 days to
+   * `baseDate` − 1 day. Default: today in China.
+   */
+  readonly baseDate?: string;
+}
+
+/** Epoch ms (UTC midnight) of the first day of the window. */
+function windowStart(options: SyntheticDataOptions): number {
+  const base = options.baseDate ?? chinaDate(new Date());
+  if (!isValidCivilDate(base)) {
+    throw new ClientOptionsError(
+      { zh: 'baseDate 须为 YYYY-MM-DD 日期', en: 'baseDate must be a civil date YYYY-MM-DD' },
+      { baseDate: base },
+    );
+  }
+  return Date.parse(`${base}T00:00:00Z`) - SPAN_DAYS * 86_400_000;
+}
+
+/**
+ * The synthetic risk-warning clues of a seed (风险预警线索), in delivery order, dated in the 300 days before
+ * `baseDate`.
+ *
+ * @example
+ * syntheticClues('demo', 10, { baseDate: '2025-11-01' })[0]?.warningId; // 'FXYJ00000001'
+ */
+export function syntheticClues(
+  seed: string,
+  count: number,
+  options: SyntheticDataOptions = {},
+): Record<string, unknown>[] {
+  const start = windowStart(options);
   const rng = seedrandom(`${seed}:clues`);
   return Array.from({ length: count }, (_, i) => {
-    const d = day(rng, BASE, 300);
+    const d = day(rng, start, SPAN_DAYS);
     return {
       warningId: `FXYJ${String(i + 1).padStart(8, '0')}`,
       domain: pick(rng, DOMAINS),
@@ -59,12 +94,17 @@ export function syntheticClues(seed: string, count: number): Record<string, unkn
 }
 
 /**
- * The synthetic complaint work orders of a seed (投诉举报工单).
+ * The synthetic complaint work orders of a seed (投诉举报工单), received in the 300 days before `baseDate`.
  *
  * @example
- * syntheticComplaints('demo', 5).length; // 5
+ * syntheticComplaints('demo', 5, { baseDate: '2025-11-01' }).length; // 5
  */
-export function syntheticComplaints(seed: string, count: number): Record<string, unknown>[] {
+export function syntheticComplaints(
+  seed: string,
+  count: number,
+  options: SyntheticDataOptions = {},
+): Record<string, unknown>[] {
+  const start = windowStart(options);
   const rng = seedrandom(`${seed}:complaints`);
   return Array.from({ length: count }, (_, i) => ({
     complaintId: `TS${String(i + 1).padStart(8, '0')}`,
@@ -72,22 +112,25 @@ export function syntheticComplaints(seed: string, count: number): Record<string,
     complaintObject: pick(rng, NAMES),
     complaintType: String(1 + Math.floor(rng() * 15)).padStart(2, '0'),
     complaintTerritory: pick(rng, AREAS),
-    receivedDate: day(rng, BASE, 300),
+    receivedDate: day(rng, start, SPAN_DAYS),
     complaintDetail: `${pick(rng, TITLES)}，请核查处理`,
     status: '1',
   }));
 }
 
 /**
- * The synthetic joint-supervision tasks of a seed (联合监管任务), with their base64 XML.
+ * The synthetic joint-supervision tasks of a seed (联合监管任务), with their base64 XML, starting in the 300
+ * days before `baseDate`.
  *
  * @example
- * decodeSuperviseData(syntheticJointTasks('demo', 1)[0]!.superviseData).taskInfo.taskNo; // 'lhjg000001'
+ * decodeSuperviseData(syntheticJointTasks('demo', 1, { baseDate: '2025-11-01' })[0]!.superviseData).taskInfo.taskNo; // 'lhjg000001'
  */
 export function syntheticJointTasks(
   seed: string,
   count: number,
+  options: SyntheticDataOptions = {},
 ): { taskNo: string; status: string; superviseData: string }[] {
+  const start = windowStart(options);
   const rng = seedrandom(`${seed}:tasks`);
   return Array.from({ length: count }, (_, i) => {
     const taskNo = `lhjg${String(i + 1).padStart(6, '0')}`;
@@ -99,7 +142,7 @@ export function syntheticJointTasks(
         taskInfo: {
           taskNo,
           taskName: `${pick(rng, TITLES)}联合检查`,
-          taskStartTime: `${day(rng, BASE, 300)} 09:00:00`,
+          taskStartTime: `${day(rng, start, SPAN_DAYS)} 09:00:00`,
           status: '分发',
           initiateUnitNo: '330000000000',
           initiateUnitName: '省市场监督管理局',

@@ -1,8 +1,9 @@
 /**
- * jianguan demo (v1): check the sample submission batch in `examples/data/` — a GBK CSV exported from
- * Excel with Chinese headers, a JSON array and a JSON Lines file — and print a bilingual quality report.
+ * jianguan demo, part 1: check the sample submission batch in `examples/data/` — a GBK CSV exported from
+ * Excel with Chinese headers, a JSON array and a JSON Lines file, with deliberate errors documented in
+ * `examples/data/README.md` — and print a bilingual quality report.
  *
- * Run: npm run demo
+ * `npm run demo` runs this, then part 2, the county year (`examples/src/county-year/main.ts`).
  */
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -125,6 +125,7 @@ describe('runCountyYear (a small county)', () => {
 
   it('publishes a draw record that a third party can verify, and a tampered copy fails', () => {
     expect(summary.drawVerified).toBe(true);
+    expect(summary.drawBundleAudited).toBe(true);
     const record = JSON.parse(readFileSync(summary.files.drawRecord!, 'utf8')) as DrawRecord;
     const population = JSON.parse(readFileSync(summary.files.population!, 'utf8'));
     expect(verifyDraw(record, population).ok).toBe(true);
@@ -133,6 +134,51 @@ describe('runCountyYear (a small county)', () => {
       seed: `${record.seed.slice(0, -1)}${record.seed.endsWith('0') ? '1' : '0'}`,
     };
     expect(verifyDraw(tampered, population).ok).toBe(false);
+    const swapped = {
+      ...record,
+      strata: record.strata.map((s, i) =>
+        i === record.strata.findIndex((x) => x.picks.length > 0)
+          ? { ...s, picks: [{ ...s.picks[0]!, id: population[0].id }, ...s.picks.slice(1)] }
+          : s,
+      ),
+    };
+    expect(verifyDraw(swapped, population).ok).toBe(false);
+  });
+
+  it('publishes the draw without any credit grade; the internal record stays in out/internal/', () => {
+    const internal = JSON.parse(readFileSync(summary.files.internalDrawRecord!, 'utf8')) as DrawRecord;
+    const grades = new Set([
+      ...internal.task.strata.flatMap((s) => s.where.grade ?? []),
+      ...Object.keys(summary.grades),
+    ]);
+    expect(grades.size).toBeGreaterThan(1);
+    const recordText = readFileSync(summary.files.drawRecord!, 'utf8');
+    const populationText = readFileSync(summary.files.population!, 'utf8');
+    for (const text of [recordText, populationText]) {
+      expect(text).not.toMatch(/"(grade|riskLevel|name|industry|inspections|tags|quiet|ratio)"/);
+    }
+    const strings = new Set<string>();
+    const collect = (v: unknown): void => {
+      if (typeof v === 'string') strings.add(v);
+      else if (Array.isArray(v)) for (const x of v) collect(x);
+      else if (v !== null && typeof v === 'object')
+        for (const [k, x] of Object.entries(v)) {
+          strings.add(k);
+          collect(x);
+        }
+    };
+    collect(JSON.parse(recordText));
+    collect(JSON.parse(populationText));
+    for (const g of grades) expect(strings.has(g), `grade ${g} appears`).toBe(false);
+    const population = JSON.parse(populationText) as { id: string; attributes: Record<string, string> }[];
+    for (const e of population) expect(Object.keys(e).sort()).toEqual(['attributes', 'id']);
+    // the same draw: picks and tickets equal the internal record's
+    const record = JSON.parse(recordText) as DrawRecord;
+    const picks = (r: DrawRecord) =>
+      r.strata.flatMap((s) => s.picks.map((p) => `${p.id} ${p.ticket}`)).sort();
+    expect(picks(record)).toEqual(picks(internal));
+    expect(record.seed).toBe(internal.seed);
+    expect(record.derivedFrom?.binding).toMatch(/^[0-9a-f]{64}$/);
   });
 
   it('saves visits with joint inspections and staffs every visit', () => {

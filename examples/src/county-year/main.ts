@@ -10,7 +10,13 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Sandbox } from '@jianguan/provincial-client/sandbox';
-import { type DrawRecord, verifyDraw } from '@jianguan/sampling';
+import {
+  checkPublicBundle,
+  type DirectoryEntity,
+  type DrawRecord,
+  publishDraw,
+  verifyDraw,
+} from '@jianguan/sampling';
 import { type CountyInputCheck, DEPARTMENTS, generateCounty, loadCounty, writeCounty } from './county.js';
 import { publishNotice, recordInspections } from './inspect.js';
 import {
@@ -20,6 +26,7 @@ import {
   drawBoth,
   gradeCounty,
   mergeAndAssign,
+  publicSeed,
   tasksOf,
 } from './plan.js';
 import { type ReportingOutcome, reportYear } from './report.js';
@@ -85,7 +92,10 @@ export interface CountyYearSummary {
   readonly plansAndDraws: number;
   readonly jointTasks: { readonly claimed: number; readonly answered: number };
   readonly publications: number;
+  /** The public draw files (no grades) verify as a citizen would run them. */
   readonly drawVerified: boolean;
+  /** The internal record and salt show that the public files are the same draw (an authorised auditor). */
+  readonly drawBundleAudited: boolean;
   readonly kpi: {
     readonly unit: string;
     readonly total: number;
@@ -179,10 +189,24 @@ export async function runCountyYear(options: CountyYearOptions = {}): Promise<Co
         .join(' · '),
   );
   const [samrRecord] = drawn.records as [DrawRecord, DrawRecord];
+  // The internal record (strata by credit grade) and the directory (grades, names, inspection history) stay
+  // inside the bureau and go to authorised auditors only, with the salt that binds the public record to them.
+  const internalDir = join(outDir, 'internal');
+  mkdirSync(internalDir, { recursive: true });
+  const internalRecordFile = join(internalDir, 'draw-record.internal.json');
+  writeFileSync(internalRecordFile, `${JSON.stringify(samrRecord, null, 2)}\n`);
+  writeFileSync(join(internalDir, 'draw-population.internal.json'), `${JSON.stringify(directory)}\n`);
+  // The public verification bundle: strata S1…Sn, entities { id, attributes: { stratum } } — no grade.
+  // A real bureau keeps publishDraw's random salt; the demo derives it so every run writes the same files.
+  const bundle = publishDraw(samrRecord, directory, { salt: publicSeed(seed, 'public-bundle-salt') });
+  writeFileSync(
+    join(internalDir, 'draw-bundle-salt.json'),
+    `${JSON.stringify({ recordDigest: bundle.record.recordDigest, salt: bundle.salt }, null, 2)}\n`,
+  );
   const drawRecordFile = join(outDir, 'draw-record.json');
   const populationFile = join(outDir, 'draw-population.json');
-  writeFileSync(drawRecordFile, `${JSON.stringify(samrRecord, null, 2)}\n`);
-  writeFileSync(populationFile, `${JSON.stringify(directory)}\n`);
+  writeFileSync(drawRecordFile, `${JSON.stringify(bundle.record, null, 2)}\n`);
+  writeFileSync(populationFile, `${JSON.stringify(bundle.population)}\n`);
   const staffed = await step(
     'Merge joint inspections, assign officers',
     () => mergeAndAssign(seed, year, drawn.records, officerDirectory),
@@ -240,13 +264,21 @@ export async function runCountyYear(options: CountyYearOptions = {}): Promise<Co
   );
   const verification = await step(
     'Verify the published draw as a citizen would',
-    () =>
-      verifyDraw(
-        JSON.parse(readFileSync(drawRecordFile, 'utf8')) as DrawRecord,
-        JSON.parse(readFileSync(populationFile, 'utf8')),
-      ),
+    () => {
+      // the citizen: the two public files, no grade in them
+      const published = {
+        record: JSON.parse(readFileSync(drawRecordFile, 'utf8')) as DrawRecord,
+        population: JSON.parse(readFileSync(populationFile, 'utf8')) as DirectoryEntity[],
+      };
+      const citizen = verifyDraw(published.record, published.population);
+      // an authorised auditor: the internal record and salt say the public files are the same draw
+      const auditor = checkPublicBundle(samrRecord, directory, published, bundle.salt);
+      return { ok: citizen.ok, citizen, auditor };
+    },
     (v) =>
-      v.ok ? `ok — ${show(drawRecordFile)}` : `MISMATCH: ${v.mismatches.map((m) => m.code).join(', ')}`,
+      v.ok
+        ? `ok — ${show(drawRecordFile)}; auditor ${v.auditor.ok ? 'ok' : 'MISMATCH'}`
+        : `MISMATCH: ${v.citizen.mismatches.map((m) => m.code).join(', ')}`,
   );
 
   const maxLoad = Math.max(0, ...Object.values(staffed.assignment.load));
@@ -295,6 +327,7 @@ export async function runCountyYear(options: CountyYearOptions = {}): Promise<Co
     jointTasks: reporting.jointTasks,
     publications: reporting.publications.length,
     drawVerified: verification.ok,
+    drawBundleAudited: verification.auditor.ok,
     kpi: {
       unit: scored.card.unit.id,
       total: scored.card.total,
@@ -305,6 +338,7 @@ export async function runCountyYear(options: CountyYearOptions = {}): Promise<Co
       county: join(outDir, 'county'),
       drawRecord: drawRecordFile,
       population: populationFile,
+      internalDrawRecord: internalRecordFile,
       notices: notices.map((x) => x.json).join(', '),
       scorecard: scored.htmlFile,
       reportingLog,
@@ -337,7 +371,7 @@ export function formatSummary(s: CountyYearSummary): string {
       .map(([k, v]) => `${k} ${v}`)
       .join(', ')}), ${s.behaviours.fixedOnTime}/${s.behaviours.fixed} fixed within 5 working days`,
     `  clues, tasks, 12345  ${s.clues.answered} clues answered, ${s.jointTasks.answered}/${s.jointTasks.claimed} joint tasks answered, ${s.complaintsClosed} complaints closed`,
-    `  published draw       ${s.drawVerified ? 'verifies' : 'DOES NOT VERIFY'} — jianguan verify ${show(s.files.drawRecord ?? '')} ${show(s.files.population ?? '')}`,
+    `  published draw       ${s.drawVerified ? 'verifies' : 'DOES NOT VERIFY'} (no grades in it; auditor check ${s.drawBundleAudited ? 'ok' : 'FAILED'}) — jianguan verify ${show(s.files.drawRecord ?? '')} ${show(s.files.population ?? '')}`,
     `  KPI                  ${s.kpi.unit} ${s.kpi.total} points, ${s.kpi.passed ? 'passed' : 'failed'}; ranking ${s.kpi.ranking.map((r) => `${r.unit} ${r.total}`).join(' > ')}`,
     `  scorecard            ${show(s.files.scorecard ?? '')}`,
     `  transport            ${JSON.stringify(s.transport)}`,

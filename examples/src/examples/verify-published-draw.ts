@@ -3,14 +3,16 @@
  *
  *   node --conditions=@jianguan/source --import tsx examples/src/examples/verify-published-draw.ts [record.json population.json]
  *
- * Under 双随机、一公开 the bureau publishes the draw record (the task, the frame commitment published before
- * the seed, the public seed and the picks) and gives auditors the directory it drew from. Anyone can re-run
- * the draw and get a yes/no with reasons. Without arguments, this example first plays the bureau (makes and
- * publishes a small draw into a temp directory); with two file arguments it checks those files instead —
- * e.g. the county demo's `examples/out/draw-record.json examples/out/draw-population.json`.
+ * Under 双随机、一公开 the bureau publishes a verification bundle (`publishDraw`): a draw record over neutral
+ * strata S1…Sn (the frame commitment, the public seed, the picks) and the eligible ids with their stratum
+ * label — no credit grade, name or inspection history. The internal record (strata by grade) and the full
+ * directory go to authorised auditors only. Anyone can re-run the public draw and get a yes/no with reasons.
+ * Without arguments, this example first plays the bureau (makes and publishes a small draw into a temp
+ * directory); with two file arguments it checks those files instead — e.g. the county demo's
+ * `examples/out/draw-record.json examples/out/draw-population.json`.
  * It then shows that a tampered copy of the record is rejected, and says why.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -19,12 +21,14 @@ import {
   type DrawRecord,
   type DrawVerification,
   drawTask,
+  publicFrame,
+  publishDraw,
   type SpotCheckTask,
   syntheticEntities,
   verifyDraw,
 } from '@jianguan/sampling';
 
-/** Plays the bureau: draws a task over a synthetic directory and writes the two public files. */
+/** Plays the bureau: draws a task over a synthetic directory by grade and writes the two public files. */
 function publishExampleDraw(dir: string): { recordFile: string; populationFile: string } {
   const directory = [...syntheticEntities({ count: 5_000, seed: 'verify-example' })];
   const task: SpotCheckTask = {
@@ -38,12 +42,19 @@ function publishExampleDraw(dir: string): { recordFile: string; populationFile: 
       { key: 'B', where: { grade: ['B'] }, ratio: 0.05 },
     ],
   };
-  const commitment = commitPopulation(task, directory); // published BEFORE the seed is known
-  const record = drawTask(task, directory, { seed: '20260401093000123456', commitment });
+  // published BEFORE the seed is known: the public frame's commitment (labels S1…Sn, no grades)
+  const commitment = commitPopulation(task, directory);
+  console.log(`public commitment ${publicFrame(task, directory).commitment.commitmentDigest.slice(0, 16)}…`);
+  const internal = drawTask(task, directory, { seed: '20260401093000123456', commitment });
+  // internal: the record by grade, the directory and the salt, for authorised auditors only
+  mkdirSync(join(dir, 'internal'));
+  const bundle = publishDraw(internal, directory);
+  writeFileSync(join(dir, 'internal', 'draw-record.internal.json'), JSON.stringify(internal, null, 2));
+  writeFileSync(join(dir, 'internal', 'salt.txt'), bundle.salt);
   const recordFile = join(dir, 'draw-record.json');
   const populationFile = join(dir, 'draw-population.json');
-  writeFileSync(recordFile, JSON.stringify(record, null, 2));
-  writeFileSync(populationFile, JSON.stringify(directory));
+  writeFileSync(recordFile, JSON.stringify(bundle.record, null, 2));
+  writeFileSync(populationFile, JSON.stringify(bundle.population));
   return { recordFile, populationFile };
 }
 
@@ -74,6 +85,8 @@ console.log(
 );
 for (const s of record.strata)
   console.log(`  stratum ${s.key}: ${s.sampleSize} drawn of ${s.populationSize}`);
+const fields = new Set(population.flatMap((e) => [...Object.keys(e), ...Object.keys(e.attributes ?? {})]));
+console.log(`fields per entity: ${[...fields].sort().join(', ')}`);
 const genuine = verifyDraw(record, population);
 report('Does the published draw verify', genuine);
 

@@ -2,8 +2,8 @@
  * `@jianguan/core` — the 互联网+监管 data standard: record schemas, identifiers, code tables,
  * batch quality checks (质检), entity linking, input files and the working-day calendar.
  *
- * Exports are grouped by source module (calendar, code tables, errors, identifiers, io, linking, quality,
- * schemas); the calendar is also published on its own as `@jianguan/core/calendar`.
+ * Exports are grouped by source module (calendar, code tables, encoding, errors, identifiers, io, linking, quality,
+ * schemas, versioning); the calendar is also published on its own as `@jianguan/core/calendar`.
  *
  * @packageDocumentation
  */
@@ -37,11 +37,14 @@ export type {
 } from './calendar/index.js';
 export {
   addWorkdays,
+  addWorkdaysToDayNumber,
   CalendarDataError,
   calendarOverlaySchema,
   chinaToday,
+  civilDateOfDayNumber,
   createCalendar,
   dayInfo,
+  dayNumberOf,
   GUANGXI_SANYUESAN,
   getDefaultCalendar,
   HOLIDAY_NAMES,
@@ -50,6 +53,7 @@ export {
   InvalidCivilDateError,
   InvalidWorkdayCountError,
   isWorkday,
+  isWorkdayNumber,
   loadSchedule,
   NINGXIA_FESTIVALS,
   nextWorkday,
@@ -64,9 +68,11 @@ export {
   TIBET_LOSAR,
   toCivilDate,
   toYearSchedule,
+  tryDayNumberOf,
   UnknownCalendarYearError,
   workdayLateness,
   workdaysBetween,
+  workdaysBetweenDayNumbers,
   XINJIANG_FESTIVALS,
   yearScheduleSchema,
 } from './calendar/index.js';
@@ -93,6 +99,7 @@ export {
   registerCodeTable,
 } from './code-tables/registry.js';
 export type { CodeTable, CodeTableEntry, CodeTableInput } from './code-tables/types.js';
+export { canonicalJson } from './encoding/canonical-json.js';
 export type { IdentifierErrorCode, IdentifierErrorName } from './identifiers/errors.js';
 export {
   InvalidChecksumError,
@@ -200,4 +207,11 @@ export {
   riskClueSchema,
   spotCheckPlanSchema,
 } from './schemas/records.js';
+export type {
+  DiffVersionedEntriesOptions,
+  SemverBump,
+  VersionedEntriesDiff,
+  VersionedValueChange,
+} from './versioning/diff.js';
+export { diffValues, diffVersionedEntries, isWordingChange, suggestSemverBump } from './versioning/diff.js';
 export { orgCode, regionCode, residentId, uscc };

@@ -83,10 +83,25 @@ export {
   publicNoticeToCsv,
   publicNoticeToJson,
 } from './publication/notice.js';
+export type {
+  PublicBundleCheck,
+  PublicBundleGuard,
+  PublicBundleMismatch,
+  PublicDrawBundle,
+  PublicFrame,
+  PublishDrawOptions,
+} from './publication/public-bundle.js';
+export {
+  assertPublicBundle,
+  checkPublicBundle,
+  publicFrame,
+  publishDraw,
+} from './publication/public-bundle.js';
 export { canonicalJson } from './record/canonical.js';
 export type { DrawLogEntry } from './record/draw-log.js';
 export { DrawLog } from './record/draw-log.js';
 export type {
+  DerivedFrom,
   DrawAlgorithm,
   DrawPick,
   DrawRecord,

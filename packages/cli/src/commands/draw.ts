@@ -11,14 +11,14 @@ import {
   requiredPositional,
   stringOption,
   stringsOption,
+  valueOption,
 } from '../runtime/args.js';
 import { inputError, usageError } from '../runtime/errors.js';
 import type { ExitCodeValue } from '../runtime/exit-codes.js';
 import { ExitCode } from '../runtime/exit-codes.js';
 import { readJsonFile, writeOutputFile } from '../runtime/files.js';
 import { formatTable, writeJson, writeLine } from '../runtime/io.js';
-import { toDirectory } from '../runtime/population.js';
-import { loadRecords } from '../runtime/records.js';
+import { populationOptions, readPopulation } from '../runtime/population.js';
 import { resolveCreditRuleSet } from '../runtime/rule-sets.js';
 
 const NAME = 'draw';
@@ -50,14 +50,10 @@ export const drawCommand: CommandSpec = {
     'Without --out the draw record is printed on stdout.',
   ],
   options: {
-    seed: {
-      type: 'string',
-      value: '<seed>',
-      description: {
-        zh: '公开的随机种子（建议 ≥20 位掷骰数字）',
-        en: 'the public seed (≥ 20 dice digits recommended)',
-      },
-    },
+    seed: valueOption('<seed>', {
+      zh: '公开的随机种子（建议 ≥20 位掷骰数字）',
+      en: 'the public seed (≥ 20 dice digits recommended)',
+    }),
     ratio: {
       type: 'string',
       multiple: true,
@@ -67,61 +63,34 @@ export const drawCommand: CommandSpec = {
         en: 'sampling ratio: one for all, or <value>=<r> per stratum (e.g. D=30%)',
       },
     },
-    count: {
-      type: 'string',
-      value: '<n>',
-      description: { zh: '固定抽取数量（不分层时）', en: 'draw exactly n (without strata)' },
-    },
-    by: {
-      type: 'string',
-      value: '<field>',
-      description: {
-        zh: '按此字段分层（grade、riskLevel、industry、areaCode 或自定义列）',
-        en: 'stratify by this field (grade, riskLevel, industry, areaCode or any column)',
-      },
-    },
-    'rule-set': {
-      type: 'string',
-      value: '<id|file>',
-      description: {
-        zh: '按信用规则集的分级监管措施分层抽取（按 grade 分层）',
-        en: "stratify by grade with a credit rule set's measures",
-      },
-    },
-    task: {
-      type: 'string',
-      value: '<file>',
-      description: { zh: '完整的抽查任务定义 JSON', en: 'a full spot-check task JSON' },
-    },
-    'task-id': {
-      type: 'string',
-      value: '<id>',
-      description: { zh: '任务编号（默认 cli-draw）', en: 'task id (default cli-draw)' },
-    },
-    department: {
-      type: 'string',
-      value: '<dept>',
-      description: { zh: '发起部门（默认 cli）', en: 'initiating department (default cli)' },
-    },
-    'as-of': {
-      type: 'string',
-      value: '<date>',
-      description: { zh: '名录冻结日期（默认今天）', en: 'the day the frame is frozen (default today)' },
-    },
-    rounding: {
-      type: 'string',
-      value: 'ceil|round|floor',
-      description: { zh: '比例取整方式（默认向上取整）', en: 'rounding of ratio × N (default ceil)' },
-    },
-    min: { type: 'string', value: '<n>', description: { zh: '每层至少抽取数', en: 'minimum per stratum' } },
-    commitment: {
-      type: 'string',
-      value: '<file>',
-      description: {
-        zh: '抽签前公示的名录承诺，抽取时核对',
-        en: 'the commitment published before the seed, checked',
-      },
-    },
+    count: valueOption('<n>', { zh: '固定抽取数量（不分层时）', en: 'draw exactly n (without strata)' }),
+    by: valueOption('<field>', {
+      zh: '按此字段分层（grade、riskLevel、industry、areaCode 或自定义列）',
+      en: 'stratify by this field (grade, riskLevel, industry, areaCode or any column)',
+    }),
+    'rule-set': valueOption('<id|file>', {
+      zh: '按信用规则集的分级监管措施分层抽取（按 grade 分层）',
+      en: "stratify by grade with a credit rule set's measures",
+    }),
+    task: valueOption('<file>', { zh: '完整的抽查任务定义 JSON', en: 'a full spot-check task JSON' }),
+    'task-id': valueOption('<id>', { zh: '任务编号（默认 cli-draw）', en: 'task id (default cli-draw)' }),
+    department: valueOption('<dept>', {
+      zh: '发起部门（默认 cli）',
+      en: 'initiating department (default cli)',
+    }),
+    'as-of': valueOption('<date>', {
+      zh: '名录冻结日期（默认今天）',
+      en: 'the day the frame is frozen (default today)',
+    }),
+    rounding: valueOption('ceil|round|floor', {
+      zh: '比例取整方式（默认向上取整）',
+      en: 'rounding of ratio × N (default ceil)',
+    }),
+    min: valueOption('<n>', { zh: '每层至少抽取数', en: 'minimum per stratum' }),
+    commitment: valueOption('<file>', {
+      zh: '抽签前公示的名录承诺，抽取时核对',
+      en: 'the commitment published before the seed, checked',
+    }),
     'commit-only': {
       type: 'boolean',
       description: {
@@ -129,32 +98,15 @@ export const drawCommand: CommandSpec = {
         en: 'only compute the population commitment (publish before the seed)',
       },
     },
-    'created-at': {
-      type: 'string',
-      value: '<iso>',
-      description: {
-        zh: '记录时间戳（默认不写，保证可重现）',
-        en: 'timestamp stored in the record (default: none, so output is reproducible)',
-      },
-    },
-    'id-field': {
-      type: 'string',
-      value: '<column>',
-      description: { zh: '对象标识所在列', en: 'the column holding the entity id' },
-    },
-    format: {
-      type: 'string',
-      value: 'csv|json|jsonl',
-      description: {
-        zh: '名录文件格式（默认按扩展名）',
-        en: 'population file format (default: from the extension)',
-      },
-    },
-    out: {
-      type: 'string',
-      value: '<file>',
-      description: { zh: '写出抽查记录（或承诺）的文件', en: 'write the draw record (or commitment) here' },
-    },
+    'created-at': valueOption('<iso>', {
+      zh: '记录时间戳（默认不写，保证可重现）',
+      en: 'timestamp stored in the record (default: none, so output is reproducible)',
+    }),
+    ...populationOptions,
+    out: valueOption('<file>', {
+      zh: '写出抽查记录（或承诺）的文件',
+      en: 'write the draw record (or commitment) here',
+    }),
   },
   examples: [
     'jianguan draw entities.csv --seed 20237331128159211123 --ratio 5% --out draw.json',
@@ -180,11 +132,7 @@ export const drawCommand: CommandSpec = {
       );
     }
     const task = await buildTask(ctx);
-    const loaded = await loadRecords(ctx.io.cwd, populationFile, {
-      format: stringOption(ctx.values, 'format'),
-      progress: ctx.progress(`read ${populationFile}`, 0),
-    });
-    const entities = toDirectory(loaded, stringOption(ctx.values, 'id-field'));
+    const entities = await readPopulation(ctx, populationFile);
     const out = stringOption(ctx.values, 'out');
 
     if (commitOnly) {

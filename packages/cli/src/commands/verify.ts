@@ -1,14 +1,13 @@
 import type { DrawRecord } from '@jianguan/sampling';
 import { verifyDraw } from '@jianguan/sampling';
 import type { CommandContext, CommandSpec } from '../runtime/args.js';
-import { noExtraPositionals, requiredPositional, stringOption } from '../runtime/args.js';
+import { noExtraPositionals, requiredPositional } from '../runtime/args.js';
 import { inputError } from '../runtime/errors.js';
 import type { ExitCodeValue } from '../runtime/exit-codes.js';
 import { ExitCode } from '../runtime/exit-codes.js';
 import { readJsonFile } from '../runtime/files.js';
 import { writeJson, writeLine } from '../runtime/io.js';
-import { toDirectory } from '../runtime/population.js';
-import { loadRecords } from '../runtime/records.js';
+import { populationOptions, readPopulation } from '../runtime/population.js';
 
 const NAME = 'verify';
 
@@ -26,21 +25,7 @@ export const verifyCommand: CommandSpec = {
     'mismatch (a changed seed, population, result or a tampered record) otherwise.',
     'Read the population exactly as it was given to `jianguan draw` (same file, same --id-field).',
   ],
-  options: {
-    'id-field': {
-      type: 'string',
-      value: '<column>',
-      description: { zh: '对象标识所在列', en: 'the column holding the entity id' },
-    },
-    format: {
-      type: 'string',
-      value: 'csv|json|jsonl',
-      description: {
-        zh: '名录文件格式（默认按扩展名）',
-        en: 'population file format (default: from the extension)',
-      },
-    },
-  },
+  options: populationOptions,
   examples: [
     'jianguan verify draw.json entities.csv',
     'jianguan verify draw.json entities.csv --json | jq .mismatches',
@@ -60,11 +45,7 @@ export const verifyCommand: CommandSpec = {
         { details: { file: recordFile } },
       );
     }
-    const loaded = await loadRecords(ctx.io.cwd, populationFile, {
-      format: stringOption(ctx.values, 'format'),
-      progress: ctx.progress(`read ${populationFile}`, 0),
-    });
-    const entities = toDirectory(loaded, stringOption(ctx.values, 'id-field'));
+    const entities = await readPopulation(ctx, populationFile);
     const result = verifyDraw(record as DrawRecord, entities);
     const r = record as Partial<DrawRecord>;
     const drawn = Array.isArray(r.strata) ? r.strata.reduce((n, s) => n + (s?.picks?.length ?? 0), 0) : 0;

@@ -20,6 +20,11 @@ export interface OptionSpec {
   readonly description: LocalizedMessage;
 }
 
+/** A string option taking one value: `value` is its help placeholder (e.g. `<file>`). */
+export function valueOption(value: string, description: LocalizedMessage): OptionSpec {
+  return { type: 'string', value, description };
+}
+
 /** The parsed values of a command's options. */
 export type OptionValues = Readonly<Record<string, string | boolean | readonly string[] | undefined>>;
 

@@ -8,8 +8,11 @@ export function resolvePath(cwd: string, path: string): string {
   return isAbsolute(path) ? path : resolve(cwd, path);
 }
 
-/** Check that `path` is a readable file; returns its absolute path (input errors otherwise). */
-export async function assertReadableFile(cwd: string, path: string): Promise<string> {
+/**
+ * Resolve `path`, check it is not a directory and hand it to `use`; file-system failures (missing, a
+ * directory, no permission) become bilingual input errors naming the file.
+ */
+async function withInputFile<T>(cwd: string, path: string, use: (full: string) => Promise<T>): Promise<T> {
   const full = resolvePath(cwd, path);
   try {
     const info = await stat(full);
@@ -17,16 +20,21 @@ export async function assertReadableFile(cwd: string, path: string): Promise<str
       throw inputError(
         'not_a_file',
         { zh: `这是一个目录，不是文件：${path}`, en: `not a file (a directory): ${path}` },
-        {
-          details: { path: full },
-        },
+        { details: { path: full } },
       );
     }
-    await access(full, constants.R_OK);
-    return full;
+    return await use(full);
   } catch (error) {
     throw fileError(error, path, full);
   }
+}
+
+/** Check that `path` is a readable file; returns its absolute path (input errors otherwise). */
+export function assertReadableFile(cwd: string, path: string): Promise<string> {
+  return withInputFile(cwd, path, async (full) => {
+    await access(full, constants.R_OK);
+    return full;
+  });
 }
 
 function fileError(error: unknown, path: string, full: string): unknown {
@@ -49,23 +57,8 @@ function fileError(error: unknown, path: string, full: string): unknown {
 }
 
 /** Read a file's bytes, turning file-system failures into bilingual input errors (exit 3). */
-export async function readInputBytes(cwd: string, path: string): Promise<Uint8Array> {
-  const full = resolvePath(cwd, path);
-  try {
-    const info = await stat(full);
-    if (info.isDirectory()) {
-      throw inputError(
-        'not_a_file',
-        { zh: `这是一个目录，不是文件：${path}`, en: `not a file (a directory): ${path}` },
-        {
-          details: { path: full },
-        },
-      );
-    }
-    return new Uint8Array(await readFile(full));
-  } catch (error) {
-    throw fileError(error, path, full);
-  }
+export function readInputBytes(cwd: string, path: string): Promise<Uint8Array> {
+  return withInputFile(cwd, path, async (full) => new Uint8Array(await readFile(full)));
 }
 
 /** Read a UTF-8 text file (a BOM is dropped). */

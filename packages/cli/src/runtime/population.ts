@@ -1,6 +1,27 @@
 import type { DirectoryEntity } from '@jianguan/sampling';
+import type { CommandContext, OptionSpec } from './args.js';
+import { stringOption, valueOption } from './args.js';
 import { inputError } from './errors.js';
 import type { LoadedFile } from './records.js';
+import { loadRecords } from './records.js';
+
+/** The options that say how to read a population file (`draw`, `verify`): `--id-field`, `--format`. */
+export const populationOptions: Readonly<Record<string, OptionSpec>> = {
+  'id-field': valueOption('<column>', { zh: '对象标识所在列', en: 'the column holding the entity id' }),
+  format: valueOption('csv|json|jsonl', {
+    zh: '名录文件格式（默认按扩展名）',
+    en: 'population file format (default: from the extension)',
+  }),
+};
+
+/** Read a population file into the entity directory, honouring {@link populationOptions}. */
+export async function readPopulation(ctx: CommandContext, file: string): Promise<DirectoryEntity[]> {
+  const loaded = await loadRecords(ctx.io.cwd, file, {
+    format: stringOption(ctx.values, 'format'),
+    progress: ctx.progress(`read ${file}`, 0),
+  });
+  return toDirectory(loaded, stringOption(ctx.values, 'id-field'));
+}
 
 /** Columns tried, in order, for the entity id when `--id-field` is not given. */
 export const ID_COLUMNS = [

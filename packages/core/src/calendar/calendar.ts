@@ -8,6 +8,7 @@
 import type { LocalizedMessage } from '../errors/jianguan-error.js';
 import type { CivilDate, DateInput } from './civil-date.js';
 import {
+  checkDayNumber,
   dayFromInstant,
   daysFromCivil,
   formatDay,
@@ -165,6 +166,15 @@ export interface WorkdayCalendar {
     doneDay: DateInput,
     allowedWorkdays: number,
   ): WorkdayLateness<SameKind<T>>;
+  /**
+   * Day-number form of {@link WorkdayCalendar.isWorkday}: `day` is a day number (日序号, days since
+   * 1970-01-01, see `dayNumberOf`). Same answers and errors, no string parsing.
+   */
+  isWorkdayNumber(day: number): boolean;
+  /** Day-number form of {@link WorkdayCalendar.workdaysBetween}: working days w with from < w ≤ to. */
+  workdaysBetweenDayNumbers(from: number, to: number): number;
+  /** Day-number form of {@link WorkdayCalendar.addWorkdays}: the day number of the n-th working day after `day`. */
+  addWorkdaysToDayNumber(day: number, n: number): number;
   /** The years with an official schedule loaded, ascending. */
   readonly years: readonly number[];
   /** The schedules in use, by year ascending. */
@@ -402,13 +412,21 @@ class IndexedCalendar implements WorkdayCalendar {
   // ---- queries (hot) ----
 
   isWorkday(date: DateInput): boolean {
-    const off = dayOf(date, 'date') - this.base;
+    return this.workdayAt(dayOf(date, 'date'), 'date');
+  }
+
+  isWorkdayNumber(day: number): boolean {
+    return this.workdayAt(checkDayNumber(day, 'day'), 'day');
+  }
+
+  private workdayAt(day: number, argument: string): boolean {
+    const off = day - this.base;
     if (off >= 0 && off < this.size) {
       const s = this.state[off]!;
-      if ((s & KNOWN) === 0) this.gap(off, off, 'date');
+      if ((s & KNOWN) === 0) this.gap(off, off, argument);
       return (s & WORK) !== 0;
     }
-    return this.unknownYear(yearOfDay(off + this.base), 'date');
+    return this.unknownYear(yearOfDay(day), argument);
   }
 
   dayInfo<T extends DateInput>(date: T): DayInfo<SameKind<T>> {
@@ -440,34 +458,51 @@ class IndexedCalendar implements WorkdayCalendar {
   }
 
   workdaysBetween(from: DateInput, to: DateInput): number {
-    const a = dayOf(from, 'from');
-    const b = dayOf(to, 'to');
+    return this.between(dayOf(from, 'from'), dayOf(to, 'to'));
+  }
+
+  workdaysBetweenDayNumbers(from: number, to: number): number {
+    return this.between(checkDayNumber(from, 'from'), checkDayNumber(to, 'to'));
+  }
+
+  private between(a: number, b: number): number {
     return a <= b ? this.count(a, b, 'to') : 0 - this.count(b, a, 'from'); // 0 - x: never -0
   }
 
   addWorkdays<T extends DateInput>(date: T, n: number): SameKind<T> {
     const day = dayOf(date, 'date');
+    const t = this.add(day, n, 'date');
+    if (t === day) return (typeof date === 'string' ? date : instantFromDay(day)) as SameKind<T>;
+    return this.out(date, t - this.base);
+  }
+
+  addWorkdaysToDayNumber(day: number, n: number): number {
+    return this.add(checkDayNumber(day, 'day'), n, 'day');
+  }
+
+  /** The day number of the n-th working day after `day` (n = 0: `day` itself). */
+  private add(day: number, n: number, argument: string): number {
     if (!Number.isSafeInteger(n)) throw new InvalidWorkdayCountError(n, 'n');
     const off = day - this.base;
     if (n > 0) {
-      if (off < -1 || off >= this.size) return this.outside(day, day + 1, 'date');
+      if (off < -1 || off >= this.size) return this.outside(day, day + 1, argument);
       const r = this.prefix[off + 1]! + n - 1;
       if (r >= this.total) return this.unknownYear(yearOfDay(this.base + this.size), 'n');
       const t = this.rank[r]!;
       const up = this.unknownPrefix;
       if (up !== undefined && up[t + 1] !== up[off + 1]) this.gap(off + 1, t, 'n');
-      return this.out(date, t);
+      return this.base + t;
     }
     if (n < 0) {
-      if (off < 1 || off > this.size) return this.outside(day - 2, day - 1, 'date');
+      if (off < 1 || off > this.size) return this.outside(day - 2, day - 1, argument);
       const r = this.prefix[off]! + n;
       if (r < 0) return this.unknownYear(yearOfDay(this.base - 1), 'n');
       const t = this.rank[r]!;
       const up = this.unknownPrefix;
       if (up !== undefined && up[off] !== up[t]) this.gap(t, off - 1, 'n');
-      return this.out(date, t);
+      return this.base + t;
     }
-    return (typeof date === 'string' ? date : instantFromDay(day)) as SameKind<T>;
+    return day;
   }
 
   nextWorkday<T extends DateInput>(date: T): SameKind<T> {

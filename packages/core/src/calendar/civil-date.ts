@@ -28,6 +28,10 @@ const DAY_MS = 86_400_000;
 const SHANGHAI_OFFSET_MS = 28_800_000;
 /** Returned by {@link tryParseCivilDate} for anything that is not a valid `YYYY-MM-DD`. */
 export const INVALID_DAY = -0x80000000;
+/** Day number of 0001-01-01, the first day a {@link CivilDate} can name. */
+const MIN_DAY = -719_162;
+/** Day number of 9999-12-31, the last day a {@link CivilDate} can name. */
+const MAX_DAY = 2_932_896;
 
 /** Days from civil (Howard Hinnant's algorithm), proleptic Gregorian; y/m/d already validated. */
 export function daysFromCivil(y: number, m: number, d: number): number {
@@ -155,6 +159,58 @@ export function toDayNumber(input: unknown, argument: string): number {
   else if (input instanceof Date) day = dayFromInstant(input);
   if (day === INVALID_DAY) throw new InvalidCivilDateError(input, argument);
   return day;
+}
+
+/** Whether `day` is an integer day number of a date in 0001-01-01 … 9999-12-31. */
+export function isDayNumber(day: unknown): day is number {
+  return typeof day === 'number' && Number.isInteger(day) && day >= MIN_DAY && day <= MAX_DAY;
+}
+
+/** Checks a day-number argument or throws {@link InvalidCivilDateError} naming `argument`. */
+export function checkDayNumber(day: number, argument: string): number {
+  if (!isDayNumber(day)) throw new InvalidCivilDateError(day, argument);
+  return day;
+}
+
+/**
+ * The day number (日序号) of a China civil date: whole days since 1970-01-01, so date arithmetic is integer
+ * arithmetic. Throws {@link InvalidCivilDateError} for anything that is not a real `'YYYY-MM-DD'` date.
+ *
+ * @example
+ * dayNumberOf('1970-01-02'); // 1
+ * dayNumberOf('2025-10-01') - dayNumberOf('2025-09-30'); // 1
+ */
+export function dayNumberOf(date: CivilDate): number {
+  const day = typeof date === 'string' ? tryParseCivilDate(date) : INVALID_DAY;
+  if (day === INVALID_DAY) throw new InvalidCivilDateError(date, 'date');
+  return day;
+}
+
+/**
+ * Like {@link dayNumberOf} but returns `undefined` instead of throwing for anything that is not a valid
+ * `'YYYY-MM-DD'` China civil date (for validating untrusted input in one pass).
+ *
+ * @example
+ * tryDayNumberOf('2024-02-29'); // 19_782
+ * tryDayNumberOf('2025-02-29'); // undefined
+ * tryDayNumberOf(20250101); // undefined
+ */
+export function tryDayNumberOf(value: unknown): number | undefined {
+  if (typeof value !== 'string') return undefined;
+  const day = tryParseCivilDate(value);
+  return day === INVALID_DAY ? undefined : day;
+}
+
+/**
+ * The China civil date `'YYYY-MM-DD'` of a day number (日序号); the inverse of {@link dayNumberOf}.
+ * Throws {@link InvalidCivilDateError} unless `day` is an integer naming a date in 0001-01-01 … 9999-12-31.
+ *
+ * @example
+ * civilDateOfDayNumber(19_723); // '2024-01-01'
+ * civilDateOfDayNumber(dayNumberOf('2025-09-30') + 1); // '2025-10-01'
+ */
+export function civilDateOfDayNumber(day: number): CivilDate {
+  return formatDay(checkDayNumber(day, 'day'));
 }
 
 /**

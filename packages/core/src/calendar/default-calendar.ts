@@ -131,3 +131,34 @@ export function workdayLateness<T extends DateInput>(
 ): WorkdayLateness<SameKind<T>> {
   return (current ?? getDefaultCalendar()).workdayLateness(eventDay, doneDay, allowedWorkdays);
 }
+
+/**
+ * Day-number form of {@link isWorkday} (按日序号判断工作日): `day` is days since 1970-01-01 (see
+ * `dayNumberOf`). For hot loops over many dates: no string parsing or formatting.
+ *
+ * @example
+ * isWorkdayNumber(dayNumberOf('2025-10-11')); // true — adjusted working day
+ */
+export function isWorkdayNumber(day: number): boolean {
+  return (current ?? getDefaultCalendar()).isWorkdayNumber(day);
+}
+
+/**
+ * Day-number form of {@link workdaysBetween}: working days w with from < w ≤ to; negative when `to` < `from`.
+ *
+ * @example
+ * workdaysBetweenDayNumbers(dayNumberOf('2025-09-30'), dayNumberOf('2025-10-11')); // 3
+ */
+export function workdaysBetweenDayNumbers(from: number, to: number): number {
+  return (current ?? getDefaultCalendar()).workdaysBetweenDayNumbers(from, to);
+}
+
+/**
+ * Day-number form of {@link addWorkdays}: the day number of the n-th working day after `day` (n < 0: before).
+ *
+ * @example
+ * civilDateOfDayNumber(addWorkdaysToDayNumber(dayNumberOf('2025-09-30'), 2)); // '2025-10-10'
+ */
+export function addWorkdaysToDayNumber(day: number, n: number): number {
+  return (current ?? getDefaultCalendar()).addWorkdaysToDayNumber(day, n);
+}

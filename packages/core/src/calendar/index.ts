@@ -20,18 +20,28 @@ export type {
 } from './calendar.js';
 export { createCalendar, toYearSchedule } from './calendar.js';
 export type { CivilDate, DateInput } from './civil-date.js';
-export { chinaToday, isCivilDate, toCivilDate } from './civil-date.js';
+export {
+  chinaToday,
+  civilDateOfDayNumber,
+  dayNumberOf,
+  isCivilDate,
+  toCivilDate,
+  tryDayNumberOf,
+} from './civil-date.js';
 export {
   addWorkdays,
+  addWorkdaysToDayNumber,
   dayInfo,
   getDefaultCalendar,
   isWorkday,
+  isWorkdayNumber,
   loadSchedule,
   nextWorkday,
   previousWorkday,
   setDefaultCalendar,
   workdayLateness,
   workdaysBetween,
+  workdaysBetweenDayNumbers,
 } from './default-calendar.js';
 export {
   CalendarDataError,

@@ -10,20 +10,7 @@ import {
   toCivilDate,
   workdaysBetween,
 } from '../../src/calendar/index.js';
-
-const FIRST = Date.parse('2004-01-01T00:00:00Z');
-const LAST = Date.parse('2026-12-31T00:00:00Z');
-const DAY = 86_400_000;
-
-/** A civil date in the covered range, built with UTC arithmetic (not with the code under test). */
-const civilDate = fc
-  .integer({ min: 0, max: (LAST - FIRST) / DAY })
-  .map((i) => new Date(FIRST + i * DAY).toISOString().slice(0, 10));
-/** A date far enough from the edges that ±n working days stay inside 2004–2026. */
-const innerDate = fc
-  .integer({ min: 200, max: (LAST - FIRST) / DAY - 200 })
-  .map((i) => new Date(FIRST + i * DAY).toISOString().slice(0, 10));
-const count = fc.integer({ min: -120, max: 120 });
+import { civilDate, count, DAY, innerDate } from './arbitraries.js';
 
 /** Reference: count day by day (slow, obviously right). */
 function naiveBetween(a: string, b: string): number {

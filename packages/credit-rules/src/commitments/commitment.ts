@@ -1,4 +1,4 @@
-import { JianguanError } from '@jianguan/core';
+import { dayNumberOf, JianguanError } from '@jianguan/core';
 import { z } from 'zod';
 import type { CivilDate } from '../dates/civil-date.js';
 import { addCalendar, isCivilDate } from '../dates/civil-date.js';
@@ -110,10 +110,6 @@ export class CommitmentError extends JianguanError {
   override readonly name = 'CommitmentError' as const;
 }
 
-function daysBetween(a: CivilDate, b: CivilDate): number {
-  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
-}
-
 /**
  * Tracks a commitment to its deadline as of a date. A commitment not fulfilled by its deadline is
  * `missed` from the next day; one that fails verification is `failed` from the verification day. Both
@@ -147,7 +143,7 @@ export function trackCommitment(commitment: Commitment, options: TrackCommitment
   }
   const c = parsed.data;
   const warn = options.warnWithinDays ?? 7;
-  const daysLeft = daysBetween(asOf, c.deadline);
+  const daysLeft = dayNumberOf(c.deadline) - dayNumberOf(asOf);
   const base = { commitmentId: c.id, deadline: c.deadline, daysLeft };
   const v = c.verification;
   if (v && v.date <= asOf) {

@@ -1,3 +1,5 @@
+import { civilDateOfDayNumber, isCivilDate as coreIsCivilDate, dayNumberOf } from '@jianguan/core';
+
 /**
  * A China civil date, `'YYYY-MM-DD'` (Asia/Shanghai). ISO dates compare correctly as strings, which the
  * grading engine relies on for speed.
@@ -23,23 +25,20 @@ export interface CalendarDuration {
 const CIVIL_DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 /**
- * Whether `value` is a real calendar date written `'YYYY-MM-DD'` (2026-02-30 is not).
+ * Whether `value` is a real calendar date written `'YYYY-MM-DD'` (2026-02-30 is not); `@jianguan/core`'s
+ * `isCivilDate`.
  *
  * @example
  * isCivilDate('2024-02-29'); // true
  * isCivilDate('2023-02-29'); // false
  */
 export function isCivilDate(value: unknown): value is CivilDate {
-  if (typeof value !== 'string') return false;
-  const m = CIVIL_DATE_RE.exec(value);
-  if (!m) return false;
-  const month = Number(m[2]);
-  const day = Number(m[3]);
-  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(Number(m[1]), month);
+  return coreIsCivilDate(value);
 }
 
 function pad(n: number, width = 2): string {
@@ -73,11 +72,8 @@ export function addCalendar(date: CivilDate, duration: CalendarDuration): CivilD
     day = Math.min(day, daysInMonth(year, month));
   }
   const days = duration.days ?? 0;
-  if (days !== 0) {
-    const t = new Date(Date.UTC(year, month - 1, day + days));
-    return format(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate());
-  }
-  return format(year, month, day);
+  const result = format(year, month, day);
+  return days === 0 ? result : civilDateOfDayNumber(dayNumberOf(result) + days);
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { CalendarDuration, CivilDate } from '../dates/civil-date.js';
 import { subtractCalendar } from '../dates/civil-date.js';
 import type { CreditFact, CreditFactKind, EntityCreditProfile } from '../facts/credit-fact.js';
+import { CREDIT_FACT_KINDS } from '../facts/credit-fact.js';
 import type { InternalGrade } from '../privacy/internal-grade.js';
 import type { CreditRuleSet, FactFilter, Predicate, RuleEffect } from '../rule-set/types.js';
 
@@ -66,16 +67,7 @@ interface Ev {
 type Pred = (ctx: Ctx, evidence: Ev | null) => boolean;
 type Match = (fact: CreditFact, ctx: Ctx) => boolean;
 
-const KINDS: readonly CreditFactKind[] = [
-  'penalty',
-  'abnormal_list',
-  'serious_list',
-  'spot_check',
-  'complaint',
-  'commitment_breach',
-  'court_dishonesty',
-  'external_grade',
-];
+const KINDS: readonly CreditFactKind[] = CREDIT_FACT_KINDS;
 const KIND_INDEX = new Map(KINDS.map((k, i) => [k, i]));
 const EXTERNAL = KINDS.indexOf('external_grade');
 

@@ -207,6 +207,27 @@ export type CreditFact = z.infer<typeof creditFactSchema>;
 export type CreditFactKind = CreditFact['kind'];
 
 /**
+ * Every {@link CreditFactKind}, in the engine's fixed order (the rule-set schema's enum and the grader's
+ * per-kind buckets). @internal
+ */
+export const CREDIT_FACT_KINDS = [
+  'penalty',
+  'abnormal_list',
+  'serious_list',
+  'spot_check',
+  'complaint',
+  'commitment_breach',
+  'court_dishonesty',
+  'external_grade',
+] as const satisfies readonly CreditFactKind[];
+
+// Compile-time check that the list is complete: fails if a new fact kind is not listed above.
+const kindsComplete: Exclude<CreditFactKind, (typeof CREDIT_FACT_KINDS)[number]> extends never
+  ? true
+  : never = true;
+void kindsComplete;
+
+/**
  * Everything the grader needs about one entity (监管对象): its id (USCC), registration date and facts.
  *
  * @example

@@ -1,17 +1,15 @@
+import type { SemverBump, VersionedValueChange } from '@jianguan/core';
+import { diffValues, diffVersionedEntries, isWordingChange, suggestSemverBump } from '@jianguan/core';
 import type { CreditRuleSet } from './types.js';
 
 /**
- * One changed value between two rule-set versions.
+ * One changed value between two rule-set versions (`@jianguan/core`'s `VersionedValueChange`); rules and
+ * measures are addressed by id / grade code, not by index.
  *
  * @example
  * const c: ValueChange = { path: ['rules', 'large-fines-3y', 'when', 'atLeast'], before: 100000, after: 50000 };
  */
-export interface ValueChange {
-  /** Rules and measures are addressed by id / grade code, not by index. */
-  readonly path: readonly (string | number)[];
-  readonly before: unknown;
-  readonly after: unknown;
-}
+export type ValueChange = VersionedValueChange;
 
 /**
  * What changed between two versions of a rule set (规则集版本差异), for maintainers' changelogs.
@@ -46,35 +44,13 @@ export interface RuleSetDiff {
    * The semantic-version bump the change calls for: `major` when grades or the default grade change or a
    * rule is removed; `minor` when rules or measures are added or changed; `patch` for wording/sources only.
    */
-  readonly suggestedBump: 'major' | 'minor' | 'patch' | 'none';
-}
-
-function isPlainObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-function deepDiff(a: unknown, b: unknown, path: (string | number)[], out: ValueChange[]): void {
-  if (Object.is(a, b)) return;
-  if (Array.isArray(a) && Array.isArray(b)) {
-    if (a.length !== b.length) {
-      out.push({ path, before: a, after: b });
-      return;
-    }
-    for (let i = 0; i < a.length; i++) deepDiff(a[i], b[i], [...path, i], out);
-    return;
-  }
-  if (isPlainObject(a) && isPlainObject(b)) {
-    const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
-    for (const k of [...keys].sort()) deepDiff(a[k], b[k], [...path, k], out);
-    return;
-  }
-  out.push({ path, before: a, after: b });
+  readonly suggestedBump: SemverBump;
 }
 
 const WORDING_KEYS = new Set(['title', 'label', 'name', 'source', 'sources', 'note']);
 
 function isWordingOnly(change: ValueChange): boolean {
-  return change.path.some((p) => typeof p === 'string' && WORDING_KEYS.has(p));
+  return isWordingChange(change, WORDING_KEYS);
 }
 
 /**
@@ -92,25 +68,12 @@ export function diffRuleSets(a: CreditRuleSet, b: CreditRuleSet): RuleSetDiff {
   const common = aGrades.filter((g) => bGrades.includes(g));
   const reordered = common.join('\u0000') !== bGrades.filter((g) => aGrades.includes(g)).join('\u0000');
 
-  const aRules = new Map(a.rules.map((r, i) => [r.id, { r, i }]));
-  const bRules = new Map(b.rules.map((r, i) => [r.id, { r, i }]));
-  const added = b.rules.filter((r) => !aRules.has(r.id)).map((r) => r.id);
-  const removed = a.rules.filter((r) => !bRules.has(r.id)).map((r) => r.id);
-  const changed: { ruleId: string; changes: ValueChange[] }[] = [];
-  const moved: { ruleId: string; from: number; to: number }[] = [];
-  const aOrder = a.rules.filter((r) => bRules.has(r.id)).map((r) => r.id);
-  const bOrder = b.rules.filter((r) => aRules.has(r.id)).map((r) => r.id);
-  for (const [id, { r, i }] of aRules) {
-    const other = bRules.get(id);
-    if (!other) continue;
-    const changes: ValueChange[] = [];
-    deepDiff(r, other.r, ['rules', id], changes);
-    if (changes.length) changed.push({ ruleId: id, changes });
-    if (aOrder.indexOf(id) !== bOrder.indexOf(id)) moved.push({ ruleId: id, from: i, to: other.i });
-  }
+  const entries = diffVersionedEntries(a.rules, b.rules, { path: 'rules' });
+  const { added, removed } = entries;
+  const changed = entries.changed.map((c) => ({ ruleId: c.id, changes: c.changes }));
+  const moved = entries.moved.map((m) => ({ ruleId: m.id, from: m.from, to: m.to }));
 
-  const measures: ValueChange[] = [];
-  deepDiff(a.measures, b.measures, ['measures'], measures);
+  const measures = diffValues(a.measures, b.measures, ['measures']);
   const other: ValueChange[] = [];
   for (const key of [
     'id',
@@ -123,11 +86,11 @@ export function diffRuleSets(a: CreditRuleSet, b: CreditRuleSet): RuleSetDiff {
     'noClassExemptFromSampling',
     'jointPunishmentMeasures',
   ] as const) {
-    deepDiff(a[key], b[key], [key], other);
+    diffValues(a[key], b[key], [key], other);
   }
   const labelChanges: ValueChange[] = [];
   for (const g of common) {
-    deepDiff(
+    diffValues(
       a.grades.find((x) => x.code === g)?.label,
       b.grades.find((x) => x.code === g)?.label,
       ['grades', g, 'label'],
@@ -150,14 +113,12 @@ export function diffRuleSets(a: CreditRuleSet, b: CreditRuleSet): RuleSetDiff {
         ) && !isWordingOnly(c),
     );
   const anyChange = substantive || ruleChanges.length > 0 || measures.length > 0 || other.length > 0;
-  const suggestedBump =
-    gradesAdded.length || gradesRemoved.length || reordered || defaultChanged || removed.length
-      ? 'major'
-      : substantive
-        ? 'minor'
-        : anyChange
-          ? 'patch'
-          : 'none';
+  const suggestedBump = suggestSemverBump({
+    major:
+      gradesAdded.length > 0 || gradesRemoved.length > 0 || reordered || defaultChanged || removed.length > 0,
+    minor: substantive,
+    patch: anyChange,
+  });
 
   return {
     from: { id: a.id, version: a.version },

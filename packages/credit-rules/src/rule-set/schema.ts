@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { CalendarDuration } from '../dates/civil-date.js';
 import { abnormalListReasonSchema, penaltyKindSchema, spotCheckResultCodeSchema } from '../facts/codes.js';
-import { civilDateSchema } from '../facts/credit-fact.js';
+import { CREDIT_FACT_KINDS, civilDateSchema } from '../facts/credit-fact.js';
 import type {
   CreditRule,
   CreditRuleSet,
@@ -41,16 +41,7 @@ const sourceCitationSchema: z.ZodType<SourceCitation> = z.strictObject({
 });
 
 const factFilterSchema: z.ZodType<FactFilter> = z.strictObject({
-  kind: z.enum([
-    'penalty',
-    'abnormal_list',
-    'serious_list',
-    'spot_check',
-    'complaint',
-    'commitment_breach',
-    'court_dishonesty',
-    'external_grade',
-  ]),
+  kind: z.enum(CREDIT_FACT_KINDS),
   penaltyKinds: z.array(penaltyKindSchema).min(1).exactOptional(),
   minFine: z.number().nonnegative().finite().exactOptional(),
   procedure: z.enum(['simple', 'general']).exactOptional(),

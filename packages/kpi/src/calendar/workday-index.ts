@@ -1,36 +1,39 @@
-import { isWorkday } from '@jianguan/core';
-import { civilDate } from './day-number.js';
+import type { WorkdayCalendar } from '@jianguan/core';
+import { civilDateOfDayNumber, getDefaultCalendar } from '@jianguan/core';
 
 /**
- * The working-day calendar the scorer needs (工作日历): whether a China civil date is an official working day.
- * Defaults to `@jianguan/core`'s calendar; any core `WorkdayCalendar` fits (e.g. `createCalendar(...)` with a
- * regional overlay), so a province can score with its own holidays.
+ * The working-day calendar the scorer needs (工作日历): `@jianguan/core`'s day-number queries. Defaults to
+ * core's calendar; any core `WorkdayCalendar` fits (e.g. `createCalendar(...)` with a regional overlay or
+ * `organisationClosures`), so a province can score with its own holidays.
  *
  * @example
  * const calendar: KpiCalendar = createCalendar({ overlays: [GUANGXI_SANYUESAN] });
  */
-export interface KpiCalendar {
-  isWorkday(date: string): boolean;
-}
+export type KpiCalendar = Pick<
+  WorkdayCalendar,
+  'isWorkdayNumber' | 'workdaysBetweenDayNumbers' | 'addWorkdaysToDayNumber'
+>;
 
-/** `@jianguan/core`'s default working-day calendar (State Council schedules). @internal */
+/** `@jianguan/core`'s default working-day calendar (State Council schedules), read at use. @internal */
 export function defaultCalendar(): KpiCalendar {
-  return { isWorkday: (date: string) => isWorkday(date) };
+  return {
+    isWorkdayNumber: (day) => getDefaultCalendar().isWorkdayNumber(day),
+    workdaysBetweenDayNumbers: (from, to) => getDefaultCalendar().workdaysBetweenDayNumbers(from, to),
+    addWorkdaysToDayNumber: (day, n) => getDefaultCalendar().addWorkdaysToDayNumber(day, n),
+  };
 }
 
 /**
- * An O(1) working-day index over a span of day numbers (prefix sums of working days), built once from a
- * {@link KpiCalendar} so that lateness over a million records is integer arithmetic. The low end is fixed at
- * construction and the index only grows upward, so positions handed out stay valid. @internal
+ * Working-day positions of the days a data set uses, relative to a fixed low day `lo`, so that lateness over a
+ * million records is integer comparison. The arithmetic is core's ({@link KpiCalendar}); this only caches the
+ * positions of the span the data covers. The low end is fixed at construction and the cache only grows
+ * upward, so positions handed out stay valid. @internal
  */
 export class WorkdayIndex {
   /** First indexed day; set by the first use when the data has no dates. */
   lo: number;
-  private hi: number;
-  /** cum[i] = number of working days w with lo ≤ w ≤ lo + i. */
-  private cum: Int32Array = new Int32Array(0);
-  /** Day numbers of the working days in [lo, hi], ascending. */
-  private days: Int32Array = new Int32Array(0);
+  /** cache[i] = pos(lo + i) + 1, or 0 when not computed yet. */
+  private cache: Int32Array = new Int32Array(0);
   private started: boolean;
 
   constructor(
@@ -39,28 +42,12 @@ export class WorkdayIndex {
     hi?: number,
   ) {
     this.lo = lo ?? 0;
-    this.hi = this.lo - 1;
     this.started = lo !== undefined;
-    if (lo !== undefined) this.grow(Math.max(hi ?? lo, lo));
-  }
-
-  private grow(to: number): void {
-    if (to <= this.hi) return;
-    const n = to - this.lo + 1;
-    const cum = new Int32Array(n);
-    cum.set(this.cum);
-    const days: number[] = Array.from(this.days);
-    let count = this.hi >= this.lo ? (this.cum[this.hi - this.lo] as number) : 0;
-    for (let i = this.hi - this.lo + 1; i < n; i++) {
-      if (this.calendar.isWorkday(civilDate(this.lo + i))) {
-        count++;
-        days.push(this.lo + i);
-      }
-      cum[i] = count;
+    if (lo !== undefined) {
+      const to = Math.max(hi ?? lo, lo);
+      this.cache = new Int32Array(to - lo + 1);
+      for (let day = lo; day <= to; day++) this.pos(day);
     }
-    this.hi = to;
-    this.cum = cum;
-    this.days = Int32Array.from(days);
   }
 
   /**
@@ -71,14 +58,22 @@ export class WorkdayIndex {
     if (!this.started) {
       this.started = true;
       this.lo = day - 1;
-      this.hi = this.lo - 1;
     }
-    if (day < this.lo) return -1;
-    if (day > this.hi) this.grow(day);
     const i = day - this.lo;
-    const c = this.cum[i] as number;
-    const prev = i === 0 ? 0 : (this.cum[i - 1] as number);
-    return 2 * c + (c === prev ? 1 : 0);
+    if (i < 0) return -1;
+    let cache = this.cache;
+    if (i < cache.length) {
+      const hit = cache[i] as number;
+      if (hit !== 0) return hit - 1;
+    } else {
+      cache = new Int32Array(Math.max(i + 1, cache.length * 2));
+      cache.set(this.cache);
+      this.cache = cache;
+    }
+    const cal = this.calendar;
+    const p = 2 * cal.workdaysBetweenDayNumbers(this.lo - 1, day) + (cal.isWorkdayNumber(day) ? 0 : 1);
+    cache[i] = p + 1;
+    return p;
   }
 
   /** Memoised civil date strings of indexed days (evidence lists repeat the same few hundred dates). */
@@ -88,7 +83,7 @@ export class WorkdayIndex {
   date(day: number): string {
     let s = this.dateCache.get(day);
     if (s === undefined) {
-      s = civilDate(day);
+      s = civilDateOfDayNumber(day);
       this.dateCache.set(day, s);
     }
     return s;
@@ -96,7 +91,6 @@ export class WorkdayIndex {
 
   /** Day number of the working day with the given ordinal (1 = the first working day at or after lo). */
   dayOfOrdinal(ordinal: number): number {
-    while (ordinal > this.days.length) this.grow(this.hi + 16);
-    return this.days[ordinal - 1] as number;
+    return this.calendar.addWorkdaysToDayNumber(this.lo - 1, ordinal);
   }
 }

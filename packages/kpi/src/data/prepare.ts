@@ -1,4 +1,4 @@
-import { tryDayNumber } from '../calendar/day-number.js';
+import { tryDayNumberOf } from '@jianguan/core';
 import type { KpiCalendar } from '../calendar/workday-index.js';
 import { defaultCalendar, WorkdayIndex } from '../calendar/workday-index.js';
 import { KpiError } from '../errors/kpi-error.js';
@@ -72,7 +72,7 @@ export interface DepartmentTables {
  * Options of {@link prepareKpiData}.
  *
  * @example
- * const options: PrepareOptions = { calendar: { isWorkday: (d) => d !== '2023-04-05' } };
+ * const options: PrepareOptions = { calendar: createCalendar({ overlays: [GUANGXI_SANYUESAN] }) };
  */
 export interface PrepareOptions {
   /** Working-day calendar; defaults to `@jianguan/core`'s. */
@@ -135,7 +135,7 @@ function str(v: unknown, path: (string | number)[]): string {
 }
 
 function day(v: unknown, path: (string | number)[]): number {
-  const n = tryDayNumber(v);
+  const n = tryDayNumberOf(v);
   if (n === undefined) bad(path, v, WANT_DATE);
   return n;
 }

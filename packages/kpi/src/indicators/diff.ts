@@ -1,20 +1,18 @@
+import type { SemverBump, VersionedValueChange } from '@jianguan/core';
+import { diffValues, diffVersionedEntries, isWordingChange, suggestSemverBump } from '@jianguan/core';
 import { defineIndicatorSet } from './define.js';
 import type { IndicatorSet } from './schema.js';
 
 /**
- * One changed value between two indicator-set versions.
+ * One changed value between two indicator-set versions (`@jianguan/core`'s `VersionedValueChange`);
+ * indicators are addressed by id, not by index.
  *
  * @example
  * const c: IndicatorValueChange = {
  *   path: ['indicators', 'behaviour-report-timeliness', 'metric', 'allowedWorkdays'], before: 2, after: 5,
  * };
  */
-export interface IndicatorValueChange {
-  /** Indicators are addressed by id, not by index. */
-  readonly path: readonly (string | number)[];
-  readonly before: unknown;
-  readonly after: unknown;
-}
+export type IndicatorValueChange = VersionedValueChange;
 
 /**
  * What changed between two versions of an indicator set (考核指标体系版本差异), for maintainers' changelogs —
@@ -50,35 +48,13 @@ export interface IndicatorSetDiff {
    * convention other than `decimals` changes; `minor` when indicators are added, their numbers (points,
    * targets, working days, deductions) change, or `decimals` changes; `patch` for wording, sources and order.
    */
-  readonly suggestedBump: 'major' | 'minor' | 'patch' | 'none';
-}
-
-function isPlainObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-function deepDiff(a: unknown, b: unknown, path: (string | number)[], out: IndicatorValueChange[]): void {
-  if (Object.is(a, b)) return;
-  if (Array.isArray(a) && Array.isArray(b)) {
-    if (a.length !== b.length) {
-      out.push({ path, before: a, after: b });
-      return;
-    }
-    for (let i = 0; i < a.length; i++) deepDiff(a[i], b[i], [...path, i], out);
-    return;
-  }
-  if (isPlainObject(a) && isPlainObject(b)) {
-    const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
-    for (const k of [...keys].sort()) deepDiff(a[k], b[k], [...path, k], out);
-    return;
-  }
-  out.push({ path, before: a, after: b });
+  readonly suggestedBump: SemverBump;
 }
 
 const WORDING_KEYS = new Set(['name', 'description', 'source', 'sources', 'note']);
 
 function isWordingOnly(change: IndicatorValueChange): boolean {
-  return change.path.some((p) => typeof p === 'string' && WORDING_KEYS.has(p));
+  return isWordingChange(change, WORDING_KEYS);
 }
 
 /** Fields whose change makes an indicator measure something else (path after `indicators`, id). */
@@ -106,34 +82,26 @@ function isRedefinition(change: IndicatorValueChange): boolean {
 export function diffIndicatorSets(a: IndicatorSet, b: IndicatorSet): IndicatorSetDiff {
   const from = defineIndicatorSet(a);
   const to = defineIndicatorSet(b);
-  const aById = new Map(from.indicators.map((x, i) => [x.id, { x, i }]));
-  const bById = new Map(to.indicators.map((x, i) => [x.id, { x, i }]));
-  const added = to.indicators.filter((x) => !aById.has(x.id)).map((x) => x.id);
-  const removed = from.indicators.filter((x) => !bById.has(x.id)).map((x) => x.id);
-  const aOrder = from.indicators.filter((x) => bById.has(x.id)).map((x) => x.id);
-  const bOrder = to.indicators.filter((x) => aById.has(x.id)).map((x) => x.id);
-  const changed: { indicatorId: string; changes: IndicatorValueChange[] }[] = [];
-  const moved: { indicatorId: string; from: number; to: number }[] = [];
-  for (const [id, { x, i }] of aById) {
-    const other = bById.get(id);
-    if (!other) continue;
-    const changes: IndicatorValueChange[] = [];
-    const { id: _a, ...before } = x;
-    const { id: _b, ...after } = other.x;
-    // A metric whose type changes is reported as one change of the whole metric.
-    if (before.metric.type !== after.metric.type) {
-      changes.push({ path: ['indicators', id, 'metric'], before: before.metric, after: after.metric });
-      deepDiff({ ...before, metric: null }, { ...after, metric: null }, ['indicators', id], changes);
-    } else deepDiff(before, after, ['indicators', id], changes);
-    if (changes.length > 0) changed.push({ indicatorId: id, changes });
-    if (aOrder.indexOf(id) !== bOrder.indexOf(id)) moved.push({ indicatorId: id, from: i, to: other.i });
-  }
+  const entries = diffVersionedEntries(from.indicators, to.indicators, {
+    path: 'indicators',
+    compare: (x, y, path, out) => {
+      const { id: _a, ...before } = x;
+      const { id: _b, ...after } = y;
+      // A metric whose type changes is reported as one change of the whole metric.
+      if (before.metric.type !== after.metric.type) {
+        out.push({ path: [...path, 'metric'], before: before.metric, after: after.metric });
+        diffValues({ ...before, metric: null }, { ...after, metric: null }, path, out);
+      } else diffValues(before, after, path, out);
+    },
+  });
+  const { added, removed } = entries;
+  const changed = entries.changed.map((c) => ({ indicatorId: c.id, changes: c.changes }));
+  const moved = entries.moved.map((m) => ({ indicatorId: m.id, from: m.from, to: m.to }));
 
-  const conventions: IndicatorValueChange[] = [];
-  deepDiff(from.conventions, to.conventions, ['conventions'], conventions);
+  const conventions = diffValues(from.conventions, to.conventions, ['conventions']);
   const other: IndicatorValueChange[] = [];
   for (const key of ['id', 'name', 'description', 'extends', 'sources'] as const) {
-    deepDiff(from[key], to[key], [key], other);
+    diffValues(from[key], to[key], [key], other);
   }
 
   const indicatorChanges = changed.flatMap((c) => c.changes);
@@ -143,7 +111,7 @@ export function diffIndicatorSets(a: IndicatorSet, b: IndicatorSet): IndicatorSe
     indicatorChanges.some(isRedefinition);
   const minor = added.length > 0 || conventions.length > 0 || indicatorChanges.some((c) => !isWordingOnly(c));
   const anyChange = indicatorChanges.length > 0 || moved.length > 0 || other.length > 0;
-  const suggestedBump = major ? 'major' : minor ? 'minor' : anyChange ? 'patch' : 'none';
+  const suggestedBump = suggestSemverBump({ major, minor, patch: anyChange });
 
   return {
     from: { id: from.id, version: from.version },

@@ -1,4 +1,4 @@
-import { civilDate, daysFromCivil, daysInMonth } from '../calendar/day-number.js';
+import { civilDate, dayNumber } from '../calendar/day-number.js';
 import { KpiError } from '../errors/kpi-error.js';
 
 /**
@@ -39,11 +39,16 @@ export interface Period {
 
 const ORDER: Record<PeriodGranularity, number> = { month: 0, quarter: 1, year: 2 };
 
+function civilOf(year: number, month: number, day: number): string {
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
 function makePeriod(granularity: PeriodGranularity, year: number, index: number): Period {
   const firstMonth = granularity === 'month' ? index : granularity === 'quarter' ? index * 3 - 2 : 1;
   const lastMonth = granularity === 'month' ? index : granularity === 'quarter' ? index * 3 : 12;
-  const startDay = daysFromCivil(year, firstMonth, 1);
-  const endDay = daysFromCivil(year, lastMonth, daysInMonth(year, lastMonth));
+  const startDay = dayNumber(civilOf(year, firstMonth, 1));
+  const endDay =
+    lastMonth === 12 ? dayNumber(civilOf(year, 12, 31)) : dayNumber(civilOf(year, lastMonth + 1, 1)) - 1;
   const id =
     granularity === 'year'
       ? String(year)
@@ -72,7 +77,7 @@ function makePeriod(granularity: PeriodGranularity, year: number, index: number)
 export function parsePeriod(id: PeriodId | Period): Period {
   if (typeof id === 'object' && id !== null) return parsePeriod(id.id);
   const match = typeof id === 'string' ? /^(\d{4})(?:-Q([1-4])|-(0[1-9]|1[0-2]))?$/.exec(id) : null;
-  if (!match) {
+  if (!match || match[1] === '0000') {
     throw new KpiError(
       'invalid_period',
       {

@@ -1,19 +1,15 @@
 import { createHash } from 'node:crypto';
+import { canonicalJson } from '@jianguan/core';
 
 /**
- * JSON with object keys sorted at every level, so equal values always serialise identically.
+ * JSON with object keys sorted at every level, so equal values always serialise identically
+ * (`@jianguan/core`'s `canonicalJson`).
  *
  * @example
  * stableStringify({ b: 1, a: [2, { d: 1, c: 0 }] }); // '{"a":[2,{"c":0,"d":1}],"b":1}'
  */
 export function stableStringify(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
-  if (Array.isArray(value))
-    return `[${value.map((v) => stableStringify(v === undefined ? null : v)).join(',')}]`;
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableStringify(v)}`).join(',')}}`;
+  return canonicalJson(value);
 }
 
 /**

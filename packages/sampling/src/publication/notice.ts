@@ -67,7 +67,8 @@ export interface PublicNoticeEntry {
 
 /**
  * A public notice of a task's results (抽查结果公示), with what a citizen needs to re-run the draw: the seed,
- * the algorithm and per-stratum frame digests under neutral labels.
+ * the algorithm and per-stratum frame digests under neutral labels (`S1`…`Sn` in frame-digest order, the same
+ * labels as `publishDraw`'s public verification record).
  *
  * @example
  * const notice: PublicNotice = buildPublicNotice(record, results, { calendar, resultTable });
@@ -217,12 +218,19 @@ export function buildPublicNotice(
     seed: record.seed,
     algorithm: `${record.algorithm.id}/${record.algorithm.version}`,
     recordDigest: record.recordDigest,
-    frames: record.strata.map((s, i) => ({
-      label: `S${i + 1}`,
-      populationSize: s.populationSize,
-      sampleSize: s.sampleSize,
-      populationDigest: record.commitment.strata[i]?.populationDigest ?? '',
-    })),
+    // Labelled S1…Sn in the order of the frame digests, as publishDraw labels the strata (not by grade).
+    frames: record.strata
+      .map((s, i) => ({
+        key: s.key,
+        populationSize: s.populationSize,
+        sampleSize: s.sampleSize,
+        populationDigest: record.commitment.strata[i]?.populationDigest ?? '',
+      }))
+      .sort(
+        (a, b) =>
+          compareCodePoints(a.populationDigest, b.populationDigest) || compareCodePoints(a.key, b.key),
+      )
+      .map(({ key: _internal, ...frame }, i) => ({ label: `S${i + 1}`, ...frame })),
     publishBy,
     entries,
   };

@@ -1,23 +1,15 @@
 import { createHash } from 'node:crypto';
+import { canonicalJson as coreCanonicalJson } from '@jianguan/core';
 
 /**
  * Canonical JSON (规范化 JSON): object keys sorted by code point, no whitespace, `undefined` members dropped.
- * Digests of records and commitments are SHA-256 over the UTF-8 of this text.
+ * Digests of records and commitments are SHA-256 over the UTF-8 of this text. `@jianguan/core`'s `canonicalJson`.
  *
  * @example
  * canonicalJson({ b: 1, a: [true, null] }); // '{"a":[true,null],"b":1}'
  */
 export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') {
-    if (typeof value === 'number' && !Number.isFinite(value)) return 'null';
-    return JSON.stringify(value) ?? 'null';
-  }
-  if (Array.isArray(value))
-    return `[${value.map((v) => canonicalJson(v === undefined ? null : v)).join(',')}]`;
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  return coreCanonicalJson(value);
 }
 
 /**
@@ -36,7 +28,7 @@ export function digestOf(value: unknown): string {
   };
   const walk = (v: unknown): void => {
     if (v === null || typeof v !== 'object') {
-      write(canonicalJson(v));
+      write(coreCanonicalJson(v));
       return;
     }
     if (Array.isArray(v)) {

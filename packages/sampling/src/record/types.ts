@@ -87,6 +87,20 @@ export interface Supersedes {
 }
 
 /**
+ * A public verification record's link to the internal record it was derived from (派生自内部记录), see
+ * `publishDraw`. `binding` = SHA-256 (hex) of the UTF-8 of `salt + "\n" + internalRecordDigest`; the salt is
+ * kept with the internal record and given to authorised auditors only, so the public cannot confirm a guess of
+ * the internal record (e.g. which grade each stratum is) by hashing candidates.
+ *
+ * @example
+ * const d: DerivedFrom = { scheme: 'sha256-salted/1', binding: '9f…' };
+ */
+export interface DerivedFrom {
+  readonly scheme: 'sha256-salted/1';
+  readonly binding: string;
+}
+
+/**
  * The append-only record of a draw (抽查记录): everything needed to re-run and check it.
  *
  * @example
@@ -104,6 +118,11 @@ export interface DrawRecord {
   readonly strata: readonly StratumResult[];
   readonly createdAt?: string;
   readonly supersedes?: Supersedes;
+  /**
+   * Only in a public verification record made by `publishDraw`: the salted link to the internal record. An
+   * optional field under the same format (`/1`): the record digest covers it like any other field.
+   */
+  readonly derivedFrom?: DerivedFrom;
   /** SHA-256 of the canonical JSON of every other field. */
   readonly recordDigest: string;
 }

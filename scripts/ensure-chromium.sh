@@ -42,8 +42,12 @@ fi
 
 echo "ensure-chromium: installing Debian's chromium and a small CJK font (fonts-wqy-microhei) with apt-get"
 export DEBIAN_FRONTEND=noninteractive
-$SUDO apt-get update -qq >/dev/null
-$SUDO apt-get install -y -qq --no-install-recommends chromium fonts-wqy-microhei >/dev/null
+install_packages() {
+  $SUDO apt-get update -qq >/dev/null && \
+    $SUDO apt-get install -y -qq --no-install-recommends chromium fonts-wqy-microhei >/dev/null
+}
+# One retry: a mirror hiccup should not fail the whole run.
+install_packages || { echo "ensure-chromium: apt-get failed; retrying once in 10 s" >&2; sleep 10; install_packages; }
 
 if found="$(find_chromium)"; then
   echo "ensure-chromium: installed ${found} ($("$found" --version 2>/dev/null || echo 'version unknown'))"

@@ -38,9 +38,9 @@ const S6 = 'data-standards §5, S6: Jiangsu “互联网+监管数据填报” a
 const V_S6 = 'S6-2020';
 
 export const exerciseLevel = table({ id: 'exerciseLevel', name: '行使层级', nameEn: 'exercise level', version: V_S6, source: S6 }, [
-  ['1', '国家级', 'national'],
-  ['2', '省级', 'provincial'],
-  ['3', '市级', 'municipal (prefecture)'],
+  ['1', '国家级', 'national', ['国家级/局（署、会）']],
+  ['2', '省级', 'provincial', ['省级/直属']],
+  ['3', '市级', 'municipal (prefecture)', ['市级/隶属']],
   ['4', '县级', 'county'],
   ['5', '镇(乡、街道)级', 'town / township / subdistrict', ['乡镇级', '乡镇（街道）级', '镇级', '乡级', '街道级']],
 ]);
@@ -63,14 +63,14 @@ export const supervisedObjectType = table(
     ['1', '企业、个体户、农专社', 'enterprise / individual business / farmers’ cooperative', ['企业·个体户·农专社', '企业']],
     ['2', '自然人', 'natural person'],
     ['3', '特种设备', 'special equipment'],
-    ['4', '食品', 'food'],
-    ['5', '三种特殊食品', 'three kinds of special food'],
-    ['6', '药品', 'drugs'],
-    ['7', '化妆品', 'cosmetics'],
-    ['8', '医疗器械', 'medical devices'],
+    ['4', '食品', 'food', ['特定产品（食品）']],
+    ['5', '三种特殊食品', 'three kinds of special food', ['特定产品（三种特殊食品）']],
+    ['6', '药品', 'drugs', ['特定产品（药品）']],
+    ['7', '化妆品', 'cosmetics', ['特定产品（化妆品）']],
+    ['8', '医疗器械', 'medical devices', ['特定产品（医疗器械）']],
     ['9', '场地场所', 'sites and premises'],
     ['10', '非企业', 'non-enterprise organisation'],
-    ['11', '其他类型', 'other types (uploaded through the element table)', ['其他']],
+    ['11', '其他类型', 'other types (uploaded through the element table)', ['其他', '通过监管对象信息要素表上传的其他类型']],
   ],
 );
 
@@ -90,17 +90,17 @@ export const certType = table(
   },
   [
     ['001', '统一社会信用代码', 'unified social credit code (USCC)', ['统一社会信用代码证', '营业执照']],
-    ['099', '其他法人或其他组织有效证件', 'other legal-person / organisation certificate', ['其他法人/组织证件', '其他法人组织证件']],
+    ['099', '其他法人或其他组织有效证件', 'other legal-person / organisation certificate', ['其他法人/组织证件', '其他法人组织证件', '其他法人或其他组织有效证件号码']],
     ['111', '居民身份证', 'resident identity card', ['身份证', '公民身份号码', '二代身份证']],
     ['112', '临时居民身份证', 'temporary resident identity card', ['临时身份证']],
     ['113', '户口簿', 'household register', ['户口本']],
     ['114', '中国人民解放军军官证', 'PLA officer card', ['军官证']],
-    ['115', '中国人民武装警察警官证', 'armed police officer card', ['武警警官证']],
+    ['115', '中国人民武装警察警官证', 'armed police officer card', ['武警警官证', '中国人民武装警察部队警官证']],
     ['117', '出生医学证明', 'medical birth certificate'],
     ['118', '中国人民解放军士兵证', 'PLA soldier card', ['士兵证']],
-    ['119', '中国人民武装警察士兵证', 'armed police soldier card', ['武警士兵证']],
+    ['119', '中国人民武装警察士兵证', 'armed police soldier card', ['武警士兵证', '中国人民武装警察部队士兵证']],
     ['120', '中国人民解放军文职人员证', 'PLA civilian staff card', ['军队文职', '文职人员证']],
-    ['122', '中国人民武装警察文职人员证', 'armed police civilian staff card', ['武警文职']],
+    ['122', '中国人民武装警察文职人员证', 'armed police civilian staff card', ['武警文职', '中国人民武装警察部队文职人员证']],
     ['154', '居住证', 'residence permit'],
     ['411', '外交护照', 'diplomatic passport'],
     ['412', '公务护照', 'service passport'],
@@ -129,21 +129,21 @@ export const checkMode = table({ id: 'checkMode', name: '检查方式', nameEn: 
 ]);
 
 export const checkResult = table({ id: 'checkResult', name: '检查结果', nameEn: 'inspection result', version: V_S6, source: S6_CHECK }, [
-  ['01', '未发现问题，终止检查并告知', 'no problem found; inspection ended and counterpart informed'],
-  ['02', '发现问题，责令改正等行政命令', 'problem found; order to correct or other administrative order'],
-  ['03', '发现问题，行政指导', 'problem found; administrative guidance'],
-  ['04', '发现问题，行政处罚决定', 'problem found; administrative penalty decision'],
-  ['05', '发现问题，行政强制决定', 'problem found; administrative compulsion decision'],
-  ['06', '发现问题，其他具体行政行为', 'problem found; other specific administrative act'],
+  ['01', '未发现问题，终止检查并告知', 'no problem found; inspection ended and counterpart informed', ['未发现问题终止检查并向监管对象告知检查结果']],
+  ['02', '发现问题，责令改正等行政命令', 'problem found; order to correct or other administrative order', ['发现问题作出责令改正等行政命令']],
+  ['03', '发现问题，行政指导', 'problem found; administrative guidance', ['发现问题做出行政指导']],
+  ['04', '发现问题，行政处罚决定', 'problem found; administrative penalty decision', ['发现问题作出行政处罚决定']],
+  ['05', '发现问题，行政强制决定', 'problem found; administrative compulsion decision', ['发现问题作出行政强制决定']],
+  ['06', '发现问题，其他具体行政行为', 'problem found; other specific administrative act', ['发现问题作出其他具体行政行为']],
 ]);
 
 const S6_PUNISH = `${S6}; data-standards §3.4`;
 export const caseSource = table({ id: 'caseSource', name: '案件来源', nameEn: 'case source', version: V_S6, source: S6_PUNISH }, [
-  ['01', '行政检查中发现', 'found during an inspection', ['检查发现']],
+  ['01', '行政检查中发现', 'found during an inspection', ['检查发现', '在行政检查中发现']],
   ['02', '机构检测报告', 'testing institution report'],
   ['03', '社会举报', 'public report', ['投诉举报', '举报']],
-  ['04', '上级交办', 'assigned by a superior'],
-  ['05', '下级报请', 'submitted by a subordinate'],
+  ['04', '上级交办', 'assigned by a superior', ['上级行政机关交办']],
+  ['05', '下级报请', 'submitted by a subordinate', ['下级行政机构报请']],
   ['06', '有关部门移送', 'transferred by another department', ['部门移送']],
 ]);
 
@@ -219,13 +219,13 @@ export const reconsideration = table({ id: 'reconsideration', name: '行政复�
 ]);
 
 export const litigation = table({ id: 'litigation', name: '行政诉讼', nameEn: 'administrative litigation', version: V_S6, source: S6_PUNISH }, [
-  ['01', '驳回原告诉讼请求', "plaintiff's claim dismissed"],
-  ['02', '撤销', 'revoked'],
-  ['03', '部分撤销', 'partly revoked'],
-  ['04', '重新作出', 'ordered to decide again'],
-  ['05', '限期履行', 'ordered to perform within a time limit'],
-  ['06', '变更', 'varied'],
-  ['07', '确认违法或无效', 'confirmed unlawful or void'],
+  ['01', '驳回原告诉讼请求', "plaintiff's claim dismissed", ['判决驳回原告诉讼请求']],
+  ['02', '撤销', 'revoked', ['判决撤销']],
+  ['03', '部分撤销', 'partly revoked', ['判决部分撤销']],
+  ['04', '重新作出', 'ordered to decide again', ['判决重新作出具体行政行为']],
+  ['05', '限期履行', 'ordered to perform within a time limit', ['判决限期履行']],
+  ['06', '变更', 'varied', ['判决变更']],
+  ['07', '确认违法或无效', 'confirmed unlawful or void', ['判决确认违法或无效']],
   ['08', '裁定驳回', 'dismissed by ruling'],
   ['09', '裁定移送', 'transferred by ruling'],
   ['10', '裁定终结', 'terminated by ruling'],
@@ -275,45 +275,84 @@ export const forceExecutionType = table({ id: 'forceExecutionType', name: '强�
   ['99', '其他强制执行方式', 'other', ['其他']],
 ]);
 
+/**
+ * 监管部门 — the national 2-digit department codes, complete as listed in S6 (`dictionary.json`, entries whose
+ * `类型名称` is `监管部门`: 58 codes, 04–99 with gaps). The label is S6's wording unless noted; aliases add the
+ * full official names (background knowledge, marked [B] in the note where a fact is not from S6).
+ */
 export const deptCode = table(
   {
     id: 'deptCode',
     name: '监管部门',
     nameEn: 'national department code',
-    version: V_S6,
-    source: `${S6} (national 2-digit codes; the source list is abbreviated with “…”, so codes not listed here may exist)`,
+    version: 'S6-2020-58',
+    source: `${S6}, commit c39f399 (2020-09-15): all 58 entries with 类型名称 “监管部门”, codes and short names as listed there. The full official names in the aliases and English labels are background knowledge [B], not from S6`,
   },
   [
-    ['04', '发展改革委', 'National Development and Reform Commission', ['国家发展改革委', '发改委']],
+    ['04', '发展改革委', 'National Development and Reform Commission', ['国家发展改革委', '国家发展和改革委员会', '发改委']],
     ['05', '教育部', 'Ministry of Education', ['教育']],
-    ['06', '科技部', 'Ministry of Science and Technology'],
+    ['06', '科技部', 'Ministry of Science and Technology', ['科学技术部']],
     ['07', '工业和信息化部', 'Ministry of Industry and Information Technology', ['工信部']],
     ['09', '公安部', 'Ministry of Public Security', ['公安']],
+    ['10', '安全部', 'Ministry of State Security', ['国家安全部']],
     ['11', '民政部', 'Ministry of Civil Affairs', ['民政']],
     ['12', '司法部', 'Ministry of Justice', ['司法']],
     ['13', '财政部', 'Ministry of Finance', ['财政']],
-    ['14', '人力资源社会保障部', 'Ministry of Human Resources and Social Security', ['人社部']],
+    ['14', '人力资源社会保障部', 'Ministry of Human Resources and Social Security', ['人社部', '人力资源和社会保障部']],
     ['15', '自然资源部', 'Ministry of Natural Resources'],
     ['16', '生态环境部', 'Ministry of Ecology and Environment'],
-    ['17', '住房城乡建设部', 'Ministry of Housing and Urban-Rural Development', ['住建部']],
+    ['17', '住房城乡建设部', 'Ministry of Housing and Urban-Rural Development', ['住建部', '住房和城乡建设部']],
     ['18', '交通运输部', 'Ministry of Transport'],
     ['19', '水利部', 'Ministry of Water Resources'],
     ['20', '农业农村部', 'Ministry of Agriculture and Rural Affairs'],
     ['21', '商务部', 'Ministry of Commerce'],
     ['22', '文化和旅游部', 'Ministry of Culture and Tourism', ['文旅部']],
-    ['23', '卫生健康委', 'National Health Commission', ['卫健委', '国家卫生健康委']],
-    ['25', '应急管理部', 'Ministry of Emergency Management', ['应急部']],
+    ['23', '卫生健康委', 'National Health Commission', ['卫健委', '国家卫生健康委', '国家卫生健康委员会']],
+    ['25', '应急管理部', 'Ministry of Emergency Management', ['应急部'], { note: 'S6 label: 应急部' }],
     ['26', '人民银行', "People's Bank of China", ['中国人民银行']],
+    ['28', '国资委', 'State-owned Assets Supervision and Administration Commission', ['国务院国资委', '国务院国有资产监督管理委员会']],
     ['29', '海关总署', 'General Administration of Customs', ['海关']],
     ['30', '税务总局', 'State Taxation Administration', ['税务', '国家税务总局']],
-    ['31', '市场监管总局', 'State Administration for Market Regulation', ['市场监管', '市场监管局']],
-    ['36', '医保局', 'National Healthcare Security Administration', ['医保', '国家医保局']],
-    ['46', '网信办', 'Cyberspace Administration', ['国家网信办']],
-    ['55', '银保监会', 'Banking and Insurance Regulatory Commission', ['银保监']],
-    ['56', '证监会', 'Securities Regulatory Commission', ['证监']],
-    ['72', '药监局', 'National Medical Products Administration', ['药监', '国家药监局']],
+    ['31', '市场监管总局', 'State Administration for Market Regulation', ['市场监管', '市场监管局', '国家市场监督管理总局'], { note: 'S6 label: 市场监管局' }],
+    ['32', '广电总局', 'National Radio and Television Administration', ['国家广播电视总局', '广电']],
+    ['33', '体育总局', 'General Administration of Sport', ['国家体育总局', '体育']],
+    ['34', '统计局', 'National Bureau of Statistics', ['国家统计局', '统计']],
+    ['36', '医保局', 'National Healthcare Security Administration', ['医保', '国家医保局', '国家医疗保障局']],
+    ['38', '国管局', 'National Government Offices Administration', ['国家机关事务管理局']],
+    ['39', '新闻出版署', 'National Press and Publication Administration', ['国家新闻出版署']],
+    ['40', '版权局', 'National Copyright Administration', ['国家版权局']],
+    ['41', '宗教局', 'National Religious Affairs Administration', ['国家宗教事务局']],
+    ['46', '网信办', 'Cyberspace Administration', ['国家网信办', '国家互联网信息办公室']],
+    ['47', '新闻办', 'State Council Information Office', ['国务院新闻办', '国务院新闻办公室', '国新办']],
+    ['54', '气象局', 'China Meteorological Administration', ['中国气象局', '气象']],
+    ['55', '银保监会', 'Banking and Insurance Regulatory Commission', ['银保监', '中国银保监会', '中国银行保险监督管理委员会']],
+    ['56', '证监会', 'Securities Regulatory Commission', ['证监', '中国证监会', '中国证券监督管理委员会']],
+    ['59', '粮食和储备局', 'National Food and Strategic Reserves Administration', ['国家粮食和物资储备局', '粮食和物资储备局']],
+    ['60', '能源局', 'National Energy Administration', ['国家能源局']],
+    ['61', '国防科工局', 'State Administration of Science, Technology and Industry for National Defence', ['国家国防科技工业局']],
+    ['62', '烟草局', 'State Tobacco Monopoly Administration', ['国家烟草专卖局', '烟草专卖局', '烟草']],
+    ['64', '林草局', 'National Forestry and Grassland Administration', ['国家林业和草原局', '林业和草原局', '林业']],
+    ['65', '铁路局', 'National Railway Administration', ['国家铁路局']],
+    ['66', '民航局', 'Civil Aviation Administration of China', ['中国民用航空局', '中国民航局', '民航']],
+    ['67', '邮政局', 'State Post Bureau', ['国家邮政局', '邮政']],
+    ['68', '文物局', 'National Cultural Heritage Administration', ['国家文物局', '文物']],
+    ['69', '中医药局', 'National Administration of Traditional Chinese Medicine', ['国家中医药管理局', '中医药']],
+    [
+      '70',
+      '煤矿安监局',
+      'National Coal Mine Safety Administration',
+      ['国家煤矿安全监察局', '国家矿山安全监察局', '矿山安监局'],
+      { note: '[B] renamed 国家矿山安全监察局 in 2020, after S6 was written; the code is S6’s' },
+    ],
+    ['71', '外汇局', 'State Administration of Foreign Exchange', ['国家外汇管理局', '外汇管理局']],
+    ['72', '药监局', 'National Medical Products Administration', ['药监', '国家药监局', '国家药品监督管理局']],
     ['73', '知识产权局', 'National Intellectual Property Administration', ['知识产权', '国家知识产权局']],
-    ['99', '其他', 'other'],
+    ['75', '档案局', 'National Archives Administration', ['国家档案局']],
+    ['76', '保密局', 'National Administration of State Secrets Protection', ['国家保密局']],
+    ['77', '密码局', 'State Cryptography Administration', ['国家密码管理局', '密码管理局']],
+    ['97', '地震局', 'China Earthquake Administration', ['中国地震局', '地震']],
+    ['98', '电影局', 'China Film Administration', ['国家电影局', '电影']],
+    ['99', '其他', 'other', ['其他业务指导部门'], { note: 'S6 label: 其他业务指导部门' }],
   ],
 );
 
@@ -346,7 +385,7 @@ export const sex = table(
 export const staffNature = table({ id: 'staffNature', name: '执法人员性质', nameEn: 'officer employment type', version: V_S6, source: `${S6}; data-standards §4.3` }, [
   ['01', '公务员', 'civil servant'],
   ['02', '聘任制公务员', 'contract civil servant'],
-  ['03', '事业编制', 'public-institution staff'],
+  ['03', '事业编制', 'public-institution staff', ['事业编制工作人员']],
   ['04', '企业人员', 'enterprise staff'],
   ['05', '执法辅助人员', 'enforcement auxiliary staff'],
 ]);
@@ -441,10 +480,10 @@ export const riskWarningDomain = table({ id: 'riskWarningDomain', name: '风险�
 ]);
 
 export const announcementType = table({ id: 'announcementType', name: '公告类型', nameEn: 'announcement type', version: V_S6, source: `${S6}; data-standards §4.6` }, [
-  ['1', '经营异常', 'abnormal operation', ['经营异常名录']],
-  ['2', '严重违法', 'serious violation', ['严重违法失信', '严重违法失信名单']],
-  ['3', '简易注销', 'simplified deregistration'],
-  ['4', '抽查检查', 'spot check'],
+  ['1', '经营异常', 'abnormal operation', ['经营异常名录', '经营异常公告']],
+  ['2', '严重违法', 'serious violation', ['严重违法失信', '严重违法失信名单', '严重违法公告']],
+  ['3', '简易注销', 'simplified deregistration', ['简易注销信息公告']],
+  ['4', '抽查检查', 'spot check', ['抽查检查公告']],
 ]);
 
 export const listingAction = table({ id: 'listingAction', name: '列入移出类型', nameEn: 'listing action', version: V_S6, source: `${S6}; data-standards §4.6` }, [

@@ -157,8 +157,24 @@ export const USCC_AUTHORITIES: readonly UsccAuthorityEntry[] = [
 ];
 
 /**
- * Really issued USCCs whose check character does not match (reference data-standards §6.1, S15):
- * `91350211M0000XUF46` (a Xiamen firm, CSDN ellasun_web/130267762; computed check `R`) and
- * `91350203M0001QAY9B` (whitelisted by GitHub `02020/vite` `learn/utils/validateSocialCreditCode.js`).
+ * Really issued USCCs whose check character does not match: codes of the 2015 pilot period (mostly 福建/厦门,
+ * `M000…` subject codes) that were issued before the GB 32100 check was enforced. Each has a public citation:
+ *
+ * | code | entity | computed check | source |
+ * |---|---|---|---|
+ * | `91350211M0000XUF46` | 厦门云上晴空航空科技有限公司 | R | CSDN ellasun_web/130267762 (reference data-standards §6.1, S15); GitHub bluesky335/IDCheck README |
+ * | `91350203M0001QAY9B` | — (not named) | 9 | whitelisted by GitHub 02020/vite `learn/utils/validateSocialCreditCode.js` (S15) |
+ * | `91350100M0001TGQXM` | 福建恒跃柳工机械销售有限公司 | 1 | GitHub bluesky335/IDCheck README (early pilot codes, “它们都是合法的代码”) |
+ * | `91350203M0001FUE2P` | 厦门黑脉网络科技有限公司 | J | GitHub bluesky335/IDCheck README |
+ * | `91350203M0001QKT19` | — (named on the linked registry pages) | F | hutool issue chinabugotech/hutool#4119 (2025-10-27, with 启信宝 and 爱企查 registry links; the maintainer: 厦门 codes registered before 2016 do not follow the standard) |
+ *
+ * Seen but not added: `91350211M00013FA1N` (used by hutool's CreditCodeUtilTest as an example of a pilot code,
+ * entity not named — not verified as issued).
  */
-export const KNOWN_CHECKSUM_EXCEPTIONS: readonly string[] = ['91350211M0000XUF46', '91350203M0001QAY9B'];
+export const KNOWN_CHECKSUM_EXCEPTIONS: readonly string[] = [
+  '91350211M0000XUF46',
+  '91350203M0001QAY9B',
+  '91350100M0001TGQXM',
+  '91350203M0001FUE2P',
+  '91350203M0001QKT19',
+];

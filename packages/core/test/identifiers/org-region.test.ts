@@ -99,7 +99,7 @@ describe('regionCode', () => {
   it('the table has every province and is versioned', () => {
     const provinces = regionCode.entries().filter((r) => r.code.endsWith('0000'));
     expect(provinces.map((p) => p.code.slice(0, 2))).toEqual([...regionCode.PROVINCE_PREFIXES]);
-    expect(regionCode.REGION_TABLE_VERSION).toBe('2023');
+    expect(regionCode.REGION_TABLE_VERSION).toBe('2025');
     const prefectures = regionCode.entries().filter((r) => !r.code.endsWith('0000') && r.code.endsWith('00'));
     expect(prefectures.length).toBeGreaterThanOrEqual(333);
     const counties = regionCode.entries().filter((r) => !r.code.endsWith('00'));

@@ -1,0 +1,44 @@
+/**
+ * `@jianguan/catalog` — the regulatory-item catalog (监管事项目录): versioned catalogs loaded from Chinese-header
+ * CSV exports, claims and gap reports, version diffs with a changelog, legal-basis parsing and local ↔
+ * provincial matching (法定依据同源), and confirmed mappings as versioned data.
+ *
+ * @packageDocumentation
+ */
+
+export type { CatalogEntry, CatalogLevel, CatalogLoad, CatalogMeta, ReadCatalogCsvOptions, RejectedCatalogRow } from './catalog/catalog.js';
+export type { Catalog } from './catalog/catalog.js';
+export {
+  catalogEntrySchema,
+  catalogItemKey,
+  catalogItemName,
+  catalogMetaSchema,
+  checkCatalog,
+  defineCatalog,
+  readCatalogCsv,
+} from './catalog/catalog.js';
+export type { CatalogDiff, CatalogFieldChange } from './catalog/diff.js';
+export { catalogChangelog, diffCatalogs } from './catalog/diff.js';
+export type { ItemCodeParts } from './catalog/item-code.js';
+export { ITEM_CODE_LAYOUT, isItemCode, parseItemCode } from './catalog/item-code.js';
+export type { ClaimGap, ClaimGapInput, ClaimGapReport, ClaimSet, GapKind } from './claims/claims.js';
+export { claimGapReport, claimSetSchema, defineClaimSet } from './claims/claims.js';
+export type { Quarter } from './claims/quarter.js';
+export { parseQuarter, quarterOf } from './claims/quarter.js';
+export type { CatalogErrorCode } from './errors.js';
+export { CatalogError } from './errors.js';
+export type { LegalBasisParse, LegalCitation, ParseLegalBasisOptions } from './legal-basis/citation.js';
+export { citationKeys, formatCitation, normaliseLegalBasis, parseLegalBasis } from './legal-basis/citation.js';
+export type { NormaliseLawNameOptions } from './legal-basis/law-names.js';
+export { LAW_ABBREVIATIONS, normaliseLawName, revisionOf } from './legal-basis/law-names.js';
+export type { ConfirmedMapping, MappingSet } from './legal-basis/mappings.js';
+export { confirmMapping, defineMappingSet, mappingSetSchema } from './legal-basis/mappings.js';
+export type {
+  MatchableItem,
+  MatchCandidate,
+  MatchEvidence,
+  MatchProposal,
+  ProposeMappingsOptions,
+} from './legal-basis/match.js';
+export { DEFAULT_MATCH_WEIGHTS, nameSimilarity, proposeMappings } from './legal-basis/match.js';
+export { formatChineseNumber, parseChineseNumber } from './legal-basis/numerals.js';

@@ -41,4 +41,6 @@ export type {
   ProposeMappingsOptions,
 } from './legal-basis/match.js';
 export { DEFAULT_MATCH_WEIGHTS, nameSimilarity, proposeMappings } from './legal-basis/match.js';
+export type { ProposalEvaluation } from './legal-basis/evaluate.js';
+export { evaluateProposals } from './legal-basis/evaluate.js';
 export { formatChineseNumber, parseChineseNumber } from './legal-basis/numerals.js';

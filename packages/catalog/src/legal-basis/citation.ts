@@ -59,7 +59,9 @@ const LAW_BRACKETED = '《([^《》]{1,80})》((?:[(（][^()（）]{0,30}[)）])
 const ARTICLE = `(第?)(${NUM})条(?:之(${NUM}))?(?:第(${NUM})款)?(?:第?[(（]?(${NUM})[)）]?项)?`;
 // An unbracketed law name counts only when an article reference follows it (else it is ordinary prose).
 const LAW_PLAIN = `([\\u4e00-\\u9fff]{1,40}?(?:法|条例|规定|办法|细则|规则|决定))((?:[(（][^()（）]{0,20}[)）])?)(?=第?${NUM}条)`;
-const TOKEN = new RegExp(`${LAW_BRACKETED}|${ARTICLE}|${LAW_PLAIN}`, 'g');
+// `第十三、五十二、五十三条`: several article numbers sharing one 条.
+const ARTICLE_LIST = `第?(${NUM}(?:[、,，]${NUM})+)条`;
+const TOKEN = new RegExp(`${LAW_BRACKETED}|${ARTICLE_LIST}|${ARTICLE}|${LAW_PLAIN}`, 'g');
 const RANGE = /^(?:至|到|—|–|-|~|～)$/;
 const SELF = /^本(?:法|条例|规定|办法|细则|规则|决定)$/;
 // A list of law names with no article (`食品安全法、产品质量法`) when nothing is bracketed.
@@ -125,24 +127,38 @@ export function parseLegalBasis(text: unknown, options: ParseLegalBasisOptions =
 
   for (const m of source.matchAll(TOKEN)) {
     const at = m.index;
-    if (m[1] !== undefined || m[8] !== undefined) {
-      const written = m[1] ?? m[8]!;
-      const mention = lawOf(written, m[2] ?? m[9] ?? '');
+    if (m[1] !== undefined || m[9] !== undefined) {
+      const written = m[1] ?? m[9]!;
+      const mention = lawOf(written, m[2] ?? m[10] ?? '');
       if (mention.law === '') continue;
       current = mention;
       lawMentions.push(mention);
       last = undefined;
       continue;
     }
-    const article = parseChineseNumber(m[4]!);
+    if (m[3] !== undefined) {
+      const numbers = m[3].split(/[、,，]/).map(parseChineseNumber);
+      if (!current) {
+        unattached.push(m[0]);
+        continue;
+      }
+      for (const article of numbers) {
+        if (article === undefined) continue;
+        out.push(citation(current, { article }));
+        last = { article, end: at + m[0].length, law: current.law };
+      }
+      lawsWithArticles.add(current.law);
+      continue;
+    }
+    const article = parseChineseNumber(m[5]!);
     if (article === undefined) continue;
     if (!current) {
       unattached.push(m[0]);
       continue;
     }
-    const suffix = m[5] === undefined ? undefined : parseChineseNumber(m[5]);
-    const paragraph = m[6] === undefined ? undefined : parseChineseNumber(m[6]);
-    const item = m[7] === undefined ? undefined : parseChineseNumber(m[7]);
+    const suffix = m[6] === undefined ? undefined : parseChineseNumber(m[6]);
+    const paragraph = m[7] === undefined ? undefined : parseChineseNumber(m[7]);
+    const item = m[8] === undefined ? undefined : parseChineseNumber(m[8]);
     const between = last ? source.slice(last.end, at) : '';
     if (last && last.law === current.law && RANGE.test(between) && article > last.article + 1) {
       if (article - last.article <= maxRange) {

@@ -260,7 +260,8 @@ export const LOCAL: readonly LabelledLocalRow[] = [
     id: 'L05',
     source: 'lmt',
     name: '对网络交易行为的监督检查',
-    legalBasis: '《网络交易管理办法》 第三十五条第一款第一项；《网络购买商品七日无理由退货暂行办法》 第二十六条',
+    legalBasis:
+      '《网络交易管理办法》 第三十五条第一款第一项；《网络购买商品七日无理由退货暂行办法》 第二十六条',
     truth: null,
     why: 'no online-trade row in the pool',
   },

@@ -51,7 +51,10 @@ export function fromZodIssues(
   const where = path.length === 0 ? '' : ` (${path.join('.')})`;
   return new CatalogError(
     code,
-    { zh: `${what.zh}无效${where}：${first?.message ?? ''}`, en: `invalid ${what.en}${where}: ${first?.message ?? ''}` },
+    {
+      zh: `${what.zh}无效${where}：${first?.message ?? ''}`,
+      en: `invalid ${what.en}${where}: ${first?.message ?? ''}`,
+    },
     { path, details: { issues: issues.map((i) => ({ path: i.path.map(String), message: i.message })) } },
   );
 }

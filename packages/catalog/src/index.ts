@@ -6,8 +6,15 @@
  * @packageDocumentation
  */
 
-export type { CatalogEntry, CatalogLevel, CatalogLoad, CatalogMeta, ReadCatalogCsvOptions, RejectedCatalogRow } from './catalog/catalog.js';
-export type { Catalog } from './catalog/catalog.js';
+export type {
+  Catalog,
+  CatalogEntry,
+  CatalogLevel,
+  CatalogLoad,
+  CatalogMeta,
+  ReadCatalogCsvOptions,
+  RejectedCatalogRow,
+} from './catalog/catalog.js';
 export {
   catalogEntrySchema,
   catalogItemKey,
@@ -28,7 +35,14 @@ export { parseQuarter, quarterOf } from './claims/quarter.js';
 export type { CatalogErrorCode } from './errors.js';
 export { CatalogError } from './errors.js';
 export type { LegalBasisParse, LegalCitation, ParseLegalBasisOptions } from './legal-basis/citation.js';
-export { citationKeys, formatCitation, normaliseLegalBasis, parseLegalBasis } from './legal-basis/citation.js';
+export {
+  citationKeys,
+  formatCitation,
+  normaliseLegalBasis,
+  parseLegalBasis,
+} from './legal-basis/citation.js';
+export type { ProposalEvaluation } from './legal-basis/evaluate.js';
+export { evaluateProposals } from './legal-basis/evaluate.js';
 export type { NormaliseLawNameOptions } from './legal-basis/law-names.js';
 export { LAW_ABBREVIATIONS, normaliseLawName, revisionOf } from './legal-basis/law-names.js';
 export type { ConfirmedMapping, MappingSet } from './legal-basis/mappings.js';
@@ -41,6 +55,4 @@ export type {
   ProposeMappingsOptions,
 } from './legal-basis/match.js';
 export { DEFAULT_MATCH_WEIGHTS, nameSimilarity, proposeMappings } from './legal-basis/match.js';
-export type { ProposalEvaluation } from './legal-basis/evaluate.js';
-export { evaluateProposals } from './legal-basis/evaluate.js';
 export { formatChineseNumber, parseChineseNumber } from './legal-basis/numerals.js';

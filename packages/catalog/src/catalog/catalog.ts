@@ -55,7 +55,10 @@ export const catalogMetaSchema = z.object({
   version: z.string().min(1),
   level: z.enum(['national', 'provincial', 'city', 'county']),
   /** GB/T 2260 code of the region the catalog covers, e.g. `500000`. */
-  region: z.string().regex(/^\d{6}$/).optional(),
+  region: z
+    .string()
+    .regex(/^\d{6}$/)
+    .optional(),
   publisher: z.string().min(1),
   publishedDate: civilDate,
   /** Where the catalog comes from (document number, URL, export file). */
@@ -89,7 +92,10 @@ export interface Catalog extends CatalogMeta {
  * @example
  * catalogItemKey({ itemCode: '31000000100001', subItemCode: '01' }); // '31000000100001/01'
  */
-export function catalogItemKey(item: { readonly itemCode: string; readonly subItemCode?: string | undefined }): string {
+export function catalogItemKey(item: {
+  readonly itemCode: string;
+  readonly subItemCode?: string | undefined;
+}): string {
   return item.subItemCode ? `${item.itemCode}/${item.subItemCode}` : item.itemCode;
 }
 
@@ -106,7 +112,11 @@ export function catalogItemName(item: {
   return item.subItemName?.trim() || item.mainItemName?.trim() || '';
 }
 
-function structuralProblem(item: Record<string, unknown>, seen: Map<string, number>, index: number): CatalogError | undefined {
+function structuralProblem(
+  item: Record<string, unknown>,
+  seen: Map<string, number>,
+  index: number,
+): CatalogError | undefined {
   if (!isItemCode(item.itemCode)) {
     return new CatalogError(
       'invalid_item_code',
@@ -146,18 +156,26 @@ function structuralProblem(item: Record<string, unknown>, seen: Map<string, numb
  */
 export function defineCatalog(input: unknown): Catalog {
   const meta = catalogMetaSchema.safeParse(input);
-  if (!meta.success) throw fromZodIssues('invalid_catalog', { zh: '目录信息', en: 'catalog metadata' }, meta.error.issues);
+  if (!meta.success)
+    throw fromZodIssues('invalid_catalog', { zh: '目录信息', en: 'catalog metadata' }, meta.error.issues);
   const rawItems = (input as { items?: unknown }).items;
   if (!Array.isArray(rawItems)) {
-    throw new CatalogError('invalid_catalog', { zh: '目录须有事项列表 items', en: 'a catalog needs an items array' }, {
-      path: ['items'],
-    });
+    throw new CatalogError(
+      'invalid_catalog',
+      { zh: '目录须有事项列表 items', en: 'a catalog needs an items array' },
+      {
+        path: ['items'],
+      },
+    );
   }
   const seen = new Map<string, number>();
   const items = rawItems.map((raw, i) => {
     const parsed = catalogEntrySchema.safeParse(raw);
     if (!parsed.success) {
-      throw fromZodIssues('invalid_catalog', { zh: '目录事项', en: 'catalog item' }, parsed.error.issues, ['items', i]);
+      throw fromZodIssues('invalid_catalog', { zh: '目录事项', en: 'catalog item' }, parsed.error.issues, [
+        'items',
+        i,
+      ]);
     }
     const problem = structuralProblem(parsed.data as Record<string, unknown>, seen, i);
     if (problem) throw problem;
@@ -245,7 +263,11 @@ export async function readCatalogCsv(
 ): Promise<CatalogLoad> {
   const parsedMeta = catalogMetaSchema.safeParse(meta);
   if (!parsedMeta.success) {
-    throw fromZodIssues('invalid_catalog', { zh: '目录信息', en: 'catalog metadata' }, parsedMeta.error.issues);
+    throw fromZodIssues(
+      'invalid_catalog',
+      { zh: '目录信息', en: 'catalog metadata' },
+      parsedMeta.error.issues,
+    );
   }
   const { quality: qualityOptions, ...csvOptions } = options;
   const rows: Record<string, unknown>[] = [];
@@ -276,7 +298,10 @@ export async function readCatalogCsv(
     else {
       rejected.push({
         line: lines[i]!,
-        error: fromZodIssues('invalid_catalog', { zh: '目录事项', en: 'catalog item' }, parsed.error.issues, ['items', i]),
+        error: fromZodIssues('invalid_catalog', { zh: '目录事项', en: 'catalog item' }, parsed.error.issues, [
+          'items',
+          i,
+        ]),
       });
     }
   });

@@ -40,7 +40,6 @@ export interface CatalogDiff {
 
 const ZH = fieldDictionary.catalogItem as Readonly<Record<string, { readonly zh: string }>>;
 
-
 /**
  * Compares two versions of a catalog (目录版本比对) with core's `diffVersionedEntries`: items added, removed
  * and changed (per element, Chinese names included; legal-basis changes also as citation keys). Order changes
@@ -51,14 +50,19 @@ const ZH = fieldDictionary.catalogItem as Readonly<Record<string, { readonly zh:
  * for (const c of diff.changed) console.log(c.name, c.changes.map((x) => x.zh));
  */
 export function diffCatalogs(before: Catalog, after: Catalog): CatalogDiff {
-  const d = diffVersionedEntries<CatalogEntry>(before.items, after.items, { path: 'items', idOf: catalogItemKey });
+  const d = diffVersionedEntries<CatalogEntry>(before.items, after.items, {
+    path: 'items',
+    idOf: catalogItemKey,
+  });
   const beforeByKey = new Map(before.items.map((i) => [catalogItemKey(i), i] as const));
   const afterByKey = new Map(after.items.map((i) => [catalogItemKey(i), i] as const));
   const changed = d.changed.map(({ id }) => {
     const a = beforeByKey.get(id)!;
     const b = afterByKey.get(id)!;
     const fields = [...new Set([...Object.keys(a), ...Object.keys(b)])].filter(
-      (f) => JSON.stringify((a as Record<string, unknown>)[f]) !== JSON.stringify((b as Record<string, unknown>)[f]),
+      (f) =>
+        JSON.stringify((a as Record<string, unknown>)[f]) !==
+        JSON.stringify((b as Record<string, unknown>)[f]),
     );
     const changes = fields.map((field): CatalogFieldChange => {
       const x = (a as Record<string, unknown>)[field];
@@ -142,4 +146,3 @@ function show(v: unknown): string {
   const text = Array.isArray(v) ? v.join(',') : String(v);
   return text.length > 60 ? `${text.slice(0, 57)}…` : text;
 }
-

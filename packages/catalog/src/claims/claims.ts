@@ -1,6 +1,12 @@
 import { isCivilDate, type LocalizedMessage, qualityCheckRecord, tryBehaviourActDate } from '@jianguan/core';
 import { z } from 'zod';
-import { type Catalog, type CatalogEntry, catalogEntrySchema, catalogItemKey, catalogItemName } from '../catalog/catalog.js';
+import {
+  type Catalog,
+  type CatalogEntry,
+  catalogEntrySchema,
+  catalogItemKey,
+  catalogItemName,
+} from '../catalog/catalog.js';
 import { isItemCode } from '../catalog/item-code.js';
 import { CatalogError, fromZodIssues } from '../errors.js';
 import { parseQuarter, type Quarter, quarterOf } from './quarter.js';
@@ -48,7 +54,8 @@ export type ClaimSet = z.infer<typeof claimSetSchema>;
  */
 export function defineClaimSet(input: unknown): ClaimSet {
   const parsed = claimSetSchema.safeParse(input);
-  if (!parsed.success) throw fromZodIssues('invalid_claims', { zh: '认领清单', en: 'claim list' }, parsed.error.issues);
+  if (!parsed.success)
+    throw fromZodIssues('invalid_claims', { zh: '认领清单', en: 'claim list' }, parsed.error.issues);
   const seen = new Map<string, number>();
   parsed.data.claims.forEach((c, i) => {
     const key = catalogItemKey(c);
@@ -56,7 +63,10 @@ export function defineClaimSet(input: unknown): ClaimSet {
     if (first !== undefined) {
       throw new CatalogError(
         'invalid_claims',
-        { zh: `第 ${i + 1} 条认领与第 ${first + 1} 条重复（${key}）`, en: `claim ${i + 1} duplicates claim ${first + 1} (${key})` },
+        {
+          zh: `第 ${i + 1} 条认领与第 ${first + 1} 条重复（${key}）`,
+          en: `claim ${i + 1} duplicates claim ${first + 1} (${key})`,
+        },
         { path: ['claims', i], details: { key } },
       );
     }
@@ -78,7 +88,12 @@ export function defineClaimSet(input: unknown): ClaimSet {
  * @example
  * const kind: GapKind = 'unclaimed';
  */
-export type GapKind = 'unclaimed' | 'unknown_claim' | 'missing_elements' | 'no_inspection_list' | 'no_behaviour_this_quarter';
+export type GapKind =
+  | 'unclaimed'
+  | 'unknown_claim'
+  | 'missing_elements'
+  | 'no_inspection_list'
+  | 'no_behaviour_this_quarter';
 
 /**
  * One gap (认领缺口): the item, what is missing, the message in Chinese and English, and the rule's source.
@@ -224,10 +239,14 @@ export function claimGapReport(input: ClaimGapInput): ClaimGapReport {
     const base = byKey.get(key);
     if (!base) {
       unknownClaims++;
-      gap('unknown_claim', { itemCode: claim.itemCode, ...(claim.subItemCode ? { subItemCode: claim.subItemCode } : {}) }, {
-        zh: `认领的事项不在目录 ${catalog.id} ${catalog.version} 中：${key}`,
-        en: `claimed item not in catalog ${catalog.id} ${catalog.version}: ${key}`,
-      });
+      gap(
+        'unknown_claim',
+        { itemCode: claim.itemCode, ...(claim.subItemCode ? { subItemCode: claim.subItemCode } : {}) },
+        {
+          zh: `认领的事项不在目录 ${catalog.id} ${catalog.version} 中：${key}`,
+          en: `claimed item not in catalog ${catalog.id} ${catalog.version}: ${key}`,
+        },
+      );
       continue;
     }
     const merged = { ...base, ...(claim.local ?? {}), itemCode: base.itemCode } as CatalogEntry;

@@ -33,7 +33,10 @@ export function parseQuarter(id: unknown): Quarter {
   if (!m) {
     throw new CatalogError(
       'invalid_quarter',
-      { zh: `季度须写作 YYYY-Qn（n 为 1–4）：${String(id)}`, en: `a quarter is written YYYY-Qn (n = 1–4): ${String(id)}` },
+      {
+        zh: `季度须写作 YYYY-Qn（n 为 1–4）：${String(id)}`,
+        en: `a quarter is written YYYY-Qn (n = 1–4): ${String(id)}`,
+      },
       { details: { value: id } },
     );
   }

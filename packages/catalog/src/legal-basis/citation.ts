@@ -1,5 +1,5 @@
 import { CatalogError } from '../errors.js';
-import { normaliseLawName, type NormaliseLawNameOptions, revisionOf, toHalfWidth } from './law-names.js';
+import { type NormaliseLawNameOptions, normaliseLawName, revisionOf, toHalfWidth } from './law-names.js';
 import { formatChineseNumber, parseChineseNumber } from './numerals.js';
 
 /**
@@ -65,7 +65,8 @@ const TOKEN = new RegExp(`${LAW_BRACKETED}|${ARTICLE_LIST}|${ARTICLE}|${LAW_PLAI
 const RANGE = /^(?:至|到|—|–|-|~|～)$/;
 const SELF = /^本(?:法|条例|规定|办法|细则|规则|决定)$/;
 // A list of law names with no article (`食品安全法、产品质量法`) when nothing is bracketed.
-const PLAIN_NAME = /^(?:\d+[.、)]|[(（][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、)?([\u4e00-\u9fff]{2,40}(?:法|条例|规定|办法|细则|规则|决定))((?:[(（][^()（）]{0,20}[)）])?)等?$/;
+const PLAIN_NAME =
+  /^(?:\d+[.、)]|[(（][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、)?([\u4e00-\u9fff]{2,40}(?:法|条例|规定|办法|细则|规则|决定))((?:[(（][^()（）]{0,20}[)）])?)等?$/;
 
 function keyOf(c: Omit<LegalCitation, 'key'>): string {
   if (c.article === undefined) return c.law;
@@ -122,7 +123,11 @@ export function parseLegalBasis(text: unknown, options: ParseLegalBasisOptions =
   const lawOf = (written: string, revisionText: string) => {
     const law = normaliseLawName(written, options);
     if (SELF.test(law) && current) return current;
-    return { law, lawAsWritten: written, revision: revisionText ? revisionOf(revisionText) : revisionOf(written) };
+    return {
+      law,
+      lawAsWritten: written,
+      revision: revisionText ? revisionOf(revisionText) : revisionOf(written),
+    };
   };
 
   for (const m of source.matchAll(TOKEN)) {
@@ -189,7 +194,11 @@ export function parseLegalBasis(text: unknown, options: ParseLegalBasisOptions =
   }
 
   const seen = new Set<string>();
-  const citations = out.filter((c) => (seen.has(c.key) ? false : (seen.add(c.key), true)));
+  const citations = out.filter((c) => {
+    if (seen.has(c.key)) return false;
+    seen.add(c.key);
+    return true;
+  });
   const laws = [...new Set(citations.map((c) => c.law))];
   return { citations, laws, unattached };
 }

@@ -57,7 +57,13 @@ export function evaluateProposals(
     if (first && first.key === t) correct++;
     const hit = t !== null && p.candidates.some((c) => c.key === t);
     if (hit) inK++;
-    rows.push({ key: p.key, truth: t, first: first?.key ?? null, firstScore: first?.score ?? null, inTopK: hit });
+    rows.push({
+      key: p.key,
+      truth: t,
+      first: first?.key ?? null,
+      firstScore: first?.score ?? null,
+      inTopK: hit,
+    });
   }
   return {
     labelled: rows.length,

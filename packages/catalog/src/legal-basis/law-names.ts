@@ -43,7 +43,8 @@ const IMPLEMENTING = /(实施条例|实施细则|实施办法)$/;
 const PREFIX = /^(?:中华人民共和国|中国)/;
 const LEAD = /^(?:根据|依据|依照|按照|参照|违反|适用|以及|及|和|与|或)+/;
 /** A revision note in parentheses: (2021年修正), （2018年修订）, (2015版), (2024年本), (试行) is kept. */
-const REVISION = /[(（]([^()（）]*?(?:\d{4}|[一二三四五六七八九〇零]{4})[^()（）]*?(?:修正|修订|修改|版|本|施行|公布|颁布|发布)[^()（）]*?)[)）]/g;
+const REVISION =
+  /[(（]([^()（）]*?(?:\d{4}|[一二三四五六七八九〇零]{4})[^()（）]*?(?:修正|修订|修改|版|本|施行|公布|颁布|发布)[^()（）]*?)[)）]/g;
 
 /**
  * Options of {@link normaliseLawName}.
@@ -58,7 +59,9 @@ export interface NormaliseLawNameOptions {
 
 /** Full-width ASCII → half-width, ideographic space → space; 《》 and Chinese punctuation are kept. @internal */
 export function toHalfWidth(text: string): string {
-  return text.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
+  return text
+    .replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/\u3000/g, ' ');
 }
 
 /**
@@ -93,7 +96,9 @@ export function normaliseLawName(text: string, options: NormaliseLawNameOptions 
     name = name.replace(LEAD, '').replace(PREFIX, '');
     if (name === before) break;
   }
-  const table = options.abbreviations ? { ...LAW_ABBREVIATIONS, ...options.abbreviations } : LAW_ABBREVIATIONS;
+  const table = options.abbreviations
+    ? { ...LAW_ABBREVIATIONS, ...options.abbreviations }
+    : LAW_ABBREVIATIONS;
   const m = IMPLEMENTING.exec(name);
   const base = m ? name.slice(0, -m[1]!.length) : name;
   const baseName = PREFIX.test(base) ? base.replace(PREFIX, '') : base;

@@ -74,7 +74,10 @@ export function confirmMapping(
       { path: ['confirmation'], details: { confirmation } },
     );
   }
-  const shared = candidate.evidence.sharedCitations.length > 0 ? candidate.evidence.sharedCitations : candidate.evidence.sharedLaws;
+  const shared =
+    candidate.evidence.sharedCitations.length > 0
+      ? candidate.evidence.sharedCitations
+      : candidate.evidence.sharedLaws;
   return {
     localKey: proposal.key,
     localItemCode: proposal.itemCode,
@@ -97,7 +100,8 @@ export function confirmMapping(
  */
 export function defineMappingSet(input: unknown): MappingSet {
   const parsed = mappingSetSchema.safeParse(input);
-  if (!parsed.success) throw fromZodIssues('invalid_mapping_set', { zh: '对应关系集', en: 'mapping set' }, parsed.error.issues);
+  if (!parsed.success)
+    throw fromZodIssues('invalid_mapping_set', { zh: '对应关系集', en: 'mapping set' }, parsed.error.issues);
   const seen = new Map<string, number>();
   parsed.data.mappings.forEach((m, i) => {
     const first = seen.get(m.localKey);

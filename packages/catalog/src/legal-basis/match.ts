@@ -92,7 +92,8 @@ export interface ProposeMappingsOptions extends ParseLegalBasisOptions {
 export const DEFAULT_MATCH_WEIGHTS = { citation: 0.5, law: 0.25, name: 0.25, minScore: 0.3 } as const;
 
 // Words every item name carries; they say nothing about which matter it is.
-const GENERIC = /对|的|和|及|与|等|情况|行为|监督检查|行政检查|监督|检查|监管|抽查|管理|事项|规范|使用|[()（）、，,·\s]/g;
+const GENERIC =
+  /对|的|和|及|与|等|情况|行为|监督检查|行政检查|监督|检查|监管|抽查|管理|事项|规范|使用|[()（）、，,·\s]/g;
 
 function bigrams(name: string): Set<string> {
   const text = toHalfWidth(name).replace(GENERIC, '');
@@ -165,17 +166,29 @@ export function proposeMappings(
   const minScore = options.minScore ?? DEFAULT_MATCH_WEIGHTS.minScore;
   const sum = w.citation + w.law + w.name;
   if (![w.citation, w.law, w.name].every((x) => Number.isFinite(x) && x >= 0) || !(sum > 0)) {
-    throw new CatalogError('invalid_options', { zh: '权重须为非负数且和大于0', en: 'weights must be non-negative with a positive sum' }, {
-      path: ['weights'],
-    });
+    throw new CatalogError(
+      'invalid_options',
+      { zh: '权重须为非负数且和大于0', en: 'weights must be non-negative with a positive sum' },
+      {
+        path: ['weights'],
+      },
+    );
   }
   if (!Number.isInteger(top) || top < 1) {
-    throw new CatalogError('invalid_options', { zh: 'top 须为正整数', en: 'top must be a positive integer' }, { path: ['top'] });
+    throw new CatalogError(
+      'invalid_options',
+      { zh: 'top 须为正整数', en: 'top must be a positive integer' },
+      { path: ['top'] },
+    );
   }
   if (!Number.isFinite(minScore) || minScore < 0 || minScore > 1) {
-    throw new CatalogError('invalid_options', { zh: 'minScore 须在0到1之间', en: 'minScore must be within [0, 1]' }, {
-      path: ['minScore'],
-    });
+    throw new CatalogError(
+      'invalid_options',
+      { zh: 'minScore 须在0到1之间', en: 'minScore must be within [0, 1]' },
+      {
+        path: ['minScore'],
+      },
+    );
   }
   const cands = provincial.map((p) => prepare(p, options));
   return local.map((l) => {

@@ -225,7 +225,10 @@ const catalogItemFields = {
   subItemCode: opt('string', '子项编码', 'sub-item code', { maxLength: 50 }),
   // 子项名称, 监管流程, 监管结果 are 3 of the 10 mandatory elements (seed 001); an item not split into
   // sub-items repeats the main item name as its sub-item name.
-  subItemName: req('string', '子项名称', 'sub-item name', { maxLength: 500, source: 'seed 001 (10 elements)' }),
+  subItemName: req('string', '子项名称', 'sub-item name', {
+    maxLength: 500,
+    source: 'seed 001 (10 elements)',
+  }),
   supervisionMode: req('string', '监管方式', 'supervision method', { maxLength: 500 }),
   supervisionMeasure: req('string', '监管措施', 'supervision measure', { maxLength: 4000 }),
   supervisedObject: req('string', '监管对象', 'supervised object', { maxLength: 2000 }),

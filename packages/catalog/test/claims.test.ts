@@ -7,7 +7,7 @@ import {
   parseQuarter,
   quarterOf,
 } from '../src/index.js';
-import { item, meta } from './fixtures.js';
+import { item, meta, thrownBy } from './fixtures.js';
 
 describe('quarters (China civil dates)', () => {
   it('parses and derives quarters, inclusive bounds', () => {
@@ -113,24 +113,11 @@ describe('claimGapReport', () => {
 
 describe('defineClaimSet', () => {
   it('rejects a duplicate claim and a bad code with the path', () => {
-    const dup = (() => {
-      try {
-        defineClaimSet({
-          ...claims,
-          claims: [{ itemCode: '31000000100001' }, { itemCode: '31000000100001' }],
-        });
-      } catch (e) {
-        return e as CatalogError;
-      }
-    })();
+    const dup = thrownBy(() =>
+      defineClaimSet({ ...claims, claims: [{ itemCode: '31000000100001' }, { itemCode: '31000000100001' }] }),
+    );
     expect([dup?.code, dup?.path]).toEqual(['invalid_claims', ['claims', 1]]);
-    const bad = (() => {
-      try {
-        defineClaimSet({ ...claims, claims: [{ itemCode: '123' }] });
-      } catch (e) {
-        return e as CatalogError;
-      }
-    })();
+    const bad = thrownBy(() => defineClaimSet({ ...claims, claims: [{ itemCode: '123' }] }));
     expect([bad?.code, bad?.path]).toEqual(['invalid_claims', ['claims', 0, 'itemCode']]);
   });
 });

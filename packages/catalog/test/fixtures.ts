@@ -26,3 +26,13 @@ export const meta = {
   publishedDate: '2025-01-15',
   source: 'test fixture',
 } as const;
+
+/** The error `f` throws (fails the test when it returns). */
+export function thrownBy(f: () => unknown): Error & { code?: string; path?: readonly (string | number)[] } {
+  try {
+    f();
+  } catch (e) {
+    return e as Error;
+  }
+  throw new Error('expected a throw');
+}

@@ -13,6 +13,7 @@ import {
   parseChineseNumber,
   parseLegalBasis,
 } from '../src/index.js';
+import { thrownBy } from './fixtures.js';
 
 const row = (id: string) => [...UPPER, ...LOCAL].find((r) => r.id === id)!.legalBasis;
 
@@ -118,6 +119,7 @@ describe('parseLegalBasis on published strings (sources in bench/labelled-set.ts
 
   it('no law at all yields nothing, and nothing is invented (朝阳 2021)', () => {
     expect(parseLegalBasis(row('L09'))).toEqual({ citations: [], laws: [], unattached: [] });
+    expect(citationKeys('有关规定；相关法律法规规定；国家有关规定')).toEqual([]);
   });
 
   it('abbreviation, Arabic numerals, a range and no 《》', () => {
@@ -139,13 +141,7 @@ describe('parseLegalBasis on published strings (sources in bench/labelled-set.ts
   });
 
   it('rejects a non-string with a typed error', () => {
-    const error = (() => {
-      try {
-        parseLegalBasis(42);
-      } catch (e) {
-        return e;
-      }
-    })();
+    const error = thrownBy(() => parseLegalBasis(42));
     expect(error).toBeInstanceOf(CatalogError);
     expect(isJianguanError(error) && error.code).toBe('invalid_legal_basis');
   });

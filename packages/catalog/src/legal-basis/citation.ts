@@ -64,6 +64,9 @@ const ARTICLE_LIST = `第?(${NUM}(?:[、,，]${NUM})+)条`;
 const TOKEN = new RegExp(`${LAW_BRACKETED}|${ARTICLE_LIST}|${ARTICLE}|${LAW_PLAIN}`, 'g');
 const RANGE = /^(?:至|到|—|–|-|~|～)$/;
 const SELF = /^本(?:法|条例|规定|办法|细则|规则|决定)$/;
+// Phrases that end like a law name but name none: 有关规定, 相关法律法规规定, 上述办法 …
+const GENERIC_NAME =
+  /^(?:相关|有关|其他|其它|上述|前述|该|下列|以下|国家|法律法规|法律|法规|规章)+(?:法律|法规|规章|规定|办法|条例|细则|规则|决定)*$/;
 // A list of law names with no article (`食品安全法、产品质量法`) when nothing is bracketed.
 const PLAIN_NAME =
   /^(?:\d+[.、)]|[(（][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、)?([\u4e00-\u9fff]{2,40}(?:法|条例|规定|办法|细则|规则|决定))((?:[(（][^()（）]{0,20}[)）])?)等?$/;
@@ -123,6 +126,7 @@ export function parseLegalBasis(text: unknown, options: ParseLegalBasisOptions =
   const lawOf = (written: string, revisionText: string) => {
     const law = normaliseLawName(written, options);
     if (SELF.test(law) && current) return current;
+    if (GENERIC_NAME.test(law)) return { law: '', lawAsWritten: written };
     return {
       law,
       lawAsWritten: written,

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   CatalogError,
   claimGapReport,
@@ -23,6 +23,16 @@ describe('quarters (China civil dates)', () => {
 
   it('rejects a bad date', () => {
     expect(() => quarterOf('2025-02-30')).toThrow(CatalogError);
+  });
+
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('defaults to the quarter of today in Asia/Shanghai, whatever the host time zone', () => {
+    vi.useFakeTimers();
+    vi.setSystemTime(new Date('2025-03-31T16:30:00Z')); // 2025-04-01 00:30 in China, still 31 March in UTC
+    expect(quarterOf().id).toBe('2025-Q2');
   });
 });
 

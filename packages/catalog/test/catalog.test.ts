@@ -227,6 +227,62 @@ describe('diffCatalogs and the changelog', () => {
 
   it('an unchanged catalog has no changes', () => {
     const d = diffCatalogs(v1, v1);
-    expect([d.added, d.removed, d.changed]).toEqual([[], [], []]);
+    expect([d.added, d.removed, d.changed, d.possiblyRecoded]).toEqual([[], [], [], []]);
+  });
+
+  it('flags removed/added pairs with the same name or the same cited articles as possibly recoded', () => {
+    const a = defineCatalog({
+      ...meta,
+      items: [
+        item({
+          itemCode: '31000000100001',
+          mainItemName: '甲',
+          subItemName: '甲',
+          legalBasis: '《广告法》第四十九条',
+        }),
+        item({
+          itemCode: '31000000100002',
+          mainItemName: '乙',
+          subItemName: '乙',
+          legalBasis: '《商标法》第六十条',
+        }),
+        item({
+          itemCode: '31000000100005',
+          mainItemName: '丙',
+          subItemName: '丙',
+          legalBasis: '《价格法》第三十三条',
+        }),
+      ],
+    });
+    const b = defineCatalog({
+      ...meta,
+      version: '2',
+      items: [
+        item({
+          itemCode: '31000000200001',
+          mainItemName: '甲',
+          subItemName: '甲',
+          legalBasis: '《广告法》第四十九条',
+        }),
+        item({
+          itemCode: '31000000200002',
+          mainItemName: '乙（调整）',
+          subItemName: '乙（调整）',
+          legalBasis: '中华人民共和国商标法第60条',
+        }),
+        item({
+          itemCode: '31000000200003',
+          mainItemName: '丁',
+          subItemName: '丁',
+          legalBasis: '《计量法》第九条',
+        }),
+      ],
+    });
+    const d = diffCatalogs(a, b);
+    expect(d.possiblyRecoded).toEqual([
+      { from: '31000000100001', to: '31000000200001', reason: 'same_name' },
+      { from: '31000000100002', to: '31000000200002', reason: 'same_citations' },
+    ]);
+    expect(catalogChangelog(d)).toContain('- 31000000100002 → 31000000200002（设定依据条款相同）');
   });
 });

@@ -36,14 +36,23 @@ export interface CatalogDiff {
     readonly name: string;
     readonly changes: readonly CatalogFieldChange[];
   }[];
+  /**
+   * Removed/added pairs that look like one item under a new code (疑似改码): the same name, or the same
+   * non-empty set of article-level citations. For a person to confirm; the items stay in `added`/`removed`.
+   */
+  readonly possiblyRecoded: readonly {
+    readonly from: string;
+    readonly to: string;
+    readonly reason: 'same_name' | 'same_citations';
+  }[];
 }
 
 const ZH = fieldDictionary.catalogItem as Readonly<Record<string, { readonly zh: string }>>;
 
 /**
  * Compares two versions of a catalog (目录版本比对) with core's `diffVersionedEntries`: items added, removed
- * and changed (per element, Chinese names included; legal-basis changes also as citation keys). Order changes
- * alone are not reported.
+ * and changed (per element, Chinese names included; legal-basis changes also as citation keys), and removed/added
+ * pairs that look like one item under a new code. Order changes alone are not reported.
  *
  * @example
  * const diff = diffCatalogs(before, after);
@@ -78,12 +87,41 @@ export function diffCatalogs(before: Catalog, after: Catalog): CatalogDiff {
     });
     return { key: id, itemCode: b.itemCode, name: catalogItemName(b), changes };
   });
+  const removed = d.removed.map((k) => beforeByKey.get(k)!);
+  const added = d.added.map((k) => afterByKey.get(k)!);
+  const articleKeys = (i: CatalogEntry) =>
+    (typeof i.legalBasis === 'string' ? citationKeys(i.legalBasis) : [])
+      .filter((k) => k.includes('#'))
+      .sort()
+      .join('|');
+  const possiblyRecoded: { from: string; to: string; reason: 'same_name' | 'same_citations' }[] = [];
+  const taken = new Set<string>();
+  for (const r of removed) {
+    const name = catalogItemName(r);
+    const keys = articleKeys(r);
+    const byName = added.find(
+      (a) => !taken.has(catalogItemKey(a)) && name !== '' && catalogItemName(a) === name,
+    );
+    const byBasis = byName
+      ? undefined
+      : added.find((a) => !taken.has(catalogItemKey(a)) && keys !== '' && articleKeys(a) === keys);
+    const match = byName ?? byBasis;
+    if (match) {
+      taken.add(catalogItemKey(match));
+      possiblyRecoded.push({
+        from: catalogItemKey(r),
+        to: catalogItemKey(match),
+        reason: byName ? 'same_name' : 'same_citations',
+      });
+    }
+  }
   return {
     from: { id: before.id, version: before.version, publishedDate: before.publishedDate },
     to: { id: after.id, version: after.version, publishedDate: after.publishedDate },
-    added: d.added.map((k) => afterByKey.get(k)!),
-    removed: d.removed.map((k) => beforeByKey.get(k)!),
+    added,
+    removed,
     changed: changed.filter((c) => c.changes.length > 0),
+    possiblyRecoded,
   };
 }
 
@@ -115,6 +153,20 @@ export function catalogChangelog(diff: CatalogDiff, lang: 'zh' | 'en' = 'zh'): s
   };
   section(zh ? '新增事项' : 'Added', diff.added);
   section(zh ? '取消事项' : 'Removed', diff.removed);
+  if (diff.possiblyRecoded.length > 0) {
+    lines.push('', `## ${zh ? '疑似改码（请核实）' : 'Possibly recoded (to confirm)'}`, '');
+    for (const r of diff.possiblyRecoded) {
+      const why =
+        r.reason === 'same_name'
+          ? zh
+            ? '名称相同'
+            : 'same name'
+          : zh
+            ? '设定依据条款相同'
+            : 'same cited articles';
+      lines.push(`- ${r.from} → ${r.to}（${why}）`);
+    }
+  }
   if (diff.changed.length > 0) {
     lines.push('', `## ${zh ? '调整事项' : 'Changed'}`, '');
     for (const c of diff.changed) {

@@ -4,6 +4,7 @@ import {
   CatalogError,
   catalogChangelog,
   checkCatalog,
+  citationKeys,
   defineCatalog,
   diffCatalogs,
   ITEM_CODE_LAYOUT,
@@ -11,7 +12,8 @@ import {
   parseItemCode,
   readCatalogCsv,
 } from '../src/index.js';
-import { item, meta } from './fixtures.js';
+import { UPPER } from '../bench/labelled-set.js';
+import { encodeGbk, item, meta } from './fixtures.js';
 
 const thrown = (f: () => unknown): CatalogError => {
   try {
@@ -159,6 +161,20 @@ describe('readCatalogCsv', () => {
     expect(load.quality.issues.some((i) => i.rule === 'item_code_format' && load.lines[i.index] === 4)).toBe(
       true,
     );
+  });
+
+  it('reads a GBK export of published rows with multi-line legal bases (sources in bench/labelled-set.ts)', async () => {
+    const rows = UPPER.slice(0, 6).map((r, i) =>
+      csvRow([`5000000010000${i + 1}`, '市场监督管理局', r.name, r.name, '双随机一公开', '现场检查', '市场主体', r.legalBasis, '抽取、检查、公示', '依法公示', '3', '01', '']),
+    );
+    const bytes = encodeGbk([HEADER.slice(1), ...rows].join('\r\n'));
+    let encoding = '';
+    const load = await readCatalogCsv(bytes, meta, { quality: { today: '2026-12-02' }, onEncoding: (e) => (encoding = e) });
+    expect(encoding).toBe('gb18030');
+    expect(load.rejected).toEqual([]);
+    expect(load.quality.failed).toBe(0);
+    expect(load.catalog.items.map((i) => i.legalBasis)).toEqual(UPPER.slice(0, 6).map((r) => r.legalBasis));
+    expect(citationKeys(load.catalog.items[0]?.legalBasis)).toContain('外国企业常驻代表机构登记管理条例#36.3');
   });
 
   it('names mandatory columns that are absent', async () => {

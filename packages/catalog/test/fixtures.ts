@@ -36,3 +36,30 @@ export function thrownBy(f: () => unknown): Error & { code?: string; path?: read
   }
   throw new Error('expected a throw');
 }
+
+let gbkTable: Map<string, number[]> | undefined;
+/** Encodes text as GBK/GB 18030 two-byte sequences (what Excel's “CSV” writes on Chinese Windows). */
+export function encodeGbk(text: string): Uint8Array {
+  if (!gbkTable) {
+    gbkTable = new Map();
+    const decoder = new TextDecoder('gb18030');
+    for (let lead = 0x81; lead <= 0xfe; lead++) {
+      for (let trail = 0x40; trail <= 0xfe; trail++) {
+        if (trail === 0x7f) continue;
+        const ch = decoder.decode(new Uint8Array([lead, trail]));
+        if (ch.length === 1 && ch !== '\uFFFD' && !gbkTable.has(ch)) gbkTable.set(ch, [lead, trail]);
+      }
+    }
+  }
+  const out: number[] = [];
+  for (const ch of text) {
+    const code = ch.codePointAt(0)!;
+    if (code < 0x80) out.push(code);
+    else {
+      const bytes = gbkTable.get(ch);
+      if (!bytes) throw new Error(`not in GBK: ${ch}`);
+      out.push(...bytes);
+    }
+  }
+  return new Uint8Array(out);
+}

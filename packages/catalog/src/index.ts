@@ -18,6 +18,7 @@ export type {
 } from './catalog/catalog.js';
 export {
   catalogEntrySchema,
+  catalogFromRows,
   catalogItemKey,
   catalogItemName,
   catalogMetaSchema,

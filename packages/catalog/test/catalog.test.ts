@@ -1,8 +1,10 @@
 import { isJianguanError } from '@jianguan/core';
 import { describe, expect, it } from 'vitest';
+import { UPPER } from '../bench/labelled-set.js';
 import {
   CatalogError,
   catalogChangelog,
+  catalogFromRows,
   checkCatalog,
   citationKeys,
   defineCatalog,
@@ -12,7 +14,6 @@ import {
   parseItemCode,
   readCatalogCsv,
 } from '../src/index.js';
-import { UPPER } from '../bench/labelled-set.js';
 import { encodeGbk, item, meta } from './fixtures.js';
 
 const thrown = (f: () => unknown): CatalogError => {
@@ -165,16 +166,59 @@ describe('readCatalogCsv', () => {
 
   it('reads a GBK export of published rows with multi-line legal bases (sources in bench/labelled-set.ts)', async () => {
     const rows = UPPER.slice(0, 6).map((r, i) =>
-      csvRow([`5000000010000${i + 1}`, '市场监督管理局', r.name, r.name, '双随机一公开', '现场检查', '市场主体', r.legalBasis, '抽取、检查、公示', '依法公示', '3', '01', '']),
+      csvRow([
+        `5000000010000${i + 1}`,
+        '市场监督管理局',
+        r.name,
+        r.name,
+        '双随机一公开',
+        '现场检查',
+        '市场主体',
+        r.legalBasis,
+        '抽取、检查、公示',
+        '依法公示',
+        '3',
+        '01',
+        '',
+      ]),
     );
     const bytes = encodeGbk([HEADER.slice(1), ...rows].join('\r\n'));
     let encoding = '';
-    const load = await readCatalogCsv(bytes, meta, { quality: { today: '2026-12-02' }, onEncoding: (e) => (encoding = e) });
+    const load = await readCatalogCsv(bytes, meta, {
+      quality: { today: '2026-12-02' },
+      onEncoding: (e) => (encoding = e),
+    });
     expect(encoding).toBe('gb18030');
     expect(load.rejected).toEqual([]);
     expect(load.quality.failed).toBe(0);
     expect(load.catalog.items.map((i) => i.legalBasis)).toEqual(UPPER.slice(0, 6).map((r) => r.legalBasis));
-    expect(citationKeys(load.catalog.items[0]?.legalBasis)).toContain('外国企业常驻代表机构登记管理条例#36.3');
+    expect(citationKeys(load.catalog.items[0]?.legalBasis)).toContain(
+      '外国企业常驻代表机构登记管理条例#36.3',
+    );
+  });
+
+  it('builds a catalog from spreadsheet rows (header → cell objects, e.g. read from .xlsx)', () => {
+    const load = catalogFromRows(
+      [
+        {
+          事项编码: '50000000100001',
+          监管事项: '营业执照（登记证）规范使用情况的检查',
+          子项名称: '营业执照（登记证）规范使用情况的检查',
+        },
+        { 事项编码: 50000000100002 },
+        null as unknown as Record<string, unknown>,
+      ],
+      meta,
+    );
+    expect(load.catalog.items.map((i) => [i.itemCode, i.mainItemName])).toEqual([
+      ['50000000100001', '营业执照（登记证）规范使用情况的检查'],
+    ]);
+    expect(load.rejected.map((r) => [r.line, (r.error as CatalogError).code])).toEqual([
+      [3, 'invalid_item_code'],
+      [4, 'invalid_catalog'],
+    ]);
+    expect(load.quality.issues.some((i) => i.rule === 'required' && i.field === 'process')).toBe(true);
+    expect(() => catalogFromRows([], { ...meta, level: 'town' as 'county' })).toThrow(CatalogError);
   });
 
   it('names mandatory columns that are absent', async () => {

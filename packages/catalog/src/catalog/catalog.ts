@@ -261,6 +261,50 @@ export async function readCatalogCsv(
   meta: CatalogMeta,
   options: ReadCatalogCsvOptions = {},
 ): Promise<CatalogLoad> {
+  const { quality: qualityOptions, ...csvOptions } = options;
+  checkMeta(meta);
+  const rows: { line: number; record?: Readonly<Record<string, unknown>>; error?: Error }[] = [];
+  for await (const entry of readCsv(source, { ...csvOptions, errors: 'yield' })) {
+    rows.push(
+      'error' in entry
+        ? { line: entry.line, error: entry.error }
+        : { line: entry.line, record: entry.record },
+    );
+  }
+  return assemble(rows, meta, qualityOptions);
+}
+
+/**
+ * Builds a catalog version from rows already read as Chinese-header objects — e.g. an `.xlsx` sheet read with
+ * the spreadsheet library of your choice (`sheet_to_json`-style rows: header → cell) — with the same mapping,
+ * 质检 and structural checks as {@link readCatalogCsv}. `line` in the result is the row's 1-based position + 1
+ * (the header being line 1), unless rows come as `{ line, record }`.
+ *
+ * @throws {CatalogError} `invalid_catalog` for bad metadata.
+ * @example
+ * const load = catalogFromRows(XLSX.utils.sheet_to_json(sheet, { raw: false }), meta);
+ */
+export function catalogFromRows(
+  rows: readonly (
+    | Readonly<Record<string, unknown>>
+    | { readonly line: number; readonly record: Readonly<Record<string, unknown>> }
+  )[],
+  meta: CatalogMeta,
+  options: { readonly quality?: Omit<QualityCheckOptions, 'recordType'> } = {},
+): CatalogLoad {
+  checkMeta(meta);
+  return assemble(
+    rows.map((r, i) =>
+      r !== null && typeof r === 'object' && 'record' in r && typeof r.line === 'number'
+        ? { line: r.line, record: r.record as Readonly<Record<string, unknown>> }
+        : { line: i + 2, record: r as Readonly<Record<string, unknown>> },
+    ),
+    meta,
+    options.quality,
+  );
+}
+
+function checkMeta(meta: CatalogMeta): void {
   const parsedMeta = catalogMetaSchema.safeParse(meta);
   if (!parsedMeta.success) {
     throw fromZodIssues(
@@ -269,21 +313,43 @@ export async function readCatalogCsv(
       parsedMeta.error.issues,
     );
   }
-  const { quality: qualityOptions, ...csvOptions } = options;
+}
+
+function assemble(
+  input: readonly {
+    line: number;
+    record?: Readonly<Record<string, unknown>> | undefined;
+    error?: Error | undefined;
+  }[],
+  meta: CatalogMeta,
+  qualityOptions: Omit<QualityCheckOptions, 'recordType'> | undefined,
+): CatalogLoad {
+  const parsedMeta = catalogMetaSchema.parse(meta);
   const rows: Record<string, unknown>[] = [];
   const lines: number[] = [];
   const rejected: RejectedCatalogRow[] = [];
-  let headers: string[] | undefined;
-  for await (const entry of readCsv(source, { ...csvOptions, errors: 'yield' })) {
-    if ('error' in entry) {
-      rejected.push({ line: entry.line, error: entry.error });
+  const headers = new Set<string>();
+  for (const entry of input) {
+    if (entry.error || !entry.record || typeof entry.record !== 'object') {
+      rejected.push({
+        line: entry.line,
+        error:
+          entry.error ??
+          new CatalogError(
+            'invalid_catalog',
+            { zh: `第 ${entry.line} 行不是表格行`, en: `line ${entry.line} is not a row` },
+            {
+              path: ['items'],
+            },
+          ),
+      });
       continue;
     }
-    headers ??= Object.keys(entry.record);
+    for (const h of Object.keys(entry.record)) headers.add(h);
     rows.push(fromExchangeRow('catalogItem', entry.record));
     lines.push(entry.line);
   }
-  const mapping = resolveExchangeHeaders('catalogItem', headers ?? []);
+  const mapping = resolveExchangeHeaders('catalogItem', [...headers]);
   const quality = qualityCheck(rows, { ...qualityOptions, recordType: 'catalogItem' });
   const seen = new Map<string, number>();
   const items: CatalogEntry[] = [];
@@ -307,7 +373,7 @@ export async function readCatalogCsv(
   });
   rejected.sort((a, b) => a.line - b.line);
   return {
-    catalog: Object.freeze({ ...parsedMeta.data, items: Object.freeze(items) }),
+    catalog: Object.freeze({ ...parsedMeta, items: Object.freeze(items) }),
     quality,
     lines,
     rejected,

@@ -223,7 +223,12 @@ const catalogItemFields = {
   supervisionDeptCode: opt('string', '监管部门编码', 'department code', { codeTable: 'deptCode' }),
   mainItemName: req('string', '主项名称', 'main item name', { maxLength: 500, aliases: ['监管事项'] }),
   subItemCode: opt('string', '子项编码', 'sub-item code', { maxLength: 50 }),
-  subItemName: opt('string', '子项名称', 'sub-item name', { maxLength: 500 }),
+  // 子项名称, 监管流程, 监管结果 are 3 of the 10 mandatory elements (seed 001); an item not split into
+  // sub-items repeats the main item name as its sub-item name.
+  subItemName: req('string', '子项名称', 'sub-item name', {
+    maxLength: 500,
+    source: 'seed 001 (10 elements)',
+  }),
   supervisionMode: req('string', '监管方式', 'supervision method', { maxLength: 500 }),
   supervisionMeasure: req('string', '监管措施', 'supervision measure', { maxLength: 4000 }),
   supervisedObject: req('string', '监管对象', 'supervised object', { maxLength: 2000 }),
@@ -231,8 +236,11 @@ const catalogItemFields = {
     codeTable: 'supervisedObjectType',
   }),
   legalBasis: req('string', '设定依据', 'legal basis', { maxLength: 8000 }),
-  process: opt('string', '监管流程', 'process', { maxLength: 4000 }),
-  resultHandling: opt('string', '监管结果', 'result handling', { maxLength: 4000 }),
+  process: req('string', '监管流程', 'process', { maxLength: 4000, source: 'seed 001 (10 elements)' }),
+  resultHandling: req('string', '监管结果', 'result handling', {
+    maxLength: 4000,
+    source: 'seed 001 (10 elements)',
+  }),
   supervisionLevels: req('list', '监管层级', 'supervision levels', { codeTable: 'exerciseLevel' }),
   powerItemCode: opt('string', '对应权力事项编码', 'power item code', { maxLength: 100 }),
   checkListCode: opt('string', '检查实施清单编号', 'inspection list code', {

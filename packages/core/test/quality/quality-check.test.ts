@@ -28,6 +28,20 @@ const opts = { today: TODAY } as const;
 const errorsOf = (issues: readonly QualityIssue[]) => issues.filter((i) => i.severity === 'error');
 const brief = (i: QualityIssue) => ({ checkType: i.checkType, rule: i.rule, field: i.field });
 
+describe('catalog items: every mandatory element (seed 001, 10 elements)', () => {
+  it('an item missing 子项名称, 监管流程 and 监管结果 fails 质检 with one required issue each', () => {
+    const { subItemName: _s, process: _p, resultHandling: _r, ...item } = others.catalogItem;
+    const r = qualityCheckRecord(item, { ...opts, recordType: 'catalogItem' });
+    expect(r.passed).toBe(false);
+    expect(errorsOf(r.issues).map(brief)).toEqual([
+      { checkType: '01', rule: 'required', field: 'subItemName' },
+      { checkType: '01', rule: 'required', field: 'process' },
+      { checkType: '01', rule: 'required', field: 'resultHandling' },
+    ]);
+    expect(r.issues[0]?.message.zh).toContain('子项名称');
+  });
+});
+
 describe('valid records pass', () => {
   it.each([
     ['inspection', inspection()],

@@ -403,7 +403,8 @@ class IndexedCalendar implements WorkdayCalendar {
     this.rank = rank;
     if (unknownDays > 0) {
       const up = new Int32Array(size + 1);
-      for (let off = 0; off < size; off++) up[off + 1] = up[off]! + (state[off]! & (KNOWN | ESTIMATED) ? 0 : 1);
+      for (let off = 0; off < size; off++)
+        up[off + 1] = up[off]! + (state[off]! & (KNOWN | ESTIMATED) ? 0 : 1);
       this.unknownPrefix = up;
     }
     if (estimatedDays > 0) {

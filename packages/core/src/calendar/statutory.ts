@@ -55,7 +55,8 @@ export const STATUTORY_HOLIDAY_RULES: readonly StatutoryHolidayRules[] = Object.
     inForceFrom: '2008-01-01',
     springFestival: 'eve_to_second',
     labourDayDays: 1,
-    quote: '春节，放假3天（农历除夕、正月初一、初二）；劳动节，放假1天（5月1日）；清明节、端午节、中秋节各放假1天。',
+    quote:
+      '春节，放假3天（农历除夕、正月初一、初二）；劳动节，放假1天（5月1日）；清明节、端午节、中秋节各放假1天。',
     source: 'revision history quoted in the 2024 consolidated text; notices 2008–2013 agree',
     status: 'inferred',
     checked: '2026-12-02',

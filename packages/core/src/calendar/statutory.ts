@@ -45,7 +45,7 @@ const MAKE_UP_QUOTE = '第六条 全体公民放假的假日，如果适逢周�
  * 1 day each and 国庆 3 days (10-01..10-03) are the same in all three; article 6 (补假) is unchanged since 1999.
  *
  * @example
- * statutoryRulesFor(2027).id; // 'decree-795'
+ * statutoryRulesFor(2027)?.id; // 'decree-795'
  */
 export const STATUTORY_HOLIDAY_RULES: readonly StatutoryHolidayRules[] = Object.freeze([
   {
@@ -56,8 +56,9 @@ export const STATUTORY_HOLIDAY_RULES: readonly StatutoryHolidayRules[] = Object.
     springFestival: 'eve_to_second',
     labourDayDays: 1,
     quote:
-      '春节，放假3天（农历除夕、正月初一、初二）；劳动节，放假1天（5月1日）；清明节、端午节、中秋节各放假1天。',
-    source: 'revision history quoted in the 2024 consolidated text; notices 2008–2013 agree',
+      '春节，放假3天（农历除夕、正月初一、初二）；清明节，放假1天（农历清明当日）；劳动节，放假1天（5月1日）；端午节，放假1天（农历端午当日）；中秋节，放假1天（农历中秋当日）。',
+    source:
+      'the 2007-12-14 revision (its date is listed in the 2024 consolidated text); its article text was not read on gov.cn here — every statutory day agrees with the notices 2008–2013 (statutory-estimate.test.ts)',
     status: 'inferred',
     checked: '2026-12-02',
   },
@@ -69,7 +70,8 @@ export const STATUTORY_HOLIDAY_RULES: readonly StatutoryHolidayRules[] = Object.
     springFestival: 'first_to_third',
     labourDayDays: 1,
     quote: '春节，放假3天（农历正月初一、初二、初三）。',
-    source: 'revision history quoted in the 2024 consolidated text; notices 2014–2024 agree',
+    source:
+      'the 2013-12-11 revision (its date is listed in the 2024 consolidated text); its article text was not read on gov.cn here — every statutory day agrees with the notices 2014–2024 (statutory-estimate.test.ts)',
     status: 'inferred',
     checked: '2026-12-02',
   },
@@ -84,8 +86,8 @@ export const STATUTORY_HOLIDAY_RULES: readonly StatutoryHolidayRules[] = Object.
       '第二条 全体公民放假的节日：元旦，放假1天（1月1日）；春节，放假4天（农历除夕、正月初一至初三）；清明节，放假1天（农历清明当日）；劳动节，放假2天（5月1日、2日）；端午节，放假1天（农历端午当日）；中秋节，放假1天（农历中秋当日）；国庆节，放假3天（10月1日至3日）。' +
       MAKE_UP_QUOTE,
     source:
-      '《全国年节及纪念日放假办法》 as revised 2024-11-10, consolidated text (secondary copy read 2026-12-02); reference/workdays.md §0',
-    status: 'seed-stated',
+      '《全国年节及纪念日放假办法》 as revised 2024-11-10, consolidated text: art. 2 read in a secondary copy on 2026-12-02 (not on gov.cn), art. 6 as quoted in the task; the change is also in reference/workdays.md §0, §8; every statutory day agrees with the 2025 and 2026 notices',
+    status: 'inferred',
     checked: '2026-12-02',
   },
 ] satisfies StatutoryHolidayRules[]);

@@ -112,7 +112,7 @@ export const STATUTORY_ESTIMATE_LAST_YEAR = LUNAR_TABLE_SOURCE.lastYear;
  * One estimated day (推算日): a statutory holiday day or a make-up day (补假).
  *
  * @example
- * const d: EstimatedDay = { date: '2027-02-10', key: 'spring_festival', makeUpFor: '2027-02-06' };
+ * const d: EstimatedDay = { date: '2027-02-09', key: 'spring_festival', makeUpFor: '2027-02-06' };
  */
 export interface EstimatedDay {
   readonly date: CivilDate;
@@ -127,7 +127,7 @@ export interface EstimatedDay {
  *
  * @example
  * const e = estimateStatutoryYear(2027);
- * e?.makeUp.map((d) => d.date); // ['2027-02-10', '2027-02-11', '2027-05-03', '2027-10-04', '2027-10-05']
+ * e?.makeUp.map((d) => d.date); // ['2027-02-09', '2027-02-10', '2027-05-03', '2027-05-04', '2027-10-04', '2027-10-05']
  */
 export interface StatutoryEstimate {
   readonly year: number;

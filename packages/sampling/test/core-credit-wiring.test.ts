@@ -73,8 +73,11 @@ describe('publication on core’s working-day calendar (default)', () => {
     expect(publicationDeadline('2025-09-26', closed)).toBe('2025-10-31');
   });
 
-  it('refuses a year without an official schedule rather than guessing', () => {
-    expect(() => publicationDeadline('2031-12-30')).toThrow(UnknownCalendarYearError);
+  it('refuses a year without an official schedule on a strict calendar, or beyond the estimate', () => {
+    expect(() => publicationDeadline('2031-12-30', createCalendar({ unknownYears: 'throw' }))).toThrow(
+      UnknownCalendarYearError,
+    );
+    expect(() => publicationDeadline('2060-12-30')).toThrow(UnknownCalendarYearError);
   });
 });
 

@@ -26,6 +26,11 @@ import type { CalendarOverlay } from './overlay.js';
 import { resolveOverlay } from './overlay.js';
 import type { ResolvedDay, ResolvedSchedule, YearSchedule } from './schedule.js';
 import { parseSchedule, resolveSchedule } from './schedule.js';
+import {
+  estimateStatutoryYear,
+  STATUTORY_ESTIMATE_FIRST_YEAR,
+  STATUTORY_ESTIMATE_LAST_YEAR,
+} from './statutory.js';
 
 /**
  * The result type matching the input kind: a `Date` in gives a `Date` out, a string gives a {@link CivilDate}.
@@ -71,7 +76,23 @@ export interface DayInfo<T extends DateInput = CivilDate> {
   readonly kind: DayKind;
   readonly isWorkday: boolean;
   readonly holiday?: HolidayRef;
+  /**
+   * Present (`true`) when the day is not from a loaded notice but estimated (推算, 非官方): its year has no
+   * schedule loaded. Absent on official days.
+   */
+  readonly provisional?: true;
+  /** How a provisional day was computed: the statutory estimate or the plain weekend rule. Absent on official days. */
+  readonly source?: EstimateSource;
 }
+
+/**
+ * How a day without an official schedule was computed (推算依据): `statutory-estimate` (the statutory holidays
+ * and make-up days of 《全国年节及纪念日放假办法》, no 调休) or `weekend-rule` (Mon–Fri).
+ *
+ * @example
+ * const s: EstimateSource = 'statutory-estimate';
+ */
+export type EstimateSource = 'statutory-estimate' | 'weekend-rule';
 
 /**
  * Whether something done on `doneDay` met "within N working days after `eventDay`" (时限判定).
@@ -88,17 +109,25 @@ export interface WorkdayLateness<T extends DateInput = CivilDate> {
   readonly workdaysLate: number;
   /** Calendar days after the deadline, 0 when on time. */
   readonly calendarDaysLate: number;
+  /**
+   * Present (`true`) when the answer depends on an estimated day (a year without a loaded notice) between the
+   * event and the later of deadline and done day: recompute once the notice is loaded. Absent otherwise.
+   */
+  readonly provisional?: true;
 }
 
 /**
- * What to do with a year that has no loaded schedule (未知年份策略): `'throw'` (default) throws
- * {@link UnknownCalendarYearError}; `'weekend-rule'` treats Mon–Fri as working days (years 1996–2099)
- * and reports each such year once through `onWarning`.
+ * What to do with a year that has no loaded schedule (未知年份策略):
+ * - `'statutory-estimate'` (default): years 2008–2050 are estimated from the law — the statutory holidays of
+ *   《全国年节及纪念日放假办法》 in force that year with the make-up days of its art. 6, no 调休 — every such day
+ *   is marked provisional, and each year is reported once through `onWarning`; other years throw;
+ * - `'throw'`: strict — throws {@link UnknownCalendarYearError};
+ * - `'weekend-rule'`: Mon–Fri are working days (years 1996–2099), provisional, reported once per year.
  *
  * @example
- * const policy: UnknownYearsPolicy = 'weekend-rule';
+ * const strict: UnknownYearsPolicy = 'throw';
  */
-export type UnknownYearsPolicy = 'throw' | 'weekend-rule';
+export type UnknownYearsPolicy = 'statutory-estimate' | 'throw' | 'weekend-rule';
 
 /**
  * A warning from a calendar (日历告警), e.g. that a year was computed with the plain weekend rule.
@@ -107,7 +136,7 @@ export type UnknownYearsPolicy = 'throw' | 'weekend-rule';
  * const onWarning = (w: CalendarWarning) => logger.warn(w.code, w.year, w.message.en);
  */
 export interface CalendarWarning {
-  readonly code: 'weekend_rule_fallback';
+  readonly code: 'weekend_rule_fallback' | 'statutory_estimate';
   readonly year: number;
   readonly message: LocalizedMessage;
 }
@@ -133,7 +162,7 @@ export interface CreateCalendarOptions {
   readonly builtIn?: boolean;
   /** Optional layers (regional holidays, organisation closures), applied in order on top. */
   readonly overlays?: readonly CalendarOverlay[];
-  /** Unknown-year policy (default `'throw'`). */
+  /** Unknown-year policy (default `'statutory-estimate'`; `'throw'` for the strict behaviour). */
   readonly unknownYears?: UnknownYearsPolicy;
   /** Receives warnings (default: `process.emitWarning` when available, else ignored). Never `console`. */
   readonly onWarning?: (warning: CalendarWarning) => void;
@@ -160,7 +189,10 @@ export interface WorkdayCalendar {
   nextWorkday<T extends DateInput>(date: T): SameKind<T>;
   /** The last working day strictly before `date`. */
   previousWorkday<T extends DateInput>(date: T): SameKind<T>;
-  /** Deadline check for "within `allowedWorkdays` working days after `eventDay`". */
+  /**
+   * Deadline check for "within `allowedWorkdays` working days after `eventDay`". With `allowedWorkdays` 0 the
+   * deadline is the event day itself, or the next working day when the event is on a rest day (民法典 第203条).
+   */
   workdayLateness<T extends DateInput>(
     eventDay: T,
     doneDay: DateInput,
@@ -175,8 +207,18 @@ export interface WorkdayCalendar {
   workdaysBetweenDayNumbers(from: number, to: number): number;
   /** Day-number form of {@link WorkdayCalendar.addWorkdays}: the day number of the n-th working day after `day`. */
   addWorkdaysToDayNumber(day: number, n: number): number;
+  /**
+   * Whether any day from `from` to `to` (inclusive, either order; `to` defaults to `from`) is estimated rather
+   * than official (推算日) — i.e. whether an answer over that span is provisional. Never throws for unknown years
+   * (they are not estimated: `false`); bad dates throw {@link InvalidCivilDateError}.
+   */
+  isProvisional(from: DateInput, to?: DateInput): boolean;
+  /** Day-number form of {@link WorkdayCalendar.isProvisional}. */
+  isProvisionalDayNumber(from: number, to?: number): boolean;
   /** The years with an official schedule loaded, ascending. */
   readonly years: readonly number[];
+  /** The years answered by estimate (statutory estimate or weekend rule), ascending. */
+  readonly estimatedYears: readonly number[];
   /** The schedules in use, by year ascending. */
   readonly schedules: readonly YearSchedule[];
   /** The overlays in use, in application order. */
@@ -190,6 +232,8 @@ export interface WorkdayCalendar {
 const WORK = 1;
 const KNOWN = 2;
 const KIND_SHIFT = 2;
+/** The day is answered by estimate (statutory estimate or weekend rule), not by a loaded notice. */
+const ESTIMATED = 16;
 const K_WORKDAY = 0;
 const K_WEEKEND = 1;
 const K_HOLIDAY = 2;
@@ -229,11 +273,20 @@ function resolveCached(schedule: YearSchedule, path: readonly (string | number)[
   return resolved;
 }
 
+/** Process-wide: the default handler warns once per (code, year) even when calendars are rebuilt. */
+const emitted = new Set<string>();
+
 function defaultWarning(warning: CalendarWarning): void {
+  const key = `${warning.code}:${warning.year}`;
+  if (emitted.has(key)) return;
+  emitted.add(key);
   const proc = (globalThis as { process?: { emitWarning?: (message: string, options: object) => void } })
     .process;
   proc?.emitWarning?.(warning.message.en, {
-    code: 'JIANGUAN_CALENDAR_WEEKEND_RULE',
+    code:
+      warning.code === 'statutory_estimate'
+        ? 'JIANGUAN_CALENDAR_STATUTORY_ESTIMATE'
+        : 'JIANGUAN_CALENDAR_WEEKEND_RULE',
     type: 'JianguanWarning',
   });
 }
@@ -252,6 +305,7 @@ function dayOf(input: DateInput, argument: string): number {
 
 class IndexedCalendar implements WorkdayCalendar {
   readonly years: readonly number[];
+  readonly estimatedYears: readonly number[];
   readonly schedules: readonly YearSchedule[];
   readonly overlays: readonly CalendarOverlay[];
   readonly unknownYears: UnknownYearsPolicy;
@@ -266,7 +320,10 @@ class IndexedCalendar implements WorkdayCalendar {
   private readonly refs: HolidayRef[] = [];
   private readonly prefix: Int32Array;
   private readonly rank: Int32Array;
+  /** Days neither official nor estimated, cumulative; absent when there are none. */
   private readonly unknownPrefix: Int32Array | undefined;
+  /** Estimated days, cumulative; absent when there are none. */
+  private readonly estimatedPrefix: Int32Array | undefined;
   private readonly strings: (string | undefined)[];
 
   constructor(
@@ -289,6 +346,9 @@ class IndexedCalendar implements WorkdayCalendar {
     if (unknownYears === 'weekend-rule') {
       first = Math.min(first ?? FALLBACK_FIRST_YEAR, FALLBACK_FIRST_YEAR);
       last = Math.max(last ?? FALLBACK_LAST_YEAR, FALLBACK_LAST_YEAR);
+    } else if (unknownYears === 'statutory-estimate') {
+      first = Math.min(first ?? STATUTORY_ESTIMATE_FIRST_YEAR, STATUTORY_ESTIMATE_FIRST_YEAR);
+      last = Math.max(last ?? STATUTORY_ESTIMATE_LAST_YEAR, STATUTORY_ESTIMATE_LAST_YEAR);
     }
     if (first === undefined || last === undefined) {
       this.base = 0;
@@ -300,23 +360,37 @@ class IndexedCalendar implements WorkdayCalendar {
     const size = this.size;
     const state = new Uint8Array(size);
     this.refIndex = new Uint16Array(size);
-    let unknownDays = 0;
     for (let off = 0; off < size; off++) {
       const w = weekdayOfDay(this.base + off);
       state[off] = w === 0 || w === 6 ? K_WEEKEND << KIND_SHIFT : (K_WORKDAY << KIND_SHIFT) | WORK;
     }
+    this.state = state;
+    const estimated: number[] = [];
+    let unknownDays = 0;
+    let estimatedDays = 0;
     if (first !== undefined && last !== undefined) {
       for (let y = first; y <= last; y++) {
-        if (!this.knownYears.has(y)) {
-          unknownDays++;
-          continue;
-        }
         const a = daysFromCivil(y, 1, 1) - this.base;
         const b = daysFromCivil(y + 1, 1, 1) - this.base;
-        for (let off = a; off < b; off++) state[off] = state[off]! | KNOWN;
+        let flag = 0;
+        if (this.knownYears.has(y)) flag = KNOWN;
+        else if (unknownYears === 'weekend-rule') flag = ESTIMATED;
+        else if (unknownYears === 'statutory-estimate') {
+          const estimate = estimateStatutoryYear(y);
+          if (estimate !== undefined) {
+            flag = ESTIMATED;
+            this.apply(resolveCached(estimate.schedule, ['estimate', y]).days, undefined);
+          }
+        }
+        if (flag === 0) unknownDays += b - a;
+        if (flag === ESTIMATED) {
+          estimated.push(y);
+          estimatedDays += b - a;
+        }
+        for (let off = a; off < b; off++) state[off] = state[off]! | flag;
       }
     }
-    this.state = state;
+    this.estimatedYears = estimated;
     for (const r of resolved) this.apply(r.days, undefined);
     for (const { overlay, days } of overlayDays) this.apply(days, overlay.id);
 
@@ -329,12 +403,22 @@ class IndexedCalendar implements WorkdayCalendar {
     this.rank = rank;
     if (unknownDays > 0) {
       const up = new Int32Array(size + 1);
-      for (let off = 0; off < size; off++) up[off + 1] = up[off]! + (state[off]! & KNOWN ? 0 : 1);
+      for (let off = 0; off < size; off++)
+        up[off + 1] = up[off]! + (state[off]! & (KNOWN | ESTIMATED) ? 0 : 1);
       this.unknownPrefix = up;
+    }
+    if (estimatedDays > 0) {
+      const ep = new Int32Array(size + 1);
+      for (let off = 0; off < size; off++) ep[off + 1] = ep[off]! + (state[off]! & ESTIMATED ? 1 : 0);
+      this.estimatedPrefix = ep;
     }
     this.strings = new Array<string | undefined>(size);
   }
 
+  /**
+   * Writes resolved days into the index. Keeps the year's KNOWN / ESTIMATED flag: a December day that a loaded
+   * notice of the next year names stays provisional when its own year is estimated — the rest of that year is.
+   */
   private apply(days: readonly ResolvedDay[], overlay: string | undefined): void {
     const refKeys = new Map<string, number>();
     for (const d of days) {
@@ -352,12 +436,12 @@ class IndexedCalendar implements WorkdayCalendar {
         ref = this.refs.length;
         refKeys.set(refKey, ref);
       }
-      const known = this.state[off]! & KNOWN;
+      const flags = this.state[off]! & (KNOWN | ESTIMATED);
       if (d.off) {
-        this.state[off] = known | (K_HOLIDAY << KIND_SHIFT);
+        this.state[off] = flags | (K_HOLIDAY << KIND_SHIFT);
       } else {
         const w = weekdayOfDay(d.day);
-        this.state[off] = known | WORK | ((w === 0 || w === 6 ? K_ADJUSTED : K_WORKDAY) << KIND_SHIFT);
+        this.state[off] = flags | WORK | ((w === 0 || w === 6 ? K_ADJUSTED : K_WORKDAY) << KIND_SHIFT);
       }
       this.refIndex[off] = ref;
     }
@@ -366,29 +450,54 @@ class IndexedCalendar implements WorkdayCalendar {
   // ---- error and fallback paths (cold) ----
 
   private unknownYear(year: number, argument: string): never {
-    const outside = this.unknownYears === 'weekend-rule';
-    throw new UnknownCalendarYearError(year, this.years, argument, outside);
+    const mode =
+      this.unknownYears === 'weekend-rule'
+        ? 'weekend-rule'
+        : this.unknownYears === 'statutory-estimate'
+          ? 'statutory-estimate'
+          : undefined;
+    throw new UnknownCalendarYearError(year, this.years, argument, mode);
   }
 
-  /** Days [fromOff, toOff] (offsets inside the index) contain years without a schedule. */
-  private gap(fromOff: number, toOff: number, argument: string): void {
+  /** Days [fromOff, toOff] (offsets inside the index) contain years without a schedule or estimate. */
+  private gap(fromOff: number, toOff: number, argument: string): never {
+    const y0 = yearOfDay(this.base + fromOff);
+    const y1 = yearOfDay(this.base + toOff);
+    const estimated = new Set(this.estimatedYears);
+    for (let y = y0; y <= y1; y++) {
+      if (!this.knownYears.has(y) && !estimated.has(y)) return this.unknownYear(y, argument);
+    }
+    return this.unknownYear(y0, argument);
+  }
+
+  /** Days [fromOff, toOff] contain estimated days: warn once per estimated year. Returns true. */
+  private provisionalSpan(fromOff: number, toOff: number): true {
     const y0 = yearOfDay(this.base + fromOff);
     const y1 = yearOfDay(this.base + toOff);
     for (let y = y0; y <= y1; y++) {
-      if (this.knownYears.has(y)) continue;
-      if (this.unknownYears === 'throw') throw new UnknownCalendarYearError(y, this.years, argument);
-      if (!this.warned.has(y)) {
-        this.warned.add(y);
-        this.onWarning({
-          code: 'weekend_rule_fallback',
-          year: y,
-          message: {
-            zh: `未加载 ${y} 年的法定节假日安排，已按周末规则（周一至周五上班）推算；请在国务院办公厅通知发布后加载该年数据`,
-            en: `no official schedule loaded for ${y}; computed with the weekend rule (Mon–Fri working days). Load the year's schedule once the State Council notice is out`,
-          },
-        });
-      }
+      if (this.knownYears.has(y) || this.warned.has(y) || !this.estimatedYears.includes(y)) continue;
+      this.warned.add(y);
+      this.onWarning(
+        this.unknownYears === 'weekend-rule'
+          ? {
+              code: 'weekend_rule_fallback',
+              year: y,
+              message: {
+                zh: `未加载 ${y} 年的法定节假日安排，已按周末规则（周一至周五上班）推算，结果为临时结果；请在国务院办公厅通知发布后加载该年数据`,
+                en: `no official schedule loaded for ${y}; computed with the weekend rule (Mon–Fri working days), provisionally. Load the year's schedule once the State Council notice is out`,
+              },
+            }
+          : {
+              code: 'statutory_estimate',
+              year: y,
+              message: {
+                zh: `未加载 ${y} 年的国务院办公厅放假安排通知，已按《全国年节及纪念日放假办法》的法定假日及补假推算（不含调休），结果为临时结果（provisional）；通知发布后请用 loadSchedule() 加载并重算`,
+                en: `no State Council holiday notice loaded for ${y}; estimated from the statutory holidays and make-up days of the national holiday measures (no 调休 swaps), provisionally. Load the notice with loadSchedule() once published and recompute`,
+              },
+            },
+      );
     }
+    return true;
   }
 
   /** First day of (fromDay, toDay] outside the index → throw. */
@@ -423,7 +532,10 @@ class IndexedCalendar implements WorkdayCalendar {
     const off = day - this.base;
     if (off >= 0 && off < this.size) {
       const s = this.state[off]!;
-      if ((s & KNOWN) === 0) this.gap(off, off, argument);
+      if ((s & (KNOWN | ESTIMATED)) !== KNOWN) {
+        if ((s & ESTIMATED) === 0) this.gap(off, off, argument);
+        this.provisionalSpan(off, off);
+      }
       return (s & WORK) !== 0;
     }
     return this.unknownYear(yearOfDay(day), argument);
@@ -434,7 +546,11 @@ class IndexedCalendar implements WorkdayCalendar {
     const off = day - this.base;
     if (off < 0 || off >= this.size) return this.unknownYear(yearOfDay(day), 'date');
     const s = this.state[off]!;
-    if ((s & KNOWN) === 0) this.gap(off, off, 'date');
+    const estimated = (s & ESTIMATED) !== 0;
+    if ((s & KNOWN) === 0) {
+      if (!estimated) this.gap(off, off, 'date');
+      this.provisionalSpan(off, off);
+    }
     const ref = this.refIndex[off]!;
     const kind = KIND_NAMES[(s >> KIND_SHIFT) & 3]!;
     const holiday = ref === 0 || kind === 'workday' || kind === 'weekend' ? undefined : this.refs[ref - 1];
@@ -443,6 +559,14 @@ class IndexedCalendar implements WorkdayCalendar {
       kind,
       isWorkday: (s & WORK) !== 0,
       ...(holiday === undefined ? {} : { holiday }),
+      ...(estimated
+        ? {
+            provisional: true as const,
+            source: (this.unknownYears === 'weekend-rule'
+              ? 'weekend-rule'
+              : 'statutory-estimate') as EstimateSource,
+          }
+        : {}),
     };
   }
 
@@ -454,6 +578,8 @@ class IndexedCalendar implements WorkdayCalendar {
     if (a < 0 || b > this.size) return this.outside(lo, hi, argument);
     const up = this.unknownPrefix;
     if (up !== undefined && up[b] !== up[a]) this.gap(a, b - 1, argument);
+    const ep = this.estimatedPrefix;
+    if (ep !== undefined && ep[b] !== ep[a]) this.provisionalSpan(a, b - 1);
     return this.prefix[b]! - this.prefix[a]!;
   }
 
@@ -491,6 +617,8 @@ class IndexedCalendar implements WorkdayCalendar {
       const t = this.rank[r]!;
       const up = this.unknownPrefix;
       if (up !== undefined && up[t + 1] !== up[off + 1]) this.gap(off + 1, t, 'n');
+      const ep = this.estimatedPrefix;
+      if (ep !== undefined && ep[t + 1] !== ep[off + 1]) this.provisionalSpan(off + 1, t);
       return this.base + t;
     }
     if (n < 0) {
@@ -500,6 +628,8 @@ class IndexedCalendar implements WorkdayCalendar {
       const t = this.rank[r]!;
       const up = this.unknownPrefix;
       if (up !== undefined && up[off] !== up[t]) this.gap(t, off - 1, 'n');
+      const ep = this.estimatedPrefix;
+      if (ep !== undefined && ep[off] !== ep[t]) this.provisionalSpan(t, off - 1);
       return this.base + t;
     }
     return day;
@@ -521,16 +651,45 @@ class IndexedCalendar implements WorkdayCalendar {
     if (!Number.isSafeInteger(allowedWorkdays) || allowedWorkdays < 0) {
       throw new InvalidWorkdayCountError(allowedWorkdays, 'allowedWorkdays');
     }
+    const event = dayOf(eventDay, 'eventDay');
     const done = dayOf(doneDay, 'doneDay');
-    const deadline = this.addWorkdays(eventDay, allowedWorkdays);
-    const deadlineDay = dayOf(deadline, 'eventDay');
+    // N = 0 on a rest day: the period ends on the next working day (民法典 第203条), never before the event.
+    const n = allowedWorkdays === 0 && !this.workdayAt(event, 'eventDay') ? 1 : allowedWorkdays;
+    const deadlineDay = this.add(event, n, 'eventDay');
+    const deadline =
+      deadlineDay === event && typeof eventDay === 'string'
+        ? (eventDay as SameKind<T>)
+        : this.out(eventDay, deadlineDay - this.base);
     const late = done > deadlineDay;
+    // Provisional when an estimated day lies between the event and the later of deadline and done day.
+    const provisional = this.provisionalQuery(Math.min(event, done), Math.max(deadlineDay, done));
     return {
       deadline,
       onTime: !late,
       workdaysLate: late ? this.count(deadlineDay, done, 'doneDay') : 0,
       calendarDaysLate: late ? done - deadlineDay : 0,
+      ...(provisional ? { provisional: true as const } : {}),
     };
+  }
+
+  isProvisional(from: DateInput, to?: DateInput): boolean {
+    const a = dayOf(from, 'from');
+    const b = to === undefined ? a : dayOf(to, 'to');
+    return this.provisionalQuery(a, b);
+  }
+
+  isProvisionalDayNumber(from: number, to?: number): boolean {
+    const a = checkDayNumber(from, 'from');
+    const b = to === undefined ? a : checkDayNumber(to, 'to');
+    return this.provisionalQuery(a, b);
+  }
+
+  private provisionalQuery(x: number, y: number): boolean {
+    const ep = this.estimatedPrefix;
+    if (ep === undefined) return false;
+    const a = Math.max(Math.min(x, y) - this.base, 0);
+    const b = Math.min(Math.max(x, y) - this.base, this.size - 1);
+    return a <= b && ep[b + 1] !== ep[a];
   }
 
   extend(options: Omit<CreateCalendarOptions, 'builtIn'>): WorkdayCalendar {
@@ -577,7 +736,7 @@ export function createCalendar(options: CreateCalendarOptions = {}): WorkdayCale
     options.builtIn === false ? [] : OFFICIAL_SCHEDULES,
     options.schedules ?? [],
     options.overlays ?? [],
-    options.unknownYears ?? 'throw',
+    options.unknownYears ?? 'statutory-estimate',
     options.onWarning ?? defaultWarning,
   );
 }

@@ -1,11 +1,14 @@
 /**
  * The process-wide default calendar behind the free functions (`isWorkday`, `addWorkdays`, …): the built-in
- * official schedules, strict about unknown years. Built lazily on first use; `loadSchedule` updates it.
+ * official schedules; years without a notice (2027 as of the 2025-11-04 data) are estimated from the law and
+ * marked provisional. Built lazily on first use; `loadSchedule` updates it. For the strict behaviour:
+ * `setDefaultCalendar(getDefaultCalendar().extend({ unknownYears: 'throw' }))`.
  */
 
 import type { DayInfo, SameKind, WorkdayCalendar, WorkdayLateness } from './calendar.js';
 import { createCalendar, toYearSchedule } from './calendar.js';
 import type { DateInput } from './civil-date.js';
+import { CalendarDataError } from './errors.js';
 import type { YearSchedule } from './schedule.js';
 
 let current: WorkdayCalendar | undefined;
@@ -22,10 +25,12 @@ export function getDefaultCalendar(): WorkdayCalendar {
 }
 
 /**
- * Replaces the calendar the free functions use, e.g. with one that has your overlays; returns the previous one.
+ * Replaces the calendar the free functions use, e.g. with one that has your overlays or the strict unknown-year
+ * policy; returns the previous one.
  *
  * @example
  * const previous = setDefaultCalendar(createCalendar({ overlays: [GUANGXI_SANYUESAN] }));
+ * setDefaultCalendar(createCalendar({ unknownYears: 'throw' })); // no estimates: unknown years throw
  */
 export function setDefaultCalendar(calendar: WorkdayCalendar): WorkdayCalendar {
   const previous = getDefaultCalendar();
@@ -34,22 +39,50 @@ export function setDefaultCalendar(calendar: WorkdayCalendar): WorkdayCalendar {
 }
 
 /**
- * Loads a schedule into the default calendar at run time (运行时加载年度安排) — e.g. next year's, the day the
+ * Loads schedules into the default calendar at run time (运行时加载年度安排) — e.g. next year's, the day the
  * State Council publishes it, without waiting for an SDK release. Accepts the jianguan format or a holiday-cn
- * year file; validated with zod (throws {@link CalendarDataError}). A year already present is replaced
- * (use this for mid-year changes such as 2020's extension). Returns the validated schedule.
+ * year file, an array of them, or their JSON text; validated with zod (throws {@link CalendarDataError}). A year
+ * already present is replaced (use this for mid-year changes such as 2020's extension), and a year that was
+ * estimated stops being provisional. Returns the validated schedule(s).
  *
  * @example
  * loadSchedule(JSON.parse(await fs.readFile('holiday-cn/2027.json', 'utf8')));
+ * loadSchedule(await fs.readFile('holiday-cn/2027.json', 'utf8')); // JSON text works too
  * isWorkday('2027-01-04');
  */
 export function loadSchedule(
+  input: readonly unknown[],
+  options?: { readonly format?: 'auto' | 'jianguan' | 'holiday-cn' },
+): YearSchedule[];
+export function loadSchedule(
+  input: string,
+  options?: { readonly format?: 'auto' | 'jianguan' | 'holiday-cn' },
+): YearSchedule | YearSchedule[];
+export function loadSchedule(
+  input: unknown,
+  options?: { readonly format?: 'auto' | 'jianguan' | 'holiday-cn' },
+): YearSchedule;
+export function loadSchedule(
   input: unknown,
   options: { readonly format?: 'auto' | 'jianguan' | 'holiday-cn' } = {},
-): YearSchedule {
-  const schedule = toYearSchedule(input, options.format ?? 'auto');
-  current = getDefaultCalendar().extend({ schedules: [schedule] });
-  return schedule;
+): YearSchedule | YearSchedule[] {
+  const value = typeof input === 'string' ? parseJsonText(input) : input;
+  const list = Array.isArray(value) ? value : [value];
+  const schedules = list.map((item) => toYearSchedule(item, options.format ?? 'auto'));
+  current = getDefaultCalendar().extend({ schedules });
+  return Array.isArray(value) ? schedules : schedules[0]!;
+}
+
+function parseJsonText(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    throw new CalendarDataError(
+      `schedule text is not valid JSON: ${(error as Error).message}`,
+      `放假安排文本不是有效的 JSON：${(error as Error).message}`,
+      [],
+    );
+  }
 }
 
 /**

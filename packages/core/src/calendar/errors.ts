@@ -48,31 +48,42 @@ export class InvalidWorkdayCountError extends JianguanError {
 }
 
 /**
- * No official schedule (放假安排) is loaded for a year the computation needs (未知年份). The State Council
- * publishes next year's notice around November; load it with `loadSchedule` / `createCalendar({ schedules })`,
- * or opt in to the plain weekend rule with `{ unknownYears: 'weekend-rule' }`.
+ * No official schedule (放假安排) is loaded for a year the computation needs, and the calendar's policy cannot
+ * answer it (未知年份): strict mode (`unknownYears: 'throw'`), or a year outside the estimate's range (the
+ * statutory estimate covers 2008–2050, the weekend rule 1996–2099). The State Council publishes next year's
+ * notice around November; load it with `loadSchedule` / `createCalendar({ schedules })`.
  *
  * @example
- * try { isWorkday('2031-03-02'); } catch (e) { if (e instanceof UnknownCalendarYearError) e.year; } // 2031
+ * try { createCalendar({ unknownYears: 'throw' }).isWorkday('2027-03-02'); } catch (e) { if (e instanceof UnknownCalendarYearError) e.year; } // 2027
  */
 export class UnknownCalendarYearError extends JianguanError {
   override readonly name = 'UnknownCalendarYearError' as const;
   /** The year with no schedule. */
   readonly year: number;
-  constructor(year: number, coveredYears: readonly number[], argument: string, outsideFallbackRange = false) {
+  constructor(
+    year: number,
+    coveredYears: readonly number[],
+    argument: string,
+    policy?: 'weekend-rule' | 'statutory-estimate',
+  ) {
     const covered =
       coveredYears.length === 0 ? 'none' : `${coveredYears[0]}–${coveredYears[coveredYears.length - 1]}`;
     super(
       'unknown_calendar_year',
-      outsideFallbackRange
+      policy === 'weekend-rule'
         ? {
             zh: `${year} 年超出周末规则可推算的范围（1996–2099），且未加载该年的放假安排；请用 loadSchedule() 加载该年国务院办公厅通知的数据`,
             en: `${year} is outside the range where the weekend rule applies (1996–2099) and no schedule is loaded for it; load that year's State Council notice with loadSchedule()`,
           }
-        : {
-            zh: `未加载 ${year} 年的法定节假日安排（已加载：${covered}）。国务院办公厅通常在上一年 11 月前后发布通知；请用 loadSchedule(数据) 或 createCalendar({ schedules }) 加载（支持 jianguan 格式或 holiday-cn JSON），或显式选择 { unknownYears: 'weekend-rule' } 按周末规则推算`,
-            en: `no official holiday schedule is loaded for ${year} (loaded: ${covered}). The State Council usually publishes it around November of the year before; load it with loadSchedule(data) or createCalendar({ schedules }) (jianguan format or holiday-cn JSON), or opt in to { unknownYears: 'weekend-rule' }`,
-          },
+        : policy === 'statutory-estimate'
+          ? {
+              zh: `未加载 ${year} 年的法定节假日安排（已加载：${covered}），且该年超出法定假日推算的范围（2008–2050）；请用 loadSchedule() 加载该年国务院办公厅通知的数据`,
+              en: `no official holiday schedule is loaded for ${year} (loaded: ${covered}) and the year is outside the range of the statutory estimate (2008–2050); load that year's State Council notice with loadSchedule()`,
+            }
+          : {
+              zh: `未加载 ${year} 年的法定节假日安排（已加载：${covered}）。国务院办公厅通常在上一年 11 月前后发布通知；请用 loadSchedule(数据) 或 createCalendar({ schedules }) 加载（支持 jianguan 格式或 holiday-cn JSON），或不设 unknownYears: 'throw'，按法定假日推算（临时结果）`,
+              en: `no official holiday schedule is loaded for ${year} (loaded: ${covered}). The State Council usually publishes it around November of the year before; load it with loadSchedule(data) or createCalendar({ schedules }) (jianguan format or holiday-cn JSON), or drop unknownYears: 'throw' to get a provisional statutory estimate`,
+            },
       { path: [argument], details: { year, coveredYears: [...coveredYears] } },
     );
     this.year = year;

@@ -1,6 +1,6 @@
 /**
  * `@jianguan/core/calendar` — China's official working-day calendar (工作日历): the State Council holiday
- * schedules 2004–2026 as data, O(1) deadline arithmetic in working days, runtime loading of new years
+ * schedules 2004–2026 as data, a provisional statutory estimate for years without a notice (2027–2050), O(1) deadline arithmetic in working days, runtime loading of new years
  * (jianguan or holiday-cn format) and optional regional / organisation layers.
  *
  * @packageDocumentation
@@ -11,6 +11,7 @@ export type {
   CreateCalendarOptions,
   DayInfo,
   DayKind,
+  EstimateSource,
   HolidayRef,
   SameKind,
   ScheduleInput,
@@ -51,6 +52,8 @@ export {
 } from './errors.js';
 export type { HolidayCnYear } from './holiday-cn.js';
 export { holidayCnYearSchema, scheduleFromHolidayCn } from './holiday-cn.js';
+export type { LunarFestivalDates } from './lunar-table.js';
+export { LUNAR_FESTIVAL_TABLE, LUNAR_TABLE_SOURCE, lunarFestivalDates } from './lunar-table.js';
 export { OFFICIAL_SCHEDULES, OFFICIAL_SCHEDULES_VERSION } from './official-schedules.js';
 export type { CalendarOverlay } from './overlay.js';
 export {
@@ -69,3 +72,11 @@ export {
   parseSchedule,
   yearScheduleSchema,
 } from './schedule.js';
+export type { EstimatedDay, StatutoryEstimate, StatutoryHolidayRules } from './statutory.js';
+export {
+  estimateStatutoryYear,
+  STATUTORY_ESTIMATE_FIRST_YEAR,
+  STATUTORY_ESTIMATE_LAST_YEAR,
+  STATUTORY_HOLIDAY_RULES,
+  statutoryRulesFor,
+} from './statutory.js';

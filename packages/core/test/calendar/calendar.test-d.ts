@@ -27,3 +27,13 @@ describe('results come back in the kind given', () => {
     addWorkdays(20250930, 1);
   });
 });
+
+describe('provisional marks', () => {
+  it('are optional literal true', () => {
+    expectTypeOf(dayInfo('2027-01-01').provisional).toEqualTypeOf<true | undefined>();
+    expectTypeOf(workdayLateness('2026-12-30', '2027-01-04', 2).provisional).toEqualTypeOf<
+      true | undefined
+    >();
+    expectTypeOf(createCalendar().isProvisional('2027-01-01')).toEqualTypeOf<boolean>();
+  });
+});

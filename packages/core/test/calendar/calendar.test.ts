@@ -203,9 +203,10 @@ describe('invalid input → typed errors, never NaN', () => {
 });
 
 describe('unknown years', () => {
-  it('throws a typed error naming the year and how to load it', () => {
+  it('throws a typed error naming the year and how to load it (strict mode)', () => {
+    const strict = createCalendar({ unknownYears: 'throw' });
     try {
-      isWorkday('2027-01-04');
+      strict.isWorkday('2027-01-04');
       expect.unreachable();
     } catch (error) {
       expect(error).toBeInstanceOf(UnknownCalendarYearError);
@@ -216,9 +217,11 @@ describe('unknown years', () => {
       expect(e.messages.en).toContain('loadSchedule');
       expect(e.messages.zh).toContain('2027');
     }
-    expect(() => addWorkdays('2026-12-31', 1)).toThrow(UnknownCalendarYearError);
-    expect(() => workdaysBetween('2026-12-01', '2027-01-05')).toThrow(/2027/);
+    expect(() => strict.addWorkdays('2026-12-31', 1)).toThrow(UnknownCalendarYearError);
+    expect(() => strict.workdaysBetween('2026-12-01', '2027-01-05')).toThrow(/2027/);
+    // The default calendar estimates 2008–2050 only; earlier and later years throw whatever the policy.
     expect(() => isWorkday('2003-06-02')).toThrow(/2003/);
+    expect(() => isWorkday('2051-06-02')).toThrow(/2051/);
   });
 
   it('falls back to the weekend rule only when asked, warning once per year', () => {
@@ -240,7 +243,7 @@ describe('unknown years', () => {
       notices: [{ title: 'test schedule' }],
       holidays: [{ key: 'new_year', off: ['01-01'] }],
     };
-    const cal = createCalendar({ schedules: [y2028] });
+    const cal = createCalendar({ schedules: [y2028], unknownYears: 'throw' });
     expect(cal.years.at(-1)).toBe(2028);
     expect(cal.isWorkday('2028-01-03')).toBe(true);
     expect(() => cal.workdaysBetween('2026-12-31', '2028-01-05')).toThrow(/2027/);
@@ -267,7 +270,7 @@ describe('runtime updates', () => {
     } finally {
       setDefaultCalendar(before);
     }
-    expect(() => isWorkday('2027-01-04')).toThrow(UnknownCalendarYearError);
+    expect(dayInfo('2027-01-01').provisional).toBe(true); // back to the estimate
   });
 
   it('loads the holiday-cn JSON format and replaces a year wholesale', () => {

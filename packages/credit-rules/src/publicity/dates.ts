@@ -67,6 +67,12 @@ export interface PenaltyPublicity {
   readonly repairEligibleFrom?: CivilDate | null;
   /** Heavy penalties can never stop early (Order 45 第14条). */
   readonly earlyStopBlocked: boolean;
+  /**
+   * Present (`true`) when `publishBy` — and, when the publication day was assumed, every date derived from it —
+   * falls after a day of a year whose holiday notice is not loaded (core's statutory estimate): recompute once
+   * the notice is loaded.
+   */
+  readonly provisional?: true;
 }
 
 /**
@@ -134,6 +140,7 @@ export function samrPenaltyPublicity(fact: PenaltyFact, options: PublicityOption
   }
   const calendar = options.calendar ?? defaultWorkdays();
   const publishBy = calendar.addWorkdays(fact.decisionDate, regime.publishWithinWorkdays);
+  const provisional = calendar.isProvisional?.(fact.decisionDate, publishBy) === true;
   const publishedOn = fact.publishedAt ?? publishBy;
   const threshold =
     fact.counterpart === 'natural_person'
@@ -163,6 +170,7 @@ export function samrPenaltyPublicity(fact: PenaltyFact, options: PublicityOption
         ? addCalendar(publishedOn, regime.earlyStopAfter)
         : publishedOn,
     earlyStopBlocked: heavy,
+    ...(provisional ? { provisional: true as const } : {}),
   };
 }
 
@@ -240,6 +248,8 @@ export interface AbnormalListDates {
   readonly repairEligibleFrom: CivilDate;
   /** The last day a removal application may take to decide, given an application day. */
   readonly removalDecisionBy?: CivilDate;
+  /** Present (`true`) when `removalDecisionBy` depends on an estimated day (no holiday notice loaded). */
+  readonly provisional?: true;
   /**
    * When a removed entry stops being public: the removal day under the 2025 rules ("no trace"); entries
    * removed earlier were withdrawn when those rules took effect. `undefined` while listed.
@@ -277,9 +287,11 @@ export function abnormalListDates(
     }
   }
   let removalDecisionBy: CivilDate | undefined;
+  let provisional = false;
   if (options.removalAppliedOn !== undefined) {
     const calendar = options.calendar ?? defaultWorkdays();
     removalDecisionBy = calendar.addWorkdays(options.removalAppliedOn, regime.removalDecisionWorkdays);
+    provisional = calendar.isProvisional?.(options.removalAppliedOn, removalDecisionBy) === true;
   }
   return {
     recordId: fact.id,
@@ -291,6 +303,7 @@ export function abnormalListDates(
     ...(fact.removedAt !== undefined ? { removedAt: fact.removedAt } : {}),
     repairEligibleFrom: fact.listedAt,
     ...(removalDecisionBy !== undefined ? { removalDecisionBy } : {}),
+    ...(provisional ? { provisional: true as const } : {}),
     ...(publicUntil !== undefined ? { publicUntil } : {}),
   };
 }

@@ -1,4 +1,4 @@
-import { addWorkdays } from '@jianguan/core/calendar';
+import { addWorkdays, getDefaultCalendar } from '@jianguan/core/calendar';
 import type { CivilDate } from '../dates/civil-date.js';
 
 /**
@@ -11,9 +11,17 @@ import type { CivilDate } from '../dates/civil-date.js';
 export interface WorkdayAdder {
   /** The n-th working day strictly after `date` (n > 0). */
   addWorkdays(date: CivilDate, n: number): CivilDate;
+  /**
+   * Optional: whether any day from `from` to `to` is estimated (a year without a loaded holiday notice), so a
+   * date computed over it is provisional. Core's calendars have it; without it nothing is marked provisional.
+   */
+  isProvisional?(from: CivilDate, to: CivilDate): boolean;
 }
 
-const coreDefault: WorkdayAdder = { addWorkdays: (date, n) => addWorkdays(date, n) };
+const coreDefault: WorkdayAdder = {
+  addWorkdays: (date, n) => addWorkdays(date, n),
+  isProvisional: (from, to) => getDefaultCalendar().isProvisional(from, to),
+};
 
 /**
  * The default working-day calendar: `@jianguan/core`'s official one (State Council schedules).

@@ -12,7 +12,8 @@ import { civilDateOfDayNumber, getDefaultCalendar } from '@jianguan/core';
 export type KpiCalendar = Pick<
   WorkdayCalendar,
   'isWorkdayNumber' | 'workdaysBetweenDayNumbers' | 'addWorkdaysToDayNumber'
->;
+> &
+  Partial<Pick<WorkdayCalendar, 'isProvisionalDayNumber'>>;
 
 /** `@jianguan/core`'s default working-day calendar (State Council schedules), read at use. @internal */
 export function defaultCalendar(): KpiCalendar {
@@ -20,6 +21,7 @@ export function defaultCalendar(): KpiCalendar {
     isWorkdayNumber: (day) => getDefaultCalendar().isWorkdayNumber(day),
     workdaysBetweenDayNumbers: (from, to) => getDefaultCalendar().workdaysBetweenDayNumbers(from, to),
     addWorkdaysToDayNumber: (day, n) => getDefaultCalendar().addWorkdaysToDayNumber(day, n),
+    isProvisionalDayNumber: (from, to) => getDefaultCalendar().isProvisionalDayNumber(from, to),
   };
 }
 
@@ -87,6 +89,14 @@ export class WorkdayIndex {
       this.dateCache.set(day, s);
     }
     return s;
+  }
+
+  /**
+   * Whether days from..to (inclusive) hold a day the calendar estimated (a year without a loaded notice), so an
+   * answer over them is provisional. `false` for calendars without `isProvisionalDayNumber`.
+   */
+  provisional(from: number, to: number): boolean {
+    return this.calendar.isProvisionalDayNumber?.(from, to) === true;
   }
 
   /** Day number of the working day with the given ordinal (1 = the first working day at or after lo). */

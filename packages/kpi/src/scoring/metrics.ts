@@ -87,7 +87,8 @@ function behaviourTimeliness(
     for (let i = from; i < to; i++) {
       const e = evDay[i] as number;
       if (e < startDay || e > endDay || e === NONE) continue;
-      const ordinal = ((evPos[i] as number) >> 1) + allowed;
+      // allowed 0 on a rest day: the next working day (core's workdayLateness), never a day before the act.
+      const ordinal = ((evPos[i] as number) >> 1) + Math.max(allowed, (evPos[i] as number) & 1);
       const limit = 2 * ordinal;
       const p = donePos[i] as number;
       const dd = doneDay[i] as number;
@@ -139,7 +140,7 @@ function factTimeliness(
   for (const [department, t] of tablesOf(ctx)) {
     for (const f of pick(t)) {
       if (f.eventDay < w.startDay || f.eventDay > w.endDay) continue;
-      const ordinal = (f.eventPos >> 1) + allowed;
+      const ordinal = (f.eventPos >> 1) + Math.max(allowed, f.eventPos & 1);
       const limit = 2 * ordinal;
       const done = f.doneDay !== NONE;
       if (done) {

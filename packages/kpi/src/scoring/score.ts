@@ -180,9 +180,15 @@ function lateEvidence(
     const pending = r.doneDay === NONE;
     const eventDate = index.date(r.eventDay);
     const doneDate = pending ? null : index.date(r.doneDay);
-    const deadline = index.date(index.dayOfOrdinal(r.deadlineOrdinal));
+    const deadlineDay = index.dayOfOrdinal(r.deadlineOrdinal);
+    const deadline = index.date(deadlineDay);
     const reason = pending ? v.pendingReason : v.lateReason;
-    out[i] = withPoints
+    // Estimated calendar days between the event and the later of deadline and done (or asOf): provisional.
+    const provisional = index.provisional(
+      r.eventDay,
+      Math.max(deadlineDay, pending ? ctx.asOfDay : r.doneDay),
+    );
+    const record: EvidenceRecord = withPoints
       ? {
           kind: v.kind,
           id: r.id,
@@ -204,6 +210,7 @@ function lateEvidence(
           deadline,
           workdaysLate: r.workdaysLate,
         };
+    out[i] = provisional ? { ...record, provisional: true } : record;
   }
   return out;
 }

@@ -59,6 +59,11 @@ export interface EvidenceRecord {
   readonly points?: number;
   /** Short free-text detail, e.g. `filled 8/10` or `count 12/20`. */
   readonly detail?: string;
+  /**
+   * Present (`true`) when the deadline or lateness depends on a day of a year whose holiday notice is not loaded
+   * (core's statutory estimate): recompute once the notice is loaded.
+   */
+  readonly provisional?: true;
 }
 
 /**

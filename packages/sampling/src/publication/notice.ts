@@ -96,8 +96,9 @@ const coreCalendar: WorkdayAdder = { addWorkdays: (date, n) => addWorkdays(date,
 
 /**
  * The last day to publish results (公示截止日期): `rules.publicationWorkdays` (20) working days after the
- * inspection ends, on `@jianguan/core`'s working-day calendar unless another `calendar` is given. Throws
- * core's `UnknownCalendarYearError` for a year without an official schedule.
+ * inspection ends, on `@jianguan/core`'s working-day calendar unless another `calendar` is given. A year
+ * without a loaded notice is estimated by core (provisional); core's `UnknownCalendarYearError` is thrown
+ * only by a strict calendar (`unknownYears: 'throw'`) or outside the estimate's years.
  *
  * @example
  * publicationDeadline('2025-09-26'); // '2025-10-30' (National Day 10-01…10-08; 09-28 and 10-11 are worked)

@@ -1,0 +1,45 @@
+/**
+ * Credit publicity deadlines that reach a year without a loaded holiday notice (issue 13): December 2026
+ * decisions get a date from core's statutory estimate for 2027, marked provisional — no UnknownCalendarYearError.
+ */
+import { createCalendar, UnknownCalendarYearError } from '@jianguan/core/calendar';
+import { describe, expect, it } from 'vitest';
+import { abnormalListDates, type PenaltyFact, samrPenaltyPublicity } from '../src/index.js';
+
+const fact = (decisionDate: string): PenaltyFact => ({
+  kind: 'penalty',
+  id: 'P-DEC',
+  decisionDate,
+  penaltyKinds: ['02'],
+  fineAmount: 2000,
+});
+
+describe('publicity deadlines in December 2026', () => {
+  it('a penalty decided 2026-12-04 is due 20 working days later, 2027-01-04 (1 January estimated off), provisionally', () => {
+    const w = samrPenaltyPublicity(fact('2026-12-04'));
+    expect(w.publishBy).toBe('2027-01-04');
+    expect(w.provisional).toBe(true);
+  });
+
+  it('a deadline inside 2026 is not provisional', () => {
+    const w = samrPenaltyPublicity(fact('2026-11-02'));
+    expect(w.publishBy).toBe('2026-11-30');
+    expect(w.provisional).toBeUndefined();
+  });
+
+  it('abnormal-list removal decisions applied for in late December are provisional too', () => {
+    const d = abnormalListDates(
+      { kind: 'abnormal_list', id: 'AB1', reason: '1', listedAt: '2026-06-01' },
+      { removalAppliedOn: '2026-12-28' },
+    );
+    expect(d.removalDecisionBy !== undefined && d.removalDecisionBy > '2026-12-31').toBe(true);
+    expect(d.provisional).toBe(true);
+  });
+
+  it('a strict calendar passed in still refuses 2027', () => {
+    const strict = createCalendar({ unknownYears: 'throw' });
+    expect(() => samrPenaltyPublicity(fact('2026-12-04'), { calendar: strict })).toThrow(
+      UnknownCalendarYearError,
+    );
+  });
+});

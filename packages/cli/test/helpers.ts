@@ -95,6 +95,9 @@ export function encodeGbk(text: string): Uint8Array {
 /** The repository root (tests run from anywhere). */
 export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 
+/** tsx's loader, by absolute URL so the child can run from any directory. */
+const TSX = import.meta.resolve('tsx');
+
 /**
  * Run the real `jianguan` executable in a child process: `node --conditions=@jianguan/source --import tsx
  * packages/cli/src/bin.ts …`, the same entry the published bin is built from.
@@ -106,7 +109,7 @@ export function runBin(
   return new Promise((resolvePromise) => {
     execFile(
       process.execPath,
-      ['--conditions=@jianguan/source', '--import', 'tsx', join(repoRoot, 'packages/cli/src/bin.ts'), ...argv],
+      ['--conditions=@jianguan/source', '--import', TSX, join(repoRoot, 'packages/cli/src/bin.ts'), ...argv],
       {
         cwd: options.cwd ?? repoRoot,
         encoding: 'utf8',

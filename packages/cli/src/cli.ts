@@ -122,7 +122,10 @@ function report(io: CliIo, json: boolean, error: unknown): ExitCodeValue {
   }
   writeLine(io.stderr, `jianguan: error: ${messages.en}`);
   writeLine(io.stderr, `jianguan: 错误：${messages.zh}`);
-  if (hint) writeLine(io.stderr, `  hint: ${hint.en}（${hint.zh}）`);
+  if (hint) {
+    writeLine(io.stderr, `  hint: ${hint.en}`);
+    writeLine(io.stderr, `  提示：${hint.zh}`);
+  }
   if (exitCode === ExitCode.Internal && error instanceof Error && io.env.JIANGUAN_DEBUG) {
     writeLine(io.stderr, error.stack ?? '');
   }

@@ -10,7 +10,18 @@ const SEED = '20237331128159211123';
 const tmp = tempDir();
 const entities = population(120);
 // Status words as registries export them, under a Chinese header.
-const STATUS_WORDS = ['存续', '在业', '开业', '正常', '注销', '吊销，未注销', '撤销', '迁出', '停业', '待核实'];
+const STATUS_WORDS = [
+  '存续',
+  '在业',
+  '开业',
+  '正常',
+  '注销',
+  '吊销，未注销',
+  '撤销',
+  '迁出',
+  '停业',
+  '待核实',
+];
 const OPERATING = new Set(['存续', '在业', '开业', '正常']);
 const statusOf = (i: number) => STATUS_WORDS[i % STATUS_WORDS.length] as string;
 
@@ -46,7 +57,18 @@ function strings(value: unknown, out: string[] = []): string[] {
 describe('jianguan draw: status vocabulary and the public bundle (real binary)', () => {
   it('leaves out 注销/吊销/撤销/迁出/停业 entities, keeps 存续/在业/开业/正常, and warns about an unknown status', async () => {
     const r = await runBin(
-      ['draw', 'registry.csv', '--seed', SEED, '--ratio', '100%', '--as-of', '2026-04-01', '--out', 'all.json'],
+      [
+        'draw',
+        'registry.csv',
+        '--seed',
+        SEED,
+        '--ratio',
+        '100%',
+        '--as-of',
+        '2026-04-01',
+        '--out',
+        'all.json',
+      ],
       { cwd: tmp.dir },
     );
     expect(r.stderr).toContain('待核实');
@@ -65,7 +87,19 @@ describe('jianguan draw: status vocabulary and the public bundle (real binary)',
 
   it('reads English status words too, case-insensitively', async () => {
     const r = await runBin(
-      ['draw', 'registry-en.csv', '--seed', SEED, '--ratio', '100%', '--as-of', '2026-04-01', '--json', '--out', 'en.json'],
+      [
+        'draw',
+        'registry-en.csv',
+        '--seed',
+        SEED,
+        '--ratio',
+        '100%',
+        '--as-of',
+        '2026-04-01',
+        '--json',
+        '--out',
+        'en.json',
+      ],
       { cwd: tmp.dir },
     );
     expect(r.stderr).toBe('');
@@ -75,7 +109,18 @@ describe('jianguan draw: status vocabulary and the public bundle (real binary)',
 
   it('writes the internal record as *.internal.json and a grade-free public bundle that verifies', async () => {
     const r = await runBin(
-      ['draw', 'registry.csv', '--seed', SEED, '--rule-set', 'samr-baseline', '--as-of', '2026-04-01', '--task-id', 'T-1'],
+      [
+        'draw',
+        'registry.csv',
+        '--seed',
+        SEED,
+        '--rule-set',
+        'samr-baseline',
+        '--as-of',
+        '2026-04-01',
+        '--task-id',
+        'T-1',
+      ],
       { cwd: tmp.dir },
     );
     expect(r.code).toBe(0);
@@ -103,15 +148,28 @@ describe('jianguan draw: status vocabulary and the public bundle (real binary)',
 
   it('--commit-only gives the public commitment (no grade labels), which the draw then checks', async () => {
     const args = ['--rule-set', 'samr-baseline', '--as-of', '2026-04-01', '--task-id', 'T-2'];
-    const c = await runBin(['draw', 'registry.csv', ...args, '--commit-only', '--out', 'commitment.public.json'], {
-      cwd: tmp.dir,
-    });
+    const c = await runBin(
+      ['draw', 'registry.csv', ...args, '--commit-only', '--out', 'commitment.public.json'],
+      {
+        cwd: tmp.dir,
+      },
+    );
     expect(c.code).toBe(0);
     const commitment = json('commitment.public.json') as { strata: { key: string }[] };
     for (const text of strings(commitment)) expect(['A', 'B', 'C', 'D', 'grade']).not.toContain(text);
     expect(commitment.strata.map((s) => s.key).sort()).toEqual(['S1', 'S2', 'S3', 'S4']);
     const d = await runBin(
-      ['draw', 'registry.csv', '--seed', SEED, ...args, '--commitment', 'commitment.public.json', '--out', 'c.json'],
+      [
+        'draw',
+        'registry.csv',
+        '--seed',
+        SEED,
+        ...args,
+        '--commitment',
+        'commitment.public.json',
+        '--out',
+        'c.json',
+      ],
       { cwd: tmp.dir },
     );
     expect(d.code).toBe(0);

@@ -215,7 +215,17 @@ describe('jianguan draw + verify', () => {
   });
 
   it('prints the record on stdout with --out -, and warns about a short seed', async () => {
-    const r = await draw(['entities.csv', '--seed', '42', '--count', '3', '--as-of', '2026-04-01', '--out', '-']);
+    const r = await draw([
+      'entities.csv',
+      '--seed',
+      '42',
+      '--count',
+      '3',
+      '--as-of',
+      '2026-04-01',
+      '--out',
+      '-',
+    ]);
     expect(r.code).toBe(0);
     const record = JSON.parse(r.stdout) as DrawRecord;
     expect(record.strata[0]?.sampleSize).toBe(3);

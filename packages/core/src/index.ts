@@ -149,10 +149,10 @@ export {
   isDateTime,
   tryBehaviourActDate,
 } from './schemas/act-date.js';
-export type { BehaviourKind, EntityClass, RecordType } from './schemas/dictionary.js';
-export { behaviourActionCodeField, fieldDictionary } from './schemas/dictionary.js';
 export type { ParseDateTextOptions } from './schemas/date-text.js';
 export { parseDateText } from './schemas/date-text.js';
+export type { BehaviourKind, EntityClass, RecordType } from './schemas/dictionary.js';
+export { behaviourActionCodeField, fieldDictionary } from './schemas/dictionary.js';
 export type { ExchangeRow, FromExchangeRowOptions, HeaderMapping } from './schemas/exchange.js';
 export {
   exchangeHeaders,

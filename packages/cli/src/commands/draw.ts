@@ -194,13 +194,14 @@ export const drawCommand: CommandSpec = {
         ctx.io.stderr,
         'jianguan: warning: a seed of fewer than 20 random digits can be guessed; roll ≥ 20 dice digits in public',
       );
-      writeLine(ctx.io.stderr, 'jianguan: 警告：种子少于 20 位随机数字即可能被猜中，请公开掷骰产生 ≥20 位数字');
+      writeLine(
+        ctx.io.stderr,
+        'jianguan: 警告：种子少于 20 位随机数字即可能被猜中，请公开掷骰产生 ≥20 位数字',
+      );
     }
     const commitmentFile = stringOption(ctx.values, 'commitment');
     const internalCommitment =
-      commitmentFile === undefined
-        ? undefined
-        : await checkedCommitment(ctx, commitmentFile, task, entities);
+      commitmentFile === undefined ? undefined : await checkedCommitment(ctx, commitmentFile, task, entities);
     const createdAt = stringOption(ctx.values, 'created-at');
     const record = drawTask(task, entities, {
       seed: seed as string,
@@ -265,7 +266,8 @@ async function checkedCommitment(
 ): Promise<PopulationCommitment | undefined> {
   const published = (await readJsonFile(ctx.io.cwd, file)) as Partial<PopulationCommitment> | null;
   const digest = published?.commitmentDigest;
-  if (digest !== undefined && digest === publicFrame(task, entities).commitment.commitmentDigest) return undefined;
+  if (digest !== undefined && digest === publicFrame(task, entities).commitment.commitmentDigest)
+    return undefined;
   if (digest !== undefined && digest === commitPopulation(task, entities).commitmentDigest)
     return published as PopulationCommitment;
   throw inputError(
@@ -454,11 +456,7 @@ async function buildStrata(ctx: CommandContext): Promise<StratumSpec[]> {
   return [{ key: 'all', where: {}, ratio: plain[0] as number, ...extra }];
 }
 
-function summaryOf(
-  record: DrawRecord,
-  paths: OutputPaths | undefined,
-  bundle: PublicDrawBundle | undefined,
-) {
+function summaryOf(record: DrawRecord, paths: OutputPaths | undefined, bundle: PublicDrawBundle | undefined) {
   return {
     ...(paths === undefined
       ? {}
@@ -520,13 +518,19 @@ function printSummary(
   writeLine(stream, `内部记录（含分层条件，不得公开）internal record — never publish it: ${paths.internal}`);
   if (bundle === undefined) return;
   writeLine(stream, `内部盐值（与内部记录一起保存）secret salt, keep with it: ${paths.salt}`);
-  writeLine(stream, `公开核验包（可以公开）public bundle — publish these two: ${paths.publicRecord} ${paths.publicPopulation}`);
+  writeLine(
+    stream,
+    `公开核验包（可以公开）public bundle — publish these two: ${paths.publicRecord} ${paths.publicPopulation}`,
+  );
   writeLine(stream, '任何人都可以核验 Anyone can check it:');
   writeLine(stream, `  jianguan verify ${paths.publicRecord} ${paths.publicPopulation}`);
 }
 
 function printCommitment(ctx: CommandContext, commitment: PopulationCommitment, out: string): void {
-  writeLine(ctx.io.stdout, `名录承诺（公开版，无信用等级）：任务 ${commitment.taskId}，名录日期 ${commitment.asOf}`);
+  writeLine(
+    ctx.io.stdout,
+    `名录承诺（公开版，无信用等级）：任务 ${commitment.taskId}，名录日期 ${commitment.asOf}`,
+  );
   writeLine(
     ctx.io.stdout,
     `Public population commitment (no grades) for task ${commitment.taskId} as of ${commitment.asOf}`,

@@ -52,7 +52,13 @@ export function entityStatusCode(value: string): string | undefined {
  * The statuses a CLI draw leaves out (non-operating entities): every code of the `entityStatus` table but
  * `active` — closed, deregistered, revoked, withdrawn and moved out.
  */
-export const NON_OPERATING_STATUSES: readonly string[] = ['closed', 'deregistered', 'revoked', 'withdrawn', 'moved_out'];
+export const NON_OPERATING_STATUSES: readonly string[] = [
+  'closed',
+  'deregistered',
+  'revoked',
+  'withdrawn',
+  'moved_out',
+];
 
 /** Columns tried, in order, for the entity id when `--id-field` is not given. */
 export const ID_COLUMNS = [

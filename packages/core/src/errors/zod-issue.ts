@@ -66,7 +66,10 @@ export function localizeZodIssue(issue: z.core.$ZodIssue): LocalizedMessage {
           }
         : { zh: `过大，最大为 ${String(issue.maximum)}`, en: `too big: maximum ${String(issue.maximum)}` };
     case 'unrecognized_keys':
-      return { zh: `不认识的字段：${issue.keys.join('、')}`, en: `unrecognized keys: ${issue.keys.join(', ')}` };
+      return {
+        zh: `不认识的字段：${issue.keys.join('、')}`,
+        en: `unrecognized keys: ${issue.keys.join(', ')}`,
+      };
     case 'invalid_value':
       return {
         zh: `取值无效，应为 ${issue.values.map(String).join(' / ')}`,
@@ -77,7 +80,10 @@ export function localizeZodIssue(issue: z.core.$ZodIssue): LocalizedMessage {
     case 'invalid_format':
       return { zh: `格式错误（应为 ${issue.format}）`, en: `invalid format (expected ${issue.format})` };
     case 'not_multiple_of':
-      return { zh: `应为 ${String(issue.divisor)} 的倍数`, en: `must be a multiple of ${String(issue.divisor)}` };
+      return {
+        zh: `应为 ${String(issue.divisor)} 的倍数`,
+        en: `must be a multiple of ${String(issue.divisor)}`,
+      };
     case 'invalid_key':
       return { zh: '字段名无效', en: 'invalid key' };
     case 'invalid_element':
@@ -94,7 +100,9 @@ export function localizeZodIssue(issue: z.core.$ZodIssue): LocalizedMessage {
  * const r = schema.safeParse(input);
  * if (!r.success) console.log(describeZodError(r.error).zh); // 'strata.0.ratio：过大，最大为 1'
  */
-export function describeZodError(error: { readonly issues: readonly z.core.$ZodIssue[] }): LocalizedMessage & {
+export function describeZodError(error: {
+  readonly issues: readonly z.core.$ZodIssue[];
+}): LocalizedMessage & {
   readonly path: FieldPath;
 } {
   const issue = error.issues[0];

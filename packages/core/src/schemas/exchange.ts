@@ -1,7 +1,7 @@
 import { JianguanError } from '../errors/index.js';
+import { parseDateText } from './date-text.js';
 import { type EntityClass, fieldDictionary, type RecordType } from './dictionary.js';
 import type { FieldSpec } from './field-spec.js';
-import { parseDateText } from './date-text.js';
 
 const BEHAVIOUR = new Set<string>(['inspection', 'penalty', 'compulsion', 'other']);
 const ENTITY = new Set<string>(['enterprise', 'individualBusiness', 'otherOrganisation', 'naturalPerson']);

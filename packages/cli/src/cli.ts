@@ -52,7 +52,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCo
       return ExitCode.Ok;
     }
     const command = findCommand(name);
-    const { values, positionals } = parseCommandArgs(command, rest);
+    const { values, positionals } =
+      command.rawArgs === true
+        ? { values: { json }, positionals: rest.filter((a) => a !== '--json') }
+        : parseCommandArgs(command, rest);
     if (values.help === true) {
       io.stdout.write(renderHelp(command));
       return ExitCode.Ok;

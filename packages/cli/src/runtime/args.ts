@@ -52,6 +52,13 @@ export interface CommandSpec {
   readonly description?: readonly string[];
   readonly options: Readonly<Record<string, OptionSpec>>;
   readonly examples: readonly string[];
+  /**
+   * The command parses its own arguments (`positionals` holds every argument but `--json`), e.g. `sandbox`,
+   * which shares `jianguan-sandbox`'s parser so both take exactly the same flags.
+   */
+  readonly rawArgs?: boolean;
+  /** A help text of its own, instead of the one rendered from `options` (for `rawArgs` commands). */
+  helpText?(): string;
   run(context: CommandContext): Promise<ExitCodeValue>;
 }
 
@@ -282,6 +289,7 @@ export function helpHint(command: string): LocalizedMessage {
 
 /** Render a command's help text. */
 export function renderHelp(command: CommandSpec): string {
+  if (command.helpText !== undefined) return command.helpText();
   const lines: string[] = [];
   lines.push(`jianguan ${command.name} — ${command.summary.en}（${command.summary.zh}）`, '');
   lines.push('Usage 用法:');

@@ -52,7 +52,7 @@ describe('guidance for a year without a schedule', () => {
     expect(r.stderr).not.toContain('loadSchedule');
     expect(r.stderr).not.toContain('createCalendar');
     for (const line of r.stderr.split('\n')) expect(mixed(line), line).toBe(false);
-    const help = await runBin(['workday', '--help']);
+    const help = await run(['workday', '--help']);
     expect(help.stdout).toContain('"isOffDay"');
     expect(help.stdout).toContain('"holidays"');
   });

@@ -57,7 +57,15 @@ describe('HTML scorecard (static checks)', () => {
     expect(html).toContain('《政府网站与政务新媒体检查指标》（国办秘函〔2019〕19号）');
     expect(html).toContain('分值为可配置的默认值（未见公开的评分细则）');
     // reason codes are shown as labels, Chinese first
-    const codes = ['late_report', 'uncovered', 'unclaimed', 'shortfall', 'inactive', 'unregistered', 'late_fix'];
+    const codes = [
+      'late_report',
+      'uncovered',
+      'unclaimed',
+      'shortfall',
+      'inactive',
+      'unregistered',
+      'late_fix',
+    ];
     const cells = [...html.matchAll(/<td>([a-z_]+)<\/td>/g)].map((m) => m[1]);
     expect(cells.filter((c) => codes.includes(c ?? ''))).toEqual([]);
     expect(html).toMatch(/超期报送<br><span class="en">reported late<\/span>|无监管行为数据|未认领/);

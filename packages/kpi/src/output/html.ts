@@ -39,27 +39,26 @@ tr.deducted td{background:#fff5f5} details{margin:4px 0 10px} summary{cursor:poi
  * @example
  * EVIDENCE_REASON_LABELS.late_report.zh; // '超期报送'
  */
-const EVIDENCE_REASON_LABELS: Readonly<
-  Record<EvidenceReason, { readonly zh: string; readonly en: string }>
-> = {
-  late_report: { zh: '超期报送', en: 'reported late' },
-  late_fix: { zh: '超期整改', en: 'fixed late' },
-  unfixed: { zh: '未整改', en: 'not fixed' },
-  uncovered: { zh: '无监管行为数据', en: 'no behaviour data' },
-  unclaimed: { zh: '未认领', en: 'not claimed' },
-  no_inspection_list: { zh: '未编制检查实施清单', en: 'no inspection list' },
-  incomplete_elements: { zh: '要素填报不全', en: 'elements incomplete' },
-  inaccurate_elements: { zh: '要素填报不准确', en: 'elements inaccurate' },
-  unregistered: { zh: '未注册账号', en: 'not registered' },
-  inactive: { zh: '登录或在线不足', en: 'not active enough' },
-  missing_feedback: { zh: '未反馈', en: 'no feedback' },
-  late_feedback: { zh: '超期反馈', en: 'late feedback' },
-  unclaimed_notice: { zh: '未认领告知信息', en: 'notice not claimed' },
-  late_claim: { zh: '超期认领', en: 'claimed late' },
-  shortfall: { zh: '数量不足', en: 'short of the quota' },
-  missing_assessment: { zh: '缺少评估结果', en: 'assessment missing' },
-  partial_assessment: { zh: '评估不完整', en: 'assessment partial' },
-};
+const EVIDENCE_REASON_LABELS: Readonly<Record<EvidenceReason, { readonly zh: string; readonly en: string }>> =
+  {
+    late_report: { zh: '超期报送', en: 'reported late' },
+    late_fix: { zh: '超期整改', en: 'fixed late' },
+    unfixed: { zh: '未整改', en: 'not fixed' },
+    uncovered: { zh: '无监管行为数据', en: 'no behaviour data' },
+    unclaimed: { zh: '未认领', en: 'not claimed' },
+    no_inspection_list: { zh: '未编制检查实施清单', en: 'no inspection list' },
+    incomplete_elements: { zh: '要素填报不全', en: 'elements incomplete' },
+    inaccurate_elements: { zh: '要素填报不准确', en: 'elements inaccurate' },
+    unregistered: { zh: '未注册账号', en: 'not registered' },
+    inactive: { zh: '登录或在线不足', en: 'not active enough' },
+    missing_feedback: { zh: '未反馈', en: 'no feedback' },
+    late_feedback: { zh: '超期反馈', en: 'late feedback' },
+    unclaimed_notice: { zh: '未认领告知信息', en: 'notice not claimed' },
+    late_claim: { zh: '超期认领', en: 'claimed late' },
+    shortfall: { zh: '数量不足', en: 'short of the quota' },
+    missing_assessment: { zh: '缺少评估结果', en: 'assessment missing' },
+    partial_assessment: { zh: '评估不完整', en: 'assessment partial' },
+  };
 
 const KIND_LABELS: Readonly<Record<string, string>> = {
   ratio: '比率 ratio',

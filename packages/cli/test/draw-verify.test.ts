@@ -49,7 +49,7 @@ describe('jianguan draw + verify', () => {
 
     const v = await verify(['rec.internal.json', 'entities.csv']);
     expect(v.code).toBe(0);
-    expect(v.stdout).toContain('VERIFIED 核验通过');
+    expect(v.stdout).toContain('核验通过：rec.internal.json\nVERIFIED: rec.internal.json');
     const vj = await verify(['rec.internal.json', 'entities.csv', '--json']);
     expect(JSON.parse(vj.stdout)).toMatchObject({
       ok: true,
@@ -89,7 +89,8 @@ describe('jianguan draw + verify', () => {
     writeFileSync(tmp.path('tampered.json'), JSON.stringify(record));
     const v = await verify(['tampered.json', 'entities.csv']);
     expect(v.code).toBe(1);
-    expect(v.stdout).toContain('NOT VERIFIED 核验未通过');
+    expect(v.stdout).toContain('NOT VERIFIED: tampered.json');
+    expect(v.stdout).toContain('核验未通过：tampered.json');
     expect(v.stdout).toContain('record_digest');
     expect(v.stdout).toContain('strata.0.picks.0');
     const vj = await verify(['tampered.json', 'entities.csv', '--json']);

@@ -172,8 +172,10 @@ async function calendarFor(ctx: CommandContext): Promise<WorkdayCalendar> {
   return createCalendar({
     schedules,
     ...(weekendRule ? { unknownYears: 'weekend-rule' as const } : {}),
-    onWarning: (warning) =>
-      writeLine(ctx.io.stderr, `jianguan: warning: ${warning.message.en}（${warning.message.zh}）`),
+    onWarning: (warning) => {
+      writeLine(ctx.io.stderr, `jianguan: warning: ${warning.message.en}`);
+      writeLine(ctx.io.stderr, `jianguan: 警告：${warning.message.zh}`);
+    },
   });
 }
 

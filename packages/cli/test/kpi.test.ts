@@ -140,3 +140,26 @@ describe('jianguan kpi', () => {
     expect((JSON.parse(r.stdout) as { error: { code: string } }).error.code).toBe(errorCode);
   });
 });
+
+describe('kpi --help documents data.json', () => {
+  it('names every list and its fields', async () => {
+    const r = await run(['kpi', '--help']);
+    expect(r.code).toBe(0);
+    for (const text of [
+      'behaviours',
+      'reportedDate',
+      'catalogItems',
+      'claimed',
+      'officers',
+      'onlineDays',
+      'publications',
+      'channel annual_plan|work_news|exposure',
+      'clues',
+      'feedbackDate',
+      'doubleNotifications',
+      'pushedDate',
+      'assessments',
+    ])
+      expect(r.stdout).toContain(text);
+  });
+});

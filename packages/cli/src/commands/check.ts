@@ -93,6 +93,7 @@ export const checkCommand: CommandSpec = {
     'otherwise a `kind`/`entityClass`/记录类型 column (or JSON field) names it per record, and failing that',
     'the type is inferred from the headers (检查时间 → inspection, 处罚决定书文号 → penalty, …). Types:',
     `  ${Object.keys(fieldDictionary).join(', ')}`,
+    'The fields of each type, with their Chinese headers, are in docs/guides/data-standard.md 字段说明.',
     'Headers that match no field are reported (with "did you mean"), and so are missing required columns.',
     '',
     'Exit 0 all records pass; 1 a record has an error (--strict: or a warning), or a file has no records',

@@ -163,3 +163,22 @@ describe('kpi --help documents data.json', () => {
       expect(r.stdout).toContain(text);
   });
 });
+
+describe('kpi --indicator-set <file> with a malformed set', () => {
+  const dir = tempDir();
+  afterAll(() => dir.cleanup());
+  it('names the field in plain Chinese and plain English', async () => {
+    dir.write('set.json', '{"id":"x"}');
+    dir.write('data.json', '{}');
+    const r = await run(
+      ['kpi', 'data.json', '--unit', 'a', '--period', '2025', '--indicator-set', './set.json'],
+      {
+        cwd: dir.dir,
+      },
+    );
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain('./set.json is not a valid indicator set: version: required');
+    expect(r.stderr).toContain('./set.json 不是有效的考核指标集：version：缺少必填项');
+    expect(r.stderr).not.toMatch(/Invalid input/);
+  });
+});

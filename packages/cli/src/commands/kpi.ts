@@ -1,9 +1,11 @@
 import { extname } from 'node:path';
+import { describeZodError } from '@jianguan/core';
 import type { IndicatorSet, KpiData, Scorecard, UnitSpec } from '@jianguan/kpi';
 import {
   baselineIndicatorSet,
   defineIndicatorSet,
   hubeiLikeIndicatorSet,
+  indicatorSetSchema,
   parsePeriod,
   renderScorecardHtml,
   scorecardToCsv,
@@ -221,7 +223,21 @@ async function resolveSet(ctx: CommandContext, idOrPath: string): Promise<Indica
   const shipped = shippedSets[idOrPath];
   if (shipped !== undefined) return shipped;
   if (/[/\\]/.test(idOrPath) || idOrPath.toLowerCase().endsWith('.json')) {
-    return defineIndicatorSet(await readJsonFile(ctx.io.cwd, idOrPath));
+    const data = await readJsonFile(ctx.io.cwd, idOrPath);
+    const parsed = indicatorSetSchema.safeParse(data);
+    if (!parsed.success) {
+      // The shared zod translator: the Chinese line carries no raw zod English.
+      const problem = describeZodError(parsed.error);
+      throw inputError(
+        'invalid_indicator_set',
+        {
+          zh: `${idOrPath} 不是有效的考核指标集：${problem.zh}`,
+          en: `${idOrPath} is not a valid indicator set: ${problem.en}`,
+        },
+        { path: problem.path, details: { file: idOrPath } },
+      );
+    }
+    return defineIndicatorSet(data);
   }
   const ids = Object.keys(shippedSets).join(', ');
   throw usageError(

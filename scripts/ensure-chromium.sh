@@ -26,7 +26,7 @@ if found="$(find_chromium)" && has_cjk_font; then
 fi
 
 if ! command -v apt-get >/dev/null 2>&1; then
-  echo "ensure-chromium: no chromium binary and no apt-get; install Chromium yourself (the browser test will skip)" >&2
+  echo "ensure-chromium: no chromium binary and no apt-get; install Chromium yourself (the browser test skips locally and fails in CI)" >&2
   exit 1
 fi
 
@@ -35,7 +35,7 @@ if [ "$(id -u)" -ne 0 ]; then
   if command -v sudo >/dev/null 2>&1; then
     SUDO="sudo"
   else
-    echo "ensure-chromium: not root and no sudo; cannot run apt-get (the browser test will skip)" >&2
+    echo "ensure-chromium: not root and no sudo; cannot run apt-get (the browser test skips locally and fails in CI)" >&2
     exit 1
   fi
 fi

@@ -1,11 +1,12 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { runCli } from '@jianguan/cli';
 import { qualityCheck, workdayLateness, workdaysBetween } from '@jianguan/core';
 import type { Sandbox } from '@jianguan/provincial-client/sandbox';
 import { type DrawRecord, verifyDraw } from '@jianguan/sampling';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CountyYearSummary, runCountyYear } from '../src/county-year/main.js';
+import { type CountyYearSummary, formatSummary, GLOSSARY, runCountyYear } from '../src/county-year/main.js';
 import { fixRecord, type ReportedBehaviour } from '../src/county-year/report.js';
 
 describe('fixRecord (what the clerk does with a rejection)', () => {
@@ -65,6 +66,35 @@ describe('runCountyYear (a small county)', () => {
     });
   }, 120_000);
   afterAll(() => rmSync(outDir, { recursive: true, force: true }));
+
+  it('ends with a command the user can paste and run, in Chinese and English, with no raw JSON', async () => {
+    const text = formatSummary(summary);
+    const last = text.trimEnd().split('\n').at(-1) ?? '';
+    const m = /^ {2}npx jianguan verify (\S+) (\S+)$/.exec(last);
+    expect(m, last).not.toBeNull();
+    expect(text).not.toMatch(/[{[]"/);
+    expect(text).toContain('自己核验这次抽查');
+    expect(text).toContain('Check the published draw yourself');
+    // the command works: jianguan verify on those two files exits 0
+    const out: string[] = [];
+    const code = await runCli(['verify', m?.[1] ?? '', m?.[2] ?? ''], {
+      stdout: { write: (s: string) => out.push(s) },
+      stderr: { write: (s: string) => out.push(s) },
+      cwd: process.cwd(),
+      env: {},
+    });
+    expect(out.join('')).toContain('VERIFIED');
+    expect(code).toBe(0);
+  });
+
+  it('explains its terms once, Chinese first with English beside', () => {
+    for (const term of ['一单两库', '质检', '信用分级分类', '双随机', '一公开'])
+      expect(
+        GLOSSARY.filter((l) => l.trimStart().startsWith(term)),
+        term,
+      ).toHaveLength(1);
+    for (const line of lines) expect(line).toMatch(/^\[\s?\d+\/10\] [^\sA-Za-z]+ [A-Z]/);
+  });
 
   it('shows one progress line per step, with timing', () => {
     expect(lines).toHaveLength(10);

@@ -99,9 +99,10 @@ describe('every example runs', () => {
       dir,
     ]);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/\[10\/10\] Verify the published draw/);
-    expect(r.stdout).toMatch(/stored exactly once: yes/);
-    expect(r.stdout).toMatch(/published draw\s+verifies/);
+    expect(r.stdout).toMatch(/\[10\/10\] 公众核验 Verify the published draw/);
+    expect(r.stdout).toMatch(/each stored exactly once/);
+    expect(r.stdout).toMatch(/published draw\s+核验通过 verifies/);
+    expect(r.stdout).toMatch(/\n {2}npx jianguan verify \S+draw-record\.json \S+draw-population\.json\n?$/);
     // the citizen's example accepts the county's own published draw
     const v = await runExample('examples/src/examples/verify-published-draw.ts', [
       join(dir, 'draw-record.json'),

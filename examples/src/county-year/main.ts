@@ -159,19 +159,19 @@ export async function runCountyYear(options: CountyYearOptions = {}): Promise<Co
   const dates = calendarOf(year);
 
   const files = await step(
-    'Export the county (一单两库) to CSV',
+    '导出名录 Export the county lists to CSV',
     () => writeCounty(join(outDir, 'county'), generateCounty(seed, entityCount, officerCount, year)),
     (f) => `${show(dirname(f.entities))}/ (entities, officers, spot-check items, credit records)`,
   );
   const county = await step(
-    'Load the CSV files back and 质检 them',
+    '读回并质检 Load the CSV files and check them',
     () => loadCounty(files, dates.gradedAsOf),
     (c) =>
       `${c.entities.length} entities, ${c.officers.length} officers, ${c.items.length} items; ${c.check.failed} failed 质检`,
   );
   if (county.check.failed > 0) log(county.report); // file:line of every issue, to fix the export
   const graded = await step(
-    'Grade credit (samr-baseline, 信用分级分类)',
+    '信用分级 Grade credit (samr-baseline)',
     () => gradeCounty(county.entities, county.creditRecords, county.facts, dates.gradedAsOf),
     (g) =>
       Object.entries(g.counts)
@@ -181,7 +181,7 @@ export async function runCountyYear(options: CountyYearOptions = {}): Promise<Co
   const directory = buildDirectory(county.entities, graded.grades, county.facts);
   const officerDirectory = buildOfficerDirectory(county.officers, year);
   const drawn = await step(
-    'Plan and draw both departments (双随机)',
+    '双随机抽取 Draw the spot checks',
     () => drawBoth(seed, tasksOf(year, county.items), directory),
     (d) =>
       d.records
@@ -208,13 +208,13 @@ export async function runCountyYear(options: CountyYearOptions = {}): Promise<Co
   writeFileSync(drawRecordFile, `${JSON.stringify(bundle.record, null, 2)}\n`);
   writeFileSync(populationFile, `${JSON.stringify(bundle.population)}\n`);
   const staffed = await step(
-    'Merge joint inspections, assign officers',
+    '联合检查、派员 Merge joint visits, assign officers',
     () => mergeAndAssign(seed, year, drawn.records, officerDirectory),
     (m) =>
       `${m.merge.visitsBefore} → ${m.merge.visitsAfter} visits (${m.merge.visitsSaved} saved), ${m.assignment.infeasible.length} infeasible`,
   );
   const inspections = await step(
-    'Inspect and record results (行政检查)',
+    '检查并记录 Inspect and record results',
     () =>
       recordInspections(
         seed,
@@ -228,13 +228,13 @@ export async function runCountyYear(options: CountyYearOptions = {}): Promise<Co
     (r) => `${r.length} behaviour records`,
   );
   const notices = await step(
-    'Publish the notices (一公开, JSON + CSV)',
+    '结果公示 Publish the results (JSON + CSV)',
     () => drawn.records.map((r) => publishNotice(r, inspections, outDir)),
     (ns) =>
       ns.map((x) => `${x.notice.department} ${x.notice.entries.length} by ${x.notice.publishBy}`).join(' · '),
   );
   const reporting: ReportingOutcome = await step(
-    'Report (outbox, faults on), fix, clues, tasks',
+    '上报省平台 Report to the province, fix, answer',
     () =>
       reportYear({
         seed,
@@ -257,13 +257,13 @@ export async function runCountyYear(options: CountyYearOptions = {}): Promise<Co
   const reportingLog = join(outDir, 'reporting-log.json');
   writeFileSync(reportingLog, `${JSON.stringify(reporting.behaviours, null, 1)}\n`);
   const scored = await step(
-    'Score the KPIs, write the scorecard',
+    '考核评分 Score the KPIs, write the scorecard',
     () => scoreYear({ seed, year, officers: county.officers, reporting, outDir }),
     (s) =>
       `${s.card.unit.name ?? s.card.unit.id}: ${s.card.total} (${s.card.passed ? 'passed' : 'failed'}) → ${show(s.htmlFile)}`,
   );
   const verification = await step(
-    'Verify the published draw as a citizen would',
+    '公众核验 Verify the published draw',
     () => {
       // the citizen: the two public files, no grade in them
       const published = {
@@ -348,34 +348,74 @@ export async function runCountyYear(options: CountyYearOptions = {}): Promise<Co
   };
 }
 
-/** The short summary printed at the end of the demo. */
+/**
+ * The terms the demo uses, each explained once (术语说明), Chinese first with English beside.
+ */
+export const GLOSSARY: readonly string[] = [
+  '术语 Terms used below:',
+  '  一单两库      随机抽查事项清单、检查对象名录库、执法检查人员名录库 — the spot-check item list and the entity and officer directories',
+  '  质检          省平台对每条上报数据做的数据质量检查 — the quality check the province runs on every uploaded record',
+  '  信用分级分类  按信用风险把企业分为 A–D 级，决定抽查比例 — credit grading (A–D), which sets how often a firm is inspected',
+  '  双随机        随机抽取检查对象、随机选派执法人员 — random choice of the firms inspected and of the officers sent',
+  '  一公开        抽查情况和查处结果向社会公开 — publication of the draw and the inspection results',
+  '  联合检查      多个部门对同一企业“进一次门、查多项事” — several departments inspect a firm in one visit',
+  '  考核评分      上级对部门“互联网+监管”工作的季度/年度考核 — the assessment of a department by its superiors',
+  '',
+];
+
+/** A number with its unit, as the summary shows it. */
+function transportLine(transport: Readonly<Record<string, unknown>>): string {
+  const parts = Object.entries(transport).flatMap(([k, v]) =>
+    typeof v === 'number' || typeof v === 'string'
+      ? [`${k} ${String(v)}`]
+      : v !== null && typeof v === 'object'
+        ? [
+            `${k}: ${
+              Object.entries(v)
+                .map(([kk, vv]) => `${kk} ${String(vv)}`)
+                .join(', ') || '-'
+            }`,
+          ]
+        : [],
+  );
+  return parts.length === 0 ? '-' : parts.join(', ');
+}
+
+/** The short summary printed at the end of the demo: Chinese first, English beside, then a command to run. */
 export function formatSummary(s: CountyYearSummary): string {
+  const record = show(s.files.drawRecord ?? '');
+  const population = show(s.files.population ?? '');
   const lines = [
     '',
-    `${s.year} in one county (seed ${s.seed}) — ${s.entities} entities, ${s.officers} officers`,
-    `  credit grades        ${Object.entries(s.grades)
+    `${s.year} 年一个县的“互联网+监管” — ${s.entities} 户企业，${s.officers} 名执法人员（种子 ${s.seed}）`,
+    `${s.year} in one county — ${s.entities} entities, ${s.officers} officers (seed ${s.seed})`,
+    `  信用等级 credit grades        ${Object.entries(s.grades)
       .map(([k, v]) => `${k} ${v}`)
       .join(' · ')}`,
     ...s.draws.map(
       (d) =>
-        `  draw ${d.department.padEnd(15)} ${d.drawn} of ${d.population} (digest ${d.recordDigest.slice(0, 12)}…)`,
+        `  抽查 draw ${d.department.padEnd(15)} 抽中 ${d.drawn} / 共 ${d.population} — drew ${d.drawn} of ${d.population} (摘要 digest ${d.recordDigest.slice(0, 12)}…)`,
     ),
-    `  joint inspections    ${s.joint.jointVisits} joint visits, ${s.joint.visitsSaved} visits saved (${s.joint.visitsBefore} → ${s.joint.visitsAfter})`,
-    `  officers             ${s.staffing.staffed} visits staffed, ${s.staffing.infeasible} infeasible, busiest officer ${s.staffing.maxLoad} visits`,
+    `  联合检查 joint visits         ${s.joint.jointVisits} 次联合检查，少进门 ${s.joint.visitsSaved} 次 — ${s.joint.visitsSaved} visits saved (${s.joint.visitsBefore} → ${s.joint.visitsAfter})`,
+    `  派员 officers                 ${s.staffing.staffed} 次检查已派员，${s.staffing.infeasible} 次无法派员 — busiest officer ${s.staffing.maxLoad} visits`,
     ...s.notices.map(
-      (x) => `  notice ${x.department.padEnd(13)} ${x.entries} results, publish by ${x.publishBy}`,
+      (x) =>
+        `  公示 notice ${x.department.padEnd(13)} ${x.entries} 条结果，最迟 ${x.publishBy} 公示 — publish by ${x.publishBy}`,
     ),
-    `  plans, draw results  ${s.plansAndDraws} records reported to the province`,
-    `  behaviour records    ${s.behaviours.reported} reported, stored exactly once: ${s.behaviours.storedExactlyOnce ? 'yes' : 'NO'}`,
-    `  province 质检        ${s.behaviours.rejected} rejected (${Object.entries(s.behaviours.rejectionsByRule)
-      .map(([k, v]) => `${k} ${v}`)
-      .join(', ')}), ${s.behaviours.fixedOnTime}/${s.behaviours.fixed} fixed within 5 working days`,
-    `  clues, tasks, 12345  ${s.clues.answered} clues answered, ${s.jointTasks.answered}/${s.jointTasks.claimed} joint tasks answered, ${s.complaintsClosed} complaints closed`,
-    `  published draw       ${s.drawVerified ? 'verifies' : 'DOES NOT VERIFY'} (no grades in it; auditor check ${s.drawBundleAudited ? 'ok' : 'FAILED'}) — jianguan verify ${show(s.files.drawRecord ?? '')} ${show(s.files.population ?? '')}`,
-    `  KPI                  ${s.kpi.unit} ${s.kpi.total} points, ${s.kpi.passed ? 'passed' : 'failed'}; ranking ${s.kpi.ranking.map((r) => `${r.unit} ${r.total}`).join(' > ')}`,
-    `  scorecard            ${show(s.files.scorecard ?? '')}`,
-    `  transport            ${JSON.stringify(s.transport)}`,
-    `  done in ${(s.durationMs / 1000).toFixed(1)}s`,
+    `  计划与抽取 plans, draws       ${s.plansAndDraws} 条已上报省平台 — reported to the province`,
+    `  监管行为 behaviour records    ${s.behaviours.reported} 条已上报，${s.behaviours.storedExactlyOnce ? '每条只入库一次 each stored exactly once' : '有重复或遗漏 NOT stored exactly once'}`,
+    `  省平台质检 province check     ${s.behaviours.rejected} 条被退回，${s.behaviours.fixedOnTime}/${s.behaviours.fixed} 条在 5 个工作日内整改 — fixed within 5 working days`,
+    `  线索、任务、投诉 clues, tasks  ${s.clues.answered} 条线索已反馈，${s.jointTasks.answered}/${s.jointTasks.claimed} 项联合任务已答复，${s.complaintsClosed} 件投诉办结`,
+    `  公开抽查记录 published draw   ${s.drawVerified ? '核验通过 verifies' : '核验未通过 DOES NOT VERIFY'}；不含信用等级 no grades in it；审计核对 auditor check ${s.drawBundleAudited ? '通过 ok' : '未通过 FAILED'}`,
+    `  考核 KPI                      ${s.kpi.unit} ${s.kpi.total} 分，${s.kpi.passed ? '合格 passed' : '不合格 failed'}；排名 ranking ${s.kpi.ranking.map((r) => `${r.unit} ${r.total}`).join(' > ')}`,
+    `  考核评分表 scorecard          ${show(s.files.scorecard ?? '')}`,
+    `  传输 transport                ${transportLine(s.transport)}`,
+    `  用时 done in ${(s.durationMs / 1000).toFixed(1)}s`,
+    '',
+    '自己核验这次抽查（任何人都可以，只需公开的两个文件）：',
+    'Check the published draw yourself (anyone can; it needs only the two public files):',
+    '',
+    `  npx jianguan verify ${record} ${population}`,
   ];
   return lines.join('\n');
 }
@@ -392,6 +432,7 @@ if (process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(
   const officers = argValue(args, '--officers');
   const seed = argValue(args, '--seed');
   const outDir = argValue(args, '--out');
+  if (!json) console.log(GLOSSARY.join('\n'));
   try {
     const summary = await runCountyYear({
       ...(entities === undefined ? {} : { entities: Number(entities) }),

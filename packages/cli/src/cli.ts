@@ -52,7 +52,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCo
       return ExitCode.Ok;
     }
     const command = findCommand(name);
-    const { values, positionals } = parseCommandArgs(command, rest);
+    const { values, positionals } =
+      command.rawArgs === true
+        ? { values: { json }, positionals: rest.filter((a) => a !== '--json') }
+        : parseCommandArgs(command, rest);
     if (values.help === true) {
       io.stdout.write(renderHelp(command));
       return ExitCode.Ok;
@@ -122,7 +125,10 @@ function report(io: CliIo, json: boolean, error: unknown): ExitCodeValue {
   }
   writeLine(io.stderr, `jianguan: error: ${messages.en}`);
   writeLine(io.stderr, `jianguan: 错误：${messages.zh}`);
-  if (hint) writeLine(io.stderr, `  hint: ${hint.en}（${hint.zh}）`);
+  if (hint) {
+    writeLine(io.stderr, `  hint: ${hint.en}`);
+    writeLine(io.stderr, `  提示：${hint.zh}`);
+  }
   if (exitCode === ExitCode.Internal && error instanceof Error && io.env.JIANGUAN_DEBUG) {
     writeLine(io.stderr, error.stack ?? '');
   }

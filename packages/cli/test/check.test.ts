@@ -1,49 +1,8 @@
-import { toExchangeRow } from '@jianguan/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BAD_USCC, exchangeCsv, inspection } from './fixtures.js';
 import { encodeGbk, run, tempDir } from './helpers.js';
 
-const INSTITUTION = '11330106002490066D';
-const GOOD_USCC = '91330100799655058B';
-const BAD_USCC = '91330100799655058A'; // check character should be B
-
-function inspection(i: number, overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    kind: 'inspection',
-    recordId: `JC-${i}`,
-    itemCode: '31000000100000',
-    checkListCode: `${INSTITUTION}431000000100000`,
-    implementInstitution: '杭州市西湖区市场监督管理局',
-    implementInstitutionCode: INSTITUTION,
-    adminCounterpartName: '杭州某某食品有限公司',
-    adminCounterpartNature: '02',
-    adminCounterpartCertType: '001',
-    adminCounterpartCertNo: GOOD_USCC,
-    areaCode: '330106',
-    source: '33000031',
-    batchNo: '2024030600001',
-    operation: 'I',
-    checkActionName: '食品经营日常监督检查',
-    checkActionCode: `JC2024${String(i).padStart(3, '0')}`,
-    checkForm: '01',
-    checkType: '01',
-    checkMode: '1',
-    checkResult: '01',
-    checkDate: '2024-03-05',
-    checkPersonnel: ['张三', '李四'],
-    checkPersonnelCertNos: ['33010012345', '33010012346'],
-    submittedAt: '2024-03-06T10:00:00+08:00',
-    ...overrides,
-  };
-}
-
 const records = [inspection(1), inspection(2, { adminCounterpartCertNo: BAD_USCC }), inspection(3)];
-
-function exchangeCsv(items: readonly Record<string, unknown>[]): string {
-  const rows = items.map((r) => toExchangeRow('inspection', r));
-  const headers = Object.keys(rows[0] ?? {});
-  const quote = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-  return `${[headers.join(','), ...rows.map((r) => headers.map((h) => quote(r[h] ?? '')).join(','))].join('\r\n')}\r\n`;
-}
 
 const tmp = tempDir();
 beforeAll(() => {
@@ -133,7 +92,8 @@ describe('jianguan check', () => {
   it('totals several files', async () => {
     const r = await check(['good.jsonl', 'batch.jsonl']);
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain('Total 合计: 5 records in 2 files — 4 passed, 1 failed');
+    expect(r.stdout).toContain('Total: 5 records in 2 files — 4 passed, 1 failed');
+    expect(r.stdout).toContain('合计：2 个文件共 5 条，通过 4，未通过 1');
   });
 
   it('applies --today (a later date is in the future) and --disable', async () => {
@@ -146,12 +106,12 @@ describe('jianguan check', () => {
     expect(disabled.report.passed).toBe(3);
   });
 
-  it('suggests --type when a CSV has no record-type column', async () => {
+  it('infers the record type of a CSV without a record-type column from its headers', async () => {
     tmp.write('untyped.csv', 'recordId,checkDate\nX1,2024-03-05\n');
     const r = await check(['untyped.csv']);
-    expect(r.code).toBe(1);
-    expect(r.stdout).toContain('unknown_record_type');
-    expect(r.stdout).toContain('--type');
+    expect(r.code).toBe(1); // required fields are missing
+    expect(r.stdout).toContain('record type: inspection (inferred from the headers');
+    expect(r.stdout).toContain('--type untyped.csv=<type>');
   });
 
   it('counts a record that cannot be read as failed, with its line', async () => {
@@ -168,6 +128,7 @@ describe('jianguan check', () => {
     [['batch.jsonl', '--today', 'yesterday'], 2, 'bad_date'],
     [['missing.csv'], 3, 'file_not_found'],
     [['records.dat'], 3, 'unknown_format'],
+    [['batch.csv', '--format', 'xml'], 2, 'unknown_format'],
   ])('check %j exits %i (%s)', async (argv, code, errorCode) => {
     const r = await run(['check', ...argv, '--json'], { cwd: tmp.dir });
     expect(r.code).toBe(code);

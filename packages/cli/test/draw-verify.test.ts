@@ -14,7 +14,7 @@ beforeAll(() => {
   tmp.write('entities-gbk.csv', encodeGbk(toCsv(entities)));
   tmp.write('entities-shuffled.csv', toCsv(reorder(entities)));
   tmp.write('entities.jsonl', toJsonl(entities));
-  tmp.write('fewer.csv', toCsv(entities.slice(1)));
+  tmp.write('fewer.csv', toCsv(entities.slice(2))); // entity 1 is active
 });
 afterAll(() => tmp.cleanup());
 
@@ -37,8 +37,9 @@ describe('jianguan draw + verify', () => {
       'rec.json',
     ]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('written 已写入: rec.json');
-    const record = read('rec.json');
+    expect(r.stdout).toContain('rec.internal.json');
+    expect(r.stdout).toContain('jianguan verify rec.public.json rec.population.public.json');
+    const record = read('rec.internal.json');
     expect(record.format).toBe('jianguan.draw-record/1');
     expect(record.seed).toBe(SEED);
     expect(record.strata[0]?.populationSize).toBe(active.length);
@@ -46,10 +47,10 @@ describe('jianguan draw + verify', () => {
     const activeIds = new Set(active.map((e) => e.id));
     for (const pick of record.strata[0]?.picks ?? []) expect(activeIds.has(pick.id)).toBe(true);
 
-    const v = await verify(['rec.json', 'entities.csv']);
+    const v = await verify(['rec.internal.json', 'entities.csv']);
     expect(v.code).toBe(0);
-    expect(v.stdout).toContain('VERIFIED 核验通过');
-    const vj = await verify(['rec.json', 'entities.csv', '--json']);
+    expect(v.stdout).toContain('核验通过：rec.internal.json\nVERIFIED: rec.internal.json');
+    const vj = await verify(['rec.internal.json', 'entities.csv', '--json']);
     expect(JSON.parse(vj.stdout)).toMatchObject({
       ok: true,
       mismatches: [],
@@ -63,10 +64,10 @@ describe('jianguan draw + verify', () => {
     await draw(['entities-shuffled.csv', ...args, '--out', 'b.json']);
     await draw(['entities-gbk.csv', ...args, '--out', 'c.json']);
     await draw(['entities.jsonl', ...args, '--out', 'd.json']);
-    const digests = ['a.json', 'b.json', 'c.json', 'd.json'].map((f) => read(f).recordDigest);
+    const digests = ['a', 'b', 'c', 'd'].map((f) => read(`${f}.internal.json`).recordDigest);
     expect(new Set(digests).size).toBe(1);
     // and a record made from one form verifies against another
-    expect((await verify(['a.json', 'entities-gbk.csv'])).code).toBe(0);
+    expect((await verify(['a.internal.json', 'entities-gbk.csv'])).code).toBe(0);
   });
 
   it('rejects a tampered record (exit 1) and names the mismatch', async () => {
@@ -81,14 +82,15 @@ describe('jianguan draw + verify', () => {
       '--out',
       'orig.json',
     ]);
-    const record = read('orig.json') as unknown as { strata: { picks: { id: string }[] }[] };
+    const record = read('orig.internal.json') as unknown as { strata: { picks: { id: string }[] }[] };
     const drawn = new Set(record.strata[0]?.picks.map((p) => p.id));
     const outsider = active.find((e) => !drawn.has(e.id));
     (record.strata[0]?.picks[0] as { id: string }).id = outsider?.id ?? 'x';
     writeFileSync(tmp.path('tampered.json'), JSON.stringify(record));
     const v = await verify(['tampered.json', 'entities.csv']);
     expect(v.code).toBe(1);
-    expect(v.stdout).toContain('NOT VERIFIED 核验未通过');
+    expect(v.stdout).toContain('NOT VERIFIED: tampered.json');
+    expect(v.stdout).toContain('核验未通过：tampered.json');
     expect(v.stdout).toContain('record_digest');
     expect(v.stdout).toContain('strata.0.picks.0');
     const vj = await verify(['tampered.json', 'entities.csv', '--json']);
@@ -109,7 +111,7 @@ describe('jianguan draw + verify', () => {
       '--out',
       'orig2.json',
     ]);
-    const v = await verify(['orig2.json', 'fewer.csv', '--json']);
+    const v = await verify(['orig2.internal.json', 'fewer.csv', '--json']);
     expect(v.code).toBe(1);
     expect(
       (JSON.parse(v.stdout) as { mismatches: { code: string }[] }).mismatches.map((m) => m.code),
@@ -117,7 +119,7 @@ describe('jianguan draw + verify', () => {
   });
 
   it('rejects a changed seed (exit 1)', async () => {
-    const record = read('orig2.json');
+    const record = read('orig2.internal.json');
     writeFileSync(tmp.path('reseeded.json'), JSON.stringify({ ...record, seed: '1' }));
     expect((await verify(['reseeded.json', 'entities.csv'])).code).toBe(1);
   });
@@ -152,7 +154,7 @@ describe('jianguan draw + verify', () => {
     });
     expect(summary.strata.find((s) => s.key === 'A')?.sampleSize).toBe(Math.ceil(count('A') * 0.05));
     expect(summary.unmatched).toBe(entities.filter((e) => e.grade === 'C').length);
-    expect((await verify(['by.json', 'entities.csv'])).code).toBe(0);
+    expect((await verify(['by.internal.json', 'entities.csv'])).code).toBe(0);
   });
 
   it('stratifies by credit grade with a shipped rule set (D: key supervision, all drawn)', async () => {
@@ -168,18 +170,18 @@ describe('jianguan draw + verify', () => {
       'rs.json',
     ]);
     expect(r.code).toBe(0);
-    const record = read('rs.json');
+    const record = read('rs.internal.json');
     expect(record.strata.map((s) => s.key)).toEqual(['A', 'B', 'C', 'D']);
     const d = record.strata.find((s) => s.key === 'D');
     expect(d?.sampleSize).toBe(active.filter((e) => e.grade === 'D').length);
-    expect((await verify(['rs.json', 'entities.csv'])).code).toBe(0);
+    expect((await verify(['rs.internal.json', 'entities.csv'])).code).toBe(0);
   });
 
   it('publishes a commitment first and checks the draw against it', async () => {
     const args = ['--ratio', '10%', '--as-of', '2026-04-01', '--task-id', '2026-SC-001'];
     const c = await draw(['entities.csv', '--commit-only', ...args, '--out', 'commitment.json']);
     expect(c.code).toBe(0);
-    expect(c.stdout).toContain('publish it before the seed');
+    expect(c.stdout).toContain('Publish it before the seed');
     const commitment = JSON.parse(readFileSync(tmp.path('commitment.json'), 'utf8')) as {
       format: string;
       taskId: string;
@@ -196,7 +198,8 @@ describe('jianguan draw + verify', () => {
       'committed.json',
     ]);
     expect(ok.code).toBe(0);
-    expect(read('committed.json').commitment).toEqual(commitment);
+    // The published commitment is the public one: it is the commitment of the public record.
+    expect(read('committed.public.json').commitment).toEqual(commitment);
     const changed = await draw([
       'fewer.csv',
       '--seed',
@@ -212,8 +215,18 @@ describe('jianguan draw + verify', () => {
     );
   });
 
-  it('prints the record on stdout without --out, and warns about a short seed', async () => {
-    const r = await draw(['entities.csv', '--seed', '42', '--count', '3', '--as-of', '2026-04-01']);
+  it('prints the record on stdout with --out -, and warns about a short seed', async () => {
+    const r = await draw([
+      'entities.csv',
+      '--seed',
+      '42',
+      '--count',
+      '3',
+      '--as-of',
+      '2026-04-01',
+      '--out',
+      '-',
+    ]);
     expect(r.code).toBe(0);
     const record = JSON.parse(r.stdout) as DrawRecord;
     expect(record.strata[0]?.sampleSize).toBe(3);

@@ -1,4 +1,4 @@
-import { uscc } from '@jianguan/core';
+import { toExchangeRow, uscc } from '@jianguan/core';
 
 /** One synthetic regulated entity of a test population. */
 export interface TestEntity {
@@ -41,4 +41,47 @@ export function reorder<T>(items: readonly T[]): T[] {
   const odd = items.filter((_, i) => i % 2 === 1).reverse();
   const even = items.filter((_, i) => i % 2 === 0);
   return [...odd, ...even];
+}
+
+export const INSTITUTION = '11330106002490066D';
+export const GOOD_USCC = '91330100799655058B';
+export const BAD_USCC = '91330100799655058A'; // check character should be B
+
+/** A valid inspection record (检查行为) numbered `i`. */
+export function inspection(i: number, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    kind: 'inspection',
+    recordId: `JC-${i}`,
+    itemCode: '31000000100000',
+    checkListCode: `${INSTITUTION}431000000100000`,
+    implementInstitution: '杭州市西湖区市场监督管理局',
+    implementInstitutionCode: INSTITUTION,
+    adminCounterpartName: '杭州某某食品有限公司',
+    adminCounterpartNature: '02',
+    adminCounterpartCertType: '001',
+    adminCounterpartCertNo: GOOD_USCC,
+    areaCode: '330106',
+    source: '33000031',
+    batchNo: '2024030600001',
+    operation: 'I',
+    checkActionName: '食品经营日常监督检查',
+    checkActionCode: `JC2024${String(i).padStart(3, '0')}`,
+    checkForm: '01',
+    checkType: '01',
+    checkMode: '1',
+    checkResult: '01',
+    checkDate: '2024-03-05',
+    checkPersonnel: ['张三', '李四'],
+    checkPersonnelCertNos: ['33010012345', '33010012346'],
+    submittedAt: '2024-03-06T10:00:00+08:00',
+    ...overrides,
+  };
+}
+
+/** Records as a Chinese-header exchange CSV (the export of a provincial system). */
+export function exchangeCsv(items: readonly Record<string, unknown>[]): string {
+  const rows = items.map((r) => toExchangeRow('inspection', r));
+  const headers = Object.keys(rows[0] ?? {});
+  const quote = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+  return `${[headers.join(','), ...rows.map((r) => headers.map((h) => quote(r[h] ?? '')).join(','))].join('\r\n')}\r\n`;
 }

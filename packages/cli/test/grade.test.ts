@@ -103,13 +103,58 @@ describe('jianguan grade', () => {
         `${worst}=100%`,
         '--as-of',
         '2026-01-05',
-        '--json',
+        '--out',
+        '-',
       ],
       { cwd: tmp.dir },
     );
     expect(d.code).toBe(0);
     const record = JSON.parse(d.stdout) as { strata: { picks: { id: string }[] }[] };
     expect(record.strata[0]?.picks.map((p) => p.id)).toContain(fined);
+  });
+
+  it('documents every input field in --help', async () => {
+    const r = await grade(['--help']);
+    expect(r.code).toBe(0);
+    for (const kind of [
+      'penalty',
+      'abnormal_list',
+      'serious_list',
+      'spot_check',
+      'complaint',
+      'commitment_breach',
+      'court_dishonesty',
+      'external_grade',
+    ])
+      expect(r.stdout).toContain(kind);
+    for (const field of [
+      'entityId',
+      'facts',
+      'decisionDate',
+      'penaltyKinds',
+      'listedAt',
+      'resultCodes',
+      'substantiated',
+      'outcome',
+      'issuedAt',
+    ])
+      expect(r.stdout).toContain(field);
+  });
+
+  it('reports a malformed fact in plain Chinese and plain English (no raw zod text)', async () => {
+    tmp.write(
+      'bad-facts.jsonl',
+      '{"entityId":"E1","facts":[{"kind":"penalty","id":"P1","penaltyKinds":["01"]}]}\n',
+    );
+    const r = await grade(['bad-facts.jsonl', '--as-of', '2025-12-31']);
+    expect(r.code).toBe(3);
+    const zh = r.stderr.split('\n').find((l) => l.startsWith('jianguan: 错误：')) ?? '';
+    expect(zh).toContain('facts.0.decisionDate');
+    expect(zh).toContain('缺少必填项');
+    expect(zh.replace(/^jianguan: |[\w.-]+\.jsonl|facts\.0\.decisionDate|E1/g, '')).not.toMatch(
+      /[A-Za-z]{3,}/,
+    );
+    expect(r.stderr).toContain('bad credit data: facts.0.decisionDate: required');
   });
 
   it('lists the shipped rule sets with their measures', async () => {

@@ -1,6 +1,8 @@
+import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { CliIo } from '@jianguan/cli';
 import { runCli } from '@jianguan/cli';
 
@@ -88,4 +90,36 @@ export function encodeGbk(text: string): Uint8Array {
     }
   }
   return new Uint8Array(bytes);
+}
+
+/** The repository root (tests run from anywhere). */
+export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+
+/** tsx's loader, by absolute URL so the child can run from any directory. */
+const TSX = import.meta.resolve('tsx');
+
+/**
+ * Run the real `jianguan` executable in a child process: `node --conditions=@jianguan/source --import tsx
+ * packages/cli/src/bin.ts …`, the same entry the published bin is built from.
+ */
+export function runBin(
+  argv: readonly string[],
+  options: { cwd?: string; env?: Record<string, string> } = {},
+): Promise<RunResult> {
+  return new Promise((resolvePromise) => {
+    execFile(
+      process.execPath,
+      ['--conditions=@jianguan/source', '--import', TSX, join(repoRoot, 'packages/cli/src/bin.ts'), ...argv],
+      {
+        cwd: options.cwd ?? repoRoot,
+        encoding: 'utf8',
+        env: { ...process.env, NO_COLOR: '1', ...options.env },
+        maxBuffer: 64 * 1024 * 1024,
+      },
+      (error, stdout, stderr) => {
+        const code = error === null ? 0 : typeof error.code === 'number' ? error.code : 4;
+        resolvePromise({ code, stdout, stderr });
+      },
+    );
+  });
 }

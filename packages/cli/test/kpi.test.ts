@@ -140,3 +140,45 @@ describe('jianguan kpi', () => {
     expect((JSON.parse(r.stdout) as { error: { code: string } }).error.code).toBe(errorCode);
   });
 });
+
+describe('kpi --help documents data.json', () => {
+  it('names every list and its fields', async () => {
+    const r = await run(['kpi', '--help']);
+    expect(r.code).toBe(0);
+    for (const text of [
+      'behaviours',
+      'reportedDate',
+      'catalogItems',
+      'claimed',
+      'officers',
+      'onlineDays',
+      'publications',
+      'channel annual_plan|work_news|exposure',
+      'clues',
+      'feedbackDate',
+      'doubleNotifications',
+      'pushedDate',
+      'assessments',
+    ])
+      expect(r.stdout).toContain(text);
+  });
+});
+
+describe('kpi --indicator-set <file> with a malformed set', () => {
+  const dir = tempDir();
+  afterAll(() => dir.cleanup());
+  it('names the field in plain Chinese and plain English', async () => {
+    dir.write('set.json', '{"id":"x"}');
+    dir.write('data.json', '{}');
+    const r = await run(
+      ['kpi', 'data.json', '--unit', 'a', '--period', '2025', '--indicator-set', './set.json'],
+      {
+        cwd: dir.dir,
+      },
+    );
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain('./set.json is not a valid indicator set: version: required');
+    expect(r.stderr).toContain('./set.json 不是有效的考核指标集：version：缺少必填项');
+    expect(r.stderr).not.toMatch(/Invalid input/);
+  });
+});

@@ -61,11 +61,15 @@ describe('argument parsing', () => {
     ['2025/09/30', '2025-09-30'],
     ['20250930', '2025-09-30'],
     ['2024-02-29', '2024-02-29'],
+    ['2025-9-30', '2025-09-30'],
+    ['2026/12/1', '2026-12-01'],
+    ['2025年9月30日', '2025-09-30'],
+    ['45930', '2025-09-30'],
   ])('accepts the date %s', (text, expected) => {
     expect(dateArgument('x', '<date>', text)).toBe(expected);
   });
 
-  it.each(['2025-02-29', '2025-13-01', '2025-9-30', 'tomorrow', ''])(
+  it.each(['2025-02-29', '2025-13-01', '2025/2/29', '60', 'tomorrow', ''])(
     'rejects the date %j as a usage error',
     (text) => {
       const error = thrown(() => dateArgument('x', '<date>', text));

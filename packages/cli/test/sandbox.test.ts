@@ -1,5 +1,6 @@
+import { SANDBOX_USAGE } from '@jianguan/provincial-client/sandbox';
 import { describe, expect, it } from 'vitest';
-import { run } from './helpers.js';
+import { run, runBin } from './helpers.js';
 
 describe('jianguan sandbox', () => {
   it('serves on 127.0.0.1 until stopped, then exits 0', async () => {
@@ -48,5 +49,30 @@ describe('jianguan sandbox', () => {
     const r = await run(['sandbox', ...argv], { signal: AbortSignal.abort() });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(text);
+  });
+});
+
+describe('one sandbox command, one set of flags', () => {
+  const flagsOf = (text: string) => [...new Set(text.match(/--[a-z0-9][a-z0-9-]*/g) ?? [])].sort();
+
+  it('jianguan sandbox --help lists exactly the flags of jianguan-sandbox (plus --json)', async () => {
+    const r = await runBin(['sandbox', '--help']);
+    expect(r.code).toBe(0);
+    const cliFlags = flagsOf(r.stdout.split('Examples')[0] ?? '').filter((f) => f !== '--json');
+    expect(cliFlags).toEqual(flagsOf(SANDBOX_USAGE));
+  });
+
+  it('accepts --base-date, which only jianguan-sandbox took before', async () => {
+    const r = await run(['sandbox', '--port', '0', '--base-date', '2025-06-30', '--json'], {
+      signal: AbortSignal.abort(),
+    });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ seed: 'jianguan', auth: 'hmac' });
+  });
+
+  it('rejects what the sandbox parser rejects, with exit 2 from the real binary', async () => {
+    const r = await runBin(['sandbox', '--base-date', '2025/13/01']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--base-date');
   });
 });

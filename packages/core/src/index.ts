@@ -10,6 +10,7 @@
 
 export type { FieldPath, JianguanErrorOptions, LocalizedMessage } from './errors/index.js';
 export { isJianguanError, JianguanError } from './errors/index.js';
+export { describeZodError, localizeZodIssue, zodIssuePath } from './errors/zod-issue.js';
 
 import * as orgCode from './identifiers/org-code.js';
 import * as regionCode from './identifiers/region-code.js';
@@ -161,6 +162,8 @@ export {
   isDateTime,
   tryBehaviourActDate,
 } from './schemas/act-date.js';
+export type { ParseDateTextOptions } from './schemas/date-text.js';
+export { parseDateText } from './schemas/date-text.js';
 export type { BehaviourKind, EntityClass, RecordType } from './schemas/dictionary.js';
 export { behaviourActionCodeField, fieldDictionary } from './schemas/dictionary.js';
 export type { ExchangeRow, FromExchangeRowOptions, HeaderMapping } from './schemas/exchange.js';

@@ -9,7 +9,7 @@ const sets = [
 ] as const;
 
 describe.each(sets)('%s', (_name, compiled) => {
-  test.prop([profile, negativeFact, date], { numRuns: 400 })(
+  test.prop([profile, negativeFact, date], { numRuns: process.env.CI ? 400 : 60 })(
     'adding a negative fact never improves the grade',
     (p, extra, asOf) => {
       const before = compiled.grade(p, asOf);
@@ -18,7 +18,7 @@ describe.each(sets)('%s', (_name, compiled) => {
     },
   );
 
-  test.prop([profile, date, fc.infiniteStream(fc.nat())], { numRuns: 300 })(
+  test.prop([profile, date, fc.infiniteStream(fc.nat())], { numRuns: process.env.CI ? 300 : 50 })(
     'grading is independent of fact order',
     (p, asOf, randoms) => {
       const shuffled = [...p.facts];
@@ -31,7 +31,7 @@ describe.each(sets)('%s', (_name, compiled) => {
     },
   );
 
-  test.prop([profile, anyFact, date], { numRuns: 300 })(
+  test.prop([profile, anyFact, date], { numRuns: process.env.CI ? 300 : 50 })(
     'grading as of a date before a fact is known ignores it',
     (p, fact, asOf) => {
       fc.pre(knownFrom(fact) > asOf);
@@ -39,7 +39,7 @@ describe.each(sets)('%s', (_name, compiled) => {
     },
   );
 
-  test.prop([profile, date], { numRuns: 300 })(
+  test.prop([profile, date], { numRuns: process.env.CI ? 300 : 50 })(
     'the grade as of a date only depends on the facts known by then',
     (p, asOf) => {
       const known = p.facts.filter((f) => knownFrom(f) <= asOf);
@@ -47,9 +47,12 @@ describe.each(sets)('%s', (_name, compiled) => {
     },
   );
 
-  test.prop([profile, date], { numRuns: 200 })('every evidence id belongs to a known fact', (p, asOf) => {
-    const ids = new Set(p.facts.filter((f) => knownFrom(f) <= asOf).map((f) => f.id));
-    for (const fired of compiled.grade(p, asOf).firedRules)
-      for (const e of fired.evidence) expect(ids.has(e)).toBe(true);
-  });
+  test.prop([profile, date], { numRuns: process.env.CI ? 200 : 50 })(
+    'every evidence id belongs to a known fact',
+    (p, asOf) => {
+      const ids = new Set(p.facts.filter((f) => knownFrom(f) <= asOf).map((f) => f.id));
+      for (const fired of compiled.grade(p, asOf).firedRules)
+        for (const e of fired.evidence) expect(ids.has(e)).toBe(true);
+    },
+  );
 });

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import type { QualityCheckOptions, QualityIssue, QualityResult, RecordType } from '@jianguan/core';
 import {
   createQualityChecker,
@@ -6,9 +7,17 @@ import {
   readCsv,
   readJson,
   readJsonl,
+  resolveExchangeHeaders,
 } from '@jianguan/core';
 import type { CommandContext, CommandSpec } from '../runtime/args.js';
-import { dateArgument, helpHint, integerArgument, stringOption, stringsOption } from '../runtime/args.js';
+import {
+  closest,
+  dateArgument,
+  helpHint,
+  integerArgument,
+  stringOption,
+  stringsOption,
+} from '../runtime/args.js';
 import { usageError } from '../runtime/errors.js';
 import type { ExitCodeValue } from '../runtime/exit-codes.js';
 import { ExitCode } from '../runtime/exit-codes.js';
@@ -29,11 +38,29 @@ interface FileIssue extends Omit<QualityIssue, 'recordType'> {
   readonly recordType?: string;
 }
 
+/** A column that matches no field of the record type, with the closest field name. */
+interface UnknownColumn {
+  readonly column: string;
+  readonly suggestion?: string;
+}
+
+/** How the record type of a file was decided. */
+type TypeSource = 'option' | 'column' | 'inferred' | 'unknown';
+
 /** The result of checking one file. */
 interface FileReport {
   readonly file: string;
   readonly format: DataFormat;
   readonly encoding: string | undefined;
+  /** The record type the file was checked as (undefined: per record, from kind/entityClass). */
+  readonly recordType: string | undefined;
+  readonly recordTypeSource: TypeSource;
+  /** Columns (CSV headers or JSON keys) that match no field: ignored by the check. */
+  readonly unknownColumns: readonly UnknownColumn[];
+  /** Required fields with no column. */
+  readonly missingColumns: readonly { readonly field: string; readonly zh: string }[];
+  /** The file has no records at all (empty, or a header row only). */
+  readonly empty: boolean;
   readonly total: number;
   readonly passed: number;
   readonly failed: number;
@@ -51,23 +78,35 @@ export const checkCommand: CommandSpec = {
     zh: '按数据标准质检 CSV/JSON/JSONL 文件',
     en: 'quality-check CSV, JSON or JSONL files against the data standard',
   },
-  usage: ['jianguan check <file>… [--type <record-type>] [--today <date>] [--check-links] [--json]'],
+  usage: [
+    'jianguan check <file>… [--type <record-type>] [--today <date>] [--check-links] [--json]',
+    'jianguan check a.csv b.csv --type a.csv=inspection --type b.csv=penalty',
+    'jianguan check a.csv:inspection b.csv:penalty',
+  ],
   description: [
     'Runs the quality check (质检) the provincial system runs on every uploaded record: required fields,',
     'lengths, code tables, USCC / resident ID / region code rules, dates, duplicates and (with --check-links)',
     'links inside the batch. CSV files may be UTF-8 or GBK (Excel on Chinese Windows); headers may be the',
     'Chinese column names of the exchange format (检查时间, 行政相对人名称, …) or the camelCase field names.',
     '',
-    'Record types 记录类型: behaviour records carry `kind` (inspection, penalty, compulsion, other) and entities',
-    '`entityClass`; other types need --type. Exit 1 when any record has an error (--strict: or a warning).',
+    'Record type 记录类型, per file: --type <file>=<type> or <file>:<type>; --type <type> for every file;',
+    'otherwise a `kind`/`entityClass`/记录类型 column (or JSON field) names it per record, and failing that',
+    'the type is inferred from the headers (检查时间 → inspection, 处罚决定书文号 → penalty, …). Types:',
+    `  ${Object.keys(fieldDictionary).join(', ')}`,
+    'The fields of each type, with their Chinese headers, are in docs/guides/data-standard.md 字段说明.',
+    'Headers that match no field are reported (with "did you mean"), and so are missing required columns.',
+    '',
+    'Exit 0 all records pass; 1 a record has an error (--strict: or a warning), or a file has no records',
+    '(empty or header only); 2 usage error (unknown type, a --type for a file not given, …); 3 unreadable file.',
   ],
   options: {
     type: {
       type: 'string',
-      value: '<record-type>',
+      multiple: true,
+      value: '[<file>=]<type>',
       description: {
-        zh: '记录类型，如 inspection、penalty、enterprise、officer（默认按 kind/entityClass 自动判断）',
-        en: 'record type, e.g. inspection, penalty, enterprise, officer (default: from kind/entityClass)',
+        zh: '记录类型，如 inspection、penalty、enterprise、officer；<文件>=<类型> 只用于该文件（默认按表头自动判断）',
+        en: 'record type, e.g. inspection, penalty, enterprise, officer; <file>=<type> for one file (default: inferred from the headers)',
       },
     },
     format: {
@@ -128,10 +167,10 @@ export const checkCommand: CommandSpec = {
     'jianguan check inspections.csv                 # GBK or UTF-8, Chinese headers',
     'jianguan check batch.jsonl --check-links --json > report.json',
     'jianguan check officers.csv --type officer --today 2025-12-31',
+    'jianguan check 检查.csv 处罚.csv --type 处罚.csv=penalty',
   ],
   async run(ctx: CommandContext): Promise<ExitCodeValue> {
-    const files = ctx.positionals;
-    if (files.length === 0) {
+    if (ctx.positionals.length === 0) {
       throw usageError(
         'missing_argument',
         { zh: '缺少要检查的文件', en: 'missing the files to check' },
@@ -140,13 +179,12 @@ export const checkCommand: CommandSpec = {
         },
       );
     }
-    const type = recordTypeOption(stringOption(ctx.values, 'type'));
+    const { files, types, allType } = fileTypes(ctx);
     const encoding = encodingOption(stringOption(ctx.values, 'encoding'));
     const todayText = stringOption(ctx.values, 'today');
     const maxText = stringOption(ctx.values, 'max-issues');
     const maxIssues = maxText === undefined ? undefined : integerArgument(NAME, '--max-issues', maxText);
     const options: QualityCheckOptions = {
-      ...(type === undefined ? {} : { recordType: type }),
       ...(todayText === undefined ? {} : { today: dateArgument(NAME, '--today', todayText) }),
       checkLinks: ctx.values['check-links'] === true,
       disable: stringsOption(ctx.values, 'disable'),
@@ -154,19 +192,24 @@ export const checkCommand: CommandSpec = {
     };
     const formatOption = stringOption(ctx.values, 'format');
     // Validate every file before the long work starts.
-    const inputs: { file: string; full: string; format: DataFormat }[] = [];
+    const inputs: { file: string; full: string; format: DataFormat; type: RecordType | undefined }[] = [];
     for (const file of files) {
       const format = detectFormat(file, formatOption);
-      inputs.push({ file, full: await assertReadableFile(ctx.io.cwd, file), format });
+      inputs.push({
+        file,
+        full: await assertReadableFile(ctx.io.cwd, file),
+        format,
+        type: types.get(file) ?? allType,
+      });
     }
     const reports: FileReport[] = [];
     for (const input of inputs) {
-      reports.push(
-        await checkFile(ctx, input, type, encoding, options, ctx.values['normalize-dates'] === true),
-      );
+      reports.push(await checkFile(ctx, input, encoding, options, ctx.values['normalize-dates'] === true));
     }
     const strict = ctx.values.strict === true;
-    const findings = reports.some((r) => r.errors > 0 || r.failed > 0 || (strict && r.warnings > 0));
+    const findings = reports.some(
+      (r) => r.empty || r.errors > 0 || r.failed > 0 || (strict && r.warnings > 0),
+    );
     const totals = {
       files: reports.length,
       total: sum(reports, 'total'),
@@ -183,7 +226,11 @@ export const checkCommand: CommandSpec = {
       if (reports.length > 1) {
         writeLine(
           ctx.io.stdout,
-          `Total 合计: ${totals.total} records in ${totals.files} files — ${totals.passed} passed, ${totals.failed} failed; ` +
+          `合计：${totals.files} 个文件共 ${totals.total} 条，通过 ${totals.passed}，未通过 ${totals.failed}；错误 ${totals.errors}，警告 ${totals.warnings}`,
+        );
+        writeLine(
+          ctx.io.stdout,
+          `Total: ${totals.total} records in ${totals.files} files — ${totals.passed} passed, ${totals.failed} failed; ` +
             `${totals.errors} errors, ${totals.warnings} warnings`,
         );
       }
@@ -203,14 +250,100 @@ function recordTypeOption(text: string | undefined): RecordType | undefined {
   if (text === undefined || text === 'auto') return undefined;
   if (Object.hasOwn(fieldDictionary, text)) return text as RecordType;
   const types = Object.keys(fieldDictionary).join(', ');
+  const suggestion = closest(text, Object.keys(fieldDictionary));
   throw usageError(
     'unknown_record_type',
     {
-      zh: `未知的记录类型：${text}（可选：${types}）`,
-      en: `unknown record type: ${text} (one of: ${types})`,
+      zh: `未知的记录类型：${text}${suggestion ? `（是否想用 ${suggestion}？）` : ''}（可选：${types}）`,
+      en: `unknown record type: ${text}${suggestion ? ` (did you mean ${suggestion}?)` : ''} (one of: ${types})`,
     },
     { details: { type: text }, hint: helpHint(NAME) },
   );
+}
+
+/**
+ * The files to check and their record types: `--type <type>` for all, `--type <file>=<type>` and
+ * positional `<file>:<type>` for one file (a `:` suffix counts only when it names a record type and the
+ * whole argument is not an existing file).
+ */
+function fileTypes(ctx: CommandContext): {
+  files: string[];
+  types: Map<string, RecordType>;
+  allType: RecordType | undefined;
+} {
+  const files: string[] = [];
+  const types = new Map<string, RecordType>();
+  for (const arg of ctx.positionals) {
+    const colon = arg.lastIndexOf(':');
+    const suffix = colon > 0 ? arg.slice(colon + 1) : '';
+    if (colon > 1 && suffix !== '' && !/[\\/]/.test(suffix) && !existsSync(arg)) {
+      const file = arg.slice(0, colon);
+      types.set(file, recordTypeOption(suffix) as RecordType);
+      files.push(file);
+    } else files.push(arg);
+  }
+  let allType: RecordType | undefined;
+  for (const value of stringsOption(ctx.values, 'type')) {
+    const eq = value.lastIndexOf('=');
+    if (eq <= 0) {
+      allType = recordTypeOption(value);
+      continue;
+    }
+    const file = value.slice(0, eq);
+    if (!files.includes(file)) {
+      throw usageError(
+        'unknown_file',
+        {
+          zh: `--type ${value}：${file} 不在要检查的文件中（${files.join('、')}）`,
+          en: `--type ${value}: ${file} is not one of the files to check (${files.join(', ')})`,
+        },
+        { details: { file }, hint: helpHint(NAME) },
+      );
+    }
+    const type = recordTypeOption(value.slice(eq + 1));
+    if (type !== undefined) types.set(file, type);
+  }
+  return { files, types, allType };
+}
+
+const TYPE_COLUMN_SET = new Set(TYPE_COLUMNS);
+
+/**
+ * The record type whose fields best match `columns` (most matched headers, then fewest missing required
+ * fields), or undefined when no type matches any column or two types match equally well.
+ */
+function inferRecordType(columns: readonly string[]): { type?: RecordType; candidates: RecordType[] } {
+  let best: { type: RecordType; matched: number; missing: number }[] = [];
+  for (const type of Object.keys(fieldDictionary) as RecordType[]) {
+    const mapping = resolveExchangeHeaders(type, columns);
+    const matched = Object.keys(mapping.fields).length;
+    if (matched === 0) continue;
+    const missing = mapping.missingRequired.length;
+    const top = best[0];
+    if (top === undefined || matched > top.matched || (matched === top.matched && missing < top.missing)) {
+      best = [{ type, matched, missing }];
+    } else if (matched === top.matched && missing === top.missing) best.push({ type, matched, missing });
+  }
+  const candidates = best.map((b) => b.type);
+  return best.length === 1 ? { type: candidates[0] as RecordType, candidates } : { candidates };
+}
+
+/** Unknown and missing columns of a file checked as `type`. */
+function columnReport(
+  type: RecordType,
+  columns: readonly string[],
+): { unknown: UnknownColumn[]; missing: { field: string; zh: string }[] } {
+  const mapping = resolveExchangeHeaders(type, columns);
+  const specs = fieldDictionary[type] as Readonly<Record<string, { readonly zh: string }>>;
+  const names = Object.entries(specs).flatMap(([name, spec]) => [spec.zh, name]);
+  const unknown = mapping.unknown
+    .filter((c) => !TYPE_COLUMN_SET.has(c))
+    .map((column) => {
+      const suggestion = closest(column, names);
+      return suggestion === undefined ? { column } : { column, suggestion };
+    });
+  const missing = mapping.missingRequired.map((field) => ({ field, zh: specs[field]?.zh ?? field }));
+  return { unknown, missing };
 }
 
 function encodingOption(text: string | undefined): 'auto' | 'utf-8' | 'gbk' | 'gb18030' {
@@ -248,13 +381,44 @@ function csvRecordType(
 
 async function checkFile(
   ctx: CommandContext,
-  input: { file: string; full: string; format: DataFormat },
-  type: RecordType | undefined,
+  input: { file: string; full: string; format: DataFormat; type: RecordType | undefined },
   encoding: 'auto' | 'utf-8' | 'gbk' | 'gb18030',
   options: QualityCheckOptions,
   normalizeDates: boolean,
 ): Promise<FileReport> {
-  const batch = createQualityChecker(options).begin();
+  let type = input.type;
+  let typeSource: TypeSource = type === undefined ? 'unknown' : 'option';
+  let columns: string[] | undefined;
+  let batch: ReturnType<ReturnType<typeof createQualityChecker>['begin']> | undefined;
+  const start = (first: unknown): void => {
+    if (first !== null && typeof first === 'object' && !Array.isArray(first)) columns = Object.keys(first);
+    if (type === undefined && columns !== undefined) {
+      const fromColumn = columns.some((c) => TYPE_COLUMN_SET.has(c));
+      if (fromColumn) typeSource = 'column';
+      else {
+        const inferred = inferRecordType(columns);
+        if (inferred.type !== undefined) {
+          type = inferred.type;
+          typeSource = 'inferred';
+        } else {
+          throw usageError(
+            'unknown_record_type',
+            inferred.candidates.length > 1
+              ? {
+                  zh: `无法判断 ${input.file} 的记录类型：表头同样符合 ${inferred.candidates.join('、')}；请用 --type ${input.file}=<类型> 指定`,
+                  en: `cannot tell the record type of ${input.file}: its headers fit ${inferred.candidates.join(', ')} equally; name it with --type ${input.file}=<type>`,
+                }
+              : {
+                  zh: `无法判断 ${input.file} 的记录类型：没有任何表头是已知字段；请用 --type ${input.file}=<类型> 指定`,
+                  en: `cannot tell the record type of ${input.file}: no header is a known field; name it with --type ${input.file}=<type>`,
+                },
+            { details: { file: input.file, columns, candidates: inferred.candidates }, hint: helpHint(NAME) },
+          );
+        }
+      }
+    }
+    batch = createQualityChecker({ ...options, ...(type === undefined ? {} : { recordType: type }) }).begin();
+  };
   const lines: number[] = [];
   const unreadable: FileIssue[] = [];
   let detected: string | undefined;
@@ -288,6 +452,7 @@ async function checkFile(
       });
       continue;
     }
+    if (batch === undefined) start(item.record);
     let record: unknown = item.record;
     if (input.format === 'csv') {
       const row = item.record as Readonly<Record<string, string>>;
@@ -295,11 +460,13 @@ async function checkFile(
       record = rowType === undefined ? row : fromExchangeRow(rowType, row, { normalizeDates });
     }
     lines.push(item.line);
-    batch.add(record);
+    batch?.add(record);
     position++;
   }
   progress.done();
-  const result: QualityResult = batch.finish();
+  const result: QualityResult = (batch ?? createQualityChecker(options).begin()).finish();
+  const columnsFound =
+    type === undefined || columns === undefined ? { unknown: [], missing: [] } : columnReport(type, columns);
   const issues: FileIssue[] = result.issues.map((issue) => ({ ...issue, line: lines[issue.index] }));
   // Unreadable records are numbered after the readable ones; they are always errors.
   for (const u of unreadable) issues.push({ ...u, index: position++ });
@@ -310,12 +477,17 @@ async function checkFile(
     file: input.file,
     format: input.format,
     encoding: detected,
+    recordType: type,
+    recordTypeSource: typeSource,
+    unknownColumns: columnsFound.unknown,
+    missingColumns: columnsFound.missing,
+    empty: total === 0,
     total,
     passed: result.passed,
     failed,
     passRate: total === 0 ? 1 : result.passed / total,
-    errors: issues.filter((i) => i.severity === 'error').length,
-    warnings: issues.filter((i) => i.severity === 'warning').length,
+    errors: issues.filter((i) => i.severity === 'error').length + (total === 0 ? 1 : 0),
+    warnings: issues.filter((i) => i.severity === 'warning').length + columnsFound.unknown.length,
     issues,
     issuesTruncated: result.issuesTruncated,
   };
@@ -327,27 +499,60 @@ function printReport(ctx: CommandContext, report: FileReport, shown: number): vo
   const encoding = report.encoding === undefined ? '' : `, ${report.encoding}`;
   writeLine(
     out,
-    `${report.file} (${report.format}${encoding}): ${report.total} records — ${report.passed} passed, ${report.failed} failed (${percent})` +
-      `（共 ${report.total} 条，通过 ${report.passed}，未通过 ${report.failed}）`,
+    `${report.file}（${report.format}${encoding}）：共 ${report.total} 条，通过 ${report.passed}，未通过 ${report.failed}（${percent}）`,
   );
+  writeLine(
+    out,
+    `${report.file} (${report.format}${encoding}): ${report.total} records — ${report.passed} passed, ${report.failed} failed (${percent})`,
+  );
+  if (report.empty) {
+    writeLine(out, `  错误：${report.file} 没有任何数据记录（文件为空或只有表头）`);
+    writeLine(out, `  error: ${report.file} has no records (the file is empty or has a header row only)`);
+  }
+  if (report.recordType !== undefined && report.recordTypeSource === 'inferred') {
+    writeLine(out, `  记录类型：${report.recordType}（按表头判断；可用 --type ${report.file}=<类型> 指定）`);
+    writeLine(
+      out,
+      `  record type: ${report.recordType} (inferred from the headers; set it with --type ${report.file}=<type>)`,
+    );
+  }
+  for (const c of report.unknownColumns) {
+    const zh = c.suggestion === undefined ? '' : `（是否想写 ${c.suggestion}？）`;
+    const en = c.suggestion === undefined ? '' : ` (did you mean ${c.suggestion}?)`;
+    writeLine(out, `  警告：未知的列“${c.column}”，已忽略${zh}`);
+    writeLine(out, `  warning: unknown column "${c.column}" is ignored${en}`);
+  }
+  if (report.missingColumns.length > 0) {
+    writeLine(out, `  缺少必填列：${report.missingColumns.map((m) => m.zh).join('、')}`);
+    writeLine(out, `  missing required columns: ${report.missingColumns.map((m) => m.field).join(', ')}`);
+  }
   for (const issue of report.issues.slice(0, shown)) {
     const where = issue.line === undefined ? `#${issue.index + 1}` : `line ${issue.line}`;
     const id = issue.recordId === undefined ? '' : `  ${issue.recordId}`;
     const field = issue.field === '' ? '' : `  ${issue.field}=${JSON.stringify(issue.value) ?? ''}`;
     writeLine(out, `  ${where}${id}  ${issue.severity} ${issue.checkType} ${issue.rule}${field}`);
-    writeLine(out, `      ${issue.message.zh} / ${issue.message.en}`);
+    writeLine(out, `      ${issue.message.zh}`);
+    writeLine(out, `      ${issue.message.en}`);
   }
   if (report.issues.some((i) => i.rule === 'unknown_record_type')) {
     writeLine(
       out,
-      '  hint: name the record type with --type (inspection, penalty, enterprise, officer, …)（用 --type 指定记录类型）',
+      `  提示：用 --type ${report.file}=<类型> 指定记录类型（inspection、penalty、enterprise、officer 等）`,
+    );
+    writeLine(
+      out,
+      `  hint: name the record type with --type ${report.file}=<type> (inspection, penalty, enterprise, officer, …)`,
     );
   }
   const hidden = report.issues.length - Math.min(shown, report.issues.length);
   if (hidden > 0 || report.issuesTruncated) {
     writeLine(
       out,
-      `  … ${hidden > 0 ? `${hidden} more issues` : 'more issues'} (use --json or --max-issues)（其余问题略）`,
+      `  …${hidden > 0 ? `另有 ${hidden} 个问题` : '其余问题'}未列出（用 --json 或 --max-issues 查看）`,
+    );
+    writeLine(
+      out,
+      `  … ${hidden > 0 ? `${hidden} more issues` : 'more issues'} (use --json or --max-issues)`,
     );
   }
 }

@@ -1,6 +1,21 @@
-import { chinaToday } from '@jianguan/core';
-import type { DrawRecord, PopulationCommitment, SpotCheckTask, StratumSpec } from '@jianguan/sampling';
-import { commitPopulation, drawTask, spotCheckTaskSchema, strataFromGradeMeasures } from '@jianguan/sampling';
+import { basename, dirname, extname, join } from 'node:path';
+import { chinaToday, describeZodError } from '@jianguan/core';
+import type {
+  DirectoryEntity,
+  DrawRecord,
+  PopulationCommitment,
+  PublicDrawBundle,
+  SpotCheckTask,
+  StratumSpec,
+} from '@jianguan/sampling';
+import {
+  commitPopulation,
+  drawTask,
+  publicFrame,
+  publishDraw,
+  spotCheckTaskSchema,
+  strataFromGradeMeasures,
+} from '@jianguan/sampling';
 import type { CommandContext, CommandSpec } from '../runtime/args.js';
 import {
   dateArgument,
@@ -18,11 +33,19 @@ import type { ExitCodeValue } from '../runtime/exit-codes.js';
 import { ExitCode } from '../runtime/exit-codes.js';
 import { readJsonFile, writeOutputFile } from '../runtime/files.js';
 import { formatTable, writeJson, writeLine } from '../runtime/io.js';
-import { populationOptions, readPopulation } from '../runtime/population.js';
+import { NON_OPERATING_STATUSES, populationOptions, readPopulation } from '../runtime/population.js';
 import { resolveCreditRuleSet } from '../runtime/rule-sets.js';
 
 const NAME = 'draw';
 const ROUNDINGS = ['ceil', 'round', 'floor'] as const;
+/** Why entities left the frame, as the summary table shows it. */
+const EXCLUSION_LABELS: Readonly<Record<string, string>> = {
+  status: '非存续 not operating',
+  excluded_id: '指定排除 excluded by id',
+  quiet: '无事不扰 quiet',
+  window: '近期已检查 recently inspected',
+  yearly_cap: '年度上限 yearly cap',
+};
 
 /** `jianguan draw` — a verifiable 双随机 draw from a population file, written as a draw record. */
 export const drawCommand: CommandSpec = {
@@ -32,22 +55,34 @@ export const drawCommand: CommandSpec = {
     en: 'draw entities at random into a verifiable draw record',
   },
   usage: [
-    'jianguan draw <population> --seed <seed> --ratio <r> [--out record.json]',
-    'jianguan draw <population> --seed <seed> --by <field> --ratio <value>=<r>… [--out record.json]',
+    'jianguan draw <population> --seed <seed> --ratio <r> [--out draw-record.json]',
+    'jianguan draw <population> --seed <seed> --by <field> --ratio <value>=<r>… [--out <file>]',
     'jianguan draw <population> --seed <seed> --rule-set <id|file> [--ratio <grade>=<r>…]',
     'jianguan draw <population> --seed <seed> --task <task.json>',
-    'jianguan draw <population> --commit-only [strata options]      # publish before the seed',
+    'jianguan draw <population> --commit-only [strata options] [--out commitment.public.json]   # publish before the seed',
   ],
   description: [
-    'The population is a CSV (UTF-8 or GBK), JSON or JSONL file with one entity per row: an id column',
-    '(id, uscc or 统一社会信用代码; or --id-field), and optionally name, grade, riskLevel, industry, areaCode,',
-    'status and tags; other columns can be used in strata (--by). Closed, deregistered and revoked entities',
-    'are excluded by the national sampling rules.',
+    'Population file 名录文件: CSV (UTF-8 or GBK), JSON (an array) or JSONL, one entity per row 每行一个对象:',
+    '  id 标识        id, uscc, unifiedSocialCreditCode, entityId, 统一社会信用代码, 主体身份代码 (or --id-field)',
+    '  status 状态    status, 登记状态, 经营状态, 企业状态, 状态, …: 存续/在业/开业/在营/正常 (active) are drawn;',
+    '                 停业/清算, 注销, 吊销, 撤销, 迁出 (closed, deregistered, revoked, withdrawn, moved_out)',
+    '                 are left out; an unknown value is kept in and reported on stderr (code table entityStatus)',
+    '  optional 可选  name/名称/企业名称, grade/信用等级, riskLevel/风险等级, industry/行业, areaCode/行政区划代码,',
+    '                 tags/标签 (a 、/,/; list); any other column can be used with --by',
     '',
     'Every entity gets a ticket SHA-256(seed, id) (Rivest consistent_sampler); each stratum takes the',
-    'entities with the smallest tickets, so anyone with the seed and the population can re-run the draw',
-    '(`jianguan verify`). Publish the population commitment (--commit-only) before drawing the seed.',
-    'Without --out the draw record is printed on stdout.',
+    'entities with the smallest tickets, so anyone with the seed and the population can re-run the draw.',
+    '',
+    'Files written 输出文件 (for --out draw-record.json, the default):',
+    '  draw-record.internal.json            the internal record: strata by grade — NEVER publish 内部记录，不得公开',
+    '  draw-record.salt.internal.txt        the secret linking the public record to it (keep with it) 内部保存',
+    '  draw-record.public.json              the public record: neutral strata S1…Sn, no grades 公开记录',
+    '  draw-record.population.public.json   the public frame: ids and S-labels only 公开名录',
+    'Publish the two .public.json files; anyone can check them with `jianguan verify`. --out - prints the',
+    'internal record on stdout instead (no public bundle).',
+    '',
+    '--commit-only computes the public commitment of the same neutral frame (no grade labels): publish it',
+    'before the seed is drawn, then pass it to the draw with --commitment.',
   ],
   options: {
     seed: valueOption('<seed>', {
@@ -104,15 +139,23 @@ export const drawCommand: CommandSpec = {
     }),
     ...populationOptions,
     out: valueOption('<file>', {
-      zh: '写出抽查记录（或承诺）的文件',
-      en: 'write the draw record (or commitment) here',
+      zh: '内部抽查记录文件名（默认 draw-record.json → draw-record.internal.json，旁边写公开核验包）；- 为标准输出',
+      en: 'name of the internal record (default draw-record.json → draw-record.internal.json, public bundle beside it); - for stdout',
     }),
+    'internal-only': {
+      type: 'boolean',
+      description: {
+        zh: '只写内部记录，不生成公开核验包',
+        en: 'write only the internal record, no public bundle',
+      },
+    },
   },
   examples: [
-    'jianguan draw entities.csv --seed 20237331128159211123 --ratio 5% --out draw.json',
-    'jianguan draw entities.csv --seed 20237331128159211123 --by grade --ratio A=1% --ratio B=3% --ratio C=10% --ratio D=100%',
-    'jianguan draw entities.csv --seed 20237331128159211123 --rule-set samr-baseline --out draw.json',
-    'jianguan draw entities.csv --rule-set samr-baseline --task-id 2026-SC-001 --commit-only --out commitment.json',
+    'jianguan draw entities.csv --rule-set samr-baseline --task-id 2026-SC-001 --commit-only --out commitment.public.json',
+    'jianguan draw entities.csv --seed 20237331128159211123 --rule-set samr-baseline --task-id 2026-SC-001 --commitment commitment.public.json',
+    'jianguan draw entities.csv --seed 20237331128159211123 --ratio 5% --out draw.json   # draw.internal.json + draw.public.json …',
+    'jianguan draw entities.csv --seed 20237331128159211123 --by industry --ratio I65=10% --ratio C13=5%',
+    'jianguan verify draw-record.public.json draw-record.population.public.json',
   ],
   async run(ctx: CommandContext): Promise<ExitCodeValue> {
     const populationFile = requiredPositional(NAME, ctx.positionals, 0, 'population');
@@ -136,11 +179,12 @@ export const drawCommand: CommandSpec = {
     const out = stringOption(ctx.values, 'out');
 
     if (commitOnly) {
-      const commitment = commitPopulation(task, entities);
-      if (out !== undefined)
+      // The public commitment: the neutral frame publishDraw will use (S1…Sn, no grade labels).
+      const commitment = publicFrame(task, entities).commitment;
+      if (out !== undefined && out !== '-')
         await writeOutputFile(ctx.io.cwd, out, `${JSON.stringify(commitment, null, 2)}\n`);
-      if (ctx.json || out === undefined)
-        writeJson(ctx.io.stdout, out === undefined ? commitment : { out, commitment });
+      if (ctx.json || out === undefined || out === '-')
+        writeJson(ctx.io.stdout, out === undefined || out === '-' ? commitment : { out, commitment });
       else printCommitment(ctx, commitment, out);
       return ExitCode.Ok;
     }
@@ -148,31 +192,93 @@ export const drawCommand: CommandSpec = {
     if (seed !== undefined && !ctx.json && (seed.replace(/\D/g, '').length < 20 || /^\d{1,8}$/.test(seed))) {
       writeLine(
         ctx.io.stderr,
-        'jianguan: warning: a seed of fewer than 20 random digits can be guessed; roll ≥ 20 dice digits in public（种子建议为公开掷骰产生的 ≥20 位数字）',
+        'jianguan: warning: a seed of fewer than 20 random digits can be guessed; roll ≥ 20 dice digits in public',
+      );
+      writeLine(
+        ctx.io.stderr,
+        'jianguan: 警告：种子少于 20 位随机数字即可能被猜中，请公开掷骰产生 ≥20 位数字',
       );
     }
     const commitmentFile = stringOption(ctx.values, 'commitment');
-    const commitment =
-      commitmentFile === undefined
-        ? undefined
-        : ((await readJsonFile(ctx.io.cwd, commitmentFile)) as PopulationCommitment);
+    const internalCommitment =
+      commitmentFile === undefined ? undefined : await checkedCommitment(ctx, commitmentFile, task, entities);
     const createdAt = stringOption(ctx.values, 'created-at');
     const record = drawTask(task, entities, {
       seed: seed as string,
-      ...(commitment === undefined ? {} : { commitment }),
+      ...(internalCommitment === undefined ? {} : { commitment: internalCommitment }),
       ...(createdAt === undefined ? {} : { createdAt }),
     });
-    if (out === undefined) {
+    if (out === '-') {
       writeJson(ctx.io.stdout, record);
       if (!ctx.json) printSummary(ctx, record, undefined, ctx.io.stderr);
       return ExitCode.Ok;
     }
-    await writeOutputFile(ctx.io.cwd, out, `${JSON.stringify(record, null, 2)}\n`);
-    if (ctx.json) writeJson(ctx.io.stdout, summaryOf(record, out));
-    else printSummary(ctx, record, out, ctx.io.stdout);
+    const paths = outputPaths(out ?? 'draw-record.json');
+    const bundle = ctx.values['internal-only'] === true ? undefined : publishDraw(record, entities);
+    await writeOutputFile(ctx.io.cwd, paths.internal, `${JSON.stringify(record, null, 2)}\n`);
+    if (bundle !== undefined) {
+      await writeOutputFile(ctx.io.cwd, paths.salt, `${bundle.salt}\n`);
+      await writeOutputFile(ctx.io.cwd, paths.publicRecord, `${JSON.stringify(bundle.record, null, 2)}\n`);
+      await writeOutputFile(
+        ctx.io.cwd,
+        paths.publicPopulation,
+        `${JSON.stringify(bundle.population, null, 2)}\n`,
+      );
+    }
+    if (ctx.json) writeJson(ctx.io.stdout, summaryOf(record, paths, bundle));
+    else printSummary(ctx, record, { paths, bundle }, ctx.io.stdout);
     return ExitCode.Ok;
   },
 };
+
+/** The files a draw writes for `--out <file>`: the internal record is always named `*.internal.json`. */
+interface OutputPaths {
+  readonly internal: string;
+  readonly salt: string;
+  readonly publicRecord: string;
+  readonly publicPopulation: string;
+}
+
+function outputPaths(out: string): OutputPaths {
+  const ext = extname(out) || '.json';
+  let stem = basename(out, extname(out));
+  if (stem.endsWith('.internal')) stem = stem.slice(0, -'.internal'.length);
+  const dir = dirname(out);
+  const at = (name: string) => (dir === '.' && !out.startsWith('./') ? name : join(dir, name));
+  return {
+    internal: at(`${stem}.internal${ext}`),
+    salt: at(`${stem}.salt.internal.txt`),
+    publicRecord: at(`${stem}.public${ext}`),
+    publicPopulation: at(`${stem}.population.public${ext}`),
+  };
+}
+
+/**
+ * Read the commitment published before the seed and check it against this population: the public
+ * commitment (`--commit-only`) or, for older records, the internal one. Returns the internal commitment to
+ * hand to `drawTask` when that is what was published.
+ */
+async function checkedCommitment(
+  ctx: CommandContext,
+  file: string,
+  task: SpotCheckTask,
+  entities: readonly DirectoryEntity[],
+): Promise<PopulationCommitment | undefined> {
+  const published = (await readJsonFile(ctx.io.cwd, file)) as Partial<PopulationCommitment> | null;
+  const digest = published?.commitmentDigest;
+  if (digest !== undefined && digest === publicFrame(task, entities).commitment.commitmentDigest)
+    return undefined;
+  if (digest !== undefined && digest === commitPopulation(task, entities).commitmentDigest)
+    return published as PopulationCommitment;
+  throw inputError(
+    'commitment_mismatch',
+    {
+      zh: `名录与抽签前公示的承诺 ${file} 不一致：名录或任务参数在公示后被改动`,
+      en: `the population does not match the commitment ${file} published before the seed: the population or the task changed`,
+    },
+    { details: { file, commitmentDigest: digest } },
+  );
+}
 
 async function buildTask(ctx: CommandContext): Promise<SpotCheckTask> {
   const taskFile = stringOption(ctx.values, 'task');
@@ -192,14 +298,14 @@ async function buildTask(ctx: CommandContext): Promise<SpotCheckTask> {
     const raw = await readJsonFile(ctx.io.cwd, taskFile);
     const parsed = spotCheckTaskSchema.safeParse(raw);
     if (!parsed.success) {
-      const issue = parsed.error.issues[0];
+      const problem = describeZodError(parsed.error);
       throw inputError(
         'invalid_task',
         {
-          zh: `${taskFile} 不是有效的抽查任务：${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`,
-          en: `${taskFile} is not a valid spot-check task: ${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`,
+          zh: `${taskFile} 不是有效的抽查任务：${problem.zh}`,
+          en: `${taskFile} is not a valid spot-check task: ${problem.en}`,
         },
-        { details: { file: taskFile, issues: parsed.error.issues.slice(0, 5) } },
+        { path: problem.path, details: { file: taskFile, issues: parsed.error.issues.slice(0, 5) } },
       );
     }
     return raw as SpotCheckTask;
@@ -211,6 +317,8 @@ async function buildTask(ctx: CommandContext): Promise<SpotCheckTask> {
     items: [],
     asOf: asOfText === undefined ? chinaToday() : dateArgument(NAME, '--as-of', asOfText),
     strata: await buildStrata(ctx),
+    // Non-operating entities (entityStatus code table) are left out of the frame.
+    exclusions: { excludedStatuses: [...NON_OPERATING_STATUSES] },
   };
 }
 
@@ -348,9 +456,24 @@ async function buildStrata(ctx: CommandContext): Promise<StratumSpec[]> {
   return [{ key: 'all', where: {}, ratio: plain[0] as number, ...extra }];
 }
 
-function summaryOf(record: DrawRecord, out: string | undefined) {
+function summaryOf(record: DrawRecord, paths: OutputPaths | undefined, bundle: PublicDrawBundle | undefined) {
   return {
-    ...(out === undefined ? {} : { out }),
+    ...(paths === undefined
+      ? {}
+      : {
+          out: paths.internal,
+          internal: { record: paths.internal, ...(bundle === undefined ? {} : { salt: paths.salt }) },
+          ...(bundle === undefined
+            ? {}
+            : {
+                public: {
+                  record: paths.publicRecord,
+                  population: paths.publicPopulation,
+                  recordDigest: bundle.record.recordDigest,
+                  commitmentDigest: bundle.record.commitment.commitmentDigest,
+                },
+              }),
+        }),
     taskId: record.task.id,
     seed: record.seed,
     recordDigest: record.recordDigest,
@@ -369,10 +492,10 @@ function summaryOf(record: DrawRecord, out: string | undefined) {
 function printSummary(
   ctx: CommandContext,
   record: DrawRecord,
-  out: string | undefined,
+  written: { paths: OutputPaths; bundle: PublicDrawBundle | undefined } | undefined,
   stream = ctx.io.stdout,
 ): void {
-  const summary = summaryOf(record, out);
+  const summary = summaryOf(record, written?.paths, written?.bundle);
   const rows = [
     ['stratum 分层', 'population 总数', 'drawn 抽中', 'excluded 排除'],
     ...summary.strata.map((s) => [
@@ -382,39 +505,48 @@ function printSummary(
       excludedText(s.excluded),
     ]),
   ];
-  writeLine(
-    stream,
-    `Drew ${summary.drawn} entities for task ${summary.taskId} with seed ${summary.seed}（共抽取 ${summary.drawn} 户）`,
-  );
+  writeLine(stream, `抽取完成：任务 ${summary.taskId}，种子 ${summary.seed}，共抽取 ${summary.drawn} 户`);
+  writeLine(stream, `Drew ${summary.drawn} entities for task ${summary.taskId} with seed ${summary.seed}`);
   for (const line of formatTable(rows)) writeLine(stream, `  ${line}`);
   if (summary.unmatched > 0) {
-    writeLine(
-      stream,
-      `  ${summary.unmatched} entities matched no stratum and were not in the frame（${summary.unmatched} 户不属于任何分层）`,
-    );
+    writeLine(stream, `  ${summary.unmatched} 户不属于任何分层，未进入名录`);
+    writeLine(stream, `  ${summary.unmatched} entities matched no stratum and were not in the frame`);
   }
-  writeLine(stream, `record digest 记录摘要: ${summary.recordDigest}`);
-  if (out !== undefined) writeLine(stream, `written 已写入: ${out}`);
-  writeLine(stream, 'Anyone can check it（任何人都可核验）: jianguan verify <record.json> <population>');
+  writeLine(stream, `记录摘要 record digest: ${summary.recordDigest}`);
+  if (written === undefined) return;
+  const { paths, bundle } = written;
+  writeLine(stream, `内部记录（含分层条件，不得公开）internal record — never publish it: ${paths.internal}`);
+  if (bundle === undefined) return;
+  writeLine(stream, `内部盐值（与内部记录一起保存）secret salt, keep with it: ${paths.salt}`);
+  writeLine(
+    stream,
+    `公开核验包（可以公开）public bundle — publish these two: ${paths.publicRecord} ${paths.publicPopulation}`,
+  );
+  writeLine(stream, '任何人都可以核验 Anyone can check it:');
+  writeLine(stream, `  jianguan verify ${paths.publicRecord} ${paths.publicPopulation}`);
 }
 
 function printCommitment(ctx: CommandContext, commitment: PopulationCommitment, out: string): void {
-  const rows = [
-    ['stratum 分层', 'population 总数', 'digest 摘要'],
-    ...commitment.strata.map((s) => [s.key, String(s.populationSize), s.populationDigest]),
-  ];
   writeLine(
     ctx.io.stdout,
-    `Population commitment for task ${commitment.taskId} as of ${commitment.asOf}（名录承诺）`,
+    `名录承诺（公开版，无信用等级）：任务 ${commitment.taskId}，名录日期 ${commitment.asOf}`,
   );
-  for (const line of formatTable(rows)) writeLine(ctx.io.stdout, `  ${line}`);
-  writeLine(ctx.io.stdout, `commitment digest 承诺摘要: ${commitment.commitmentDigest}`);
-  writeLine(ctx.io.stdout, `written 已写入: ${out} — publish it before the seed is drawn（请在抽签前公示）`);
+  writeLine(
+    ctx.io.stdout,
+    `Public population commitment (no grades) for task ${commitment.taskId} as of ${commitment.asOf}`,
+  );
+  writeLine(ctx.io.stdout, `承诺摘要 commitment digest: ${commitment.commitmentDigest}`);
+  writeLine(ctx.io.stdout, `已写入 written: ${out}`);
+  writeLine(ctx.io.stdout, '请在抽签（产生种子）前公示此文件，抽取时用 --commitment 核对');
+  writeLine(
+    ctx.io.stdout,
+    'Publish it before the seed is drawn; pass it to the draw with --commitment to check it',
+  );
 }
 
 function excludedText(excluded: Readonly<Record<string, number | undefined>>): string {
   const parts = Object.entries(excluded)
     .filter(([, n]) => (n ?? 0) > 0)
-    .map(([reason, n]) => `${reason} ${n}`);
+    .map(([reason, n]) => `${EXCLUSION_LABELS[reason] ?? reason} ${n}`);
   return parts.length === 0 ? '-' : parts.join(', ');
 }

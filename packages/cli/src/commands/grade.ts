@@ -1,7 +1,7 @@
 import { extname } from 'node:path';
-import { chinaToday } from '@jianguan/core';
+import { chinaToday, describeZodError } from '@jianguan/core';
 import type { CreditFact, CreditRuleSet, EntityCreditProfile, GradingResult } from '@jianguan/credit-rules';
-import { gradeEntity, measuresTable } from '@jianguan/credit-rules';
+import { entityCreditProfileSchema, gradeEntity, measuresTable } from '@jianguan/credit-rules';
 import type { CommandContext, CommandSpec } from '../runtime/args.js';
 import { dateArgument, noExtraPositionals, requiredPositional, stringOption } from '../runtime/args.js';
 import { inputError } from '../runtime/errors.js';
@@ -24,9 +24,23 @@ export const gradeCommand: CommandSpec = {
     'jianguan grade --list-rule-sets',
   ],
   description: [
-    'The input holds one credit profile per entity — { "entityId", "registeredAt"?, "facts": [...] } —',
-    'or one fact per record with its "entityId" (facts are grouped by entity). Fact kinds: penalty,',
-    'abnormal_list, serious_list, spot_check, complaint, commitment_breach, court_dishonesty, external_grade.',
+    'Input 输入 (JSON array, JSONL or JSON): one credit profile per entity 每户一条信用档案',
+    '  { "entityId": "9133…", "registeredAt"?: "2020-05-01", "facts": [ <fact>, … ] }',
+    'or one fact per record with its "entityId" (grouped by entity 按对象归并): { "entityId": "9133…", <fact> }.',
+    '',
+    'Every fact has "kind", "id" (unique) and optionally "recordedAt"; dates are YYYY-MM-DD. By kind 按类型:',
+    '  penalty 行政处罚          decisionDate, penaltyKinds [punishType codes 01–14, e.g. "01" 警告, "05" 吊销],',
+    '                            fineAmount?, procedure? simple|general, severity? minor|general|serious,',
+    '                            counterpart? natural_person|organisation, publishedAt?, restrictionEndsAt?, revokedAt?',
+    '  abnormal_list 经营异常名录 reason ["1"–"4", 企业信息公示暂行条例 第17条], listedAt, removedAt?',
+    '  serious_list 严重违法失信名单 listedAt, removedAt?, reason?',
+    '  spot_check 抽查检查结果    date, resultCodes [spotCheckResult codes, e.g. "1" 未发现问题, "6" 无法联系]',
+    '  complaint 投诉举报         receivedAt, substantiated true|false',
+    '  commitment_breach 信用承诺 commitmentId, date, outcome missed|failed',
+    '  court_dishonesty 失信被执行人 listedAt, removedAt?',
+    '  external_grade 外部评级    source, grade, issuedAt, validUntil?',
+    'Code tables: docs/guides/code-tables.md (punishType, spotCheckResult); rules: docs/guides/credit-rule-sets.md.',
+    '',
     'Grades are internal (内部掌握): they are printed for the officer, not for publication.',
     '--out writes one row per entity (CSV: entityId,grade,firedRules) that `jianguan draw --by grade` reads.',
   ],
@@ -82,6 +96,25 @@ export const gradeCommand: CommandSpec = {
     const progress = ctx.progress('grade', profiles.length);
     const results: GradingResult[] = [];
     for (const { profile, line } of profiles) {
+      const valid = entityCreditProfileSchema.safeParse(profile);
+      if (!valid.success) {
+        const problem = describeZodError(valid.error);
+        throw inputError(
+          'invalid_profile',
+          {
+            zh: `${file} 第 ${line} 行（${profile.entityId}）的信用数据有误：${problem.zh}`,
+            en: `${file} line ${line} (${profile.entityId}): bad credit data: ${problem.en}`,
+          },
+          {
+            path: problem.path,
+            details: { file, line, entityId: profile.entityId },
+            hint: {
+              zh: '运行 `jianguan grade --help` 查看各类信用信息的字段',
+              en: 'run `jianguan grade --help` for the fields of each fact kind',
+            },
+          },
+        );
+      }
       try {
         results.push(gradeEntity(profile, { ruleSet, asOf }));
       } catch (error) {

@@ -1,9 +1,11 @@
 import { extname } from 'node:path';
+import { describeZodError } from '@jianguan/core';
 import type { IndicatorSet, KpiData, Scorecard, UnitSpec } from '@jianguan/kpi';
 import {
   baselineIndicatorSet,
   defineIndicatorSet,
   hubeiLikeIndicatorSet,
+  indicatorSetSchema,
   parsePeriod,
   renderScorecardHtml,
   scorecardToCsv,
@@ -56,10 +58,18 @@ export const kpiCommand: CommandSpec = {
     'jianguan kpi --list-indicator-sets',
   ],
   description: [
-    'data.json holds the facts the indicators read: { "behaviours": [...], "catalogItems": [...],',
-    '"officers": [...], "publications": [...], "clues": [...], "doubleNotifications": [...],',
-    '"assessments": [...] } (every list optional; see @jianguan/kpi KpiData). --out writes the',
-    'scorecard as HTML (self-contained), CSV or JSON by its extension. Every deduction lists its records.',
+    'data.json 考核数据 holds the facts the indicators read, every list optional (dates YYYY-MM-DD):',
+    '  behaviours 监管行为           recordId, itemCode, department, actDate, reportedDate, rejectedDate?, fixedDate?',
+    '  catalogItems 监管事项         itemCode, department, claimed, requiresInspectionList?, hasInspectionList?,',
+    '                               mandatoryElements?, filledElements?, checkedElements?, accurateElements?',
+    '  officers 执法人员             officerId, department, certified, registered,',
+    '                               activity? [{ month: "2025-04", logins, onlineDays }]',
+    '  publications 信息发布         publicationId, department, channel annual_plan|work_news|exposure, date',
+    '  clues 风险预警线索            clueId, department, receivedDate, feedbackDate?',
+    '  doubleNotifications 双告知    noticeId, department, pushedDate, claimedDate?',
+    '  assessments 评估结果          key, department, period, value, note?',
+    '--out writes the scorecard as HTML (self-contained), CSV or JSON by its extension. Every deduction',
+    'lists its records.',
     'With --fail-under <points> the command exits 1 when the total is below it (or the card is vetoed).',
   ],
   options: {
@@ -213,7 +223,21 @@ async function resolveSet(ctx: CommandContext, idOrPath: string): Promise<Indica
   const shipped = shippedSets[idOrPath];
   if (shipped !== undefined) return shipped;
   if (/[/\\]/.test(idOrPath) || idOrPath.toLowerCase().endsWith('.json')) {
-    return defineIndicatorSet(await readJsonFile(ctx.io.cwd, idOrPath));
+    const data = await readJsonFile(ctx.io.cwd, idOrPath);
+    const parsed = indicatorSetSchema.safeParse(data);
+    if (!parsed.success) {
+      // The shared zod translator: the Chinese line carries no raw zod English.
+      const problem = describeZodError(parsed.error);
+      throw inputError(
+        'invalid_indicator_set',
+        {
+          zh: `${idOrPath} 不是有效的考核指标集：${problem.zh}`,
+          en: `${idOrPath} is not a valid indicator set: ${problem.en}`,
+        },
+        { path: problem.path, details: { file: idOrPath } },
+      );
+    }
+    return defineIndicatorSet(data);
   }
   const ids = Object.keys(shippedSets).join(', ');
   throw usageError(

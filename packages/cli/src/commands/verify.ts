@@ -63,25 +63,29 @@ export const verifyCommand: CommandSpec = {
     }
     const out = ctx.io.stdout;
     if (result.ok) {
-      writeLine(out, `VERIFIED 核验通过: ${recordFile}`);
+      writeLine(out, `核验通过：${recordFile}`);
+      writeLine(out, `VERIFIED: ${recordFile}`);
       writeLine(
         out,
-        `  task 任务 ${r.task?.id ?? '?'}, seed 种子 ${r.seed ?? '?'}, ${drawn} drawn 抽中 from ${entities.length} entities 户`,
+        `  任务 ${r.task?.id ?? '?'}，种子 ${r.seed ?? '?'}，从 ${entities.length} 户中抽中 ${drawn} 户`,
       );
-      writeLine(out, `  record digest 记录摘要 ${r.recordDigest ?? '?'}`);
+      writeLine(
+        out,
+        `  task ${r.task?.id ?? '?'}, seed ${r.seed ?? '?'}, ${drawn} drawn from ${entities.length} entities`,
+      );
+      writeLine(out, `  记录摘要 ${r.recordDigest ?? '?'}`);
+      writeLine(out, `  record digest ${r.recordDigest ?? '?'}`);
       return ExitCode.Ok;
     }
-    writeLine(
-      out,
-      `NOT VERIFIED 核验未通过: ${recordFile} — ${result.mismatches.length} mismatch(es) 处不一致`,
-    );
+    writeLine(out, `核验未通过：${recordFile}，${result.mismatches.length} 处不一致`);
+    writeLine(out, `NOT VERIFIED: ${recordFile} — ${result.mismatches.length} mismatch(es)`);
     for (const m of result.mismatches) {
-      writeLine(
-        out,
-        `  ${m.code} at ${m.path.length === 0 ? '(record)' : m.path.join('.')}: ${m.message.en}（${m.message.zh}）`,
-      );
+      const where = m.path.length === 0 ? '(record)' : m.path.join('.');
+      writeLine(out, `  ${m.code} ${where}：${m.message.zh}`);
+      writeLine(out, `  ${m.code} at ${where}: ${m.message.en}`);
       if (m.expected !== undefined || m.actual !== undefined) {
-        writeLine(out, `      expected 应为 ${short(m.expected)}, found 实为 ${short(m.actual)}`);
+        writeLine(out, `      应为 ${short(m.expected)}，实为 ${short(m.actual)}`);
+        writeLine(out, `      expected ${short(m.expected)}, found ${short(m.actual)}`);
       }
     }
     return ExitCode.Findings;

@@ -1,5 +1,13 @@
 import type { ScheduleInput, WorkdayCalendar } from '@jianguan/core';
-import { chinaToday, createCalendar, getDefaultCalendar, UnknownCalendarYearError } from '@jianguan/core';
+import {
+  chinaToday,
+  createCalendar,
+  describeZodError,
+  getDefaultCalendar,
+  holidayCnYearSchema,
+  UnknownCalendarYearError,
+  yearScheduleSchema,
+} from '@jianguan/core';
 import type { CommandContext, CommandSpec } from '../runtime/args.js';
 import {
   dateArgument,
@@ -41,7 +49,19 @@ export const workdayCommand: CommandSpec = {
     'deadline  "within n working days after the event": the deadline, and with --done whether it was met',
     '          “事件发生后 n 个工作日内”的截止日，以及给定完成日时是否逾期',
     '',
-    "Dates are China civil dates YYYY-MM-DD (Asia/Shanghai), whatever the machine's time zone.",
+    "Dates are China civil dates (Asia/Shanghai), whatever the machine's time zone: 2025-09-30, also",
+    '2025/9/30, 2025.9.30, 2025年9月30日, 20250930 or an Excel serial day number (45930).',
+    '日期按北京时间的日历日；也可写 2025/9/30、2025年9月30日 或 Excel 日期序号。',
+    '',
+    "A year's holidays 节假日安排 come from the State Council notice (国务院办公厅通知), usually published in",
+    'November of the year before. Years the package does not ship (e.g. 2027 before its notice) need',
+    '--schedule <file>, a JSON file in one of two formats:',
+    '  holiday-cn  {"year":2027,"papers":["<notice URL>"],"days":[{"name":"元旦","date":"2027-01-01","isOffDay":true},…]}',
+    '              (isOffDay false = an adjusted working day 调休上班日)',
+    '  jianguan    {"year":2027,"notices":[{"number":"国办发明电〔2026〕…","date":"2026-11-…"}],',
+    '              "holidays":[{"key":"new_year","nameZh":"元旦","off":["01-01"],"work":[]},…]}',
+    '              (dates as MM-DD or YYYY-MM-DD; see docs/guides/working-days.md)',
+    'or --weekend-rule to count Saturdays and Sundays only for such years (a warning says so).',
   ],
   options: {
     done: {
@@ -78,14 +98,24 @@ export const workdayCommand: CommandSpec = {
       return await runWorkday(ctx);
     } catch (error) {
       if (error instanceof UnknownCalendarYearError) {
-        throw inputError(error.code, error.messages, {
-          details: error.details,
-          cause: error,
-          hint: {
-            zh: '用 --schedule <文件> 加载该年安排，或用 --weekend-rule 按周末规则推算',
-            en: "load that year's schedule with --schedule <file>, or pass --weekend-rule",
+        const year = error.year;
+        // The weekend rule is offered only where core applies it (1996–2099).
+        const weekend = year >= 1996 && year <= 2099;
+        throw inputError(
+          error.code,
+          {
+            zh: `没有 ${year} 年的法定节假日安排。国务院办公厅通常在上一年 11 月前后发布放假通知；发布后把该年安排存为 JSON 文件（holiday-cn 格式的 ${year}.json，或 jianguan 格式），用 --schedule ${year}.json 加载${weekend ? '；也可加 --weekend-rule 只按周末推算（会给出警告）' : ''}`,
+            en: `there is no official holiday schedule for ${year}. The State Council publishes it around November of the year before; save that year's schedule as a JSON file (holiday-cn ${year}.json or the jianguan format) and load it with --schedule ${year}.json${weekend ? ', or pass --weekend-rule to count Saturdays and Sundays only (with a warning)' : ''}`,
           },
-        });
+          {
+            details: error.details,
+            cause: error,
+            hint: {
+              zh: `运行 \`jianguan workday --help\` 查看 --schedule 文件格式`,
+              en: `run \`jianguan workday --help\` for the --schedule file formats`,
+            },
+          },
+        );
       }
       throw error;
     }
@@ -138,13 +168,39 @@ async function calendarFor(ctx: CommandContext): Promise<WorkdayCalendar> {
   const weekendRule = ctx.values['weekend-rule'] === true;
   if (files.length === 0 && !weekendRule) return getDefaultCalendar();
   const schedules: ScheduleInput[] = [];
-  for (const file of files) schedules.push((await readJsonFile(ctx.io.cwd, file)) as ScheduleInput);
+  for (const file of files) schedules.push(checkedSchedule(file, await readJsonFile(ctx.io.cwd, file)));
   return createCalendar({
     schedules,
     ...(weekendRule ? { unknownYears: 'weekend-rule' as const } : {}),
-    onWarning: (warning) =>
-      writeLine(ctx.io.stderr, `jianguan: warning: ${warning.message.en}（${warning.message.zh}）`),
+    onWarning: (warning) => {
+      writeLine(ctx.io.stderr, `jianguan: warning: ${warning.message.en}`);
+      writeLine(ctx.io.stderr, `jianguan: 警告：${warning.message.zh}`);
+    },
   });
+}
+
+/** A `--schedule` file, checked as holiday-cn (`days`) or jianguan (`holidays`) JSON with bilingual errors. */
+function checkedSchedule(file: string, data: unknown): ScheduleInput {
+  const holidayCn = data !== null && typeof data === 'object' && 'days' in data;
+  const parsed = (holidayCn ? holidayCnYearSchema : yearScheduleSchema).safeParse(data);
+  if (parsed.success) return data as ScheduleInput;
+  const problem = describeZodError(parsed.error);
+  const format = holidayCn ? 'holiday-cn' : 'jianguan';
+  throw inputError(
+    'invalid_schedule',
+    {
+      zh: `${file} 不是有效的 ${format} 格式放假安排：${problem.zh}`,
+      en: `${file} is not a valid ${format} holiday schedule: ${problem.en}`,
+    },
+    {
+      path: problem.path,
+      details: { file, format },
+      hint: {
+        zh: '运行 `jianguan workday --help` 查看 --schedule 文件格式',
+        en: 'run `jianguan workday --help` for the --schedule file formats',
+      },
+    },
+  );
 }
 
 function info(ctx: CommandContext, calendar: WorkdayCalendar, args: readonly string[]): ExitCodeValue {

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import type { LocalizedMessage } from '@jianguan/core';
+import { parseDateText } from '@jianguan/core';
 import { usageError } from './errors.js';
 import type { ExitCodeValue } from './exit-codes.js';
 import type { CliIo } from './io.js';
@@ -51,6 +52,13 @@ export interface CommandSpec {
   readonly description?: readonly string[];
   readonly options: Readonly<Record<string, OptionSpec>>;
   readonly examples: readonly string[];
+  /**
+   * The command parses its own arguments (`positionals` holds every argument but `--json`), e.g. `sandbox`,
+   * which shares `jianguan-sandbox`'s parser so both take exactly the same flags.
+   */
+  readonly rawArgs?: boolean;
+  /** A help text of its own, instead of the one rendered from `options` (for `rawArgs` commands). */
+  helpText?(): string;
   run(context: CommandContext): Promise<ExitCodeValue>;
 }
 
@@ -236,29 +244,23 @@ export function integerArgument(command: string, name: string, text: string): nu
   return value;
 }
 
-/** Parse a civil date argument `YYYY-MM-DD` (also `YYYY/MM/DD` and `YYYYMMDD`), checking the day exists. */
+/**
+ * Parse a civil date argument: `YYYY-MM-DD`, also `YYYY/M/D` (`2026/12/1`), `YYYY.M.D`, `YYYY年M月D日`,
+ * `YYYYMMDD` and Excel serial day numbers (`45930`), read by core's `parseDateText`; the day must exist.
+ */
 export function dateArgument(command: string, name: string, text: string): string {
-  const m = /^(\d{4})[-/.]?(\d{2})[-/.]?(\d{2})$/.exec(text.trim());
-  const bad = () =>
-    usageError(
+  const date = parseDateText(text);
+  if (date === undefined) {
+    throw usageError(
       'bad_date',
       {
-        zh: `${name} 不是有效日期："${text}"（应为 YYYY-MM-DD，例如 2025-09-30）`,
-        en: `${name} is not a valid date: "${text}" (expected YYYY-MM-DD, e.g. 2025-09-30)`,
+        zh: `${name} 不是有效日期："${text}"（应为 YYYY-MM-DD，如 2025-09-30；也可写 2025/9/30、2025年9月30日或 Excel 日期序号）`,
+        en: `${name} is not a valid date: "${text}" (expected YYYY-MM-DD such as 2025-09-30; 2025/9/30, 2025年9月30日 or an Excel serial also work)`,
       },
       { details: { argument: name, value: text }, hint: helpHint(command) },
     );
-  if (!m) throw bad();
-  const [, y, mo, d] = m as unknown as [string, string, string, string];
-  const date = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d)));
-  if (
-    date.getUTCFullYear() !== Number(y) ||
-    date.getUTCMonth() !== Number(mo) - 1 ||
-    date.getUTCDate() !== Number(d)
-  ) {
-    throw bad();
   }
-  return `${y}-${mo}-${d}`;
+  return date;
 }
 
 /** Parse a fraction `0..1`, also written as a percentage (`5%`). */
@@ -287,6 +289,7 @@ export function helpHint(command: string): LocalizedMessage {
 
 /** Render a command's help text. */
 export function renderHelp(command: CommandSpec): string {
+  if (command.helpText !== undefined) return command.helpText();
   const lines: string[] = [];
   lines.push(`jianguan ${command.name} — ${command.summary.en}（${command.summary.zh}）`, '');
   lines.push('Usage 用法:');

@@ -1,7 +1,7 @@
 import { constants } from 'node:fs';
 import { access, readFile, stat, writeFile } from 'node:fs/promises';
 import { extname, isAbsolute, resolve } from 'node:path';
-import { inputError } from './errors.js';
+import { inputError, usageError } from './errors.js';
 
 /** Resolve `path` against the command's working directory. */
 export function resolvePath(cwd: string, path: string): string {
@@ -110,7 +110,7 @@ export function detectFormat(path: string, explicit: string | undefined): DataFo
     const lower = explicit.toLowerCase();
     if (lower === 'csv' || lower === 'json' || lower === 'jsonl') return lower;
     if (lower === 'ndjson') return 'jsonl';
-    throw inputError('unknown_format', {
+    throw usageError('unknown_format', {
       zh: `不支持的格式：${explicit}（可选 csv、json、jsonl）`,
       en: `unknown format: ${explicit} (use csv, json or jsonl)`,
     });

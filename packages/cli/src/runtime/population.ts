@@ -1,7 +1,9 @@
+import { lookupCode } from '@jianguan/core';
 import type { DirectoryEntity } from '@jianguan/sampling';
 import type { CommandContext, OptionSpec } from './args.js';
 import { stringOption, valueOption } from './args.js';
 import { inputError } from './errors.js';
+import { writeLine } from './io.js';
 import type { LoadedFile } from './records.js';
 import { loadRecords } from './records.js';
 
@@ -14,14 +16,49 @@ export const populationOptions: Readonly<Record<string, OptionSpec>> = {
   }),
 };
 
-/** Read a population file into the entity directory, honouring {@link populationOptions}. */
+/** Read a population file into the entity directory, honouring {@link populationOptions}; warns on stderr about status values it does not know. */
 export async function readPopulation(ctx: CommandContext, file: string): Promise<DirectoryEntity[]> {
   const loaded = await loadRecords(ctx.io.cwd, file, {
     format: stringOption(ctx.values, 'format'),
     progress: ctx.progress(`read ${file}`, 0),
   });
-  return toDirectory(loaded, stringOption(ctx.values, 'id-field'));
+  const unknownStatuses = new Map<string, number>();
+  const entities = toDirectory(loaded, stringOption(ctx.values, 'id-field'), unknownStatuses);
+  for (const [value, count] of unknownStatuses) {
+    writeLine(
+      ctx.io.stderr,
+      `jianguan: warning: ${file}: unrecognised status "${value}" on ${count} entities; they stay in the frame. Use a status of the entityStatus code table (存续, 注销, 吊销, 撤销, 迁出, 停业, …) or exclude them with --task`,
+    );
+    writeLine(
+      ctx.io.stderr,
+      `jianguan: 警告：${file}：${count} 个对象的状态“${value}”无法识别，仍留在抽取名录中；请使用登记状态代码表中的状态（存续、注销、吊销、撤销、迁出、停业等），或用 --task 排除`,
+    );
+  }
+  return entities;
 }
+
+/**
+ * The status code (`entityStatus` code table, 登记状态) of a status cell — `存续`, `在业`, `开业`, `正常`, `注销`,
+ * `吊销，未注销`, `撤销`, `迁出`, `停业`, `active`, `revoked`, … — or `undefined` if the table does not know it.
+ *
+ * @example
+ * entityStatusCode('吊销，未注销'); // 'revoked'
+ */
+export function entityStatusCode(value: string): string | undefined {
+  return lookupCode('entityStatus', value)?.code ?? lookupCode('entityStatus', value.toLowerCase())?.code;
+}
+
+/**
+ * The statuses a CLI draw leaves out (non-operating entities): every code of the `entityStatus` table but
+ * `active` — closed, deregistered, revoked, withdrawn and moved out.
+ */
+export const NON_OPERATING_STATUSES: readonly string[] = [
+  'closed',
+  'deregistered',
+  'revoked',
+  'withdrawn',
+  'moved_out',
+];
 
 /** Columns tried, in order, for the entity id when `--id-field` is not given. */
 export const ID_COLUMNS = [
@@ -46,17 +83,32 @@ const KNOWN: Readonly<Record<string, keyof DirectoryEntity>> = {
   行政区划代码: 'areaCode',
   status: 'status',
   状态: 'status',
+  entityStatus: 'status',
+  registrationStatus: 'status',
+  登记状态: 'status',
+  经营状态: 'status',
+  企业状态: 'status',
+  企业登记状态: 'status',
+  存续状态: 'status',
+  主体状态: 'status',
+  营业状态: 'status',
 };
 const TAG_COLUMNS = new Set(['tags', '标签']);
 
 /**
  * Turn the rows of a population file into the entity directory (检查对象名录) the sampler reads. CSV
  * columns `id` (or `uscc`, `统一社会信用代码`, … or `--id-field`), `name`, `grade`, `riskLevel`, `industry`,
- * `areaCode`, `status` and `tags` (a `,`/`;`/`、` list) map to the directory fields; any other column
- * becomes an attribute usable in strata. JSON records are taken as directory entries, with the id read
- * the same way. Empty cells are left out. The same file always gives the same directory.
+ * `areaCode`, `status` (also `登记状态`, `经营状态`, `状态`, …) and `tags` (a `,`/`;`/`、` list) map to the directory
+ * fields; any other column becomes an attribute usable in strata. Status words (存续, 注销, 吊销, …) become the
+ * codes of the `entityStatus` code table; values it does not know are kept as given and counted in
+ * `unknownStatuses`. JSON records are taken as directory entries, with the id and status read the same way.
+ * Empty cells are left out. The same file always gives the same directory.
  */
-export function toDirectory(loaded: LoadedFile, idField: string | undefined): DirectoryEntity[] {
+export function toDirectory(
+  loaded: LoadedFile,
+  idField: string | undefined,
+  unknownStatuses: Map<string, number> = new Map(),
+): DirectoryEntity[] {
   const entities: DirectoryEntity[] = [];
   const seen = new Map<string, number>();
   for (const { line, record } of loaded.records) {
@@ -94,11 +146,11 @@ export function toDirectory(loaded: LoadedFile, idField: string | undefined): Di
       );
     }
     seen.set(trimmed, line);
-    entities.push(
+    const entity =
       loaded.format === 'csv'
         ? fromCsvRow(row, idKey as string, trimmed)
-        : fromJson(row, idKey as string, trimmed),
-    );
+        : fromJson(row, idKey as string, trimmed);
+    entities.push(normalizeStatus(entity, unknownStatuses));
   }
   return entities;
 }
@@ -125,5 +177,24 @@ function fromCsvRow(row: Record<string, unknown>, idKey: string, id: string): Di
 
 function fromJson(row: Record<string, unknown>, idKey: string, id: string): DirectoryEntity {
   const { [idKey]: _id, ...rest } = row;
+  if (rest.status === undefined) {
+    // A status under a Chinese or other common header (登记状态, 经营状态, …).
+    const key = Object.keys(rest).find((k) => KNOWN[k] === 'status' && typeof rest[k] === 'string');
+    if (key !== undefined) {
+      const { [key]: status, ...others } = rest;
+      return { ...others, status, id } as DirectoryEntity;
+    }
+  }
   return { ...rest, id } as DirectoryEntity;
+}
+
+function normalizeStatus(entity: DirectoryEntity, unknown: Map<string, number>): DirectoryEntity {
+  const raw = entity.status;
+  if (typeof raw !== 'string') return entity;
+  const code = entityStatusCode(raw);
+  if (code === undefined) {
+    unknown.set(raw, (unknown.get(raw) ?? 0) + 1);
+    return entity;
+  }
+  return code === raw ? entity : { ...entity, status: code };
 }

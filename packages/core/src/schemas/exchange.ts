@@ -1,4 +1,5 @@
 import { JianguanError } from '../errors/index.js';
+import { parseDateText } from './date-text.js';
 import { type EntityClass, fieldDictionary, type RecordType } from './dictionary.js';
 import type { FieldSpec } from './field-spec.js';
 
@@ -22,7 +23,8 @@ export type ExchangeRow = Record<string, string>;
  */
 export interface FromExchangeRowOptions {
   /**
-   * Rewrite spreadsheet-style dates (`2024/3/5`, `2024年3月5日`, `2024.3.5`) to `YYYY-MM-DD`. Default `false`,
+   * Rewrite spreadsheet-style dates (`2024/3/5`, `2024年3月5日`, `2024.3.5`, Excel serials such as `45356`) to
+   * `YYYY-MM-DD` ({@link parseDateText}). Default `false`,
    * so the quality check reports them (日期格式有误) as the province would.
    */
   readonly normalizeDates?: boolean;
@@ -130,7 +132,6 @@ export function resolveExchangeHeaders(type: RecordType, headers: readonly strin
 const TRUE = new Set(['是', 'y', 'yes', 'true', '1', '√']);
 const FALSE = new Set(['否', 'n', 'no', 'false', '0', '×']);
 const NUMBER = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
-const SLASH_DATE = /^(\d{4})\s*[/.年-]\s*(\d{1,2})\s*[/.月-]\s*(\d{1,2})\s*日?$/;
 
 function parseCell(spec: FieldSpec, text: string, options: FromExchangeRowOptions): unknown {
   switch (spec.kind) {
@@ -147,8 +148,7 @@ function parseCell(spec: FieldSpec, text: string, options: FromExchangeRowOption
         .filter((s) => s !== '');
     case 'date': {
       if (!options.normalizeDates) return text;
-      const m = SLASH_DATE.exec(text);
-      return m ? `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}` : text;
+      return parseDateText(text) ?? text;
     }
     default:
       return text;

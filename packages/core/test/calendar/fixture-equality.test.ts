@@ -15,14 +15,30 @@ import {
   scheduleFromHolidayCn,
 } from '../../src/calendar/index.js';
 
-const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
-const fixtureDir = path.resolve(repoRoot, '../shared/fixtures/holiday-cn');
+/**
+ * The repository root: the nearest ancestor of this file whose package.json is the monorepo's (it has
+ * `workspaces`) — whatever directory the tests run from and however deep the clone sits.
+ */
+function findRepoRoot(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    const pkg = path.join(dir, 'package.json');
+    if (existsSync(pkg) && 'workspaces' in (JSON.parse(readFileSync(pkg, 'utf8')) as object)) return dir;
+    const parent = path.dirname(dir);
+    if (parent === dir) throw new Error('fixture-equality: no monorepo package.json above this test');
+    dir = parent;
+  }
+}
+
+const repoRoot = findRepoRoot();
+// The shared fixtures live at ../shared relative to the repository root (never copied into the project).
+const fixtureDir = path.resolve(repoRoot, '..', 'shared', 'fixtures', 'holiday-cn');
 const haveFixtures = existsSync(path.join(fixtureDir, '2026.json'));
 
-if (!haveFixtures) {
-  // Users' checkouts have no ../shared; CI always has it.
-  console.warn(`[calendar] holiday-cn fixtures not found at ${fixtureDir}: fixture equality tests skipped`);
-}
+it('finds the holiday-cn fixtures at ../shared/fixtures/holiday-cn next to the repository', () => {
+  // Fails loudly (never skips): without the fixtures the cross-check below would prove nothing.
+  expect(haveFixtures, `holiday-cn fixtures missing: expected ${fixtureDir}/2026.json`).toBe(true);
+});
 
 interface FixtureDay {
   name: string;
@@ -57,7 +73,7 @@ function weekendUtc(date: string): boolean {
   return dow === 0 || dow === 6;
 }
 
-describe.skipIf(!haveFixtures)('built-in schedules equal holiday-cn day by day', () => {
+describe('built-in schedules equal holiday-cn day by day', () => {
   const { years, days } = haveFixtures ? loadFixtures() : { years: new Map(), days: new Map() };
 
   it('agrees on the working-day status of every day 2006-12-30..2026-12-31', () => {

@@ -57,12 +57,15 @@ describe.each(Object.entries(modules))('robustness: %s', (_name, mod) => {
     throwsOnlyJianguan(() => mod.format(value));
   });
 
-  test.prop([fc.anything()], { numRuns: 300 })('isValid never throws on anything', (value) => {
-    expect(typeof mod.isValid(value)).toBe('boolean');
-    throwsOnlyJianguan(() => mod.validate(value));
-  });
+  test.prop([fc.anything()], { numRuns: process.env.CI ? 300 : 60 })(
+    'isValid never throws on anything',
+    (value) => {
+      expect(typeof mod.isValid(value)).toBe('boolean');
+      throwsOnlyJianguan(() => mod.validate(value));
+    },
+  );
 
-  test.prop([fc.string({ unit: 'binary', maxLength: 40 })], { numRuns: 300 })(
+  test.prop([fc.string({ unit: 'binary', maxLength: 40 })], { numRuns: process.env.CI ? 300 : 60 })(
     'any Unicode string',
     (value) => {
       expect(typeof mod.isValid(value)).toBe('boolean');

@@ -1,5 +1,6 @@
+import type { SourceRef } from '../indicators/schema.js';
 import type { Comparison, Trend } from '../scoring/compare.js';
-import type { Scorecard } from '../scoring/types.js';
+import type { EvidenceReason, Scorecard } from '../scoring/types.js';
 import { whatIf } from '../scoring/what-if.js';
 import { barChart, esc, lineChart } from './svg.js';
 
@@ -28,8 +29,176 @@ h1{font-size:22px;margin:0 0 4px} h2{font-size:17px;margin:28px 0 8px;border-bot
 table{border-collapse:collapse;font-size:12.5px;margin:6px 0 12px} th,td{border:1px solid #ccc;padding:3px 7px;text-align:left}
 th{background:#eef3fb} td.num{text-align:right;font-variant-numeric:tabular-nums}
 tr.deducted td{background:#fff5f5} details{margin:4px 0 10px} summary{cursor:pointer;font-weight:600}
-.src{color:#666;font-size:11px}
+.src{color:#666;font-size:11px} .en{color:#777;font-size:11px}
 `;
+
+/**
+ * Labels of the evidence reasons (扣分原因) shown to a department, Chinese first: the code table of
+ * {@link EvidenceReason}.
+ *
+ * @example
+ * EVIDENCE_REASON_LABELS.late_report.zh; // '超期报送'
+ */
+const EVIDENCE_REASON_LABELS: Readonly<Record<EvidenceReason, { readonly zh: string; readonly en: string }>> =
+  {
+    late_report: { zh: '超期报送', en: 'reported late' },
+    late_fix: { zh: '超期整改', en: 'fixed late' },
+    unfixed: { zh: '未整改', en: 'not fixed' },
+    uncovered: { zh: '无监管行为数据', en: 'no behaviour data' },
+    unclaimed: { zh: '未认领', en: 'not claimed' },
+    no_inspection_list: { zh: '未编制检查实施清单', en: 'no inspection list' },
+    incomplete_elements: { zh: '要素填报不全', en: 'elements incomplete' },
+    inaccurate_elements: { zh: '要素填报不准确', en: 'elements inaccurate' },
+    unregistered: { zh: '未注册账号', en: 'not registered' },
+    inactive: { zh: '登录或在线不足', en: 'not active enough' },
+    missing_feedback: { zh: '未反馈', en: 'no feedback' },
+    late_feedback: { zh: '超期反馈', en: 'late feedback' },
+    unclaimed_notice: { zh: '未认领告知信息', en: 'notice not claimed' },
+    late_claim: { zh: '超期认领', en: 'claimed late' },
+    shortfall: { zh: '数量不足', en: 'short of the quota' },
+    missing_assessment: { zh: '缺少评估结果', en: 'assessment missing' },
+    partial_assessment: { zh: '评估不完整', en: 'assessment partial' },
+  };
+
+const KIND_LABELS: Readonly<Record<string, string>> = {
+  ratio: '比率 ratio',
+  quota: '数量 quota',
+  timeliness: '时效 timeliness',
+  bonus: '加分 bonus',
+  veto: '否决 veto',
+};
+
+/** The public documents the indicator sets' source notes point to (名称与文号). */
+const DOCUMENTS = {
+  yunxi: {
+    zh: '《郧西县“互联网+监管”工作推进方案》（西政办发〔2021〕16号）',
+    en: 'Yunxi County Internet+Regulation work plan (西政办发〔2021〕16号)',
+  },
+  suqian: {
+    zh: '《宿迁市“互联网+监管”系统建设实施方案》（宿政办发〔2020〕43号）',
+    en: 'Suqian Internet+Regulation system plan (宿政办发〔2020〕43号)',
+  },
+  pingluRules: {
+    zh: '《朔州市平鲁区“互联网+监管”系统运行管理办法》',
+    en: 'Pinglu District Internet+Regulation system operating rules',
+  },
+  pingluPlan: {
+    zh: '《朔州市平鲁区以加强和规范事中事后监管为抓手持续优化营商环境实施方案》',
+    en: 'Pinglu District plan on in-process and after-the-fact supervision',
+  },
+  yancheng: {
+    zh: '盐城市人民政府办公室文件（盐政办发〔2021〕94号）',
+    en: 'Yancheng municipal notice (盐政办发〔2021〕94号)',
+  },
+  yiwu: {
+    zh: '《义乌市事中事后监管中心暨“一网通管”行政执法监管平台建设方案》',
+    en: 'Yiwu supervision centre and enforcement platform plan',
+  },
+  hubei: {
+    zh: '湖北省“互联网+监管”季度考核（《湖北省“互联网+监管”系统建设方案》，鄂政办函〔2019〕44号）',
+    en: 'Hubei provincial quarterly Internet+Regulation assessment (鄂政办函〔2019〕44号)',
+  },
+  xian: {
+    zh: '《西安市“互联网+监管”系统管理办法（试行）》（2021）',
+    en: "Xi'an Internet+Regulation system rules (trial, 2021)",
+  },
+  zhejiang: { zh: '《深化数字浙江建设2020年工作要点》', en: 'Zhejiang 2020 digital-government work points' },
+  qualityCheck: {
+    zh: '省级“互联网+监管”数据检核规则（错误数据整改）',
+    en: 'provincial data quality-check rules (error correction)',
+  },
+  national: {
+    zh: '《政府网站与政务新媒体检查指标》（国办秘函〔2019〕19号）；GB/T 33356-2016',
+    en: 'national government-website check indicators (国办秘函〔2019〕19号); GB/T 33356-2016',
+  },
+} as const;
+
+/**
+ * A source note of an indicator set as a public citation (公开依据): the regulation or plan it comes from, by
+ * name and document number, instead of the research notes it was found in. Point values no published rule
+ * gives are labelled as configurable defaults.
+ */
+function publicCitation(source: SourceRef): { readonly zh: string; readonly en: string } {
+  const ref = source.ref;
+  const inferred = source.status === 'inferred';
+  const seed = /^seed (\d{3})\b/.exec(ref);
+  const detail = (text: string) => {
+    const colon = text.indexOf(':');
+    return colon >= 0 ? text.slice(colon + 1).trim() : '';
+  };
+  let zh: string;
+  let en: string;
+  if (seed) {
+    const task = /task (\d+)/.exec(ref)?.[1];
+    const article = /art\. ([\d–,\s]+\d)/.exec(ref)?.[1];
+    const section = /[一二三四五六七八九十]+\([一二三四五六七八九十]+\)\d*/.exec(ref)?.[0];
+    const doc =
+      seed[1] === '000'
+        ? DOCUMENTS.yunxi
+        : seed[1] === '001'
+          ? DOCUMENTS.suqian
+          : seed[1] === '002'
+            ? article !== undefined
+              ? DOCUMENTS.pingluRules
+              : DOCUMENTS.pingluPlan
+            : seed[1] === '003'
+              ? DOCUMENTS.yancheng
+              : DOCUMENTS.yiwu;
+    const where =
+      task !== undefined
+        ? { zh: `第 ${task} 项任务`, en: `task ${task}` }
+        : article !== undefined
+          ? { zh: `第 ${article.replace(/\s/g, '')} 条`, en: `art. ${article}` }
+          : section !== undefined
+            ? { zh: section, en: section }
+            : { zh: '', en: '' };
+    const quote = detail(ref)
+      .replace(/[A-Za-z][A-Za-z ]+$/, '')
+      .trim();
+    zh = `${doc.zh}${where.zh}${quote && /[\u4e00-\u9fff]/.test(quote) ? `：${quote}` : ''}`;
+    en = `${doc.en}${where.en ? `, ${where.en}` : ''}`;
+  } else if (/^kpi-and-interface\.md §1\.7/.test(ref) || (inferred && /\.md\b/.test(ref))) {
+    zh = '分值为可配置的默认值（未见公开的评分细则）';
+    en = 'point values are configurable defaults (no published scoring rules)';
+  } else if (/§1\.5/.test(ref)) {
+    ({ zh, en } = DOCUMENTS.national);
+  } else if (/§1\.3/.test(ref)) {
+    zh = `${DOCUMENTS.zhejiang.zh}：${ref.replace(/^.*§1\.3\s*(浙江\s*)?/, '')}`;
+    en = DOCUMENTS.zhejiang.en;
+  } else if (/§1\.2/.test(ref)) {
+    ({ zh, en } = DOCUMENTS.xian);
+  } else if (/§1\.4/.test(ref)) {
+    ({ zh, en } = DOCUMENTS.qualityCheck);
+  } else if (/§1\.1/.test(ref)) {
+    const name = ref
+      .replace(/^.*§1\.1\s*/, '')
+      .replace(/\(.*\)/, '')
+      .trim();
+    zh = `${DOCUMENTS.hubei.zh}${name ? `：${name}` : ''}`;
+    en = DOCUMENTS.hubei.en;
+  } else {
+    zh = ref.replace(/\S+\.md\s*§[\d.]+\s*/g, '').trim() || '—';
+    en = zh;
+  }
+  return inferred && !zh.includes('默认值') ? { zh: `${zh}（推断）`, en: `${en} (inferred)` } : { zh, en };
+}
+
+/** Text meant for a department, with research-note wording replaced by public wording. */
+function publicText(text: string): string {
+  return text.replace(/（种子文件数值）/g, '').replace(/\s*\(numbers from the seeds\)/gi, '');
+}
+
+function citations(sources: readonly SourceRef[]): string {
+  const seen = new Set<string>();
+  const rows: string[] = [];
+  for (const s of sources) {
+    const c = publicCitation(s);
+    if (seen.has(c.zh)) continue;
+    seen.add(c.zh);
+    rows.push(`${esc(c.zh)}<br><span class="en">${esc(c.en)}</span>`);
+  }
+  return rows.join('<br>');
+}
 
 const num = (x: number | null | undefined) => (x === null || x === undefined ? '' : String(x));
 const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(2)}%`);
@@ -51,7 +220,8 @@ function valueCell(kind: string, metric: string, value: number | null): string {
  */
 export function renderScorecardHtml(card: Scorecard, options: HtmlOptions = {}): string {
   const max = options.maxRecordsPerDeduction ?? 200;
-  const title = options.title ?? `${card.setName.zh} · ${card.unit.name ?? card.unit.id} · ${card.period}`;
+  const title =
+    options.title ?? `${publicText(card.setName.zh)} · ${card.unit.name ?? card.unit.id} · ${card.period}`;
   const status = card.vetoed
     ? '<span class="badge veto">单项否决 vetoed</span>'
     : card.passed
@@ -64,9 +234,9 @@ export function renderScorecardHtml(card: Scorecard, options: HtmlOptions = {}):
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<title>${esc(title)}</title><style>${STYLE}</style></head><body>`,
     `<h1>${esc(title)}</h1>`,
-    `<p class="meta">${esc(card.setName.en)} — <code>${esc(card.setId)}@${esc(card.setVersion)}</code> · unit <code id="unit">${esc(card.unit.id)}</code>${card.unit.departments.length > 1 ? ` (${esc(card.unit.departments.join(', '))})` : ''} · ${esc(card.start)} – ${esc(card.end)} · as of ${esc(card.asOf)}</p>`,
+    `<p class="meta">${esc(publicText(card.setName.en))} · 指标集 indicator set <code>${esc(card.setId)}@${esc(card.setVersion)}</code> · 考核单位 unit <code id="unit">${esc(card.unit.id)}</code>${card.unit.departments.length > 1 ? ` (${esc(card.unit.departments.join(', '))})` : ''} · 考核期 period ${esc(card.start)} – ${esc(card.end)} · 数据截至 as of ${esc(card.asOf)}</p>`,
     `<p><span class="total" id="total" data-total="${card.total}">${card.total}</span> / ${card.deductionPoints}${status}</p>`,
-    `<p class="meta" id="summary">扣分项得分 deduction part <b id="deduction-score">${card.deductionScore}</b> · 加分 bonus <b id="bonus">${card.bonusEarned}</b>${card.bonusEarned > 0 && !card.bonusCounted ? ' (not counted: deduction part not above the threshold)' : ''}${card.vetoed ? ` · 否决项 vetoes: ${esc(card.vetoes.join(', '))}` : ''}</p>`,
+    `<p class="meta" id="summary">扣分项得分 deduction part <b id="deduction-score">${card.deductionScore}</b> · 加分 bonus <b id="bonus">${card.bonusEarned}</b>${card.bonusEarned > 0 && !card.bonusCounted ? '（扣分项得分未达门槛，加分不计入 not counted: deduction part below the threshold）' : ''}${card.vetoed ? ` · 否决项 vetoes: ${esc(card.vetoes.join(', '))}` : ''}</p>`,
   ];
 
   out.push('<h2>维度得分 Dimensions</h2>');
@@ -103,11 +273,11 @@ export function renderScorecardHtml(card: Scorecard, options: HtmlOptions = {}):
     ),
   );
   out.push(
-    '<table id="indicators"><thead><tr><th>维度</th><th>指标 Indicator</th><th>类型 Kind</th><th>值 Value</th><th>目标 Target</th><th>满分</th><th>得分 Score</th><th>扣分 Deducted</th><th>来源 Sources</th></tr></thead><tbody>',
+    '<table id="indicators"><thead><tr><th>维度 Dimension</th><th>指标 Indicator</th><th>类型 Kind</th><th>值 Value</th><th>目标 Target</th><th>满分 Points</th><th>得分 Score</th><th>扣分 Deducted</th><th>依据 Basis</th></tr></thead><tbody>',
   );
   for (const i of card.indicators) {
     out.push(
-      `<tr data-indicator="${esc(i.id)}" data-score="${i.score}" class="${i.deducted > 0 || i.status === 'vetoed' ? 'deducted' : ''}"><td>${esc(i.dimension)}</td><td>${esc(i.name.zh)}<br><span class="src">${esc(i.name.en)} · <code>${esc(i.id)}</code></span></td><td>${esc(i.kind)}</td><td class="num">${valueCell(i.kind, i.metric, i.value)}</td><td class="num">${i.target === null ? '—' : valueCell(i.kind, i.metric, i.target)}</td><td class="num">${i.points}</td><td class="num">${i.score}</td><td class="num">${i.deducted || ''}</td><td class="src">${i.source.map((s) => `${esc(s.ref)} [${esc(s.status)}]`).join('<br>')}</td></tr>`,
+      `<tr data-indicator="${esc(i.id)}" data-score="${i.score}" class="${i.deducted > 0 || i.status === 'vetoed' ? 'deducted' : ''}"><td>${esc(i.dimension)}</td><td>${esc(i.name.zh)}<br><span class="src">${esc(i.name.en)} · <code>${esc(i.id)}</code></span></td><td>${esc(KIND_LABELS[i.kind] ?? i.kind)}</td><td class="num">${valueCell(i.kind, i.metric, i.value)}</td><td class="num">${i.target === null ? '—' : valueCell(i.kind, i.metric, i.target)}</td><td class="num">${i.points}</td><td class="num">${i.score}</td><td class="num">${i.deducted || ''}</td><td class="src">${citations(i.source)}</td></tr>`,
     );
   }
   out.push('</tbody></table>');
@@ -122,16 +292,18 @@ export function renderScorecardHtml(card: Scorecard, options: HtmlOptions = {}):
       );
       if (d.records.length > 0) {
         out.push(
-          '<table><thead><tr><th>记录 Record</th><th>部门</th><th>原因 Reason</th><th>发生 Event</th><th>完成 Done</th><th>期限 Deadline</th><th>超期工作日</th><th>分值</th><th>说明</th></tr></thead><tbody>',
+          '<table><thead><tr><th>记录 Record</th><th>部门 Dept.</th><th>原因 Reason</th><th>发生日 Event</th><th>完成日 Done</th><th>期限 Deadline</th><th>超期工作日 Working days late</th><th>扣分 Points</th><th>说明 Note</th></tr></thead><tbody>',
         );
         for (const r of d.records.slice(0, max)) {
           out.push(
-            `<tr><td><code>${esc(r.id)}</code></td><td>${esc(r.department)}</td><td>${esc(r.reason)}</td><td>${esc(r.eventDate ?? '')}</td><td>${r.doneDate === null ? '未完成' : esc(r.doneDate ?? '')}</td><td>${esc(r.deadline ?? '')}</td><td class="num">${num(r.workdaysLate)}</td><td class="num">${num(r.points)}</td><td>${esc(r.detail ?? '')}</td></tr>`,
+            `<tr><td><code>${esc(r.id)}</code></td><td>${esc(r.department)}</td><td>${reasonCell(r.reason)}</td><td>${esc(r.eventDate ?? '')}</td><td>${r.doneDate === null ? '未完成 not done' : esc(r.doneDate ?? '')}</td><td>${esc(r.deadline ?? '')}</td><td class="num">${num(r.workdaysLate)}</td><td class="num">${num(r.points)}</td><td>${esc(r.detail ?? '')}</td></tr>`,
           );
         }
         out.push('</tbody></table>');
         if (d.records.length > max) {
-          out.push(`<p class="src">… ${d.records.length - max} more records (see the CSV / JSON export)</p>`);
+          out.push(
+            `<p class="src">… 另有 ${d.records.length - max} 条记录，见 CSV / JSON 导出 · ${d.records.length - max} more records in the CSV / JSON export</p>`,
+          );
         }
       }
       out.push('</details>');
@@ -142,11 +314,11 @@ export function renderScorecardHtml(card: Scorecard, options: HtmlOptions = {}):
   const wi = whatIf(card);
   if (wi.rows.length > 0) {
     out.push(
-      '<h2>假设分析 What-if</h2><table id="what-if"><thead><tr><th>指标</th><th>周期</th><th>还需 Needed</th><th>可挽回分值</th></tr></thead><tbody>',
+      '<h2>假设分析 What-if</h2><table id="what-if"><thead><tr><th>指标 Indicator</th><th>周期 Period</th><th>还需 Needed</th><th>可挽回分值 Recoverable</th></tr></thead><tbody>',
     );
     for (const r of wi.rows) {
       out.push(
-        `<tr><td><code>${esc(r.indicatorId)}</code></td><td>${esc(r.period)}</td><td>${r.needed === null ? '—' : `${r.needed} ${esc(r.of.zh)}`}<br><span class="src">${r.needed === null ? '' : `${r.needed} ${esc(r.of.en)}`}</span></td><td class="num">${r.pointsRecoverable}</td></tr>`,
+        `<tr><td>${esc(indicatorName(card, r.indicatorId))}</td><td>${esc(r.period)}</td><td>${r.needed === null ? '—' : `${r.needed} ${esc(r.of.zh)}`}<br><span class="src">${r.needed === null ? '' : `${r.needed} ${esc(r.of.en)}`}</span></td><td class="num">${r.pointsRecoverable}</td></tr>`,
       );
     }
     out.push(
@@ -176,11 +348,11 @@ export function renderScorecardHtml(card: Scorecard, options: HtmlOptions = {}):
       ),
     );
     out.push(
-      '<table id="ranking"><thead><tr><th>名次</th><th>单位</th><th>总分</th><th>加分</th><th>结果</th></tr></thead><tbody>',
+      '<table id="ranking"><thead><tr><th>名次 Rank</th><th>单位 Unit</th><th>总分 Total</th><th>加分 Bonus</th><th>结果 Result</th></tr></thead><tbody>',
     );
     for (const r of c.rows) {
       out.push(
-        `<tr data-unit="${esc(r.unit)}" data-total="${r.total}"><td class="num">${r.rank}</td><td>${esc(r.name ?? r.unit)}</td><td class="num">${r.total}</td><td class="num">${r.bonusEarned}</td><td>${r.vetoed ? '否决' : r.passed ? '合格' : '不合格'}</td></tr>`,
+        `<tr data-unit="${esc(r.unit)}" data-total="${r.total}"><td class="num">${r.rank}</td><td>${esc(r.name ?? r.unit)}</td><td class="num">${r.total}</td><td class="num">${r.bonusEarned}</td><td>${r.vetoed ? '否决 vetoed' : r.passed ? '合格 passed' : '不合格 failed'}</td></tr>`,
       );
     }
     out.push('</tbody></table>');
@@ -198,18 +370,30 @@ export function renderScorecardHtml(card: Scorecard, options: HtmlOptions = {}):
         60,
       ),
     );
-    out.push('<table id="trend"><thead><tr><th>周期</th><th>总分</th><th>结果</th></tr></thead><tbody>');
+    out.push(
+      '<table id="trend"><thead><tr><th>周期 Period</th><th>总分 Total</th><th>结果 Result</th></tr></thead><tbody>',
+    );
     for (const p of t.points) {
       out.push(
-        `<tr data-period="${esc(p.period)}" data-total="${p.total}"><td>${esc(p.period)}</td><td class="num">${p.total}</td><td>${p.vetoed ? '否决' : p.passed ? '合格' : '不合格'}</td></tr>`,
+        `<tr data-period="${esc(p.period)}" data-total="${p.total}"><td>${esc(p.period)}</td><td class="num">${p.total}</td><td>${p.vetoed ? '否决 vetoed' : p.passed ? '合格 passed' : '不合格 failed'}</td></tr>`,
       );
     }
     out.push('</tbody></table>');
   }
 
   out.push(
-    `<p class="src">Generated by @jianguan/kpi. 计分规则: 扣分项 ${card.deductionPoints} 分，加分项单独计算，单项否决即不合格，低于及格线不合格。</p>`,
+    `<p class="src">计分规则：扣分项 ${card.deductionPoints} 分，加分项单独计算，单项否决即不合格，低于及格线不合格（依据 ${esc(DOCUMENTS.national.zh)}）。由 @jianguan/kpi 生成。</p>`,
+    `<p class="src en">Scoring: a ${card.deductionPoints}-point deduction part, bonus counted separately, any veto or a total below the pass mark fails. Generated by @jianguan/kpi.</p>`,
     '</body></html>',
   );
   return out.join('\n');
+}
+
+function reasonCell(reason: string): string {
+  const label = EVIDENCE_REASON_LABELS[reason as EvidenceReason];
+  return label === undefined ? esc(reason) : `${esc(label.zh)}<br><span class="en">${esc(label.en)}</span>`;
+}
+
+function indicatorName(card: Scorecard, id: string): string {
+  return card.indicators.find((i) => i.id === id)?.name.zh ?? id;
 }

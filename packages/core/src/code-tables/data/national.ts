@@ -616,6 +616,30 @@ export const spotCheckResult2016 = table(
 );
 
 /**
+ * Registration status of a market entity (登记状态 / 经营状态), as registries and 国家企业信用信息公示系统 show it.
+ * The codes are the sampling package's status vocabulary (`DirectoryEntity.status`); every code but `active`
+ * is a non-operating entity that a spot-check draw leaves out.
+ */
+export const entityStatus = table(
+  {
+    id: 'entityStatus',
+    name: '登记状态',
+    nameEn: 'entity registration status',
+    version: 'jianguan-2026.1',
+    source:
+      'Status words shown by 国家企业信用信息公示系统 (www.gsxt.gov.cn) and provincial registration systems: 存续（在营、开业、在册）, 在业, 吊销, 注销, 撤销, 迁出, 停业, 清算; the codes are jianguan\'s (the @jianguan/sampling status vocabulary), not a national code list. Status: inferred; checked 2026-12-02.',
+  },
+  [
+    ['active', '存续', 'active (in business)', ['在业', '在营', '开业', '正常', '在册', '存续（在营、开业、在册）', '在营在册', '在业在册', '登记成立', '确立', '有效', '迁入', '正常经营', 'in business', 'operating', 'existing', 'normal', 'open']],
+    ['closed', '停业', 'closed (business suspended or in liquidation)', ['歇业', '清算', '清算中', '已关闭停业或正在组织清算', 'suspended', 'liquidation', 'in liquidation']],
+    ['deregistered', '注销', 'deregistered', ['已注销', '注销登记', '简易注销', '吊销，已注销', '吊销后注销', 'cancelled', 'dissolved']],
+    ['revoked', '吊销', 'business licence revoked', ['被吊销', '吊销，未注销', '吊销未注销', '被吊销营业执照', '吊销营业执照', 'licence revoked', 'license revoked']],
+    ['withdrawn', '撤销', 'registration withdrawn', ['被撤销', '撤销登记', '被撤销登记', 'registration cancelled']],
+    ['moved_out', '迁出', 'moved out to another registration authority', ['已迁出', 'moved out', 'migrated out']],
+  ],
+);
+
+/**
  * The raw data of every table in the default registry, keyed by id (validated into `codeTables` at load).
  * Use it to derive a provincial variant from a national table.
  *
@@ -664,6 +688,7 @@ export const NATIONAL_CODE_TABLES = {
   exchangeOperation,
   spotCheckResult,
   spotCheckResult2016,
+  entityStatus,
 } as const;
 
 /** @internal Shipped variants that are not in the default registry; see `codeTableVariants`. */

@@ -1,0 +1,119 @@
+import type { z } from 'zod';
+import type { FieldPath, LocalizedMessage } from './jianguan-error.js';
+
+/** A custom zod message written as `English (中文)` is split into its two halves. */
+const BILINGUAL = /^(.*) \(([^()]*[\u4e00-\u9fff][^()]*)\)$/s;
+
+const TYPE_ZH: Readonly<Record<string, string>> = {
+  string: '文本',
+  number: '数字',
+  int: '整数',
+  boolean: '是/否',
+  array: '数组',
+  object: '对象',
+  date: '日期',
+  bigint: '整数',
+  null: '空值',
+  undefined: '未定义',
+};
+
+function typeZh(expected: unknown): string {
+  const key = String(expected);
+  return TYPE_ZH[key] ?? key;
+}
+
+/**
+ * The path of a zod issue as a {@link FieldPath} (symbols become strings).
+ *
+ * @example
+ * zodIssuePath({ path: ['rules', 0, 'id'] } as never); // ['rules', 0, 'id']
+ */
+export function zodIssuePath(issue: Pick<z.core.$ZodIssue, 'path'>): FieldPath {
+  return issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p)) as FieldPath;
+}
+
+/**
+ * A zod issue as a message in Chinese and in English (zod 校验问题的中英文说明), so no raw zod English ends up
+ * in a Chinese line. The one translator every package uses; custom messages written `English (中文)` keep
+ * their two halves.
+ *
+ * @example
+ * const r = z.object({ n: z.number() }).safeParse({ n: 'x' });
+ * if (!r.success) localizeZodIssue(r.error.issues[0]!); // { zh: '类型错误，应为数字', en: 'expected number' }
+ */
+export function localizeZodIssue(issue: z.core.$ZodIssue): LocalizedMessage {
+  const custom = BILINGUAL.exec(issue.message);
+  if (custom) return { en: custom[1]!, zh: custom[2]! };
+  switch (issue.code) {
+    case 'invalid_type': {
+      const missing = /received undefined/.test(issue.message) || issue.input === undefined;
+      return missing
+        ? { zh: `缺少必填项（应为${typeZh(issue.expected)}）`, en: `required (expected ${issue.expected})` }
+        : { zh: `类型错误，应为${typeZh(issue.expected)}`, en: `expected ${issue.expected}` };
+    }
+    case 'too_small':
+      return issue.origin === 'string' || issue.origin === 'array'
+        ? {
+            zh: `过短，至少 ${String(issue.minimum)} 个${issue.origin === 'string' ? '字符' : '元素'}`,
+            en: `too short: at least ${String(issue.minimum)}`,
+          }
+        : { zh: `过小，最小为 ${String(issue.minimum)}`, en: `too small: minimum ${String(issue.minimum)}` };
+    case 'too_big':
+      return issue.origin === 'string' || issue.origin === 'array'
+        ? {
+            zh: `过长，至多 ${String(issue.maximum)} 个${issue.origin === 'string' ? '字符' : '元素'}`,
+            en: `too long: at most ${String(issue.maximum)}`,
+          }
+        : { zh: `过大，最大为 ${String(issue.maximum)}`, en: `too big: maximum ${String(issue.maximum)}` };
+    case 'unrecognized_keys':
+      return {
+        zh: `不认识的字段：${issue.keys.join('、')}`,
+        en: `unrecognized keys: ${issue.keys.join(', ')}`,
+      };
+    case 'invalid_value':
+      return {
+        zh: `取值无效，应为 ${issue.values.map(String).join(' / ')}`,
+        en: `invalid value, expected ${issue.values.map(String).join(' | ')}`,
+      };
+    case 'invalid_union':
+      return { zh: '不符合任何允许的形式', en: 'matches none of the allowed shapes' };
+    case 'invalid_format':
+      return { zh: `格式错误（应为 ${issue.format}）`, en: `invalid format (expected ${issue.format})` };
+    case 'not_multiple_of':
+      return {
+        zh: `应为 ${String(issue.divisor)} 的倍数`,
+        en: `must be a multiple of ${String(issue.divisor)}`,
+      };
+    case 'invalid_key':
+      return { zh: '字段名无效', en: 'invalid key' };
+    case 'invalid_element':
+      return { zh: '元素无效', en: 'invalid element' };
+    default:
+      return { zh: '取值无效', en: issue.message };
+  }
+}
+
+/**
+ * The first issue of a zod error as one bilingual line with its path (`rules.0.id: …`), for error messages.
+ *
+ * @example
+ * const r = schema.safeParse(input);
+ * if (!r.success) console.log(describeZodError(r.error).zh); // 'strata.0.ratio：过大，最大为 1'
+ */
+export function describeZodError(error: {
+  readonly issues: readonly z.core.$ZodIssue[];
+}): LocalizedMessage & {
+  readonly path: FieldPath;
+} {
+  const issue = error.issues[0];
+  if (issue === undefined) return { zh: '数据无效', en: 'invalid data', path: [] };
+  const path = zodIssuePath(issue);
+  const where = path.length === 0 ? '' : path.join('.');
+  const text = localizeZodIssue(issue);
+  const more = error.issues.length - 1;
+  return {
+    path,
+    zh: `${where === '' ? '' : `${where}：`}${text.zh}${more > 0 ? `（另有 ${more} 处问题）` : ''}`,
+    en: `${where === '' ? '' : `${where}: `}${text.en}${more > 0 ? ` (and ${more} more)` : ''}`,
+  };
+}

@@ -57,11 +57,27 @@ describe('guidance for a year without a schedule', () => {
     expect(help.stdout).toContain('"holidays"');
   });
 
-  it('for 2027 either loads nothing and says how to, or warns that the year is provisional', async () => {
-    const r = await runBin(['workday', 'add', '2027-03-01', '1']);
+  it('for 2027 answers provisionally from the statutory estimate, with a CLI warning and --json flag', async () => {
+    // 2026-12-31 + 1 working day: 2027-01-01 (元旦) is a statutory holiday, so the estimate gives 2027-01-04.
+    const r = await runBin(['workday', 'add', '2026-12-31', '1', '--json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual({ date: '2026-12-31', workdays: 1, result: '2027-01-04', provisional: true });
+    expect(r.stderr).toContain('--schedule 2027.json');
+    expect(r.stderr).toContain('provisional');
+    expect(r.stderr).toContain('临时结果');
     expect(r.stderr).not.toContain('loadSchedule');
-    if (r.code === 3) expect(r.stderr).toContain('--schedule 2027.json');
-    else expect(r.code).toBe(0);
+    for (const line of r.stderr.split('\n')) expect(mixed(line), line).toBe(false);
+    // An answer inside a year with a published notice is not provisional.
+    const known = await run(['workday', 'add', '2026-12-01', '1', '--json']);
+    expect(JSON.parse(known.stdout)).toEqual({ date: '2026-12-01', workdays: 1, result: '2026-12-02' });
+  });
+
+  it('--strict refuses 2027 and names the fix', async () => {
+    const r = await run(['workday', 'add', '2026-12-31', '1', '--strict']);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain('--schedule 2027.json');
+    const both = await run(['workday', 'add', '2026-12-31', '1', '--strict', '--weekend-rule']);
+    expect(both.code).toBe(2);
   });
 
   it('reports a bad --schedule file in plain Chinese and plain English lines', async () => {

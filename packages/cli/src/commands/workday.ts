@@ -61,7 +61,9 @@ export const workdayCommand: CommandSpec = {
     '  jianguan    {"year":2027,"notices":[{"number":"国办发明电〔2026〕…","date":"2026-11-…"}],',
     '              "holidays":[{"key":"new_year","nameZh":"元旦","off":["01-01"],"work":[]},…]}',
     '              (dates as MM-DD or YYYY-MM-DD; see docs/guides/working-days.md)',
-    'or --weekend-rule to count Saturdays and Sundays only for such years (a warning says so).',
+    'Without it such a year is estimated from the statutory holidays 法定假日及补假推算 (no swaps) and every',
+    'answer that depends on it is marked provisional 临时结果 (a warning on stderr, "provisional": true with',
+    '--json); --strict refuses such years (exit 3); --weekend-rule counts Saturdays and Sundays only.',
   ],
   options: {
     done: {
@@ -76,6 +78,13 @@ export const workdayCommand: CommandSpec = {
       description: {
         zh: '加载某年的节假日安排（jianguan 或 holiday-cn JSON），如新发布的下一年',
         en: "load a year's holiday schedule (jianguan or holiday-cn JSON), e.g. next year's once published",
+      },
+    },
+    strict: {
+      type: 'boolean',
+      description: {
+        zh: '未加载放假通知的年份直接报错（不推算）',
+        en: 'refuse years without a loaded holiday notice instead of estimating them',
       },
     },
     'weekend-rule': {
@@ -166,15 +175,38 @@ async function runWorkday(ctx: CommandContext): Promise<ExitCodeValue> {
 async function calendarFor(ctx: CommandContext): Promise<WorkdayCalendar> {
   const files = stringsOption(ctx.values, 'schedule');
   const weekendRule = ctx.values['weekend-rule'] === true;
-  if (files.length === 0 && !weekendRule) return getDefaultCalendar();
+  const strict = ctx.values.strict === true;
+  if (weekendRule && strict) {
+    throw usageError(
+      'conflicting_options',
+      { zh: '--weekend-rule 与 --strict 不能同时使用', en: '--weekend-rule and --strict cannot be combined' },
+      { hint: helpHint(NAME) },
+    );
+  }
   const schedules: ScheduleInput[] = [];
   for (const file of files) schedules.push(checkedSchedule(file, await readJsonFile(ctx.io.cwd, file)));
+  // The CLI always builds its own calendar so that a year without a loaded notice is reported in CLI terms
+  // (--schedule, --strict), one language per line, instead of through Node's process warning.
   return createCalendar({
     schedules,
-    ...(weekendRule ? { unknownYears: 'weekend-rule' as const } : {}),
+    unknownYears: strict ? 'throw' : weekendRule ? 'weekend-rule' : 'statutory-estimate',
     onWarning: (warning) => {
-      writeLine(ctx.io.stderr, `jianguan: warning: ${warning.message.en}`);
-      writeLine(ctx.io.stderr, `jianguan: 警告：${warning.message.zh}`);
+      const y = warning.year;
+      const how =
+        warning.code === 'weekend_rule_fallback'
+          ? { en: 'counted with the weekend rule only (Mon–Fri working days)', zh: '仅按周末规则（周一至周五为工作日）推算' }
+          : {
+              en: 'estimated from the statutory holidays and make-up days (no weekend working-day swaps)',
+              zh: '按《全国年节及纪念日放假办法》的法定假日及补假推算（不含调休）',
+            };
+      writeLine(
+        ctx.io.stderr,
+        `jianguan: warning: no State Council holiday notice loaded for ${y}: ${how.en}; the answer is provisional. Once the notice is out, load it with --schedule ${y}.json (holiday-cn or jianguan format, see --help); --strict refuses unknown years.`,
+      );
+      writeLine(
+        ctx.io.stderr,
+        `jianguan: 警告：未加载 ${y} 年国务院办公厅放假通知，${how.zh}，结果为临时结果。通知发布后用 --schedule ${y}.json 加载（holiday-cn 或 jianguan 格式，见 --help）；加 --strict 则拒绝未知年份。`,
+      );
     },
   });
 }
@@ -203,6 +235,12 @@ function checkedSchedule(file: string, data: unknown): ScheduleInput {
   );
 }
 
+/** `{ provisional: true }` when any day between the two dates comes from an estimated year, else `{}`. */
+function provisional(calendar: WorkdayCalendar, a: string, b: string): { provisional?: true } {
+  const [from, to] = a <= b ? [a, b] : [b, a];
+  return calendar.isProvisional(from, to) ? { provisional: true } : {};
+}
+
 function info(ctx: CommandContext, calendar: WorkdayCalendar, args: readonly string[]): ExitCodeValue {
   noExtraPositionals(`${NAME} info`, args, 1);
   const date = args[0] === undefined ? chinaToday() : dateArgument(NAME, '<date>', args[0]);
@@ -223,7 +261,7 @@ function add(ctx: CommandContext, calendar: WorkdayCalendar, args: readonly stri
   const n = integerArgument(NAME, '<n>', requiredPositional(NAME, args, 1, 'n'));
   noExtraPositionals(`${NAME} add`, args, 2);
   const result = calendar.addWorkdays(date, n);
-  if (ctx.json) writeJson(ctx.io.stdout, { date, workdays: n, result });
+  if (ctx.json) writeJson(ctx.io.stdout, { date, workdays: n, result, ...provisional(calendar, date, result) });
   else writeLine(ctx.io.stdout, result);
   return ExitCode.Ok;
 }
@@ -233,7 +271,7 @@ function between(ctx: CommandContext, calendar: WorkdayCalendar, args: readonly 
   const to = dateArgument(NAME, '<to>', requiredPositional(NAME, args, 1, 'to'));
   noExtraPositionals(`${NAME} between`, args, 2);
   const workdays = calendar.workdaysBetween(from, to);
-  if (ctx.json) writeJson(ctx.io.stdout, { from, to, workdays });
+  if (ctx.json) writeJson(ctx.io.stdout, { from, to, workdays, ...provisional(calendar, from, to) });
   else writeLine(ctx.io.stdout, String(workdays));
   return ExitCode.Ok;
 }
@@ -245,7 +283,9 @@ function deadline(ctx: CommandContext, calendar: WorkdayCalendar, args: readonly
   const doneText = stringOption(ctx.values, 'done');
   if (doneText === undefined) {
     const due = calendar.addWorkdays(event, n);
-    if (ctx.json) writeJson(ctx.io.stdout, { eventDate: event, workdays: n, deadline: due });
+    if (ctx.json) {
+      writeJson(ctx.io.stdout, { eventDate: event, workdays: n, deadline: due, ...provisional(calendar, event, due) });
+    }
     else writeLine(ctx.io.stdout, due);
     return ExitCode.Ok;
   }

@@ -21,9 +21,16 @@ export {
 } from './commitments/commitment.js';
 // dates
 export type { CalendarDuration, CivilDate } from './dates/civil-date.js';
-export { addCalendar, isCivilDate, subtractCalendar } from './dates/civil-date.js';
+export {
+  addCalendar,
+  anniversary,
+  hasElapsed,
+  isCivilDate,
+  latestElapsedStart,
+  subtractCalendar,
+} from './dates/civil-date.js';
 // grading
-export type { CompiledRuleSet, FiredRule, GradingResult } from './engine/compile.js';
+export type { CompiledRuleSet, CompileOptions, FiredRule, GradingResult } from './engine/compile.js';
 export { compileRuleSet } from './engine/compile.js';
 export type { GradeOptions } from './engine/grade.js';
 export { CreditInputError, gradeEach, gradeEntity, gradeStream, resolveRuleSet } from './engine/grade.js';
@@ -99,6 +106,7 @@ export {
   samrPenaltyPublicity,
   seriousListDates,
 } from './publicity/dates.js';
+export { effectiveEndsAt, seriousListAutoExitOn } from './publicity/list-terms.js';
 // publicity and repair
 export type {
   AbnormalListRegime,
@@ -119,7 +127,7 @@ export { defaultWorkdays } from './publicity/workdays.js';
 export type { RuleSetDiff, ValueChange } from './rule-set/diff.js';
 export { diffRuleSets } from './rule-set/diff.js';
 export type { RuleSetIssue } from './rule-set/parse.js';
-export { parseRuleSet, RuleSetValidationError } from './rule-set/parse.js';
+export { FILTER_KEYS_BY_KIND, parseRuleSet, RuleSetValidationError } from './rule-set/parse.js';
 export { calendarDurationSchema, creditRuleSetSchema, predicateSchema } from './rule-set/schema.js';
 
 // rule sets

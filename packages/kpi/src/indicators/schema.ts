@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { above, nearlyEqual } from '../scoring/tolerance.js';
 
 /**
  * The six first-level evaluation dimensions of 监管履职评价 (seed 002, art. 35 and 43).
@@ -244,7 +245,7 @@ export type Indicator = z.infer<typeof indicatorSchema>;
 
 /**
  * The scoring conventions of a set (计分规则), after 国办秘函〔2019〕19号: a deduction part worth
- * `deductionPoints` (100), a bonus part capped at `bonusPoints` (20) that only counts when the deduction
+ * `deductionPoints` (100), a bonus part capped at `bonusPoints` (30 in the national inspection indicators) that only counts when the deduction
  * score is above `bonusRequiresAbove` (80), any veto fails the unit, and a total below `passMark` (60) fails.
  *
  * @example
@@ -327,14 +328,14 @@ export const indicatorSetSchema = z
         deduction += indicator.points;
       }
     });
-    if (Math.abs(deduction - set.conventions.deductionPoints) > 1e-9) {
+    if (!nearlyEqual(deduction, set.conventions.deductionPoints)) {
       ctx.addIssue({
         code: 'custom',
         path: ['indicators'],
         message: `deduction indicators add up to ${deduction}, conventions say ${set.conventions.deductionPoints}`,
       });
     }
-    if (bonus > set.conventions.bonusPoints + 1e-9) {
+    if (above(bonus, set.conventions.bonusPoints)) {
       ctx.addIssue({
         code: 'custom',
         path: ['indicators'],

@@ -20,7 +20,7 @@ const SEED_000 = { ref: 'seed 000 (郧西县, Hubei) ', status: 'confirmed' } as
  */
 export const hubeiLikeIndicatorSet: IndicatorSet = defineIndicatorSet({
   id: 'hubei-like',
-  version: '1.0.0',
+  version: '1.1.0',
   name: { zh: '湖北式“互联网+监管”季度考核方案（示例）', en: 'Hubei-like quarterly profile (example)' },
   description: {
     zh: '指标名称与 2023 年二季度覆盖率目标来自湖北全省考核；权重与其余目标为推断值。',

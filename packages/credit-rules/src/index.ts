@@ -93,13 +93,16 @@ export type {
 export { toPublicRecord } from './privacy/public-record.js';
 export type {
   AbnormalListDates,
+  AppliedLowFine,
   CreditSeverity,
+  NotPublishedReason,
   PenaltyPublicity,
   PublicityOptions,
   SeriousListDates,
 } from './publicity/dates.js';
 export {
   abnormalListDates,
+  lowFineBoundary,
   ndrcPenaltyPublicity,
   PublicityError,
   penaltySeverity,
@@ -110,11 +113,14 @@ export { effectiveEndsAt, seriousListAutoExitOn } from './publicity/list-terms.j
 // publicity and repair
 export type {
   AbnormalListRegime,
+  LowFineBound,
+  LowFineThreshold,
   NdrcRegime,
   NdrcTier,
   PublicityRegimes,
   RegimeSource,
   SamrPenaltyRegime,
+  SamrRepairRegime,
   SeriousListRegime,
 } from './publicity/regimes.js';
 export {

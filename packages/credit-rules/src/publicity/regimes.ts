@@ -22,6 +22,12 @@ export interface RegimeSource {
   readonly quote?: string;
   /** The day the source was last checked. */
   readonly checkedOn?: CivilDate;
+  /**
+   * The fields of the regime this source supports (dotted paths, e.g. `'tiers.general.min'`); a source
+   * without `covers` supports every field no other source claims. The sources ledger uses it to cite each
+   * number.
+   */
+  readonly covers?: readonly string[];
 }
 
 /**
@@ -213,6 +219,7 @@ const source = z.strictObject({
   note: z.string().exactOptional(),
   quote: z.string().min(1).exactOptional(),
   checkedOn: civilDateSchema.exactOptional(),
+  covers: z.array(z.string().min(1)).min(1).exactOptional(),
 });
 const lowFineBound = z.strictObject({
   amount: z.number().nonnegative().finite(),
@@ -320,6 +327,7 @@ const ORDER_45_ART_2: RegimeSource = {
   title:
     '市场监督管理行政处罚信息公示规定（总局令第45号，2021-09-01 施行）第2条：只公示普通程序作出的处罚，仅警告不公示',
   ref: 'https://flfgsc.cn/law/市场监督管理行政处罚信息公示规定-2021年 ; https://m.wenkunet.com/p-5745741.html',
+  covers: ['warningOnlyPublished', 'simpleProcedurePublished'],
   status: 'verified',
   quote:
     '市场监督管理部门对适用普通程序作出行政处罚决定的相关信息，应当记录于国家企业信用信息公示系统，并向社会公示。仅受到警告行政处罚的不予公示。法律、行政法规另有规定的除外。',
@@ -330,6 +338,7 @@ const ORDER_45_ART_13: RegimeSource = {
   title:
     '总局令第45号 第13条：通报批评或较低数额罚款 3 个月，其他 3 年，限制期限超过 3 年的按实际期限；较低数额罚款由省级以上部门规定',
   ref: 'http://www.it214.net/c6195694.aspx ; http://info.foodmate.net/news/show-171915.html (quoted by 贵州省市场监管局)',
+  covers: ['shortPeriod', 'longPeriod'],
   status: 'verified',
   quote:
     '仅受到通报批评或者较低数额罚款的行政处罚信息自公示之日起届满三个月的，停止公示。其他行政处罚信息自公示之日起届满三年的，停止公示。前款所称较低数额罚款由省级以上市场监督管理部门结合工作实际规定。依照法律法规被限制开展生产经营活动、限制从业超过三年的，公示期按照实际限制期限执行。',
@@ -340,6 +349,7 @@ const ORDER_45_ART_9_14: RegimeSource = {
   title:
     '总局令第45号 第9–11条（20 个工作日内公示）、第14条（提前停止公示的条件；停产停业、限制、降级、吊销等不得提前停止）',
   ref: 'sampling-and-credit.md §0, §B7',
+  covers: ['publishWithinWorkdays', 'inForceFrom', 'earlyStopAfter'],
   status: 'verified',
   note: 'as summarised in the reference (compiled 2026-11); the article text itself was not re-read on 2026-12-02',
 };
@@ -372,6 +382,7 @@ export const defaultPublicityRegimes: PublicityRegimes = parsePublicityRegimes({
         {
           title: '较低数额罚款的全国缺省值（无全国标准）',
           ref: 'Order 45 第13条第2款 leaves it to the provinces; see lowFineThresholds',
+          covers: ['lowFineThreshold.naturalPerson', 'lowFineThreshold.organisation', 'lowFineInclusive'],
           status: 'unverified',
           note: 'fallback ¥10,000 (natural person) / ¥100,000 (organisation), inclusive, is a placeholder used only when no provincial threshold applies; pass `province` to use a province’s published one',
         },
@@ -454,6 +465,7 @@ export const defaultPublicityRegimes: PublicityRegimes = parsePublicityRegimes({
           title:
             '市场监督管理信用修复管理办法（国市监信规〔2021〕3号，规范性文件）：提前停止公示行政处罚信息属信用修复',
           ref: 'http://m.personalh.cn/article/mobile-do-detail-id-42884.html ; https://m.wenkunet.com/p-5745676.html ; sampling-and-credit.md §B7',
+          covers: ['inForceFrom', 'inForceUntil'],
           status: 'verified',
           quote:
             '本办法所称信用修复管理，是指市场监督管理部门按照规定的程序，将符合条件的当事人依法移出经营异常名录、恢复个体工商户正常记载状态、提前移出严重违法失信名单、提前停止通过国家企业信用信息公示系统（以下简称公示系统）公示行政处罚等相关信息……',
@@ -463,6 +475,7 @@ export const defaultPublicityRegimes: PublicityRegimes = parsePublicityRegimes({
         {
           title: '提前停止公示前的最短公示期（2021 办法）',
           ref: 'not read: the articles that set it were not in the copies found',
+          covers: ['earlyStopAfter.short', 'earlyStopAfter.long'],
           status: 'unverified',
           note: '6 months for penalties with a 3-year publicity is recalled, not read; no minimum for 3-month ones; configurable',
           checkedOn: CHECKED,
@@ -470,6 +483,7 @@ export const defaultPublicityRegimes: PublicityRegimes = parsePublicityRegimes({
         {
           title: '办理时限 15 个工作日（2021 办法）',
           ref: 'http://longway-casters.net/shipindongtai/708.html (low-authority repost of news on the 2025 measures)',
+          covers: ['decisionWorkdays'],
           status: 'unverified',
           quote: '……办理行政处罚或严重违法失信名单信用修复的时限从15个工作日缩短至7个工作日。',
           checkedOn: CHECKED,
@@ -486,6 +500,7 @@ export const defaultPublicityRegimes: PublicityRegimes = parsePublicityRegimes({
           title:
             '市场监督管理信用修复管理办法（国家市场监督管理总局规章，2025-12-25 施行，取代 2021 年规范性文件）',
           ref: 'http://m.yashengluo.com/cn/Instant/domestic/202512/t20251203_7896717.html (SAMR 信用监管司 briefing, 2025-12-02) ; http://www.shfzb.com.cn/shfzb/h5/html5/2025-12/24/content_150505_2968967.htm',
+          covers: ['inForceFrom'],
           status: 'verified',
           quote:
             '《市场监督管理信用修复管理办法》将于2025年12月25日实施。……相比较2021年7月制定出台的《市场监督管理信用修复管理办法》规范性文件，新《办法》以部门规章的形式发布……《办法》将违法失信信息划分为“轻微、一般、严重”三类，按照过罚相当原则，分别设置不同的公示……',
@@ -495,6 +510,7 @@ export const defaultPublicityRegimes: PublicityRegimes = parsePublicityRegimes({
         {
           title: '一般违法失信信息：最短公示期 3 个月，最长 1 年；办理时限 7 个工作日',
           ref: 'http://longway-casters.net/shipindongtai/708.html (low-authority repost)',
+          covers: ['earlyStopAfter.short', 'earlyStopAfter.long', 'decisionWorkdays'],
           status: 'unverified',
           quote:
             '一般违法失信信息指除轻微和严重情形外的其他行政处罚信息，最短公示期为3个月，最长公示期为1年。',
@@ -520,6 +536,7 @@ export const defaultPublicityRegimes: PublicityRegimes = parsePublicityRegimes({
           title:
             '发改办财金〔2019〕527号 关于进一步完善“信用中国”网站及地方信用门户网站行政处罚信息信用修复机制的通知：严重 6 个月–3 年，自行政处罚决定之日起',
           ref: 'https://www.0797cx.cn/page37?article_id=15265',
+          covers: ['tiers.serious.published', 'tiers.serious.min', 'tiers.serious.max', 'periodStart'],
           status: 'verified',
           quote:
             '涉及严重失信行为的行政处罚信息自行政处罚决定之日起，在信用网站最短公示期限为六个月，最长公示期限为三年。',
@@ -528,6 +545,7 @@ export const defaultPublicityRegimes: PublicityRegimes = parsePublicityRegimes({
         {
           title: '一般 3 个月–1 年，自处罚决定之日起（黔东南州统计局 2022 年适用）',
           ref: 'http://tjj.qdn.gov.cn/tjfw/sxqygs/202204/t20220429_73686150.html',
+          covers: ['tiers.general.published', 'tiers.general.min', 'tiers.general.max', 'periodStart'],
           status: 'verified',
           quote:
             '严重失信行为的行政处罚信息自处罚决定之日起，6个月--3年；一般失信行为的行政处罚信息自处罚决定之日起，3个月--1年。',
@@ -536,6 +554,13 @@ export const defaultPublicityRegimes: PublicityRegimes = parsePublicityRegimes({
         {
           title: 'no 轻微 tier; start date',
           ref: 'sampling-and-credit.md §B7',
+          covers: [
+            'tiers.minor.published',
+            'tiers.minor.min',
+            'tiers.minor.max',
+            'inForceFrom',
+            'inForceUntil',
+          ],
           status: 'inferred',
           note: 'minor records are treated as general; the first day (2019-05-01) is approximate',
         },
@@ -599,11 +624,13 @@ export const defaultPublicityRegimes: PublicityRegimes = parsePublicityRegimes({
         {
           title: '企业信息公示暂行条例（2014）第17条：满 3 年未移出列入严重违法企业名单',
           ref: 'sampling-and-credit.md §B5',
+          covers: ['escalateAfter', 'removedEntriesPublished', 'inForceFrom', 'inForceUntil'],
           status: 'verified',
         },
         {
           title: '移出决定期限',
           ref: 'sampling-and-credit.md §B5',
+          covers: ['removalDecisionWorkdays'],
           status: 'unverified',
           note: '5 vs 7 working days unclear in the 2014 rules',
         },
@@ -619,11 +646,13 @@ export const defaultPublicityRegimes: PublicityRegimes = parsePublicityRegimes({
         {
           title: '经营异常名录管理办法（2025 修订，2025-05-01 施行）：移出后不再公示',
           ref: 'sampling-and-credit.md §B5 (china-briefing, ecovis)',
+          covers: ['escalateAfter', 'removedEntriesPublished', 'inForceFrom'],
           status: 'verified',
         },
         {
           title: '移出决定期限',
           ref: 'sampling-and-credit.md §B5',
+          covers: ['removalDecisionWorkdays'],
           status: 'unverified',
           note: 'article numbers of the 2025 rules not checked',
         },
@@ -654,11 +683,13 @@ export const defaultPublicityRegimes: PublicityRegimes = parsePublicityRegimes({
         {
           title: '市场监督管理严重违法失信名单管理办法（总局令第44号）：满 1 年可申请提前移出',
           ref: 'sampling-and-credit.md §0, §B6',
+          covers: ['earlyExitAfter', 'inForceFrom'],
           status: 'verified',
         },
         {
           title: '最长 3 年',
           ref: 'sampling-and-credit.md §0',
+          covers: ['maximumTerm'],
           status: 'unverified',
           note: 'recalled from Order 44; configurable',
         },

@@ -56,6 +56,12 @@ export const sourceSchema = z.object({
   ref: z.string().min(1),
   status: z.enum(['confirmed', 'partial', 'inferred']),
   note: z.string().optional(),
+  /**
+   * The fields this source supports (dotted paths such as `'points'`, `'target'`,
+   * `'metric.allowedWorkdays'`, `'conventions.passMark'`); a source without `covers` supports every field
+   * no other source of the same list claims. The sources ledger cites each number by it.
+   */
+  covers: z.array(z.string().min(1)).min(1).optional(),
 });
 
 /**

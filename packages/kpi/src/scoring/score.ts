@@ -109,7 +109,7 @@ function withEmptyDepartments(data: PreparedKpiData, missing: readonly string[])
   if (missing.length === 0) return data;
   const departments = [...data.departments, ...missing];
   const deptIndex = new Map(data.deptIndex);
-  missing.forEach((d, i) => deptIndex.set(d, data.departments.length + i));
+  for (const [i, d] of missing.entries()) deptIndex.set(d, data.departments.length + i);
   const b = data.behaviours;
   const offsets = new Int32Array(departments.length + 1);
   offsets.set(b.offsets);

@@ -22,6 +22,13 @@ export const NATIONAL_CONVENTIONS: ScoringConventions = {
 export const CONVENTIONS_SOURCE: SourceRef = {
   ref: '国办秘函〔2019〕19号 附件《政府网站与政务新媒体检查指标》指标说明: 扣分指标分值为100分，加分指标分值为30分; 扣分指标得分低于60分的为不合格; 超过80分的，加分指标得分计入 (read on 51xunbu.cn/kss/c107449/202010/54336522e21e46d58c7fee8c3a412fb5.shtml and a translated copy, ieain.com/365betazsjkhd/2019/0810/7684.html; kpi-and-interface.md §1.5); GB/T 33356-2016 for weight × ratio, 2 decimals',
   status: 'confirmed',
+  covers: [
+    'conventions.deductionPoints',
+    'conventions.bonusPoints',
+    'conventions.bonusRequiresAbove',
+    'conventions.passMark',
+    'conventions.decimals',
+  ],
   note: 'checked 2026-12-02; the 20-point bonus of earlier drafts belongs to the 监管工作年度考核指标, not to these inspection indicators',
 };
 
@@ -29,5 +36,14 @@ export const CONVENTIONS_SOURCE: SourceRef = {
 export const POINTS_INFERRED: SourceRef = {
   ref: 'kpi-and-interface.md §1.7',
   status: 'inferred',
+  covers: [
+    'points',
+    'perShortfall',
+    'perRecord',
+    'perWorkdayLate',
+    'perPercentAbove',
+    'perUnitAbove',
+    'scoring.points',
+  ],
   note: 'no published 评分细则 gives the points or per-record deductions; configurable defaults',
 };

@@ -296,3 +296,16 @@ describe('every shipped regime quotes its source, with status and date checked',
     ).toBe(true);
   });
 });
+
+describe('missing facts are marked, not guessed silently', () => {
+  it('a fine without an amount cannot be a lower-amount fine: 3 years, marked', () => {
+    const w = samrPenaltyPublicity(penalty({}));
+    expect(w).toMatchObject({ period: 'long', endsOn: '2029-01-20', fineAmountMissing: true });
+  });
+  it('a fine without a counterpart uses the organisation threshold, marked', () => {
+    expect(samrPenaltyPublicity(penalty({ fineAmount: 100 })).counterpartAssumed).toBe(true);
+    expect(
+      samrPenaltyPublicity(penalty({ fineAmount: 100, counterpart: 'natural_person' })).counterpartAssumed,
+    ).toBeUndefined();
+  });
+});

@@ -92,6 +92,13 @@ export interface PenaltyPublicity {
   readonly procedureAssumed?: boolean;
   /** SAMR: the low-fine boundary used to choose the 3-month or 3-year period (when a fine is involved). */
   readonly lowFine?: AppliedLowFine;
+  /** SAMR: a fine without `counterpart`; the organisation threshold was assumed. */
+  readonly counterpartAssumed?: boolean;
+  /**
+   * SAMR: a fine (02) without `fineAmount`: it cannot be shown to be a lower-amount fine, so the general
+   * 3-year period applies (第13条 "其他行政处罚信息").
+   */
+  readonly fineAmountMissing?: boolean;
   /** NDRC: the day the periods run from (the decision day, unless the regime says publication). */
   readonly periodStartsOn?: CivilDate;
   /** SAMR: the repair regime that set the minimum before early stop. */
@@ -259,11 +266,15 @@ export function samrPenaltyPublicity(fact: PenaltyFact, options: PublicityOption
         options.province,
       )
     : undefined;
+  const fineAmountMissing = hasFine && fact.fineAmount === undefined;
   const onlyLight = fact.penaltyKinds.every(
     (k) =>
       k === '01' ||
       k === '08' ||
-      (k === '02' && lowFine !== undefined && isLowFine(fact.fineAmount ?? 0, lowFine)),
+      (k === '02' &&
+        lowFine !== undefined &&
+        fact.fineAmount !== undefined &&
+        isLowFine(fact.fineAmount, lowFine)),
   );
   let period: 'short' | 'long' | 'restriction' = onlyLight ? 'short' : 'long';
   let endsOn = addCalendar(publishedOn, onlyLight ? regime.shortPeriod : regime.longPeriod);
@@ -292,6 +303,8 @@ export function samrPenaltyPublicity(fact: PenaltyFact, options: PublicityOption
     period,
     endsOn,
     ...(lowFine ? { lowFine } : {}),
+    ...(hasFine && fact.counterpart === undefined ? { counterpartAssumed: true } : {}),
+    ...(fineAmountMissing ? { fineAmountMissing: true } : {}),
     ...(repair
       ? {
           repairRegimeId: repair.id,

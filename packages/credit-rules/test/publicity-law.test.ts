@@ -309,3 +309,23 @@ describe('missing facts are marked, not guessed silently', () => {
     ).toBeUndefined();
   });
 });
+
+describe('NDRC 2025 轻微: published only when the sector authority decides so, for at most 3 months', () => {
+  const minor = penalty({ decisionDate: '2026-05-06', procedure: 'simple', fineAmount: 100 });
+  it('not published by default', () => {
+    expect(ndrcPenaltyPublicity(minor).published).toBe(false);
+  });
+  it('published by the sector: repairable at once, stops after 3 months (day before / on / after)', () => {
+    const w = ndrcPenaltyPublicity(minor, { sectorPublishes: true });
+    expect(w).toMatchObject({
+      published: true,
+      severity: 'minor',
+      repairEligibleFrom: '2026-05-06',
+      endsOn: '2026-08-06',
+    });
+    const publicOn = (day: string) => day < w.endsOn!;
+    expect(publicOn('2026-08-05')).toBe(true);
+    expect(publicOn('2026-08-06')).toBe(false);
+    expect(publicOn('2026-08-07')).toBe(false);
+  });
+});

@@ -345,7 +345,14 @@ export function penaltySeverity(fact: PenaltyFact): CreditSeverity {
  */
 export function ndrcPenaltyPublicity(
   fact: PenaltyFact,
-  options: PublicityOptions & { readonly severity?: CreditSeverity } = {},
+  options: PublicityOptions & {
+    readonly severity?: CreditSeverity;
+    /**
+     * The sector authority publishes a tier that is not published by default (2025 轻微: "行业主管部门认为确有
+     * 必要公示的，公示期最长不超过3个月，且法定责任履行完毕即可申请修复"): its min/max then apply.
+     */
+    readonly sectorPublishes?: boolean;
+  } = {},
 ): PenaltyPublicity {
   const regimes = options.regimes ?? defaultPublicityRegimes;
   const regime: NdrcRegime = pick(regimes.ndrc, fact.decisionDate, 'NDRC 信用修复', ['decisionDate']);
@@ -358,7 +365,8 @@ export function ndrcPenaltyPublicity(
     severity,
     earlyStopBlocked: false,
   };
-  if (!tier.published) return { ...base, published: false, notPublishedReason: 'tier_not_published' };
+  if (!tier.published && !options.sectorPublishes)
+    return { ...base, published: false, notPublishedReason: 'tier_not_published' };
   const publishedOn = fact.publishedAt ?? fact.decisionDate;
   const periodStartsOn = (regime.periodStart ?? 'decision') === 'decision' ? fact.decisionDate : publishedOn;
   const minimumEndsOn = addCalendar(periodStartsOn, tier.min);

@@ -4,7 +4,7 @@
  * the data-driven engine is not slower than code, and that both agree.
  */
 import type { CreditFact, EntityCreditProfile } from '../src/index.js';
-import { subtractCalendar } from '../src/index.js';
+import { addCalendar, latestElapsedStart } from '../src/index.js';
 
 const HEAVY = new Set(['04', '05', '10', '12', '13', '14']);
 const PROBLEM = new Set(['2', '3', '4', '5', '6', '8', 'A', 'B', 'C', 'D', 'G']);
@@ -15,12 +15,18 @@ export interface PeerResult {
 }
 
 export function makeHandWrittenGrader(asOf: string) {
-  const y1 = subtractCalendar(asOf, { years: 1 });
-  const y2 = subtractCalendar(asOf, { years: 2 });
-  const y3 = subtractCalendar(asOf, { years: 3 });
+  const y1 = latestElapsedStart(asOf, { years: 1 });
+  const y2 = latestElapsedStart(asOf, { years: 2 });
+  const y3 = latestElapsedStart(asOf, { years: 3 });
   const known = (f: CreditFact, d: string) =>
     d <= asOf && (f.recordedAt === undefined || f.recordedAt <= asOf);
   const active = (removedAt: string | undefined) => removedAt === undefined || asOf < removedAt;
+  // Serious list: removed automatically after 3 years (Order 44, from 2021-09-01) or 5 years (2014 rules).
+  const seriousActive = (listedAt: string, removedAt: string | undefined) => {
+    if (!active(removedAt)) return false;
+    if (listedAt < '2014-10-01') return true;
+    return asOf < addCalendar(listedAt, { years: listedAt >= '2021-09-01' ? 3 : 5 });
+  };
 
   return function grade(p: EntityCreditProfile): PeerResult {
     const fired: { ruleId: string; evidence: string[] }[] = [];
@@ -43,7 +49,7 @@ export function makeHandWrittenGrader(asOf: string) {
         case 'serious_list':
           if (!known(f, f.listedAt)) break;
           dirty = true;
-          if (active(f.removedAt)) serious.push(f.id);
+          if (seriousActive(f.listedAt, f.removedAt)) serious.push(f.id);
           break;
         case 'penalty': {
           if (!known(f, f.decisionDate)) break;
@@ -127,8 +133,7 @@ export function makeHandWrittenGrader(asOf: string) {
     const pcPoor = latestPc !== undefined && (latestPc.grade === 'D' || latestPc.grade === '差');
     if (pcPoor) hit('public-credit-poor', [latestPc!.id], 2);
     const reg = p.registeredAt;
-    if (reg !== undefined && reg <= asOf && reg > subtractCalendar(asOf, { years: 1 }))
-      hit('new-entity', [], 1);
+    if (reg !== undefined && reg <= asOf && reg > y1) hit('new-entity', [], 1);
     const pcBad = latestPc !== undefined && ['C', 'D', '中', '差'].includes(latestPc.grade);
     if (reg !== undefined && reg <= y3 && !dirty && !pcBad) hit('clean-established', [], 0);
     const grades = ['A', 'B', 'C', 'D'] as const;

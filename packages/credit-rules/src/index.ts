@@ -21,9 +21,16 @@ export {
 } from './commitments/commitment.js';
 // dates
 export type { CalendarDuration, CivilDate } from './dates/civil-date.js';
-export { addCalendar, isCivilDate, subtractCalendar } from './dates/civil-date.js';
+export {
+  addCalendar,
+  anniversary,
+  hasElapsed,
+  isCivilDate,
+  latestElapsedStart,
+  subtractCalendar,
+} from './dates/civil-date.js';
 // grading
-export type { CompiledRuleSet, FiredRule, GradingResult } from './engine/compile.js';
+export type { CompiledRuleSet, CompileOptions, FiredRule, GradingResult } from './engine/compile.js';
 export { compileRuleSet } from './engine/compile.js';
 export type { GradeOptions } from './engine/grade.js';
 export { CreditInputError, gradeEach, gradeEntity, gradeStream, resolveRuleSet } from './engine/grade.js';
@@ -86,27 +93,34 @@ export type {
 export { toPublicRecord } from './privacy/public-record.js';
 export type {
   AbnormalListDates,
+  AppliedLowFine,
   CreditSeverity,
+  NotPublishedReason,
   PenaltyPublicity,
   PublicityOptions,
   SeriousListDates,
 } from './publicity/dates.js';
 export {
   abnormalListDates,
+  lowFineBoundary,
   ndrcPenaltyPublicity,
   PublicityError,
   penaltySeverity,
   samrPenaltyPublicity,
   seriousListDates,
 } from './publicity/dates.js';
+export { effectiveEndsAt, seriousListAutoExitOn } from './publicity/list-terms.js';
 // publicity and repair
 export type {
   AbnormalListRegime,
+  LowFineBound,
+  LowFineThreshold,
   NdrcRegime,
   NdrcTier,
   PublicityRegimes,
   RegimeSource,
   SamrPenaltyRegime,
+  SamrRepairRegime,
   SeriousListRegime,
 } from './publicity/regimes.js';
 export {
@@ -119,7 +133,7 @@ export { defaultWorkdays } from './publicity/workdays.js';
 export type { RuleSetDiff, ValueChange } from './rule-set/diff.js';
 export { diffRuleSets } from './rule-set/diff.js';
 export type { RuleSetIssue } from './rule-set/parse.js';
-export { parseRuleSet, RuleSetValidationError } from './rule-set/parse.js';
+export { FILTER_KEYS_BY_KIND, parseRuleSet, RuleSetValidationError } from './rule-set/parse.js';
 export { calendarDurationSchema, creditRuleSetSchema, predicateSchema } from './rule-set/schema.js';
 
 // rule sets

@@ -33,7 +33,7 @@ describe('done when', () => {
     ]);
     expect(r).toMatchObject({
       ruleSetId: 'samr-baseline',
-      ruleSetVersion: '1.0.0',
+      ruleSetVersion: '1.0.1',
       entityId: onSeriousList.entityId,
     });
     const rule = samrBaselineRuleSet.rules.find((x) => x.id === 'serious-list')!;

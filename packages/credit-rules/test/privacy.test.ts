@@ -20,7 +20,7 @@ describe('privacy', () => {
       entityId: 'X',
       asOf: '2026-11-21',
       ruleSetId: 'samr-baseline',
-      ruleSetVersion: '1.0.0',
+      ruleSetVersion: '1.0.1',
     });
     expect(JSON.stringify(pub)).not.toMatch(/grade"/);
   });

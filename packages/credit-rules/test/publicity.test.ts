@@ -22,49 +22,57 @@ const penalty = (over: Partial<PenaltyFact>): PenaltyFact => ({
 
 // SAMR Order 45 (市场监督管理行政处罚信息公示规定) 第9、13、14条 — sampling-and-credit.md §0, §B7.
 describe('SAMR Order 45 penalty publicity', () => {
+  // Decisions from 2025-12-25 take the 2025 repair measures (3-month minimum before early stop, unverified);
+  // earlier ones the 2021 rules (no minimum for 3-month records).
   it.each([
-    ['low fine → 3 months (第13条)', penalty({ fineAmount: 2000 }), 'short', '2026-04-20', false],
-    ['通报批评 only → 3 months (第13条)', penalty({ penaltyKinds: ['08'] }), 'short', '2026-04-20', false],
-    ['high fine → 3 years (第13条)', penalty({ fineAmount: 200000 }), 'long', '2029-01-20', false],
+    ['low fine → 3 months (第13条)', penalty({ fineAmount: 2000 }), 'short', '2026-04-20', '2026-04-20'],
+    [
+      '通报批评 only → 3 months (第13条)',
+      penalty({ penaltyKinds: ['08'] }),
+      'short',
+      '2026-04-20',
+      '2026-04-20',
+    ],
+    ['high fine → 3 years (第13条)', penalty({ fineAmount: 200000 }), 'long', '2029-01-20', '2026-04-20'],
     [
       'fine to a natural person above its threshold → 3 years',
       penalty({ fineAmount: 20000, counterpart: 'natural_person' }),
       'long',
       '2029-01-20',
-      false,
+      '2026-04-20',
     ],
-    ['confiscation → 3 years', penalty({ penaltyKinds: ['03'] }), 'long', '2029-01-20', false],
+    ['confiscation → 3 years', penalty({ penaltyKinds: ['03'] }), 'long', '2029-01-20', '2026-04-20'],
     [
       'revocation → 3 years, never early (第14条)',
       penalty({ penaltyKinds: ['05'] }),
       'long',
       '2029-01-20',
-      true,
+      null,
     ],
     [
       'restriction longer than 3 years → its term (第13条)',
       penalty({ penaltyKinds: ['12'], restrictionEndsAt: '2030-06-30' }),
       'restriction',
       '2030-06-30',
-      true,
+      null,
     ],
     [
       'calendar months clamp to the month end',
       penalty({ fineAmount: 100, publishedAt: '2025-11-30', decisionDate: '2025-11-20' }),
       'short',
       '2026-02-28',
-      false,
+      '2025-11-30',
     ],
-  ] as const)('%s', (_label, fact, period, endsOn, blocked) => {
+  ] as const)('%s', (_label, fact, period, endsOn, repair) => {
     const w = samrPenaltyPublicity(fact);
     expect(w).toMatchObject({
       regimeId: 'samr-order-45',
       published: true,
       period,
       endsOn,
-      earlyStopBlocked: blocked,
+      earlyStopBlocked: repair === null,
     });
-    expect(w.repairEligibleFrom).toBe(blocked ? null : fact.publishedAt);
+    expect(w.repairEligibleFrom).toBe(repair);
   });
 
   it('a warning-only penalty is not published (第2条)', () => {
@@ -120,61 +128,78 @@ describe('SAMR Order 45 penalty publicity', () => {
 });
 
 // NDRC 信用修复管理办法 (2025, in force 2026-04-01) and the earlier 527号-era regime — sampling-and-credit.md §0, §B7.
-describe('NDRC credit-repair publicity', () => {
+describe('NDRC credit-repair publicity (periods from the decision day)', () => {
   it.each([
     [
       '2025 general: 3–12 months',
       penalty({ decisionDate: '2026-05-06', publishedAt: '2026-05-10' }),
       'ndrc-2025',
       'general',
-      '2026-08-10',
-      '2027-05-10',
+      '2026-08-06',
+      '2027-05-06',
     ],
     [
       '2025 serious: 1–3 years',
       penalty({ decisionDate: '2026-05-06', publishedAt: '2026-05-10', penaltyKinds: ['05'] }),
       'ndrc-2025',
       'serious',
-      '2027-05-10',
-      '2029-05-10',
+      '2027-05-06',
+      '2029-05-06',
     ],
     [
-      'earlier serious: 6–36 months',
+      '2023 measures: 3 months–3 years whatever the tier',
       penalty({ decisionDate: '2025-12-01', publishedAt: '2025-12-05', penaltyKinds: ['14'] }),
+      'ndrc-2023',
+      'serious',
+      '2026-03-01',
+      '2028-12-01',
+    ],
+    [
+      '2023 measures, last day before the 2025 measures',
+      penalty({ decisionDate: '2026-03-31', publishedAt: '2026-04-02' }),
+      'ndrc-2023',
+      'general',
+      '2026-06-30',
+      '2029-03-31',
+    ],
+    [
+      '2023 measures have no minor tier',
+      penalty({ decisionDate: '2025-06-01', publishedAt: '2025-06-03', procedure: 'simple' }),
+      'ndrc-2023',
+      'minor',
+      '2025-09-01',
+      '2028-06-01',
+    ],
+    [
+      '527号 serious: 6–36 months',
+      penalty({ decisionDate: '2022-06-01', publishedAt: '2022-06-20', penaltyKinds: ['14'] }),
       'ndrc-2019',
       'serious',
-      '2026-06-05',
-      '2028-12-05',
+      '2022-12-01',
+      '2025-06-01',
     ],
     [
-      'earlier general, last day of the old regime',
-      penalty({ decisionDate: '2026-03-31', publishedAt: '2026-04-02' }),
+      '527号 general: 3–12 months',
+      penalty({ decisionDate: '2022-06-01', publishedAt: '2022-06-20' }),
       'ndrc-2019',
       'general',
-      '2026-07-02',
-      '2027-04-02',
-    ],
-    [
-      'earlier regime has no minor tier: treated as general',
-      penalty({ decisionDate: '2025-06-01', publishedAt: '2025-06-03', procedure: 'simple' }),
-      'ndrc-2019',
-      'minor',
-      '2025-09-03',
-      '2026-06-03',
+      '2022-09-01',
+      '2023-06-01',
     ],
     [
       'stated severity wins',
       penalty({ decisionDate: '2026-05-06', publishedAt: '2026-05-10', severity: 'serious' }),
       'ndrc-2025',
       'serious',
-      '2027-05-10',
-      '2029-05-10',
+      '2027-05-06',
+      '2029-05-06',
     ],
   ] as const)('%s', (_l, fact, regimeId, severity, min, max) => {
     expect(ndrcPenaltyPublicity(fact)).toMatchObject({
       regimeId,
       severity,
       published: true,
+      periodStartsOn: fact.decisionDate,
       minimumEndsOn: min,
       repairEligibleFrom: min,
       endsOn: max,
@@ -183,7 +208,12 @@ describe('NDRC credit-repair publicity', () => {
 
   it('2025 minor records (simple procedure) are not published', () => {
     const w = ndrcPenaltyPublicity(penalty({ decisionDate: '2026-04-01', procedure: 'simple' }));
-    expect(w).toMatchObject({ regimeId: 'ndrc-2025', severity: 'minor', published: false });
+    expect(w).toMatchObject({
+      regimeId: 'ndrc-2025',
+      severity: 'minor',
+      published: false,
+      notPublishedReason: 'tier_not_published',
+    });
   });
 });
 

@@ -186,7 +186,7 @@ describe('diffRuleSets', () => {
       },
     ]);
     expect(d.suggestedBump).toBe('minor');
-    expect(d.from.version).toBe('1.0.0');
+    expect(d.from.version).toBe('1.0.1');
     expect(d.to.version).toBe('1.1.0');
   });
 

@@ -283,7 +283,7 @@ describe('near misses: windows, removal and revocation', () => {
     ],
     [
       'serious list removed after asOf',
-      { kind: 'serious_list', id: 'S', listedAt: '2022-01-01', removedAt: '2026-11-22' },
+      { kind: 'serious_list', id: 'S', listedAt: '2024-01-01', removedAt: '2026-11-22' },
       'D',
     ],
     [

@@ -165,7 +165,7 @@ describe('indicator sets as data', () => {
         },
       },
     });
-    expect(xian.extends).toEqual({ id: 'jianguan-baseline', version: '1.0.0' });
+    expect(xian.extends).toEqual({ id: 'jianguan-baseline', version: '1.1.0' });
     const card = scoreIndicators(xian, smallData, { period: '2023-Q2', unit: 'scjg' });
     // with 5 working days b2 (4 after the act) and b4 (4 after) are on time
     expect(card.indicators.find((i) => i.id === 'behaviour-report-timeliness')?.score).toBe(15);
@@ -237,9 +237,12 @@ describe('bad input never crashes with a raw TypeError', () => {
   });
 
   it('unknown units and bad options', () => {
+    // A department absent from the data is scored as empty (see engine-semantics.test.ts), not rejected.
     expect(
-      kpiError(() => scoreIndicators(baselineIndicatorSet, smallData, { period: '2023-Q2', unit: 'nobody' }))
-        .code,
+      scoreIndicators(baselineIndicatorSet, smallData, { period: '2023-Q2', unit: 'nobody' }).noData,
+    ).toBe(true);
+    expect(
+      kpiError(() => scoreIndicators(baselineIndicatorSet, smallData, { period: '2023-Q2', unit: '' })).code,
     ).toBe('invalid_unit');
     expect(
       kpiError(() => scoreIndicators(baselineIndicatorSet, smallData, { period: 'Q2', unit: 'scjg' })).code,

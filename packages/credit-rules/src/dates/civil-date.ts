@@ -89,3 +89,50 @@ export function subtractCalendar(date: CivilDate, duration: CalendarDuration): C
     days: -(duration.days ?? 0),
   });
 }
+
+/**
+ * The day a period of `duration` that starts on `start` is complete (届满之日): the corresponding day of the
+ * end month, or that month's last day when it has none (《民法典》第二百零三条) — so the 1-year anniversary of
+ * 29 February is 28 February. Every "N years after" rule in jianguan (grading windows, abnormal-list
+ * escalation, list terms, publicity periods) uses this one definition.
+ *
+ * @example
+ * anniversary('2024-02-29', { years: 3 }); // '2027-02-28'
+ * anniversary('2024-01-31', { months: 1 }); // '2024-02-29'
+ */
+export function anniversary(start: CivilDate, duration: CalendarDuration): CivilDate {
+  return addCalendar(start, duration);
+}
+
+/**
+ * Whether a period of `duration` starting on `start` is complete on `asOf` (`asOf` ≥ its
+ * {@link anniversary}).
+ *
+ * @example
+ * hasElapsed('2024-02-29', { years: 3 }, '2027-02-28'); // true
+ * hasElapsed('2024-02-29', { years: 3 }, '2027-02-27'); // false
+ */
+export function hasElapsed(start: CivilDate, duration: CalendarDuration, asOf: CivilDate): boolean {
+  return anniversary(start, duration) <= asOf;
+}
+
+/**
+ * The latest start day whose period of `duration` is complete on `asOf`: `x ≤ latestElapsedStart(asOf, d)`
+ * exactly when {@link hasElapsed}`(x, d, asOf)`. Look-back windows use it, so that they agree with
+ * {@link anniversary} at month ends (as of 2027-02-28, a listing of 2024-02-29 is 3 years old).
+ *
+ * @example
+ * latestElapsedStart('2027-02-28', { years: 3 }); // '2024-02-29'
+ * latestElapsedStart('2026-11-21', { years: 3 }); // '2023-11-21'
+ */
+export function latestElapsedStart(asOf: CivilDate, duration: CalendarDuration): CivilDate {
+  let c = subtractCalendar(asOf, duration);
+  // addCalendar is monotone (non-decreasing) in the start day, so step to the exact boundary.
+  for (;;) {
+    const next = addCalendar(c, { days: 1 });
+    if (anniversary(next, duration) <= asOf) c = next;
+    else break;
+  }
+  while (anniversary(c, duration) > asOf) c = addCalendar(c, { days: -1 });
+  return c;
+}

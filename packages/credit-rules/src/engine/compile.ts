@@ -1,8 +1,11 @@
 import type { CalendarDuration, CivilDate } from '../dates/civil-date.js';
-import { subtractCalendar } from '../dates/civil-date.js';
+import { latestElapsedStart } from '../dates/civil-date.js';
 import type { CreditFact, CreditFactKind, EntityCreditProfile } from '../facts/credit-fact.js';
 import { CREDIT_FACT_KINDS } from '../facts/credit-fact.js';
 import type { InternalGrade } from '../privacy/internal-grade.js';
+import { effectiveEndsAt } from '../publicity/list-terms.js';
+import type { PublicityRegimes } from '../publicity/regimes.js';
+import { defaultPublicityRegimes } from '../publicity/regimes.js';
 import type { CreditRuleSet, FactFilter, Predicate, RuleEffect } from '../rule-set/types.js';
 
 /**
@@ -55,7 +58,9 @@ interface Ctx {
   counts: Int32Array;
   asOf: CivilDate;
   registeredAt: CivilDate | undefined;
-  /** Window boundary dates per duration index, for the current asOf. */
+  /** The end of a fact by record and by rule (removal, automatic exit, validity end). */
+  endOf: (fact: CreditFact) => CivilDate | undefined;
+  /** Window boundary dates per duration index, for the current asOf: the latest start day whose period is complete. */
   bounds: CivilDate[];
 }
 
@@ -83,17 +88,19 @@ const DATE_OF: Record<CreditFactKind, DateOf> = {
   external_grade: (f) => (f as { issuedAt: CivilDate }).issuedAt,
 };
 
-function endOf(f: CreditFact): CivilDate | undefined {
-  switch (f.kind) {
-    case 'abnormal_list':
-    case 'serious_list':
-    case 'court_dishonesty':
-      return f.removedAt;
-    case 'external_grade':
-      return f.validUntil;
-    default:
-      return undefined;
-  }
+/**
+ * Options of {@link compileRuleSet}.
+ *
+ * @example
+ * const options: CompileOptions = { publicityRegimes: myProvinceRegimes };
+ */
+export interface CompileOptions {
+  /**
+   * The regimes that give a serious-list entry its automatic exit day (default
+   * {@link defaultPublicityRegimes}): an entry is no longer `inForce` from that day even without a
+   * recorded removal.
+   */
+  readonly publicityRegimes?: PublicityRegimes;
 }
 
 /** Sorts the facts known on `asOf` into per-kind buckets (reused arrays), dropping revoked penalties. */
@@ -145,7 +152,7 @@ class Compiler {
     }
     if (w.inForce) {
       checks.push((f, ctx) => {
-        const end = endOf(f);
+        const end = ctx.endOf(f);
         return end === undefined || ctx.asOf < end;
       });
     }
@@ -319,13 +326,29 @@ function normalise(ids: string[]): string[] {
 
 /**
  * Compiles a validated rule set into closures, once. Grading as of any date ignores facts not yet known
- * on that date, penalties revoked by then, and (with `inForce`) list entries removed by then.
+ * on that date, penalties revoked by then, and (with `inForce`) list entries removed by then or past
+ * their automatic exit (a serious-list entry after its maximum term).
+ *
+ * Windows: a fact dated `d` is `olderThan: D` on `asOf` when the period of `D` from `d` is complete
+ * ({@link hasElapsed}: `anniversary(d, D) ≤ asOf`, the anniversary of 29 February being 28 February), and
+ * `within: D` otherwise — the same rule as the publicity dates.
  *
  * @example
  * const compiled = compileRuleSet(parseRuleSet(data));
  * compiled.grade({ entityId: 'X', registeredAt: '2020-01-01', facts: [] }, '2026-11-21').grade; // 'A'
  */
-export function compileRuleSet(ruleSet: CreditRuleSet): CompiledRuleSet {
+export function compileRuleSet(ruleSet: CreditRuleSet, options: CompileOptions = {}): CompiledRuleSet {
+  const regimes = options.publicityRegimes ?? defaultPublicityRegimes;
+  const endCache = new WeakMap<CreditFact, CivilDate | null>();
+  const endOf = (f: CreditFact): CivilDate | undefined => {
+    if (f.kind !== 'serious_list') return effectiveEndsAt(f, regimes);
+    let e = endCache.get(f);
+    if (e === undefined) {
+      e = effectiveEndsAt(f, regimes) ?? null;
+      endCache.set(f, e);
+    }
+    return e ?? undefined;
+  };
   const compiler = new Compiler();
   const rules = ruleSet.rules.map((r) => ({ id: r.id, effect: r.effect, pred: compiler.predicate(r.when) }));
   const codes = ruleSet.grades.map((g) => g.code as InternalGrade);
@@ -346,7 +369,7 @@ export function compileRuleSet(ruleSet: CreditRuleSet): CompiledRuleSet {
   let cachedBounds: CivilDate[] = [];
   const boundsFor = (asOf: CivilDate): CivilDate[] => {
     if (asOf !== cachedAsOf) {
-      cachedBounds = durations.map((d) => subtractCalendar(asOf, d));
+      cachedBounds = durations.map((d) => latestElapsedStart(asOf, d));
       cachedAsOf = asOf;
     }
     return cachedBounds;
@@ -366,6 +389,7 @@ export function compileRuleSet(ruleSet: CreditRuleSet): CompiledRuleSet {
         counts,
         asOf,
         registeredAt: profile.registeredAt,
+        endOf,
         bounds: boundsFor(asOf),
       };
       const fired: FiredRule[] = [];

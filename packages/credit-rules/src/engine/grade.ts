@@ -3,6 +3,7 @@ import type { CivilDate } from '../dates/civil-date.js';
 import { isCivilDate } from '../dates/civil-date.js';
 import type { CreditFact, EntityCreditProfile } from '../facts/credit-fact.js';
 import { entityCreditProfileSchema } from '../facts/credit-fact.js';
+import type { PublicityRegimes } from '../publicity/regimes.js';
 import { parseRuleSet } from '../rule-set/parse.js';
 import type { CreditRuleSet } from '../rule-set/types.js';
 import type { CompiledRuleSet, GradingResult } from './compile.js';
@@ -24,6 +25,11 @@ export interface GradeOptions {
    * at ingestion (e.g. with {@link entityCreditProfileSchema}) — it is the fast path.
    */
   readonly validate?: boolean;
+  /**
+   * Publicity regimes for the automatic exit of list entries (default: the shipped ones). Ignored when
+   * `ruleSet` is already compiled (pass them to {@link compileRuleSet} instead).
+   */
+  readonly publicityRegimes?: PublicityRegimes;
 }
 
 /**
@@ -37,6 +43,7 @@ export class CreditInputError extends JianguanError {
 }
 
 const compiledCache = new WeakMap<object, CompiledRuleSet>();
+const compiledWithRegimes = new WeakMap<object, WeakMap<object, CompiledRuleSet>>();
 
 function isCompiled(r: CreditRuleSet | CompiledRuleSet): r is CompiledRuleSet {
   return typeof r === 'object' && r !== null && typeof (r as CompiledRuleSet).grade === 'function';
@@ -49,8 +56,24 @@ function isCompiled(r: CreditRuleSet | CompiledRuleSet): r is CompiledRuleSet {
  * @example
  * const compiled = resolveRuleSet(samrBaselineRuleSet);
  */
-export function resolveRuleSet(ruleSet: CreditRuleSet | CompiledRuleSet): CompiledRuleSet {
+export function resolveRuleSet(
+  ruleSet: CreditRuleSet | CompiledRuleSet,
+  publicityRegimes?: PublicityRegimes,
+): CompiledRuleSet {
   if (isCompiled(ruleSet)) return ruleSet;
+  if (publicityRegimes !== undefined) {
+    let byRegimes = compiledWithRegimes.get(ruleSet);
+    if (!byRegimes) {
+      byRegimes = new WeakMap();
+      compiledWithRegimes.set(ruleSet, byRegimes);
+    }
+    let c = byRegimes.get(publicityRegimes);
+    if (!c) {
+      c = compileRuleSet(parseRuleSet(ruleSet), { publicityRegimes });
+      byRegimes.set(publicityRegimes, c);
+    }
+    return c;
+  }
   let compiled = compiledCache.get(ruleSet);
   if (!compiled) {
     compiled = compileRuleSet(parseRuleSet(ruleSet));
@@ -113,7 +136,7 @@ export function gradeEntity(
   options: GradeOptions,
 ): GradingResult {
   checkAsOf(options?.asOf);
-  const compiled = resolveRuleSet(options.ruleSet);
+  const compiled = resolveRuleSet(options.ruleSet, options.publicityRegimes);
   const profile =
     options.validate === false
       ? toProfile(facts)
@@ -134,7 +157,7 @@ export function* gradeEach(
   options: GradeOptions,
 ): Generator<GradingResult, void, undefined> {
   checkAsOf(options?.asOf);
-  const compiled = resolveRuleSet(options.ruleSet);
+  const compiled = resolveRuleSet(options.ruleSet, options.publicityRegimes);
   const validate = options.validate !== false;
   const asOf = options.asOf;
   let i = 0;
@@ -156,7 +179,7 @@ export async function* gradeStream(
   options: GradeOptions,
 ): AsyncGenerator<GradingResult, void, undefined> {
   checkAsOf(options?.asOf);
-  const compiled = resolveRuleSet(options.ruleSet);
+  const compiled = resolveRuleSet(options.ruleSet, options.publicityRegimes);
   const validate = options.validate !== false;
   const asOf = options.asOf;
   let i = 0;

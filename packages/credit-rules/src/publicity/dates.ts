@@ -5,10 +5,12 @@ import { HEAVY_PENALTY_KINDS } from '../facts/codes.js';
 import type { AbnormalListFact, PenaltyFact, SeriousListFact } from '../facts/credit-fact.js';
 import type {
   AbnormalListRegime,
+  LowFineThreshold,
   NdrcRegime,
   PublicityRegimes,
   RegimeSource,
   SamrPenaltyRegime,
+  SamrRepairRegime,
   SeriousListRegime,
 } from './regimes.js';
 import { defaultPublicityRegimes } from './regimes.js';
@@ -26,6 +28,14 @@ export interface PublicityOptions {
   readonly regimes?: PublicityRegimes;
   /** Working-day arithmetic (default: `@jianguan/core`'s official calendar). */
   readonly calendar?: WorkdayAdder;
+  /**
+   * The deciding authority's region code (GB/T 2260, any level): selects the province's "较低数额罚款"
+   * standard ({@link LowFineThreshold}) by its first two digits. Without it, or for a province with no
+   * shipped standard, the regime's fallback applies and the result says so.
+   */
+  readonly province?: string;
+  /** SAMR: the day early stop (提前停止公示) is applied for; selects the repair regime in force that day. */
+  readonly repairAppliedOn?: CivilDate;
 }
 
 /**
@@ -37,8 +47,34 @@ export interface PublicityOptions {
 export type CreditSeverity = 'minor' | 'general' | 'serious';
 
 /**
- * Publicity and repair dates of one penalty record. Periods are calendar months counted from the
- * publication day; `…EndsOn` is the day the period is complete (届满之日).
+ * Why a penalty record is not published: a warning only (Order 45 第2条), the simple procedure (第2条: only
+ * 普通程序 decisions are published), or an NDRC tier that is not published (2025 轻微).
+ *
+ * @example
+ * const r: NotPublishedReason = 'simple_procedure';
+ */
+export type NotPublishedReason = 'warning_only' | 'simple_procedure' | 'tier_not_published';
+
+/**
+ * The "较低数额罚款" boundary applied to a penalty: the amount, whether it is inclusive, and where it comes
+ * from (a province's standard, or the regime's fallback).
+ *
+ * @example
+ * const b: AppliedLowFine = { amount: 5000, inclusive: false, source: 'province', thresholdId: 'guizhou-2024', province: '520000' };
+ */
+export interface AppliedLowFine {
+  readonly amount: number;
+  readonly inclusive: boolean;
+  readonly source: 'province' | 'fallback';
+  /** The {@link LowFineThreshold} id when `source` is `province`. */
+  readonly thresholdId?: string;
+  readonly province?: string;
+}
+
+/**
+ * Publicity and repair dates of one penalty record. SAMR periods are calendar months counted from the
+ * publication day (Order 45 第13条 "自公示之日起"); NDRC periods from the decision day (认定之日);
+ * `…EndsOn` is the day the period is complete (届满之日).
  *
  * @example
  * const w: PenaltyPublicity = samrPenaltyPublicity(fact);
@@ -48,8 +84,29 @@ export interface PenaltyPublicity {
   readonly recordId: string;
   readonly regimeId: string;
   readonly sources: readonly RegimeSource[];
-  /** Whether the record is published at all (a warning-only penalty is not). */
+  /** Whether the record is published at all (a warning-only or simple-procedure penalty is not). */
   readonly published: boolean;
+  /** Why not, when `published` is false. */
+  readonly notPublishedReason?: NotPublishedReason;
+  /** SAMR: the record gives no procedure, so the ordinary procedure (普通程序) was assumed. */
+  readonly procedureAssumed?: boolean;
+  /** SAMR: the low-fine boundary used to choose the 3-month or 3-year period (when a fine is involved). */
+  readonly lowFine?: AppliedLowFine;
+  /** SAMR: a fine without `counterpart`; the organisation threshold was assumed. */
+  readonly counterpartAssumed?: boolean;
+  /**
+   * SAMR: a fine (02) without `fineAmount`: it cannot be shown to be a lower-amount fine, so the general
+   * 3-year period applies (第13条 "其他行政处罚信息").
+   */
+  readonly fineAmountMissing?: boolean;
+  /** NDRC: the day the periods run from (the decision day, unless the regime says publication). */
+  readonly periodStartsOn?: CivilDate;
+  /** SAMR: the repair regime that set the minimum before early stop. */
+  readonly repairRegimeId?: string;
+  /** SAMR: no `repairAppliedOn` was given, so the repair regime in force on the decision day was assumed. */
+  readonly repairRegimeAssumed?: boolean;
+  /** SAMR: given `repairAppliedOn`, the working-day deadline for the decision on the application. */
+  readonly repairDecisionBy?: CivilDate;
   /** The working-day deadline for publication, when the regime sets one. */
   readonly publishBy?: CivilDate;
   /** The publication day used: the recorded one, else the deadline. */
@@ -117,15 +174,75 @@ function isHeavy(fact: PenaltyFact): boolean {
   return fact.penaltyKinds.some((k) => HEAVY.has(k));
 }
 
+function inForceOn<T extends { inForceFrom: CivilDate; inForceUntil?: CivilDate }>(
+  list: readonly T[],
+  date: CivilDate,
+): T | undefined {
+  return list.find((r) => r.inForceFrom <= date && (r.inForceUntil === undefined || date <= r.inForceUntil));
+}
+
 /**
- * SAMR Order 45 publicity of a market-regulation penalty: published within 20 working days of the
- * decision; 通报批评 or a lower-amount fine is public for 3 months, others for 3 years (or the restriction
- * term if longer); a warning-only penalty is not published; heavy penalties can never stop early.
- * The regime is the one in force on the decision date.
+ * The "较低数额罚款" boundary for a penalty: the standard of the province (by the first two digits of
+ * `province`) in force on the decision day, else the regime's fallback.
  *
  * @example
- * const w = samrPenaltyPublicity({ kind: 'penalty', id: 'P1', decisionDate: '2026-01-05', penaltyKinds: ['02'], fineAmount: 2000, publishedAt: '2026-01-20' });
- * w.period; // 'short'
+ * lowFineBoundary(defaultPublicityRegimes, defaultPublicityRegimes.samrPenalty[0]!, '2026-05-01', 'organisation', '520102');
+ * // { amount: 50000, inclusive: false, source: 'province', thresholdId: 'guizhou-2024', province: '520000' }
+ */
+export function lowFineBoundary(
+  regimes: PublicityRegimes,
+  regime: SamrPenaltyRegime,
+  decisionDate: CivilDate,
+  counterpart: 'natural_person' | 'organisation',
+  province?: string,
+): AppliedLowFine {
+  if (province !== undefined && /^\d{2}/.test(province)) {
+    const prefix = province.slice(0, 2);
+    const t: LowFineThreshold | undefined = inForceOn(
+      (regimes.lowFineThresholds ?? []).filter((x) => x.province.slice(0, 2) === prefix),
+      decisionDate,
+    );
+    if (t) {
+      const bound = counterpart === 'natural_person' ? t.naturalPerson : t.organisation;
+      return {
+        amount: bound.amount,
+        inclusive: bound.inclusive,
+        source: 'province',
+        thresholdId: t.id,
+        province: t.province,
+      };
+    }
+  }
+  return {
+    amount:
+      counterpart === 'natural_person'
+        ? regime.lowFineThreshold.naturalPerson
+        : regime.lowFineThreshold.organisation,
+    inclusive: regime.lowFineInclusive ?? true,
+    source: 'fallback',
+  };
+}
+
+/** Whether a fine is "low" under a boundary: `≤` when inclusive (含本数), `<` when exclusive (不含本数). */
+function isLowFine(amount: number, boundary: AppliedLowFine): boolean {
+  return boundary.inclusive ? amount <= boundary.amount : amount < boundary.amount;
+}
+
+/**
+ * SAMR Order 45 publicity of a market-regulation penalty: only decisions under the ordinary procedure are
+ * published (第2条; a record without a procedure is assumed ordinary and says so), never a warning only;
+ * published within 20 working days of the decision (第9条); 通报批评 or a lower-amount fine is public for 3
+ * months, others for 3 years, or the restriction term if longer (第13条) — the lower-amount boundary is the
+ * province's standard with its own inclusive/exclusive rule (pass `province`); early stop may be applied for
+ * after the minimum of the SAMR repair regime in force on the application day (the 2021 rules until
+ * 2025-12-24, the 2025 measures from 2025-12-25), never for heavy penalties (第14条).
+ *
+ * @example
+ * const w = samrPenaltyPublicity(
+ *   { kind: 'penalty', id: 'P1', decisionDate: '2026-01-05', penaltyKinds: ['02'], fineAmount: 5000, procedure: 'general', publishedAt: '2026-01-20' },
+ *   { province: '520000' },
+ * );
+ * w.period; // 'short' (Guizhou: a fine on an organisation below ¥50,000, exclusive, is low)
  * w.endsOn; // '2026-04-20'
  */
 export function samrPenaltyPublicity(fact: PenaltyFact, options: PublicityOptions = {}): PenaltyPublicity {
@@ -134,20 +251,37 @@ export function samrPenaltyPublicity(fact: PenaltyFact, options: PublicityOption
     'decisionDate',
   ]);
   const base = { recordId: fact.id, regimeId: regime.id, sources: regime.sources };
+  const procedureAssumed = fact.procedure === undefined ? { procedureAssumed: true } : {};
   const warningOnly = fact.penaltyKinds.every((k) => k === '01');
   if (warningOnly && !regime.warningOnlyPublished) {
-    return { ...base, published: false, earlyStopBlocked: false };
+    return { ...base, published: false, notPublishedReason: 'warning_only', earlyStopBlocked: false };
+  }
+  if (fact.procedure === 'simple' && !(regime.simpleProcedurePublished ?? false)) {
+    return { ...base, published: false, notPublishedReason: 'simple_procedure', earlyStopBlocked: false };
   }
   const calendar = options.calendar ?? defaultWorkdays();
   const publishBy = calendar.addWorkdays(fact.decisionDate, regime.publishWithinWorkdays);
   const provisional = calendar.isProvisional?.(fact.decisionDate, publishBy) === true;
   const publishedOn = fact.publishedAt ?? publishBy;
-  const threshold =
-    fact.counterpart === 'natural_person'
-      ? regime.lowFineThreshold.naturalPerson
-      : regime.lowFineThreshold.organisation;
+  const hasFine = fact.penaltyKinds.includes('02');
+  const lowFine = hasFine
+    ? lowFineBoundary(
+        regimes,
+        regime,
+        fact.decisionDate,
+        fact.counterpart === 'natural_person' ? 'natural_person' : 'organisation',
+        options.province,
+      )
+    : undefined;
+  const fineAmountMissing = hasFine && fact.fineAmount === undefined;
   const onlyLight = fact.penaltyKinds.every(
-    (k) => k === '01' || k === '08' || (k === '02' && (fact.fineAmount ?? 0) <= threshold),
+    (k) =>
+      k === '01' ||
+      k === '08' ||
+      (k === '02' &&
+        lowFine !== undefined &&
+        fact.fineAmount !== undefined &&
+        isLowFine(fact.fineAmount, lowFine)),
   );
   let period: 'short' | 'long' | 'restriction' = onlyLight ? 'short' : 'long';
   let endsOn = addCalendar(publishedOn, onlyLight ? regime.shortPeriod : regime.longPeriod);
@@ -156,19 +290,36 @@ export function samrPenaltyPublicity(fact: PenaltyFact, options: PublicityOption
     period = 'restriction';
   }
   const heavy = isHeavy(fact);
+  const repairDate = options.repairAppliedOn ?? fact.decisionDate;
+  const repair: SamrRepairRegime | undefined = inForceOn(regimes.samrRepair ?? [], repairDate);
+  const minimum =
+    regime.earlyStopAfter ??
+    (repair ? (onlyLight ? repair.earlyStopAfter.short : repair.earlyStopAfter.long) : null);
+  const repairDecisionBy =
+    repair && options.repairAppliedOn !== undefined
+      ? calendar.addWorkdays(options.repairAppliedOn, repair.decisionWorkdays)
+      : undefined;
   return {
     ...base,
+    sources: repair ? [...regime.sources, ...repair.sources] : regime.sources,
     published: true,
+    ...procedureAssumed,
     publishBy,
     publishedOn,
     publishedOnAssumed: fact.publishedAt === undefined,
     period,
     endsOn,
-    repairEligibleFrom: heavy
-      ? null
-      : regime.earlyStopAfter
-        ? addCalendar(publishedOn, regime.earlyStopAfter)
-        : publishedOn,
+    ...(lowFine ? { lowFine } : {}),
+    ...(hasFine && fact.counterpart === undefined ? { counterpartAssumed: true } : {}),
+    ...(fineAmountMissing ? { fineAmountMissing: true } : {}),
+    ...(repair
+      ? {
+          repairRegimeId: repair.id,
+          ...(options.repairAppliedOn === undefined ? { repairRegimeAssumed: true } : {}),
+        }
+      : {}),
+    ...(repairDecisionBy !== undefined ? { repairDecisionBy } : {}),
+    repairEligibleFrom: heavy ? null : minimum ? addCalendar(publishedOn, minimum) : publishedOn,
     earlyStopBlocked: heavy,
     ...(provisional ? { provisional: true as const } : {}),
   };
@@ -190,18 +341,26 @@ export function penaltySeverity(fact: PenaltyFact): CreditSeverity {
 
 /**
  * NDRC credit-repair publicity of a penalty (信用中国): the regime in force on the decision date — the
- * 2025 measures from 2026-04-01 (轻微 not published / ≤3 months, 一般 3–12 months, 严重 1–3 years) or the
- * earlier regime (一般 3–12 months, 严重 6–36 months). Periods run from publication; repair may be applied
+ * 2025 measures (令第36号) from 2026-04-01 (轻微 not published / ≤3 months, 一般 3–12 months, 严重 1–3 years),
+ * the 2023 measures (令第58号, 3 months–3 years) from 2023-05-01, or the 527号 regime (一般 3–12 months,
+ * 严重 6–36 months). Periods run from the decision (认定) day, not from publication; repair may be applied
  * for when the minimum ends; publication stops at the maximum.
  *
  * @example
  * const w = ndrcPenaltyPublicity({ kind: 'penalty', id: 'P', decisionDate: '2026-05-06', penaltyKinds: ['02'], publishedAt: '2026-05-10' });
- * w.minimumEndsOn; // '2026-08-10'
- * w.endsOn; // '2027-05-10'
+ * w.minimumEndsOn; // '2026-08-06'
+ * w.endsOn; // '2027-05-06'
  */
 export function ndrcPenaltyPublicity(
   fact: PenaltyFact,
-  options: PublicityOptions & { readonly severity?: CreditSeverity } = {},
+  options: PublicityOptions & {
+    readonly severity?: CreditSeverity;
+    /**
+     * The sector authority publishes a tier that is not published by default (2025 轻微: "行业主管部门认为确有
+     * 必要公示的，公示期最长不超过3个月，且法定责任履行完毕即可申请修复"): its min/max then apply.
+     */
+    readonly sectorPublishes?: boolean;
+  } = {},
 ): PenaltyPublicity {
   const regimes = options.regimes ?? defaultPublicityRegimes;
   const regime: NdrcRegime = pick(regimes.ndrc, fact.decisionDate, 'NDRC 信用修复', ['decisionDate']);
@@ -214,16 +373,19 @@ export function ndrcPenaltyPublicity(
     severity,
     earlyStopBlocked: false,
   };
-  if (!tier.published) return { ...base, published: false };
+  if (!tier.published && !options.sectorPublishes)
+    return { ...base, published: false, notPublishedReason: 'tier_not_published' };
   const publishedOn = fact.publishedAt ?? fact.decisionDate;
-  const minimumEndsOn = addCalendar(publishedOn, tier.min);
+  const periodStartsOn = (regime.periodStart ?? 'decision') === 'decision' ? fact.decisionDate : publishedOn;
+  const minimumEndsOn = addCalendar(periodStartsOn, tier.min);
   return {
     ...base,
     published: true,
     publishedOn,
     publishedOnAssumed: fact.publishedAt === undefined,
+    periodStartsOn,
     minimumEndsOn,
-    endsOn: addCalendar(publishedOn, tier.max),
+    endsOn: addCalendar(periodStartsOn, tier.max),
     repairEligibleFrom: minimumEndsOn,
   };
 }

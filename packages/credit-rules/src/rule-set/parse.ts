@@ -1,8 +1,30 @@
 import type { FieldPath, LocalizedMessage } from '@jianguan/core';
 import { JianguanError } from '@jianguan/core';
 import type { z } from 'zod';
+import type { CreditFactKind } from '../facts/credit-fact.js';
 import { creditRuleSetSchema } from './schema.js';
-import type { CreditRuleSet, Predicate, SourceCitation } from './types.js';
+import type { CreditRuleSet, FactFilter, Predicate, SourceCitation } from './types.js';
+
+/**
+ * Which {@link FactFilter} keys apply to which fact kind (`kind`, `within` and `olderThan` apply to every
+ * kind). A filter key of another kind is rejected by {@link parseRuleSet} (`filter_key_not_applicable`):
+ * a `count` of complaints by `penaltyKinds` would otherwise never match, or crash the grader.
+ *
+ * @example
+ * FILTER_KEYS_BY_KIND.penalty; // ['penaltyKinds', 'minFine', 'procedure']
+ */
+export const FILTER_KEYS_BY_KIND: Readonly<Record<CreditFactKind, readonly (keyof FactFilter)[]>> = {
+  penalty: ['penaltyKinds', 'minFine', 'procedure'],
+  abnormal_list: ['reasons', 'inForce'],
+  serious_list: ['inForce'],
+  spot_check: ['resultCodes'],
+  complaint: ['substantiated'],
+  commitment_breach: ['outcome'],
+  court_dishonesty: ['inForce'],
+  external_grade: ['inForce'],
+};
+
+const FILTER_KEYS_ANY_KIND: ReadonlySet<string> = new Set(['kind', 'within', 'olderThan']);
 
 /**
  * One problem found in a rule set: where (path into the data), a stable code and the message in both
@@ -182,6 +204,26 @@ function semanticIssues(set: CreditRuleSet): RuleSetIssue[] {
   return issues;
 }
 
+function checkFilter(
+  where: FactFilter,
+  path: FieldPath,
+  add: (path: FieldPath, code: string, zh: string, en: string) => void,
+): void {
+  const allowed = FILTER_KEYS_BY_KIND[where.kind];
+  for (const key of Object.keys(where)) {
+    if (FILTER_KEYS_ANY_KIND.has(key) || (allowed as readonly string[]).includes(key)) continue;
+    const owners = (Object.keys(FILTER_KEYS_BY_KIND) as CreditFactKind[]).filter((k) =>
+      (FILTER_KEYS_BY_KIND[k] as readonly string[]).includes(key),
+    );
+    add(
+      [...path, key],
+      'filter_key_not_applicable',
+      `筛选条件 ${key} 不适用于 ${where.kind} 类信用信息（只适用于 ${owners.join('、')}）`,
+      `filter key ${key} does not apply to ${where.kind} facts (only to ${owners.join(', ')})`,
+    );
+  }
+}
+
 function checkPredicate(
   p: Predicate,
   path: FieldPath,
@@ -196,6 +238,7 @@ function checkPredicate(
       checkPredicate(p.of, [...path, 'of'], add);
       return;
     case 'count':
+      checkFilter(p.where, [...path, 'where'], add);
       if (p.atLeast !== undefined && p.atMost !== undefined && p.atLeast > p.atMost)
         add(
           path,
@@ -205,6 +248,7 @@ function checkPredicate(
         );
       return;
     case 'sum':
+      checkFilter(p.where, [...path, 'where'], add);
       if (p.where.kind !== 'penalty')
         add(
           [...path, 'where', 'kind'],

@@ -5,7 +5,7 @@ import { HEAVY_PENALTIES, NON_WARNING_PENALTIES, PROBLEM_RESULTS } from './commo
 const data = {
   format: 'jianguan.credit-rule-set/1',
   id: 'samr-baseline',
-  version: '1.0.0',
+  version: '1.0.1',
   name: {
     zh: '市场监管企业信用风险分类（A/B/C/D）基线规则',
     en: 'SAMR enterprise credit-risk classification (A/B/C/D), baseline',
@@ -206,8 +206,8 @@ const data = {
       },
       source: {
         doc: 'seed-002-commitments',
-        status: 'verified',
-        note: 'seed: breaches enter the credit record; the class is inferred',
+        status: 'inferred',
+        note: 'seed-stated: breaches enter the credit record; the 2-year window and the class are inferred',
       },
       when: { op: 'count', where: { kind: 'commitment_breach', within: { years: 2 } } },
       effect: { type: 'assign', grade: 'C' },
@@ -299,8 +299,8 @@ const data = {
       jointPunishment: [],
       source: {
         doc: 'samr-2022-6',
-        status: 'verified',
-        note: '无事不扰; ratio band from lindian-2024 (example)',
+        status: 'inferred',
+        note: '无事不扰 is verified (6号); the ratio band is a local example (lindian-2024) and the cap inferred',
       },
     },
     B: {
@@ -327,8 +327,8 @@ const data = {
       jointPunishment: ['licensing-review', 'key-supervision-object', 'no-notify-commit', 'no-honours'],
       source: {
         doc: 'samr-2022-6',
-        status: 'verified',
-        note: '无处不在; ratio band from lindian-2024 (example)',
+        status: 'inferred',
+        note: '无处不在 is verified (6号); the ratio band is a local example (lindian-2024)',
       },
     },
   },

@@ -22,7 +22,7 @@ const clean = (years: number) => ({
 const data = {
   format: 'jianguan.credit-rule-set/1',
   id: 'sd-five-class',
-  version: '1.0.0',
+  version: '1.0.1',
   name: {
     zh: '五级分类示例规则（仿山东：A–E，不公开、不免抽、不惩戒）',
     en: 'Five-class profile, Shandong-like (A–E; not public, no class exempt, no punishment)',
@@ -207,8 +207,8 @@ const data = {
       jointPunishment: [],
       source: {
         doc: 'sd-2020',
-        status: 'verified',
-        note: '不免抽: even A is sampled; the numbers are inferred',
+        status: 'inferred',
+        note: '不免抽 is verified: even A is sampled; the numbers are inferred',
       },
     },
     B: {
@@ -243,8 +243,8 @@ const data = {
       jointPunishment: [],
       source: {
         doc: 'sd-2020',
-        status: 'verified',
-        note: '不惩戒: no joint punishment from the class itself',
+        status: 'inferred',
+        note: '不惩戒 is verified: no joint punishment from the class itself; the ratio band is inferred',
       },
     },
   },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { above, nearlyEqual } from '../scoring/tolerance.js';
 
 /**
  * The six first-level evaluation dimensions of 监管履职评价 (seed 002, art. 35 and 43).
@@ -55,6 +56,12 @@ export const sourceSchema = z.object({
   ref: z.string().min(1),
   status: z.enum(['confirmed', 'partial', 'inferred']),
   note: z.string().optional(),
+  /**
+   * The fields this source supports (dotted paths such as `'points'`, `'target'`,
+   * `'metric.allowedWorkdays'`, `'conventions.passMark'`); a source without `covers` supports every field
+   * no other source of the same list claims. The sources ledger cites each number by it.
+   */
+  covers: z.array(z.string().min(1)).min(1).optional(),
 });
 
 /**
@@ -244,7 +251,7 @@ export type Indicator = z.infer<typeof indicatorSchema>;
 
 /**
  * The scoring conventions of a set (计分规则), after 国办秘函〔2019〕19号: a deduction part worth
- * `deductionPoints` (100), a bonus part capped at `bonusPoints` (20) that only counts when the deduction
+ * `deductionPoints` (100), a bonus part capped at `bonusPoints` (30 in the national inspection indicators) that only counts when the deduction
  * score is above `bonusRequiresAbove` (80), any veto fails the unit, and a total below `passMark` (60) fails.
  *
  * @example
@@ -327,14 +334,14 @@ export const indicatorSetSchema = z
         deduction += indicator.points;
       }
     });
-    if (Math.abs(deduction - set.conventions.deductionPoints) > 1e-9) {
+    if (!nearlyEqual(deduction, set.conventions.deductionPoints)) {
       ctx.addIssue({
         code: 'custom',
         path: ['indicators'],
         message: `deduction indicators add up to ${deduction}, conventions say ${set.conventions.deductionPoints}`,
       });
     }
-    if (bonus > set.conventions.bonusPoints + 1e-9) {
+    if (above(bonus, set.conventions.bonusPoints)) {
       ctx.addIssue({
         code: 'custom',
         path: ['indicators'],

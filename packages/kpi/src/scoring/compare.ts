@@ -6,6 +6,7 @@ import type { PeriodId } from '../period/period.js';
 import { parsePeriod } from '../period/period.js';
 import type { UnitSpec } from './score.js';
 import { ensurePrepared, ensureSet, scorePrepared } from './score.js';
+import { nearlyEqual } from './tolerance.js';
 import type { Scorecard } from './types.js';
 
 /**
@@ -106,7 +107,7 @@ export function compareUnits(
   const rows: ComparisonRow[] = [];
   sorted.forEach((row, i) => {
     const prev = rows[i - 1];
-    const rank = prev && prev.total === row.total && prev.vetoed === row.vetoed ? prev.rank : i + 1;
+    const rank = prev && nearlyEqual(prev.total, row.total) && prev.vetoed === row.vetoed ? prev.rank : i + 1;
     rows.push({ rank, ...row });
   });
   return { setId: set.id, setVersion: set.version, period: period.id, rows, scorecards };

@@ -2,6 +2,7 @@ import { civilDate } from '../calendar/day-number.js';
 import type { DepartmentTables, PreparedKpiData, TimedFact } from '../data/prepare.js';
 import { NONE } from '../data/prepare.js';
 import type { Metric } from '../indicators/schema.js';
+import { below } from './tolerance.js';
 import type { EvidenceReason, EvidenceRecord } from './types.js';
 
 /** An evaluation window in day numbers (both inclusive). @internal */
@@ -242,6 +243,25 @@ function monthsOf(w: DayWindow): Set<string> {
   return months;
 }
 
+type AssessmentRowT = DepartmentTables['assessments'][number];
+
+/**
+ * Which of two manual assessments overlapping a window counts (order-independent): one that covers the
+ * whole window beats one that does not; then the shorter period (more specific); then the later start; then
+ * the lower value (conservative). Two assessments equal on all four have the same value, so the input order
+ * never changes the score.
+ */
+function moreSpecific(a: AssessmentRowT, b: AssessmentRowT, w: DayWindow): boolean {
+  const coversA = a.startDay <= w.startDay && a.endDay >= w.endDay;
+  const coversB = b.startDay <= w.startDay && b.endDay >= w.endDay;
+  if (coversA !== coversB) return coversA;
+  const spanA = a.endDay - a.startDay;
+  const spanB = b.endDay - b.startDay;
+  if (spanA !== spanB) return spanA < spanB;
+  if (a.startDay !== b.startDay) return a.startDay > b.startDay;
+  return a.value < b.value;
+}
+
 /** Evaluates a metric for a unit in one window. @internal */
 export function evaluateMetric(metric: Metric, ctx: UnitContext, w: DayWindow): MetricValue {
   switch (metric.type) {
@@ -399,28 +419,24 @@ export function evaluateMetric(metric: Metric, ctx: UnitContext, w: DayWindow): 
       for (const [department, t] of tablesOf(ctx)) {
         den++;
         let best: DepartmentTables['assessments'][number] | undefined;
+        let candidates = 0;
         for (const a of t.assessments) {
           if (a.key !== metric.key || a.startDay > w.endDay || a.endDay < w.startDay) continue;
-          if (
-            best === undefined ||
-            a.startDay > best.startDay ||
-            (a.startDay === best.startDay && a.endDay < best.endDay)
-          ) {
-            best = a;
-          }
+          candidates++;
+          if (best === undefined || moreSpecific(a, best, w)) best = a;
         }
         if (best === undefined) {
           failing.push({ kind: 'assessment', id: metric.key, department, reason: 'missing_assessment' });
           continue;
         }
         num += best.value;
-        if (best.value < 1) {
+        if (below(best.value, 1)) {
           failing.push({
             kind: 'assessment',
             id: metric.key,
             department,
             reason: 'partial_assessment',
-            detail: `${best.period} ${best.value}`,
+            detail: `${best.period} ${best.value}${candidates > 1 ? ` (chosen from ${candidates} overlapping assessments)` : ''}`,
           });
         }
       }

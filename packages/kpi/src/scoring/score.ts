@@ -2,6 +2,7 @@ import type { LocalizedMessage } from '@jianguan/core';
 import { civilDate, dayNumber } from '../calendar/day-number.js';
 import type { KpiCalendar } from '../calendar/workday-index.js';
 import type { KpiData } from '../data/facts.js';
+import type { DepartmentTables } from '../data/prepare.js';
 import { NONE, PreparedKpiData, prepareKpiData } from '../data/prepare.js';
 import { KpiError } from '../errors/kpi-error.js';
 import { defineIndicatorSet, resolveTarget } from '../indicators/define.js';
@@ -11,6 +12,7 @@ import type { Period, PeriodId } from '../period/period.js';
 import { isCoarser, parsePeriod, periodContaining, subPeriods } from '../period/period.js';
 import type { DayWindow, LateRow, MetricValue, TimelinessValue, UnitContext } from './metrics.js';
 import { evaluateMetric, PERIODIC_METRICS } from './metrics.js';
+import { above, atLeast, below, excess, isPositive, roundTo } from './tolerance.js';
 import type {
   Deduction,
   DimensionResult,
@@ -52,12 +54,7 @@ export interface ScoreOptions {
   readonly calendar?: KpiCalendar | undefined;
 }
 
-/** Rounds half away from zero to `decimals`. @internal */
-export function roundTo(x: number, decimals: number): number {
-  const f = 10 ** decimals;
-  const r = Math.round(Math.abs(x) * f + 1e-9) / f;
-  return x < 0 ? -r : r + 0;
-}
+export { roundTo } from './tolerance.js';
 
 const pct = (x: number) => `${(x * 100).toFixed(2)}%`;
 
@@ -95,7 +92,41 @@ function windowsFor(indicator: Indicator, period: Period, asOfDay: number): Wind
   return out;
 }
 
-function resolveUnit(data: PreparedKpiData, spec: UnitSpec): { unit: ScoredUnit; depts: number[] } {
+function emptyTables(): DepartmentTables {
+  return {
+    items: [],
+    itemIndex: new Map(),
+    officers: [],
+    publications: [],
+    clues: [],
+    notifications: [],
+    assessments: [],
+  };
+}
+
+/** The data plus empty tables for departments it does not mention (scored as "no data"). */
+function withEmptyDepartments(data: PreparedKpiData, missing: readonly string[]): PreparedKpiData {
+  if (missing.length === 0) return data;
+  const departments = [...data.departments, ...missing];
+  const deptIndex = new Map(data.deptIndex);
+  for (const [i, d] of missing.entries()) deptIndex.set(d, data.departments.length + i);
+  const b = data.behaviours;
+  const offsets = new Int32Array(departments.length + 1);
+  offsets.set(b.offsets);
+  offsets.fill(b.offsets[b.offsets.length - 1] as number, b.offsets.length);
+  return new PreparedKpiData(
+    departments,
+    deptIndex,
+    { ...b, offsets },
+    [...data.tables, ...missing.map(emptyTables)],
+    data.index,
+  );
+}
+
+function resolveUnit(
+  input: PreparedKpiData,
+  spec: UnitSpec,
+): { unit: ScoredUnit; depts: number[]; data: PreparedKpiData; noData: boolean } {
   const obj = typeof spec === 'string' ? { id: spec } : spec;
   if (typeof obj !== 'object' || obj === null || typeof obj.id !== 'string' || obj.id.length === 0) {
     throw new KpiError(
@@ -105,26 +136,22 @@ function resolveUnit(data: PreparedKpiData, spec: UnitSpec): { unit: ScoredUnit;
     );
   }
   const departments = [...new Set(obj.departments ?? [obj.id])].sort();
-  const depts: number[] = [];
-  for (const d of departments) {
-    const i = data.deptIndex.get(d);
-    if (i === undefined) {
-      throw new KpiError(
-        'invalid_unit',
-        { zh: `数据中没有部门 ${d}`, en: `no data at all for department ${d}` },
-        { details: { department: d, known: data.departments.slice(0, 20) } },
-      );
-    }
-    depts.push(i);
+  if (departments.length === 0 || departments.some((d) => typeof d !== 'string' || d.length === 0)) {
+    throw new KpiError(
+      'invalid_unit',
+      { zh: '考核对象没有有效的部门', en: `unit ${obj.id} has no valid departments` },
+      { details: { unit: spec } },
+    );
   }
-  if (depts.length === 0) {
-    throw new KpiError('invalid_unit', { zh: '考核对象没有部门', en: `unit ${obj.id} has no departments` });
-  }
-  const unit: ScoredUnit =
+  const missing = departments.filter((d) => !input.deptIndex.has(d));
+  const data = withEmptyDepartments(input, missing);
+  const depts = departments.map((d) => data.deptIndex.get(d) as number);
+  const base: ScoredUnit =
     'name' in obj && obj.name !== undefined
       ? { id: obj.id, name: obj.name, departments }
       : { id: obj.id, departments };
-  return { unit, depts };
+  const unit: ScoredUnit = missing.length > 0 ? { ...base, departmentsWithoutData: missing } : base;
+  return { unit, depts, data, noData: missing.length === departments.length };
 }
 
 /**
@@ -290,12 +317,12 @@ function scoreIndicator(
         target = resolveTarget(indicator.target, w.targetPeriod);
         const value = parts.value;
         const p = indicator.points;
-        if (value === null || target === 0) score = p;
-        else if (indicator.scoring.method === 'proportional') score = p * Math.min(1, value / target);
-        else if (indicator.scoring.method === 'all_or_nothing') score = value >= target - 1e-12 ? p : 0;
-        else score = Math.max(0, p - Math.max(0, (target - value) * 100) * indicator.scoring.points);
+        if (value === null || target === 0 || atLeast(value, target)) score = p;
+        else if (indicator.scoring.method === 'proportional') score = p * (value / target);
+        else if (indicator.scoring.method === 'all_or_nothing') score = 0;
+        else score = Math.max(0, p - (target - value) * 100 * indicator.scoring.points);
         const lost = (p - score) / n;
-        if (lost > 1e-12) {
+        if (isPositive(lost)) {
           const failing =
             v.type === 'ratio'
               ? sortEvidence(v.failing)
@@ -318,13 +345,13 @@ function scoreIndicator(
       case 'quota': {
         target = resolveTarget(indicator.target, w.targetPeriod);
         const count = v.type === 'count' ? v.count : 0;
-        const shortfall = Math.max(0, target - count);
+        const shortfall = excess(target, count);
         const lost = shortfall * indicator.perShortfall;
         score = Math.max(0, indicator.points - lost);
-        if (shortfall > 0) {
+        if (isPositive(shortfall)) {
           const remaining = Math.max(0, indicator.points - total);
           const applied = Math.min(lost, remaining);
-          const capped = applied < lost;
+          const capped = below(applied, lost);
           deductions.push({
             period: w.period,
             points: roundTo(applied, decimals),
@@ -360,8 +387,8 @@ function scoreIndicator(
             period: w.period,
             points: roundTo(Math.min(lost, indicator.points), decimals),
             reason: {
-              zh: `${late} 条超过 ${allowed} 个工作日（共超 ${days} 个工作日）：${late}×${indicator.perRecord} + ${days}×${indicator.perWorkdayLate} = ${roundTo(lost, decimals)} 分${lost > indicator.points ? `，封顶 ${indicator.points} 分` : ''}`,
-              en: `${late} later than ${allowed} working days (${days} working days late in all): ${late}×${indicator.perRecord} + ${days}×${indicator.perWorkdayLate} = ${roundTo(lost, decimals)}${lost > indicator.points ? `, capped at ${indicator.points}` : ''}`,
+              zh: `${late} 条超过 ${allowed} 个工作日（共超 ${days} 个工作日）：${late}×${indicator.perRecord} + ${days}×${indicator.perWorkdayLate} = ${roundTo(lost, decimals)} 分${above(lost, indicator.points) ? `，封顶 ${indicator.points} 分` : ''}`,
+              en: `${late} later than ${allowed} working days (${days} working days late in all): ${late}×${indicator.perRecord} + ${days}×${indicator.perWorkdayLate} = ${roundTo(lost, decimals)}${above(lost, indicator.points) ? `, capped at ${indicator.points}` : ''}`,
             },
             records: lateEvidence(v, ctx, indicator.perRecord, indicator.perWorkdayLate, decimals),
           });
@@ -371,7 +398,7 @@ function scoreIndicator(
       }
       case 'veto': {
         target = indicator.threshold;
-        if (parts.value !== null && parts.value < indicator.threshold) {
+        if (parts.value !== null && below(parts.value, indicator.threshold)) {
           vetoed = true;
           deductions.push({
             period: w.period,
@@ -391,8 +418,8 @@ function scoreIndicator(
         if (value !== null) {
           score =
             v.type === 'count'
-              ? Math.max(0, value - target) * (indicator.perUnitAbove ?? 0)
-              : Math.max(0, (value - target) * 100) * (indicator.perPercentAbove ?? 0);
+              ? excess(value, target) * (indicator.perUnitAbove ?? 0)
+              : excess(value, target) * 100 * (indicator.perPercentAbove ?? 0);
           score = Math.min(score, indicator.points);
         }
         total += score / n;
@@ -422,15 +449,14 @@ function scoreIndicator(
     status = 'bonus';
   } else if (indicator.kind === 'ratio') {
     score = roundTo(total, decimals);
-    status = allNa ? 'not_applicable' : score < indicator.points ? 'deducted' : 'full';
+    status = allNa ? 'not_applicable' : below(score, indicator.points) ? 'deducted' : 'full';
   } else {
     score = roundTo(Math.max(0, indicator.points - total), decimals);
-    status =
-      score < indicator.points
-        ? 'deducted'
-        : allNa && indicator.kind === 'timeliness'
-          ? 'not_applicable'
-          : 'full';
+    status = below(score, indicator.points)
+      ? 'deducted'
+      : allNa && indicator.kind === 'timeliness'
+        ? 'not_applicable'
+        : 'full';
   }
   const deducted =
     indicator.kind === 'veto' || indicator.kind === 'bonus' ? 0 : roundTo(indicator.points - score, decimals);
@@ -458,17 +484,21 @@ function scoreIndicator(
 }
 
 /** Scores a validated set against prepared data for one unit. @internal */
-export function scorePrepared(set: IndicatorSet, data: PreparedKpiData, options: ScoreOptions): Scorecard {
+export function scorePrepared(
+  set: IndicatorSet,
+  prepared: PreparedKpiData,
+  options: ScoreOptions,
+): Scorecard {
   const period = parsePeriod(options.period);
   const asOfDay = options.asOf === undefined ? period.endDay : dayNumber(options.asOf);
-  const { unit, depts } = resolveUnit(data, options.unit);
+  const { unit, depts, data, noData } = resolveUnit(prepared, options.unit);
   const ctx: UnitContext = { data, depts, asOfDay, asOfPos: data.index.pos(asOfDay) };
   const decimals = set.conventions.decimals;
   const indicators: IndicatorResult[] = [];
   const vetoes: string[] = [];
   for (const indicator of set.indicators) {
     const { result, vetoed } = scoreIndicator(indicator, ctx, period, decimals);
-    indicators.push(result);
+    indicators.push(noData ? { ...result, noData: true } : result);
     if (vetoed) vetoes.push(indicator.id);
   }
   const dimensions: DimensionResult[] = [];
@@ -502,7 +532,7 @@ export function scorePrepared(set: IndicatorSet, data: PreparedKpiData, options:
     decimals,
   );
   const threshold = set.conventions.bonusRequiresAbove;
-  const bonusCounted = bonusEarned > 0 && (threshold === null || deductionScore > threshold);
+  const bonusCounted = isPositive(bonusEarned) && (threshold === null || above(deductionScore, threshold));
   const vetoed = vetoes.length > 0;
   return {
     setId: set.id,
@@ -522,7 +552,8 @@ export function scorePrepared(set: IndicatorSet, data: PreparedKpiData, options:
     total: roundTo(deductionScore + (bonusCounted ? bonusEarned : 0), decimals),
     vetoed,
     vetoes,
-    passed: !vetoed && deductionScore >= set.conventions.passMark,
+    passed: !vetoed && atLeast(deductionScore, set.conventions.passMark),
+    ...(noData ? { noData: true as const } : {}),
   };
 }
 

@@ -123,6 +123,12 @@ export interface IndicatorResult {
   readonly windows: readonly WindowResult[];
   readonly deductions: readonly Deduction[];
   readonly source: readonly SourceRef[];
+  /**
+   * Present (`true`) when the unit has no data at all: the indicator was scored on empty input (ratios
+   * not applicable, manual assessments missing, quotas short, a zero-reporting veto fires), so read its
+   * score as "nothing reported", not as a measurement.
+   */
+  readonly noData?: true;
 }
 
 /**
@@ -148,6 +154,8 @@ export interface ScoredUnit {
   readonly id: string;
   readonly name?: string;
   readonly departments: readonly string[];
+  /** Departments of the unit that appear nowhere in the data (scored as empty), when there are any. */
+  readonly departmentsWithoutData?: readonly string[];
 }
 
 /**
@@ -183,4 +191,10 @@ export interface Scorecard {
   readonly vetoes: readonly string[];
   /** Not vetoed and the deduction score is at least the pass mark. */
   readonly passed: boolean;
+  /**
+   * Present (`true`) when none of the unit's departments appears in the data. The unit is still scored —
+   * every indicator on empty input and marked `noData` — rather than rejected: "reported nothing" is a
+   * result an assessor needs to see.
+   */
+  readonly noData?: true;
 }

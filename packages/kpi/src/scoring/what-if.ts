@@ -1,5 +1,6 @@
 import type { LocalizedMessage } from '@jianguan/core';
 import type { Indicator } from '../indicators/schema.js';
+import { isPositive, KPI_TOLERANCE } from './tolerance.js';
 import type { IndicatorResult, Scorecard } from './types.js';
 
 /**
@@ -74,12 +75,12 @@ function rowsFor(indicator: IndicatorResult): WhatIfRow[] {
     if (w.target === null || w.value === null) continue;
     const windowPoints = indicator.kind === 'ratio' ? indicator.points / n : indicator.points;
     const lost = indicator.kind === 'ratio' ? windowPoints - w.score / n : indicator.points - w.score;
-    if (lost <= 1e-9) continue;
+    if (!isPositive(lost)) continue;
     let needed: number | null = null;
-    if (indicator.kind === 'quota') needed = Math.max(0, Math.ceil(w.target - w.value - 1e-9));
+    if (indicator.kind === 'quota') needed = Math.max(0, Math.ceil(w.target - w.value - KPI_TOLERANCE));
     else if (w.numerator !== undefined && w.denominator !== undefined) {
       const gap = w.target * w.denominator - w.numerator;
-      needed = Math.min(w.denominator - w.numerator, Math.max(0, Math.ceil(gap - 1e-9)));
+      needed = Math.min(w.denominator - w.numerator, Math.max(0, Math.ceil(gap - KPI_TOLERANCE)));
       if (indicator.metric === 'manual_assessment') needed = Math.round(Math.max(0, gap) * 100) / 100;
     }
     out.push({

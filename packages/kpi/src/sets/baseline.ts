@@ -20,7 +20,7 @@ const SEED_000_T3 = {
  */
 export const baselineIndicatorSet: IndicatorSet = defineIndicatorSet({
   id: 'jianguan-baseline',
-  version: '1.0.0',
+  version: '1.1.0',
   name: {
     zh: '互联网+监管 基准考核指标（种子文件数值）',
     en: 'Internet+Regulation baseline (numbers from the seeds)',

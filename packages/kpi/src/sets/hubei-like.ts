@@ -20,7 +20,7 @@ const SEED_000 = { ref: 'seed 000 (郧西县, Hubei) ', status: 'confirmed' } as
  */
 export const hubeiLikeIndicatorSet: IndicatorSet = defineIndicatorSet({
   id: 'hubei-like',
-  version: '1.0.0',
+  version: '1.1.0',
   name: { zh: '湖北式“互联网+监管”季度考核方案（示例）', en: 'Hubei-like quarterly profile (example)' },
   description: {
     zh: '指标名称与 2023 年二季度覆盖率目标来自湖北全省考核；权重与其余目标为推断值。',
@@ -117,7 +117,7 @@ export const hubeiLikeIndicatorSet: IndicatorSet = defineIndicatorSet({
       scoring: { method: 'proportional' },
       source: [
         { ...SEED_000, ref: `${SEED_000.ref}task 12` },
-        { ...POINTS_INFERRED, note: 'target 95 % inferred' },
+        { ...POINTS_INFERRED, covers: ['points', 'target'], note: 'target 95 % inferred' },
       ],
     },
     {
@@ -170,7 +170,13 @@ export const hubeiLikeIndicatorSet: IndicatorSet = defineIndicatorSet({
       metric: { type: 'clue_feedback_timeliness', allowedWorkdays: 10 },
       target: 1,
       scoring: { method: 'proportional' },
-      source: [{ ...POINTS_INFERRED, note: '10 working days inferred; seed 000 task 5 says 及时反馈' }],
+      source: [
+        {
+          ...POINTS_INFERRED,
+          covers: ['points', 'target', 'metric.allowedWorkdays'],
+          note: '10 working days and the target inferred; seed 000 task 5 says 及时反馈',
+        },
+      ],
     },
     {
       id: 'double-notification-on-time',
@@ -286,7 +292,12 @@ export const hubeiLikeIndicatorSet: IndicatorSet = defineIndicatorSet({
       metric: { type: 'behaviour_volume' },
       threshold: 1,
       source: [
-        { ...CONVENTIONS_SOURCE, note: '单项否决 convention; applying it to zero reporting is inferred' },
+        {
+          ...CONVENTIONS_SOURCE,
+          status: 'inferred',
+          covers: ['threshold'],
+          note: '单项否决 convention (国办秘函〔2019〕19号); applying it to zero reporting, threshold 1 record, is inferred',
+        },
         POINTS_INFERRED,
       ],
     },

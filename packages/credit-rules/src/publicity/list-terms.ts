@@ -1,0 +1,55 @@
+import type { CivilDate } from '../dates/civil-date.js';
+import { anniversary } from '../dates/civil-date.js';
+import type { CreditFact } from '../facts/credit-fact.js';
+import type { PublicityRegimes } from './regimes.js';
+import { defaultPublicityRegimes } from './regimes.js';
+
+/**
+ * The automatic exit day of a serious-violation list entry (严重违法失信名单 届满移出): its listing day plus the
+ * maximum term of the regime in force on that day ({@link seriousListDates}'s `autoExitOn`); `undefined`
+ * when no regime covers the listing day.
+ *
+ * @example
+ * seriousListAutoExitOn({ kind: 'serious_list', id: 'S', listedAt: '2022-03-01' }); // '2025-03-01'
+ */
+export function seriousListAutoExitOn(
+  fact: { readonly listedAt: CivilDate },
+  regimes: PublicityRegimes = defaultPublicityRegimes,
+): CivilDate | undefined {
+  const d = fact.listedAt;
+  const regime = regimes.seriousList.find(
+    (r) => r.inForceFrom <= d && (r.inForceUntil === undefined || d <= r.inForceUntil),
+  );
+  return regime ? anniversary(d, regime.maximumTerm) : undefined;
+}
+
+/**
+ * The day a fact stops being in force by rule as well as by record: the recorded removal, revocation or
+ * validity end, and for a serious-list entry the earlier of its removal and its automatic exit. The grader
+ * uses it for `inForce`; {@link endsAt} returns the recorded day only.
+ *
+ * @example
+ * effectiveEndsAt({ kind: 'serious_list', id: 'S', listedAt: '2022-03-01' }); // '2025-03-01'
+ */
+export function effectiveEndsAt(
+  fact: CreditFact,
+  regimes: PublicityRegimes = defaultPublicityRegimes,
+): CivilDate | undefined {
+  switch (fact.kind) {
+    case 'serious_list': {
+      const auto = seriousListAutoExitOn(fact, regimes);
+      const removed = fact.removedAt;
+      if (auto === undefined) return removed;
+      return removed !== undefined && removed < auto ? removed : auto;
+    }
+    case 'abnormal_list':
+    case 'court_dishonesty':
+      return fact.removedAt;
+    case 'penalty':
+      return fact.revokedAt;
+    case 'external_grade':
+      return fact.validUntil;
+    default:
+      return undefined;
+  }
+}

@@ -36,6 +36,13 @@ describe('publicity deadlines in December 2026', () => {
     expect(d.provisional).toBe(true);
   });
 
+  it('a repair decision deadline that reaches 2027 marks the answer provisional', () => {
+    const w = samrPenaltyPublicity(fact('2026-06-01'), { repairAppliedOn: '2026-12-28' });
+    expect(w.publishBy !== undefined && w.publishBy < '2026-12-31').toBe(true);
+    expect(w.repairDecisionBy !== undefined && w.repairDecisionBy > '2026-12-31').toBe(true);
+    expect(w.provisional).toBe(true);
+  });
+
   it('a strict calendar passed in still refuses 2027', () => {
     const strict = createCalendar({ unknownYears: 'throw' });
     expect(() => samrPenaltyPublicity(fact('2026-12-04'), { calendar: strict })).toThrow(

@@ -261,7 +261,6 @@ export function samrPenaltyPublicity(fact: PenaltyFact, options: PublicityOption
   }
   const calendar = options.calendar ?? defaultWorkdays();
   const publishBy = calendar.addWorkdays(fact.decisionDate, regime.publishWithinWorkdays);
-  const provisional = calendar.isProvisional?.(fact.decisionDate, publishBy) === true;
   const publishedOn = fact.publishedAt ?? publishBy;
   const hasFine = fact.penaltyKinds.includes('02');
   const lowFine = hasFine
@@ -299,6 +298,12 @@ export function samrPenaltyPublicity(fact: PenaltyFact, options: PublicityOption
     repair && options.repairAppliedOn !== undefined
       ? calendar.addWorkdays(options.repairAppliedOn, repair.decisionWorkdays)
       : undefined;
+  // Both working-day deadlines (publication, repair decision) are provisional when they cross an estimated year.
+  const provisional =
+    calendar.isProvisional?.(fact.decisionDate, publishBy) === true ||
+    (repairDecisionBy !== undefined &&
+      options.repairAppliedOn !== undefined &&
+      calendar.isProvisional?.(options.repairAppliedOn, repairDecisionBy) === true);
   return {
     ...base,
     sources: repair ? [...regime.sources, ...repair.sources] : regime.sources,

@@ -82,6 +82,7 @@ export {
   ClientOptionsError,
   HttpError,
   NetworkError,
+  PayloadTooLargeError,
   ProvincialClientError,
   QualityCheckFailedError,
   RateLimitError,
@@ -89,7 +90,7 @@ export {
   SignerError,
   TimeoutError,
 } from './errors/errors.js';
-export { redactUrl, redactValue } from './errors/redact.js';
+export { redactText, redactUrl, redactValue, sanitizeError } from './errors/redact.js';
 // outbox
 export type { DeadlineRules } from './outbox/deadlines.js';
 export { DEFAULT_DEADLINE_RULES, deadlineRulesSchema } from './outbox/deadlines.js';

@@ -1,5 +1,6 @@
 import type { LocalizedMessage } from '@jianguan/core';
 import { JianguanError } from '@jianguan/core';
+import { redactText, redactUrl, redactValue, sanitizeError } from './redact.js';
 
 /**
  * Facts every provincial-client error carries about the HTTP exchange (secrets already redacted).
@@ -51,23 +52,54 @@ export class ProvincialClientError extends JianguanError {
   /** Parsed (redacted) response body. */
   readonly data: unknown;
 
+  /**
+   * Every fact is redacted here, whoever builds the error: the URL (signatures, tokens, a password in the
+   * userinfo), the messages, the details, the data, and the cause (replaced by a sanitised copy holding only name,
+   * redacted message and code) — so `message`, `cause`, `details`, `toJSON()` and `util.inspect` never show a secret.
+   */
   constructor(code: string, messages: LocalizedMessage, info: RequestInfo = {}) {
-    super(code, messages, {
-      details: {
-        ...(info.details ?? {}),
-        method: info.method,
-        url: info.url,
-        status: info.status ?? 0,
-        requestId: info.requestId,
+    const url = info.url === undefined ? undefined : redactUrl(info.url);
+    super(
+      code,
+      { zh: redactText(messages.zh), en: redactText(messages.en) },
+      {
+        details: redactValue({
+          ...(info.details ?? {}),
+          method: info.method,
+          url,
+          status: info.status ?? 0,
+          requestId: info.requestId,
+        }) as Record<string, unknown>,
+        ...(info.cause === undefined ? {} : { cause: sanitizeError(info.cause) }),
       },
-      ...(info.cause === undefined ? {} : { cause: info.cause }),
-    });
+    );
+    if (typeof this.stack === 'string') this.stack = redactText(this.stack);
     this.method = info.method;
-    this.url = info.url;
+    this.url = url;
     this.status = info.status ?? 0;
     this.requestId = info.requestId;
     this.idempotencyKey = info.idempotencyKey;
-    this.data = info.data;
+    this.data = info.data === undefined ? undefined : redactValue(info.data);
+  }
+}
+
+/**
+ * The server refused the request body as too large (HTTP 413, 请求体过大); not retried — split the batch.
+ *
+ * @example
+ * if (error instanceof PayloadTooLargeError) await client.upload(kind, items, { ...options }); // with a smaller batchSize
+ */
+export class PayloadTooLargeError extends ProvincialClientError {
+  override readonly name = 'PayloadTooLargeError' as const;
+  constructor(info: RequestInfo) {
+    super(
+      'payload_too_large',
+      {
+        zh: '请求体过大，服务端拒收（HTTP 413），请减小批次',
+        en: 'request body too large (HTTP 413); use smaller batches',
+      },
+      info,
+    );
   }
 }
 

@@ -82,6 +82,7 @@ export {
   ClientOptionsError,
   HttpError,
   NetworkError,
+  OutboxLockedError,
   PayloadTooLargeError,
   ProvincialClientError,
   QualityCheckFailedError,
@@ -94,7 +95,9 @@ export { redactText, redactUrl, redactValue, sanitizeError } from './errors/reda
 // outbox
 export type { DeadlineRules } from './outbox/deadlines.js';
 export { DEFAULT_DEADLINE_RULES, deadlineRulesSchema } from './outbox/deadlines.js';
-export { createFileOutboxStore } from './outbox/file-store.js';
+export type { FileLock, LockOwner } from './outbox/file-lock.js';
+export { acquireFileLock } from './outbox/file-lock.js';
+export { createFileBatchSequence, createFileOutboxStore } from './outbox/file-store.js';
 export type { DueEntry, FlushResult, Outbox, OutboxOptions } from './outbox/outbox.js';
 export { createOutbox } from './outbox/outbox.js';
 export type { OutboxEntry, OutboxSettlement, OutboxStore } from './outbox/store.js';

@@ -17,6 +17,12 @@ export const BUSINESS_CODES = {
   '20': { retryable: false, zh: '请求参数有误', en: 'invalid request' },
   '21': { retryable: false, zh: '资源不存在', en: 'not found' },
   '22': { retryable: false, zh: '状态不允许该操作', en: 'operation not allowed in this state' },
+  '23': {
+    retryable: false,
+    zh: '幂等键已用于内容不同的请求',
+    en: 'idempotency key already used with a different request body',
+  },
+  '24': { retryable: false, zh: '请求体过大', en: 'request body too large' },
   '40': { retryable: false, zh: '鉴权失败，鉴权信息有误', en: 'authentication failed' },
 } as const;
 

@@ -271,3 +271,43 @@ export class ClientOptionsError extends ProvincialClientError {
     super('invalid_options', messages, { details });
   }
 }
+
+/**
+ * Another live process holds the outbox journal (单写者锁被占用): `outbox_locked` when opening, or
+ * `outbox_lock_lost` when this process no longer holds the lock it took (the write was not acknowledged).
+ * `details` carry the journal, the lock file and the holder's pid, host and since.
+ *
+ * @example
+ * try { await createOutbox({ client, store: path }); } catch (e) { if (e instanceof OutboxLockedError) console.log(e.details.pid); }
+ */
+export class OutboxLockedError extends ProvincialClientError {
+  override readonly name = 'OutboxLockedError' as const;
+  constructor(
+    code: 'outbox_locked' | 'outbox_lock_lost',
+    journal: string,
+    lockPath: string,
+    holder: { readonly pid?: number; readonly host?: string; readonly since?: number } | undefined,
+  ) {
+    super(
+      code,
+      code === 'outbox_locked'
+        ? {
+            zh: `待报队列 ${journal} 已被另一进程（pid ${holder?.pid ?? '?'}）打开，同一队列只允许一个写入进程`,
+            en: `outbox journal ${journal} is held by another live process (pid ${holder?.pid ?? '?'}); one writer per journal`,
+          }
+        : {
+            zh: `本进程已不再持有待报队列 ${journal} 的锁，写入未确认`,
+            en: `this process no longer holds the lock of outbox journal ${journal}; the write was not acknowledged`,
+          },
+      {
+        details: {
+          journal,
+          lockPath,
+          ...(holder?.pid === undefined ? {} : { pid: holder.pid }),
+          ...(holder?.host === undefined ? {} : { host: holder.host }),
+          ...(holder?.since === undefined ? {} : { since: holder.since }),
+        },
+      },
+    );
+  }
+}

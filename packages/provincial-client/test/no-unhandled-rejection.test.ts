@@ -22,6 +22,8 @@ const SCENARIOS: { name: string; expected: Record<string, unknown> }[] = [
   { name: 'success-slow-body-abort', expected: { name: 'TimeoutError', code: 'aborted' } },
   { name: 'write-500-then-abort', expected: { name: 'TimeoutError', code: 'aborted' } },
   { name: 'abort-before-answer', expected: { name: 'TimeoutError', code: 'aborted' } },
+  { name: 'signer-throws-on-retry', expected: { name: 'SignerError', code: 'sign_failed', attempts: 1 } },
+  { name: 'throwing-hooks-and-logger', expected: { ok: true, attempts: 2 } },
   {
     name: 'retries-exhausted-then-signals-fire',
     expected: { name: 'HttpError', code: 'http_error', attempts: 5 },

@@ -12,10 +12,12 @@ import {
   ProvincialClientError,
   RateLimitError,
   ResponseValidationError,
+  SignerError,
   TimeoutError,
 } from '../errors/errors.js';
 import { redactUrl, redactValue, sanitizeError } from '../errors/redact.js';
 import { randomNonce } from '../signing/crypto-util.js';
+import type { Signer, SignInput, SignOutput } from '../signing/types.js';
 import type { ApiResponse, CallOptions, Logger, ProvincialClientOptions } from './types.js';
 
 const SILENT: Logger = { debug() {}, info() {}, warn() {}, error() {} };
@@ -70,6 +72,20 @@ function pause(ms: number, signal: AbortSignal): Promise<void> {
   });
 }
 
+/** The logger with every method guarded: a throwing logger never breaks or rejects a call. */
+function safeLogger(logger: Logger): Logger {
+  const guard =
+    (level: keyof Logger) =>
+    (message: string, fields?: Readonly<Record<string, unknown>>): void => {
+      try {
+        logger[level](message, fields);
+      } catch {
+        // ignored
+      }
+    };
+  return { debug: guard('debug'), info: guard('info'), warn: guard('warn'), error: guard('error') };
+}
+
 /** Calls an observation hook; a throwing hook is logged, never allowed to break or reject the call. */
 function observe(logger: Logger, name: string, fn: (() => void) | undefined): void {
   if (!fn) return;
@@ -105,7 +121,7 @@ export class HttpEngine {
 
   constructor(options: ProvincialClientOptions) {
     this.#o = options;
-    this.logger = options.logger ?? SILENT;
+    this.logger = safeLogger(options.logger ?? SILENT);
     this.clockOffsetMs = options.clockOffsetMs ?? 0;
     // Credentials in the base URL's userinfo are sent as HTTP Basic auth and never kept in a URL (fetch refuses
     // them, and URLs end up in logs and errors).
@@ -235,7 +251,7 @@ export class HttpEngine {
         if (idempotencyKey) headers.set('idempotency-key', idempotencyKey);
         if (this.#basicAuth) headers.set('authorization', this.#basicAuth);
         if (o.signer) {
-          const signed = await o.signer.sign({
+          const signed = await signWith(o.signer, {
             method: e.method,
             url,
             body: bodyText,
@@ -279,7 +295,8 @@ export class HttpEngine {
         );
         return { kind: 'response', status: res.status, headers: res.headers, body, requestId: responseId };
       } catch (error) {
-        if (error instanceof ProvincialClientError) throw error; // a signer's typed error
+        if (call.signal.aborted) return { kind: 'error', error, timedOut: false };
+        if (error instanceof ProvincialClientError) throw error; // a signer's typed error: not retried
         return { kind: 'error', error, timedOut: timedOut && !call.signal.aborted };
       } finally {
         clearTimeout(timer);
@@ -341,7 +358,12 @@ export class HttpEngine {
     let final: Attempt;
     try {
       for (;;) {
-        const a = await attempt();
+        let a: Attempt;
+        try {
+          a = await attempt();
+        } catch (error) {
+          throw this.#report(error as ProvincialClientError);
+        }
         if (a.kind === 'response') lastRequestId = a.requestId;
         const delay = retryDelay(a);
         if (delay === undefined) {
@@ -427,6 +449,20 @@ export class HttpEngine {
       // a throwing logger cannot break a call
     }
     return mapped;
+  }
+}
+
+/** Runs a signer; anything but the SDK's typed errors becomes a {@link SignerError} `sign_failed` (not retried). */
+async function signWith(signer: Signer, input: SignInput): Promise<SignOutput> {
+  try {
+    return await signer.sign(input);
+  } catch (error) {
+    if (error instanceof ProvincialClientError) throw error;
+    throw new SignerError(
+      'sign_failed',
+      { zh: `签名器 ${signer.scheme} 签名失败`, en: `signer ${signer.scheme} failed to sign the request` },
+      { cause: error },
+    );
   }
 }
 

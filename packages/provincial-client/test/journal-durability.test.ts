@@ -177,9 +177,9 @@ describe('single writer per journal', () => {
     await seed.enqueue('behaviours', items('RC', 4));
     await seed.close();
     appendFileSync(path, 'junk to compact\n');
-    const kids = Array.from({ length: 4 }, () => child(['open', path]));
+    const kids = Array.from({ length: 3 }, () => child(['open', path]));
     const ends = await Promise.all(kids.map((k) => k.exited));
-    expect(ends.map((e) => e.code)).toEqual([0, 0, 0, 0]);
+    expect(ends.map((e) => e.code)).toEqual([0, 0, 0]);
     for (const k of kids) expect(k.errors()).toBe('');
     const outcomes = kids.map((k) => k.events()[0]!);
     expect(outcomes.every((o) => o.event === 'opened' || o.code === 'outbox_locked')).toBe(true);
@@ -225,8 +225,8 @@ describe('durable batch numbers (cd_batch = YYYYMMDD + 5 digits, per China civil
     const before = sandbox.state.requests.length;
     sandbox.state.faults = { latencyMs: [5, 15], serverErrorRate: 0.2, afterProcessingShare: 0.7 };
     try {
-      for (let run = 0; run < 3; run++) {
-        const p = child(['flush', path, sandbox.url, run === 0 ? '60' : '0']);
+      for (let run = 0; run < 2; run++) {
+        const p = child(['flush', path, sandbox.url, run === 0 ? '40' : '0']);
         await p.waitFor('ready');
         const target = sandbox.state.writes.length + 8;
         const until = Date.now() + 20_000;
@@ -249,11 +249,11 @@ describe('durable batch numbers (cd_batch = YYYYMMDD + 5 digits, per China civil
       set.add(r.idempotencyKey ?? '');
       keysByBatch.set(r.batchNo, set);
     }
-    expect(keysByBatch.size).toBeGreaterThan(12);
+    expect(keysByBatch.size).toBeGreaterThan(8);
     for (const [batchNo, keys] of keysByBatch)
       expect({ batchNo, batches: keys.size }).toEqual({ batchNo, batches: 1 });
     const seqWrites = sandbox.state.writes.filter((w) => w.recordId.startsWith('SEQ-'));
-    expect(new Set(seqWrites.map((w) => w.recordId)).size).toBe(60);
-    expect(seqWrites).toHaveLength(60);
+    expect(new Set(seqWrites.map((w) => w.recordId)).size).toBe(40);
+    expect(seqWrites).toHaveLength(40);
   }, 120_000);
 });

@@ -82,6 +82,8 @@ export {
   ClientOptionsError,
   HttpError,
   NetworkError,
+  OutboxLockedError,
+  PayloadTooLargeError,
   ProvincialClientError,
   QualityCheckFailedError,
   RateLimitError,
@@ -89,11 +91,13 @@ export {
   SignerError,
   TimeoutError,
 } from './errors/errors.js';
-export { redactUrl, redactValue } from './errors/redact.js';
+export { redactText, redactUrl, redactValue, sanitizeError } from './errors/redact.js';
 // outbox
 export type { DeadlineRules } from './outbox/deadlines.js';
 export { DEFAULT_DEADLINE_RULES, deadlineRulesSchema } from './outbox/deadlines.js';
-export { createFileOutboxStore } from './outbox/file-store.js';
+export type { FileLock, LockOwner } from './outbox/file-lock.js';
+export { acquireFileLock } from './outbox/file-lock.js';
+export { createFileBatchSequence, createFileOutboxStore } from './outbox/file-store.js';
 export type { DueEntry, FlushResult, Outbox, OutboxOptions } from './outbox/outbox.js';
 export { createOutbox } from './outbox/outbox.js';
 export type { OutboxEntry, OutboxSettlement, OutboxStore } from './outbox/store.js';

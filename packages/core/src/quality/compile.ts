@@ -244,7 +244,7 @@ function fieldCheckFn(name: string, spec: FieldSpec, rules: ResolvedRules): Fiel
   }
 
   const kind = spec.kind;
-  const typeRule = rules.get(
+  const typeRuleId =
     kind === 'number'
       ? 'not_number'
       : kind === 'boolean'
@@ -255,8 +255,8 @@ function fieldCheckFn(name: string, spec: FieldSpec, rules: ResolvedRules): Fiel
             ? 'date_format'
             : kind === 'datetime'
               ? 'datetime_format'
-              : 'not_text',
-  );
+              : 'not_text';
+  const typeRule = rules.get(typeRuleId);
   const future =
     (kind === 'date' || kind === 'datetime') && !spec.allowFuture ? rules.get('future_date') : undefined;
 
@@ -271,6 +271,12 @@ function fieldCheckFn(name: string, spec: FieldSpec, rules: ResolvedRules): Fiel
         { zh: `${zh}为必填项，不能为空`, en: `${en} is required` },
         fieldType,
       );
+    } else if (value === null && typeRule) {
+      // An optional field may be absent, but `null` is not a value of its type (the record schemas refuse it).
+      emit(sink, typeRule, typeRuleId, name, value, {
+        zh: `${zh}不能为 null（无值时请省略该字段）`,
+        en: `${en} must not be null (omit the field when it has no value)`,
+      });
     }
   };
   const tooLong = (value: string, sink: Sink, path: string): void => {

@@ -17,6 +17,12 @@ export const BUSINESS_CODES = {
   '20': { retryable: false, zh: '请求参数有误', en: 'invalid request' },
   '21': { retryable: false, zh: '资源不存在', en: 'not found' },
   '22': { retryable: false, zh: '状态不允许该操作', en: 'operation not allowed in this state' },
+  '23': {
+    retryable: false,
+    zh: '幂等键已用于内容不同的请求',
+    en: 'idempotency key already used with a different request body',
+  },
+  '24': { retryable: false, zh: '请求体过大', en: 'request body too large' },
   '40': { retryable: false, zh: '鉴权失败，鉴权信息有误', en: 'authentication failed' },
 } as const;
 
@@ -158,10 +164,37 @@ export const qualityIssueSchema = z.object({
   index: z.number().int(),
   recordId: z.string().optional(),
   field: z.string(),
-  value: z.unknown(),
+  value: z
+    .unknown()
+    .optional()
+    .meta({ description: 'the offending value; absent when the field was missing' }),
   message: z.object({ zh: z.string(), en: z.string() }),
   severity: z.enum(['error', 'warning']),
 });
+
+/**
+ * A 质检 issue as the client reads it: an issue the province sends in another shape is kept (as `value`) under
+ * rule `unreadable_issue` instead of failing the whole answer — one odd issue must never leave a batch
+ * unsettled.
+ */
+const readableIssueSchema = z.preprocess(
+  (raw) =>
+    qualityIssueSchema.safeParse(raw).success
+      ? raw
+      : {
+          checkType: '00',
+          rule: 'unreadable_issue',
+          index: -1,
+          field: '',
+          value: raw,
+          message: {
+            zh: '省级返回的质检问题格式无法识别，原样保留在 value 中',
+            en: 'the province returned a quality issue in an unknown shape; kept as value',
+          },
+          severity: 'error',
+        },
+  qualityIssueSchema,
+);
 
 /** Per-item outcome of a batch. */
 /**
@@ -174,7 +207,7 @@ export const itemResultSchema = z.object({
   recordId: z.string(),
   idempotencyKey: z.string(),
   status: z.enum(['stored', 'duplicate', 'rejected']),
-  issues: z.array(qualityIssueSchema).optional(),
+  issues: z.array(readableIssueSchema).optional(),
 });
 
 /** Answer to a batch upload. */
@@ -205,7 +238,7 @@ export const qualityResultSchema = z.object({
   passed: z.number().int().nonnegative(),
   failed: z.number().int().nonnegative(),
   passRate: z.number().min(0).max(1),
-  issues: z.array(qualityIssueSchema),
+  issues: z.array(readableIssueSchema),
 });
 
 /** A page of items with an opaque cursor. */

@@ -1,5 +1,6 @@
 import type { LocalizedMessage } from '@jianguan/core';
 import { JianguanError } from '@jianguan/core';
+import { redactText, redactUrl, redactValue, sanitizeError } from './redact.js';
 
 /**
  * Facts every provincial-client error carries about the HTTP exchange (secrets already redacted).
@@ -51,23 +52,54 @@ export class ProvincialClientError extends JianguanError {
   /** Parsed (redacted) response body. */
   readonly data: unknown;
 
+  /**
+   * Every fact is redacted here, whoever builds the error: the URL (signatures, tokens, a password in the
+   * userinfo), the messages, the details, the data, and the cause (replaced by a sanitised copy holding only name,
+   * redacted message and code) — so `message`, `cause`, `details`, `toJSON()` and `util.inspect` never show a secret.
+   */
   constructor(code: string, messages: LocalizedMessage, info: RequestInfo = {}) {
-    super(code, messages, {
-      details: {
-        ...(info.details ?? {}),
-        method: info.method,
-        url: info.url,
-        status: info.status ?? 0,
-        requestId: info.requestId,
+    const url = info.url === undefined ? undefined : redactUrl(info.url);
+    super(
+      code,
+      { zh: redactText(messages.zh), en: redactText(messages.en) },
+      {
+        details: redactValue({
+          ...(info.details ?? {}),
+          method: info.method,
+          url,
+          status: info.status ?? 0,
+          requestId: info.requestId,
+        }) as Record<string, unknown>,
+        ...(info.cause === undefined ? {} : { cause: sanitizeError(info.cause) }),
       },
-      ...(info.cause === undefined ? {} : { cause: info.cause }),
-    });
+    );
+    if (typeof this.stack === 'string') this.stack = redactText(this.stack);
     this.method = info.method;
-    this.url = info.url;
+    this.url = url;
     this.status = info.status ?? 0;
     this.requestId = info.requestId;
     this.idempotencyKey = info.idempotencyKey;
-    this.data = info.data;
+    this.data = info.data === undefined ? undefined : redactValue(info.data);
+  }
+}
+
+/**
+ * The server refused the request body as too large (HTTP 413, 请求体过大); not retried — split the batch.
+ *
+ * @example
+ * if (error instanceof PayloadTooLargeError) await client.upload(kind, items, { ...options }); // with a smaller batchSize
+ */
+export class PayloadTooLargeError extends ProvincialClientError {
+  override readonly name = 'PayloadTooLargeError' as const;
+  constructor(info: RequestInfo) {
+    super(
+      'payload_too_large',
+      {
+        zh: '请求体过大，服务端拒收（HTTP 413），请减小批次',
+        en: 'request body too large (HTTP 413); use smaller batches',
+      },
+      info,
+    );
   }
 }
 
@@ -237,5 +269,45 @@ export class ClientOptionsError extends ProvincialClientError {
   override readonly name = 'ClientOptionsError' as const;
   constructor(messages: LocalizedMessage, details: Readonly<Record<string, unknown>> = {}) {
     super('invalid_options', messages, { details });
+  }
+}
+
+/**
+ * Another live process holds the outbox journal (单写者锁被占用): `outbox_locked` when opening, or
+ * `outbox_lock_lost` when this process no longer holds the lock it took (the write was not acknowledged).
+ * `details` carry the journal, the lock file and the holder's pid, host and since.
+ *
+ * @example
+ * try { await createOutbox({ client, store: path }); } catch (e) { if (e instanceof OutboxLockedError) console.log(e.details.pid); }
+ */
+export class OutboxLockedError extends ProvincialClientError {
+  override readonly name = 'OutboxLockedError' as const;
+  constructor(
+    code: 'outbox_locked' | 'outbox_lock_lost',
+    journal: string,
+    lockPath: string,
+    holder: { readonly pid?: number; readonly host?: string; readonly since?: number } | undefined,
+  ) {
+    super(
+      code,
+      code === 'outbox_locked'
+        ? {
+            zh: `待报队列 ${journal} 已被另一进程（pid ${holder?.pid ?? '?'}）打开，同一队列只允许一个写入进程`,
+            en: `outbox journal ${journal} is held by another live process (pid ${holder?.pid ?? '?'}); one writer per journal`,
+          }
+        : {
+            zh: `本进程已不再持有待报队列 ${journal} 的锁，写入未确认`,
+            en: `this process no longer holds the lock of outbox journal ${journal}; the write was not acknowledged`,
+          },
+      {
+        details: {
+          journal,
+          lockPath,
+          ...(holder?.pid === undefined ? {} : { pid: holder.pid }),
+          ...(holder?.host === undefined ? {} : { host: holder.host }),
+          ...(holder?.since === undefined ? {} : { since: holder.since }),
+        },
+      },
+    );
   }
 }

@@ -1,5 +1,6 @@
 import type { PreparedItem, ProvincialClient, UploadItem } from '../client/create-client.js';
 import type { Logger } from '../client/types.js';
+import { formatBatchNo } from '../contract/batch-no.js';
 import { actDateOf, addWorkdaysAdapter, chinaDate, workdayDeadline } from '../contract/core-adapter.js';
 import type { UploadKind } from '../contract/wire.js';
 import { ClientOptionsError, ProvincialClientError, QualityCheckFailedError } from '../errors/errors.js';
@@ -144,7 +145,15 @@ export async function createOutbox(options: OutboxOptions): Promise<Outbox> {
             idempotencyKey: e.key,
             ...(e.record ? { record: e.record } : {}),
           }));
-          const result = await options.client.sendBatch(b.kind, items, signal ? { signal } : {});
+          let batchNo: string | undefined;
+          if (store.nextBatchSequence) {
+            const day = chinaDate(new Date(now()));
+            batchNo = formatBatchNo(day, await store.nextBatchSequence(day));
+          }
+          const result = await options.client.sendBatch(b.kind, items, {
+            ...(signal ? { signal } : {}),
+            ...(batchNo ? { batchNo } : {}),
+          });
           const settlements: OutboxSettlement[] = [];
           const known = new Map(b.entries.map((e) => [e.key, e]));
           for (const r of result.results) {

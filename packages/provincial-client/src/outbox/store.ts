@@ -50,6 +50,12 @@ export interface OutboxStore {
   settle(settlements: readonly OutboxSettlement[]): Promise<void>;
   /** Drop settled entries from durable storage (optional). */
   compact?(): Promise<void>;
+  /**
+   * The next 5-digit batch sequence (批次序号) of China civil day `civilDate`, persisted durably before it resolves
+   * so it is never handed out again (optional; the outbox then numbers its batches with it instead of the client's
+   * `batchSequence`).
+   */
+  nextBatchSequence?(civilDate: string): Promise<number>;
   close?(): Promise<void>;
 }
 

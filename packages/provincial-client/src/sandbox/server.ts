@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import type { HttpBindings } from '@hono/node-server';
@@ -22,7 +22,7 @@ import {
 } from '../contract/wire.js';
 import { ClientOptionsError } from '../errors/errors.js';
 import type { VerifyResult } from '../signing/canonical.js';
-import { verifyCanonicalRequest } from '../signing/canonical.js';
+import { SIGNATURE_HEADERS, verifyCanonicalRequest } from '../signing/canonical.js';
 import type { FaultDecision, SandboxFaults } from './faults.js';
 import { FaultPlan } from './faults.js';
 import { syntheticClues, syntheticComplaints, syntheticJointTasks } from './synthetic.js';
@@ -84,6 +84,11 @@ export interface SandboxOptions {
   readonly today?: string;
   /** Synthetic item counts. */
   readonly counts?: { readonly clues?: number; readonly complaints?: number; readonly jointTasks?: number };
+  /**
+   * Largest request body accepted, in bytes (default 16 MiB). Checked before the body is read: a larger
+   * `Content-Length` is refused with 413 at once, a body streamed without one is cut off at the limit.
+   */
+  readonly maxBodyBytes?: number;
 }
 
 /**
@@ -130,6 +135,10 @@ export interface RequestLogEntry {
   readonly idempotencyKey?: string;
   readonly nonce?: string;
   readonly authFailure?: string;
+  /** The batch number (批次号) of an upload or resubmission, when its body was read. */
+  readonly batchNo?: string;
+  /** Whether the body was read (false for requests refused on their headers: auth, size). */
+  readonly bodyRead?: boolean;
 }
 
 /**
@@ -234,7 +243,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const writes: WriteLogEntry[] = [];
   const keys = new Map<string, { recordId: string; batchNo: string }>();
   const batches = new Map<string, Map<string, QualityIssue[]>>();
-  const replayCache = new Map<string, { status: number; body: unknown }>();
+  const replayCache = new Map<string, { status: number; body: unknown; digest: string }>();
+  const maxBodyBytes = options.maxBodyBytes ?? 16 * 1024 * 1024;
+  if (!Number.isInteger(maxBodyBytes) || maxBodyBytes < 1) {
+    throw new ClientOptionsError(
+      { zh: 'maxBodyBytes 须为正整数', en: 'maxBodyBytes must be a positive integer' },
+      { maxBodyBytes },
+    );
+  }
   const requests: RequestLogEntry[] = [];
   const clueFeedback = new Map<string, unknown>();
   const jointTasks = new Map<string, { status: string; claim?: unknown; feedback?: unknown }>(
@@ -545,6 +561,51 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     });
   };
 
+  /**
+   * What can be checked of the signature before the body is read (canonical auth only): the headers are there,
+   * the app key is known, the timestamp is within the allowed skew. The full check (body digest, nonce) follows
+   * once the bounded body is read.
+   */
+  const preauthenticate = (c: Context): VerifyResult => {
+    const auth = options.auth ?? {};
+    if (auth === 'none' || 'verify' in auth) return { ok: true, appKey: '' };
+    const h = c.req.raw.headers;
+    const appKey = h.get(SIGNATURE_HEADERS.appKey);
+    if (
+      !appKey ||
+      !h.get(SIGNATURE_HEADERS.timestamp) ||
+      !h.get(SIGNATURE_HEADERS.nonce) ||
+      !h.get(SIGNATURE_HEADERS.signature)
+    )
+      return { ok: false, reason: 'missing_headers' };
+    const secrets = auth.secrets ?? { [SANDBOX_CREDENTIALS.appKey]: SANDBOX_CREDENTIALS.secret };
+    if (secrets[appKey] === undefined) return { ok: false, reason: 'unknown_app_key' };
+    const ts = Number(h.get(SIGNATURE_HEADERS.timestamp));
+    if (!Number.isFinite(ts) || Math.abs(ts - clock()) > (auth.maxSkewMs ?? 300_000))
+      return { ok: false, reason: 'clock_skew' };
+    return { ok: true, appKey };
+  };
+
+  /** Reads the body up to `maxBodyBytes`; undefined when it is larger (reading stops there). */
+  const readBounded = async (c: Context): Promise<string | undefined> => {
+    const stream = c.req.raw.body;
+    if (!stream) return '';
+    const reader = stream.getReader();
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > maxBodyBytes) {
+        await reader.cancel().catch(() => undefined);
+        return undefined;
+      }
+      chunks.push(value);
+    }
+    return Buffer.concat(chunks).toString('utf8');
+  };
+
   const drop = (c: Context) => {
     c.env.incoming.socket.destroy();
     return new Response(null, { status: 499 });
@@ -555,7 +616,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     app.on(e.method, honoPath, async (c) => {
       const path = new URL(c.req.url).pathname;
       const idempotencyKey = c.req.header('idempotency-key');
-      const log = (status: number, fault: FaultDecision['kind'], authFailure?: string) => {
+      let logExtra: { batchNo?: string } = {};
+      const log = (
+        status: number,
+        fault: FaultDecision['kind'],
+        authFailure?: string,
+        extra: { bodyRead?: boolean } = {},
+      ) => {
         requests.push({
           method: e.method,
           path,
@@ -564,6 +631,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
           ...(idempotencyKey ? { idempotencyKey } : {}),
           ...(c.req.header('x-jg-nonce') ? { nonce: c.req.header('x-jg-nonce')! } : {}),
           ...(authFailure ? { authFailure } : {}),
+          ...logExtra,
+          ...extra,
         });
         faultCounts[fault] = (faultCounts[fault] ?? 0) + 1;
       };
@@ -583,17 +652,30 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         log(fault.kind === 'drop' ? 0 : fault.status, fault.kind);
         return fault.kind === 'drop' ? drop(c) : reply(c, fault.status, '10');
       }
-      const bodyText = e.method === 'GET' ? '' : await c.req.text();
-      const verdict = await authenticate(c, bodyText);
-      if (!verdict.ok) {
+      const refuseAuth = (reason: string, bodyRead: boolean) => {
         counters.authFailures++;
-        log(401, 'none', verdict.reason);
+        log(401, 'none', reason, { bodyRead });
+        if (!bodyRead) c.header('connection', 'close');
         return reply(c, 401, '40', undefined, {
-          reason: verdict.reason,
+          reason,
           serverTime: clock(),
-          msg: `鉴权失败，鉴权信息有误（${verdict.reason}）`,
+          msg: `鉴权失败，鉴权信息有误（${reason}）`,
         });
-      }
+      };
+      // Auth and size are checked on the headers BEFORE any byte of the body is read.
+      const early = preauthenticate(c);
+      if (!early.ok) return refuseAuth(early.reason, false);
+      const tooLarge = () => {
+        log(413, 'none', undefined, { bodyRead: false });
+        c.header('connection', 'close');
+        return reply(c, 413, '24', undefined, { limit: maxBodyBytes });
+      };
+      const declared = Number(c.req.header('content-length') ?? Number.NaN);
+      if (Number.isFinite(declared) && declared > maxBodyBytes) return tooLarge();
+      const bodyText = e.method === 'GET' ? '' : await readBounded(c);
+      if (bodyText === undefined) return tooLarge();
+      const verdict = await authenticate(c, bodyText);
+      if (!verdict.ok) return refuseAuth(verdict.reason, true);
       let body: unknown;
       if (bodyText) {
         try {
@@ -603,6 +685,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
           return reply(c, 400, '20');
         }
       }
+      const batchNo = (body as { batchNo?: unknown } | undefined)?.batchNo;
+      logExtra = typeof batchNo === 'string' ? { batchNo } : {};
+      // The Idempotency-Key is bound to the body digest: a key replayed with another body is refused, never
+      // answered with the stored result of a different request.
+      const digest = createHash('sha256').update(bodyText).digest('hex');
       let status: number;
       let payload: { code: string; data?: unknown };
       const cacheKey = idempotencyKey ? `${e.id}:${idempotencyKey}` : undefined;
@@ -610,6 +697,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       if (e.idempotencyKey && !idempotencyKey) {
         status = 400;
         payload = { code: '20', data: { missing: 'Idempotency-Key' } };
+      } else if (cached && cached.digest !== digest) {
+        status = 422;
+        payload = { code: '23', data: { idempotencyKey } };
       } else if (cached) {
         counters.replays++;
         status = cached.status;
@@ -619,7 +709,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         if (out instanceof Response) return out;
         status = out.status;
         payload = { code: out.code, ...(out.data === undefined ? {} : { data: out.data }) };
-        if (cacheKey && out.code === '00') replayCache.set(cacheKey, { status, body: payload });
+        if (cacheKey && out.code === '00') replayCache.set(cacheKey, { status, body: payload, digest });
       }
       if ((fault.kind === 'server-error' || fault.kind === 'drop') && fault.phase === 'after') {
         log(fault.kind === 'drop' ? 0 : fault.status, fault.kind);

@@ -40,6 +40,11 @@ export interface CanonicalParts {
   readonly timestamp: string;
   readonly nonce: string;
   readonly appKey: string;
+  /**
+   * The `Idempotency-Key` header, when the request carries one: it is then signed too (an eighth line), so a
+   * replayed body cannot be paired with another key, nor a key with another body.
+   */
+  readonly idempotencyKey?: string;
 }
 
 function digestName(algorithm: CanonicalAlgorithm): 'sha256' | 'sm3' {
@@ -48,7 +53,8 @@ function digestName(algorithm: CanonicalAlgorithm): 'sha256' | 'sm3' {
 
 /**
  * The canonical string to sign: `METHOD \n path \n sorted-query \n hex(hash(body)) \n timestamp \n nonce \n appKey`,
- * the body hash using the algorithm's digest (SHA-256 or SM3); query pairs sorted by name then value, RFC 3986 encoded.
+ * plus `\n idempotency-key` when the request carries an `Idempotency-Key`; the body hash using the algorithm's digest
+ * (SHA-256 or SM3); query pairs sorted by name then value, RFC 3986 encoded.
  *
  * @example
  * canonicalString({ method: 'get', path: '/v1/x', query: 'b=2&a=1', body: '', timestamp: '1', nonce: 'n', appKey: 'k' }, 'HMAC-SHA256');
@@ -69,6 +75,7 @@ export function canonicalString(
     parts.timestamp,
     parts.nonce,
     parts.appKey,
+    ...(parts.idempotencyKey ? [parts.idempotencyKey] : []),
   ].join('\n');
 }
 
@@ -104,7 +111,7 @@ function createCanonicalSigner(options: CanonicalSignerOptions, algorithm: Canon
   requireHash(digestName(algorithm));
   return {
     scheme: algorithm.toLowerCase(),
-    sign: ({ method, url, body, now, nonce }) => {
+    sign: ({ method, url, body, now, nonce, idempotencyKey }) => {
       const timestamp = String(now);
       const signature = signCanonical(
         {
@@ -115,6 +122,7 @@ function createCanonicalSigner(options: CanonicalSignerOptions, algorithm: Canon
           timestamp,
           nonce,
           appKey: options.appKey,
+          ...(idempotencyKey ? { idempotencyKey } : {}),
         },
         options.secret,
         algorithm,
@@ -204,6 +212,7 @@ export function verifyCanonicalRequest(
   const nonce = h.get(SIGNATURE_HEADERS.nonce);
   const signature = h.get(SIGNATURE_HEADERS.signature);
   const algorithm = (h.get(SIGNATURE_HEADERS.method) ?? 'HMAC-SHA256').toUpperCase();
+  const idempotencyKey = h.get('idempotency-key');
   if (!appKey || !timestamp || !nonce || !signature) return { ok: false, reason: 'missing_headers' };
   if (algorithm !== 'HMAC-SHA256' && algorithm !== 'HMAC-SM3')
     return { ok: false, reason: 'unsupported_algorithm' };
@@ -222,6 +231,7 @@ export function verifyCanonicalRequest(
       timestamp,
       nonce,
       appKey,
+      ...(idempotencyKey ? { idempotencyKey } : {}),
     },
     secret,
     algorithm,

@@ -15,6 +15,11 @@ export interface SignInput {
   readonly now: number;
   /** A fresh random nonce for this attempt. */
   readonly nonce: string;
+  /**
+   * The request's `Idempotency-Key` header, when it has one. Signers whose scheme allows it include it in the
+   * signed material (the jianguan canonical signers do); gateway schemes with a fixed string to sign cannot.
+   */
+  readonly idempotencyKey?: string;
   /** Injected fetch, for signers that must refresh a token first. */
   readonly fetch?: typeof fetch;
   /** The caller's abort signal. */

@@ -61,7 +61,12 @@ describe('guidance for a year without a schedule', () => {
     // 2026-12-31 + 1 working day: 2027-01-01 (元旦) is a statutory holiday, so the estimate gives 2027-01-04.
     const r = await runBin(['workday', 'add', '2026-12-31', '1', '--json']);
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout)).toEqual({ date: '2026-12-31', workdays: 1, result: '2027-01-04', provisional: true });
+    expect(JSON.parse(r.stdout)).toEqual({
+      date: '2026-12-31',
+      workdays: 1,
+      result: '2027-01-04',
+      provisional: true,
+    });
     expect(r.stderr).toContain('--schedule 2027.json');
     expect(r.stderr).toContain('provisional');
     expect(r.stderr).toContain('临时结果');

@@ -194,7 +194,10 @@ async function calendarFor(ctx: CommandContext): Promise<WorkdayCalendar> {
       const y = warning.year;
       const how =
         warning.code === 'weekend_rule_fallback'
-          ? { en: 'counted with the weekend rule only (Mon–Fri working days)', zh: '仅按周末规则（周一至周五为工作日）推算' }
+          ? {
+              en: 'counted with the weekend rule only (Mon–Fri working days)',
+              zh: '仅按周末规则（周一至周五为工作日）推算',
+            }
           : {
               en: 'estimated from the statutory holidays and make-up days (no weekend working-day swaps)',
               zh: '按《全国年节及纪念日放假办法》的法定假日及补假推算（不含调休）',
@@ -261,7 +264,8 @@ function add(ctx: CommandContext, calendar: WorkdayCalendar, args: readonly stri
   const n = integerArgument(NAME, '<n>', requiredPositional(NAME, args, 1, 'n'));
   noExtraPositionals(`${NAME} add`, args, 2);
   const result = calendar.addWorkdays(date, n);
-  if (ctx.json) writeJson(ctx.io.stdout, { date, workdays: n, result, ...provisional(calendar, date, result) });
+  if (ctx.json)
+    writeJson(ctx.io.stdout, { date, workdays: n, result, ...provisional(calendar, date, result) });
   else writeLine(ctx.io.stdout, result);
   return ExitCode.Ok;
 }
@@ -284,9 +288,13 @@ function deadline(ctx: CommandContext, calendar: WorkdayCalendar, args: readonly
   if (doneText === undefined) {
     const due = calendar.addWorkdays(event, n);
     if (ctx.json) {
-      writeJson(ctx.io.stdout, { eventDate: event, workdays: n, deadline: due, ...provisional(calendar, event, due) });
-    }
-    else writeLine(ctx.io.stdout, due);
+      writeJson(ctx.io.stdout, {
+        eventDate: event,
+        workdays: n,
+        deadline: due,
+        ...provisional(calendar, event, due),
+      });
+    } else writeLine(ctx.io.stdout, due);
     return ExitCode.Ok;
   }
   const done = dateArgument(NAME, '--done', doneText);

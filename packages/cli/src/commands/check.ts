@@ -1,12 +1,6 @@
 import type { QualityCheckOptions, QualityIssue, QualityResult, RecordType } from '@jianguan/core';
-import {
-  createQualityChecker,
-  fieldDictionary,
-  fromExchangeRow,
-  readCsv,
-  readJson,
-  readJsonl,
-} from '@jianguan/core';
+import { createQualityChecker, fieldDictionary, fromExchangeRow } from '@jianguan/core';
+import { readCsv, readJson, readJsonl } from '@jianguan/core/io';
 import type { CommandContext, CommandSpec } from '../runtime/args.js';
 import { dateArgument, helpHint, integerArgument, stringOption, stringsOption } from '../runtime/args.js';
 import { usageError } from '../runtime/errors.js';

@@ -1,6 +1,6 @@
 import process from 'node:process';
 import { isJianguanError } from '@jianguan/core';
-import { parseSandboxArgs, SANDBOX_CREDENTIALS, startSandbox } from '@jianguan/provincial-client/sandbox';
+import { parseSandboxArgs, SANDBOX_CREDENTIALS, startSandbox } from '@jianguan/sandbox';
 import type { CommandContext, CommandSpec, OptionSpec } from '../runtime/args.js';
 import { helpHint, noExtraPositionals, stringOption } from '../runtime/args.js';
 import { usageError } from '../runtime/errors.js';
@@ -17,7 +17,7 @@ const str = (value: string, zh: string, en: string): OptionSpec => ({
   description: { zh, en },
 });
 
-/** The sandbox's own options, passed on to `@jianguan/provincial-client/sandbox`'s argument parser. */
+/** The sandbox's own options, passed on to `@jianguan/sandbox`'s argument parser. */
 const sandboxOptions: Readonly<Record<string, OptionSpec>> = {
   port: str('<n>', 'TCP 端口（默认 8787；0 为任一空闲端口）', 'TCP port (default 8787; 0 = any free port)'),
   host: str('<host>', '监听地址（默认 127.0.0.1）', 'bind address (default 127.0.0.1)'),

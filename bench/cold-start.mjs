@@ -19,12 +19,29 @@ const node = process.execPath;
 const cases = [
   { name: 'node -e 0', args: ['-e', '0'] },
   { name: "import 'zod' (a dependency)", args: ['--input-type=module', '-e', "import 'zod';"] },
-  { name: "import '@jianguan/core'", args: ['--input-type=module', '-e', "import '@jianguan/core';"], target: 1.5 },
+  {
+    name: "import '@jianguan/core'",
+    args: ['--input-type=module', '-e', "import '@jianguan/core';"],
+    target: 1.5,
+  },
   { name: "require('@jianguan/core')", args: ['-e', "require('@jianguan/core')"] },
-  { name: "import { uscc } from '@jianguan/core'", args: ['--input-type=module', '-e', "import { uscc } from '@jianguan/core'; uscc.isValid('91350100M000100Y43');"] },
-  { name: "import '@jianguan/core/calendar'", args: ['--input-type=module', '-e', "import '@jianguan/core/calendar';"] },
+  {
+    name: "import { uscc } from '@jianguan/core'",
+    args: [
+      '--input-type=module',
+      '-e',
+      "import { uscc } from '@jianguan/core'; uscc.isValid('91350100M000100Y43');",
+    ],
+  },
+  {
+    name: "import '@jianguan/core/calendar'",
+    args: ['--input-type=module', '-e', "import '@jianguan/core/calendar';"],
+  },
   { name: 'jianguan --version', args: [join(root, 'packages/cli/bin/jianguan.js'), '--version'] },
-  { name: 'jianguan workday add 2025-09-30 2', args: [join(root, 'packages/cli/bin/jianguan.js'), 'workday', 'add', '2025-09-30', '2'] },
+  {
+    name: 'jianguan workday add 2025-09-30 2',
+    args: [join(root, 'packages/cli/bin/jianguan.js'), 'workday', 'add', '2025-09-30', '2'],
+  },
 ];
 const times = cases.map(() => []);
 for (let i = 0; i < runs + 1; i++) {
@@ -38,12 +55,19 @@ for (let i = 0; i < runs + 1; i++) {
 }
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const base = median(times[0]);
-const rows = cases.map((c, j) => ({ name: c.name, medianMs: Math.round(median(times[j])), ratio: median(times[j]) / base, target: c.target }));
+const rows = cases.map((c, j) => ({
+  name: c.name,
+  medianMs: Math.round(median(times[j])),
+  ratio: median(times[j]) / base,
+  target: c.target,
+}));
 if (values.json) console.log(JSON.stringify(rows));
 else {
   console.log(`cold start, median of ${runs} runs (node ${process.version})`);
   for (const r of rows)
-    console.log(`${r.name.padEnd(40)} ${String(r.medianMs).padStart(5)} ms  ${r.ratio.toFixed(2)}×${r.target ? `  (target ≤ ${r.target}×)` : ''}`);
+    console.log(
+      `${r.name.padEnd(40)} ${String(r.medianMs).padStart(5)} ms  ${r.ratio.toFixed(2)}×${r.target ? `  (target ≤ ${r.target}×)` : ''}`,
+    );
 }
 const missed = rows.filter((r) => r.target !== undefined && r.ratio > r.target);
 if (values.check && missed.length > 0) {

@@ -8,7 +8,7 @@ import { assertBuilt, root } from './packages.mjs';
 assertBuilt();
 
 /** Budgets (minified bytes). The issue's limit for `uscc` is 40 KB; keep well under it. */
-export const BUDGETS = { uscc: 20 * 1024, usccWithTable: 160 * 1024 };
+const BUDGETS = { uscc: 20 * 1024, usccWithTable: 160 * 1024 };
 
 async function bundle(contents, options = {}) {
   const result = await build({

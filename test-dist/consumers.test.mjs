@@ -19,7 +19,12 @@ for (const s of specifiers) {
     const cjs = require(s);
     const names = Object.keys(esm).filter((k) => k !== 'default');
     assert.ok(names.length > 0, `${s} has no exports`);
-    assert.deepEqual(Object.keys(cjs).filter((k) => k !== 'default' && k !== '__esModule').sort(), names.sort());
+    assert.deepEqual(
+      Object.keys(cjs)
+        .filter((k) => k !== 'default' && k !== '__esModule')
+        .sort(),
+      names.sort(),
+    );
     for (const k of names) assert.equal(cjs[k], esm[k], `${s}: ${k} differs between import and require`);
   });
 }

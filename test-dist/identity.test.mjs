@@ -4,8 +4,8 @@ import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import * as calendar from '@jianguan/core/calendar';
 import * as core from '@jianguan/core';
+import * as calendar from '@jianguan/core/calendar';
 import * as io from '@jianguan/core/io';
 import * as creditRules from '@jianguan/credit-rules';
 import * as client from '@jianguan/provincial-client';
@@ -18,7 +18,9 @@ const require = createRequire(import.meta.url);
 // 2025-10-09 (Thursday) is the first working day after the National Day holiday; closing it moves deadlines.
 const closed = () =>
   core.createCalendar({
-    overlays: [core.organisationClosures({ id: 'test', name: 'closed', nameZh: '停办', dates: ['2025-10-09'] })],
+    overlays: [
+      core.organisationClosures({ id: 'test', name: 'closed', nameZh: '停办', dates: ['2025-10-09'] }),
+    ],
   });
 
 test('setDefaultCalendar through @jianguan/core is the calendar of @jianguan/core/calendar and credit-rules', () => {
@@ -65,7 +67,10 @@ test('one class per error across entry points and module systems', () => {
     error = e;
   }
   assert.ok(error instanceof client.ClientOptionsError, 'sandbox error is the client class');
-  assert.ok(error instanceof require('@jianguan/provincial-client').ClientOptionsError, 'and the required one');
+  assert.ok(
+    error instanceof require('@jianguan/provincial-client').ClientOptionsError,
+    'and the required one',
+  );
   assert.ok(error instanceof core.JianguanError, 'and a JianguanError');
   assert.ok(core.isJianguanError(error));
   assert.throws(() => calendar.addWorkdays('2025-02-30', 1), core.InvalidCivilDateError);

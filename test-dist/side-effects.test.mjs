@@ -12,7 +12,9 @@ assertBuilt();
 const thirdParty = [
   ...new Set(
     packages.flatMap((p) =>
-      Object.keys({ ...p.pkg.dependencies, ...p.pkg.peerDependencies }).filter((d) => !d.startsWith('@jianguan/')),
+      Object.keys({ ...p.pkg.dependencies, ...p.pkg.peerDependencies }).filter(
+        (d) => !d.startsWith('@jianguan/'),
+      ),
     ),
   ),
 ];
@@ -47,10 +49,14 @@ for (const p of packages) {
       .map((f) => pathToFileURL(join(p.dir, 'dist', f)).href);
     assert.ok(files.length > 0);
     assert.equal(p.pkg.sideEffects, false, 'package.json declares sideEffects: false');
-    const r = spawnSync(process.execPath, ['--input-type=module', '-e', probe, JSON.stringify(files), JSON.stringify(thirdParty)], {
-      cwd: root,
-      encoding: 'utf8',
-    });
+    const r = spawnSync(
+      process.execPath,
+      ['--input-type=module', '-e', probe, JSON.stringify(files), JSON.stringify(thirdParty)],
+      {
+        cwd: root,
+        encoding: 'utf8',
+      },
+    );
     assert.equal(r.status, 0, r.stderr);
     assert.deepEqual(JSON.parse(r.stdout), [], `${relative(root, p.dir)}`);
   });

@@ -344,15 +344,18 @@ for (const format of formats) {
 
 // ---------------------------------------------------------------------------------------------------
 // 4. The test-dist suite, run inside the ESM consumer (its files are copied there so that `@jianguan/*`
-//    resolves to the installed tarballs; esbuild is linked from the repository).
+//    resolves to the installed tarballs; esbuild and TypeScript are linked from the repository).
 {
   const dir = join(work, 'esm');
   const suite = join(root, 'test-dist');
   if (existsSync(join(dir, 'node_modules', '@jianguan', 'core'))) {
     for (const file of readdirSync(suite))
       if (file.endsWith('.mjs')) copyFileSync(join(suite, file), join(dir, file));
-    const link = join(dir, 'node_modules', 'esbuild');
-    if (!existsSync(link)) symlinkSync(join(root, 'node_modules', 'esbuild'), link, 'junction');
+    // The suite's own tools (esbuild for the browser bundle, TypeScript for the declaration check).
+    for (const tool of ['esbuild', 'typescript', '@types']) {
+      const link = join(dir, 'node_modules', tool);
+      if (!existsSync(link)) symlinkSync(join(root, 'node_modules', tool), link, 'junction');
+    }
     const files = readdirSync(dir).filter((f) => f.endsWith('.test.mjs'));
     const r = sh(process.execPath, ['--test', ...files], dir, { JIANGUAN_TEST_DIST_CONSUMER: '1' });
     const summary = /# pass (\d+)[\s\S]*# fail (\d+)/.exec(r.stdout);

@@ -213,6 +213,9 @@ writeFileSync(join(work, 'harness.mjs'), harness);
 globalThis.__doctest = [];
 await import(pathToFileURL(join(work, 'harness.mjs')).href);
 
+// Examples run in the scratch directory, so that whatever they write (an outbox file …) stays out of the tree.
+const cwd = process.cwd();
+process.chdir(work);
 const report = { passed: 0, failed: 0, notSelfContained: 0, unchecked: 0, checks: 0 };
 const failures = [];
 let n = 0;
@@ -290,5 +293,6 @@ console.log(
   `doctest: ${report.passed} examples passed (${report.checks} checked lines), ${report.failed} failed, ` +
     `${report.unchecked} ran without a checkable line, ${report.notSelfContained} not self-contained (not run to the end).`,
 );
+process.chdir(cwd);
 rmSync(work, { recursive: true, force: true });
 process.exit(report.failed > 0 ? 1 : 0);

@@ -5,17 +5,14 @@ import { join } from 'node:path';
 const [dir, description, ...subpaths] = process.argv.slice(2);
 if (!dir || !description) throw new Error('usage: new-package.mjs <dir> <description> [subpath...]');
 const root = join('packages', dir);
-const entry = (name, src) => ({
+// ESM only, one dist module per source module (tsc): `require()` works through Node's require(esm).
+const entry = (src) => ({
   '@jianguan/source': `./src/${src}.ts`,
-  import: { types: `./dist/${name}.d.ts`, default: `./dist/${name}.js` },
-  require: { types: `./dist/${name}.d.cts`, default: `./dist/${name}.cjs` },
+  types: `./dist/${src}.d.ts`,
+  default: `./dist/${src}.js`,
 });
-const exports = { '.': entry('index', 'index') };
-const tsupEntries = { index: 'src/index.ts' };
-for (const sp of subpaths) {
-  exports[`./${sp}`] = entry(sp, `${sp}/index`);
-  tsupEntries[sp] = `src/${sp}/index.ts`;
-}
+const exports = { '.': entry('index') };
+for (const sp of subpaths) exports[`./${sp}`] = entry(`${sp}/index`);
 exports['./package.json'] = './package.json';
 const pkg = {
   name: `@jianguan/${dir}`,
@@ -26,13 +23,12 @@ const pkg = {
   sideEffects: false,
   engines: { node: '>=20.19' },
   exports,
-  main: './dist/index.cjs',
-  module: './dist/index.js',
-  types: './dist/index.d.cts',
+  main: './dist/index.js',
+  types: './dist/index.d.ts',
   files: ['dist', 'src', '!src/**/*.test.ts'],
   scripts: {
-    build: 'tsup',
-    'check:package': 'publint --strict && attw --pack . --profile node16',
+    build: 'node ../../scripts/build-package.mjs',
+    'check:package': 'publint --strict && attw --pack . --profile esm-only',
   },
   repository: { type: 'git', url: 'git+https://example.invalid/jianguan.git', directory: `packages/${dir}` },
   publishConfig: { access: 'public' },
@@ -49,8 +45,8 @@ write(
   `${JSON.stringify({ extends: '../../tsconfig.base.json', include: ['src', 'test', 'bench', 'scripts', '*.config.ts'] }, null, 2)}\n`,
 );
 write(
-  'tsup.config.ts',
-  `import { defineConfig } from 'tsup';\nimport { packageBuild } from '../../tsup.base.ts';\n\nexport default defineConfig(packageBuild(${JSON.stringify(tsupEntries)}));\n`,
+  'tsconfig.build.json',
+  `${JSON.stringify({ extends: '../../tsconfig.build.base.json', compilerOptions: { rootDir: 'src', outDir: 'dist' }, include: ['src'] }, null, 2)}\n`,
 );
 write(
   'vitest.config.ts',

@@ -5,13 +5,25 @@
 // 2. creates fresh ESM and CommonJS consumer projects under .release-check/ that install the tarballs
 //    (offline-friendly: --prefer-offline; third-party dependencies such as zod come from the npm cache);
 // 3. in each consumer, imports/requires every package and every subpath export, calls one real function
-//    of each, and runs `jianguan workday add 2025-09-30 2` from the installed bin.
+//    of each, and runs `jianguan workday add 2025-09-30 2` from the installed bin;
+// 4. in the ESM consumer, runs the test-dist suite against the installed tarballs: require(esm) of every
+//    entry, one default calendar and one class per error across entries, the browser bundle budget of
+//    `uscc`, modules free of side effects, the bins through npx.
 // Prints a pass/fail table and exits 1 if anything failed (2 if the packages are not built).
 //
 // Options: --keep (leave .release-check/ in place; it is always left on failure), --skip-install (reuse
 // the consumer projects of a previous run; only the smoke tests run again).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -194,7 +206,25 @@ const calls = {
     equal(typeof client.uploadBehaviours, 'function', 'client.uploadBehaviours');
     return 'formatBatchNo, createProvincialClient';
   },
-  '@jianguan/provincial-client/sandbox': async (m) => {
+  '@jianguan/core/io': async (m) => {
+    const rows = [];
+    for await (const item of m.readCsv(new TextEncoder().encode('名称,代码\n甲,1\n'))) rows.push(item.record);
+    equal(rows, [{ 名称: '甲', 代码: '1' }], 'readCsv(bytes)');
+    return 'readCsv';
+  },
+  '@jianguan/provincial-client/contract': async (m) => {
+    equal(m.isValidCivilDate('2025-02-29'), false, "isValidCivilDate('2025-02-29')");
+    equal(typeof m.ENDPOINTS, 'object', 'ENDPOINTS');
+    return 'isValidCivilDate, ENDPOINTS';
+  },
+  '@jianguan/sampling/synthetic': async (m) => {
+    const a = [...m.syntheticEntities({ count: 5, seed: 'release-check' })];
+    const b = [...m.syntheticEntities({ count: 5, seed: 'release-check' })];
+    equal(a, b, 'syntheticEntities is reproducible');
+    equal(a.length, 5, 'syntheticEntities count');
+    return 'syntheticEntities';
+  },
+  '@jianguan/sandbox': async (m) => {
     const sandbox = await m.startSandbox({ port: 0, seed: 'release-check' });
     try {
       if (!/^http:\/\//.test(sandbox.url)) throw new Error('sandbox.url: ' + sandbox.url);
@@ -313,7 +343,40 @@ for (const format of formats) {
 }
 
 // ---------------------------------------------------------------------------------------------------
-// 4. Report.
+// 4. The test-dist suite, run inside the ESM consumer (its files are copied there so that `@jianguan/*`
+//    resolves to the installed tarballs; esbuild and TypeScript are linked from the repository).
+{
+  const dir = join(work, 'esm');
+  const suite = join(root, 'test-dist');
+  if (existsSync(join(dir, 'node_modules', '@jianguan', 'core'))) {
+    for (const file of readdirSync(suite))
+      if (file.endsWith('.mjs')) copyFileSync(join(suite, file), join(dir, file));
+    // The suite's own tools (esbuild for the browser bundle, TypeScript for the declaration check).
+    for (const tool of ['esbuild', 'typescript', '@types']) {
+      const link = join(dir, 'node_modules', tool);
+      if (!existsSync(link)) symlinkSync(join(root, 'node_modules', tool), link, 'junction');
+    }
+    const files = readdirSync(dir).filter((f) => f.endsWith('.test.mjs'));
+    const r = sh(process.execPath, ['--test', ...files], dir, { JIANGUAN_TEST_DIST_CONSUMER: '1' });
+    const summary = /# pass (\d+)[\s\S]*# fail (\d+)/.exec(r.stdout);
+    record(
+      'test-dist',
+      `${files.length} files (esm consumer)`,
+      r.ok,
+      r.ok
+        ? `${summary?.[1] ?? '?'} tests passed`
+        : `${r.stdout
+            .split('\n')
+            .filter((l) => /^not ok|error:/.test(l.trim()))
+            .join('\n')}\n${r.stderr}`,
+    );
+  } else {
+    record('test-dist', 'esm consumer', false, 'the ESM consumer project was not installed');
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// 5. Report.
 const failed = results.filter((r) => !r.ok);
 const rows = results.map((r) => [
   r.ok ? 'PASS' : 'FAIL',

@@ -14,12 +14,11 @@ import {
   officerSchema,
   orgCode,
   type RegulatedEntity,
-  readCsv,
-  readJsonl,
   regulatedEntitySchema,
   toExchangeRow,
   uscc,
 } from '@jianguan/core';
+import { readCsv, readJsonl } from '@jianguan/core/io';
 import type { CreditFact } from '@jianguan/credit-rules';
 import seedrandom from 'seedrandom';
 import { checkBatch, formatBatchReport } from '../steps/check-batch.js';

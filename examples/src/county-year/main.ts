@@ -9,7 +9,6 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Sandbox } from '@jianguan/provincial-client/sandbox';
 import {
   checkPublicBundle,
   type DirectoryEntity,
@@ -17,6 +16,7 @@ import {
   publishDraw,
   verifyDraw,
 } from '@jianguan/sampling';
+import type { Sandbox } from '@jianguan/sandbox';
 import { type CountyInputCheck, DEPARTMENTS, generateCounty, loadCounty, writeCounty } from './county.js';
 import { publishNotice, recordInspections } from './inspect.js';
 import {

@@ -13,8 +13,8 @@ import {
   type Outbox,
   type ProvincialClient,
 } from '@jianguan/provincial-client';
-import { SANDBOX_CREDENTIALS, type Sandbox, startSandbox } from '@jianguan/provincial-client/sandbox';
 import type { DrawRecord } from '@jianguan/sampling';
+import { SANDBOX_CREDENTIALS, type Sandbox, startSandbox } from '@jianguan/sandbox';
 import seedrandom from 'seedrandom';
 import { DEPARTMENTS, makeUscc, SPOT_CHECK_ITEMS } from './county.js';
 import type { RecordedInspection } from './inspect.js';

@@ -22,7 +22,7 @@ import {
   SignerError,
   verifyCanonicalRequest,
 } from '@jianguan/provincial-client';
-import { SANDBOX_CREDENTIALS, startSandbox } from '@jianguan/provincial-client/sandbox';
+import { SANDBOX_CREDENTIALS, startSandbox } from '@jianguan/sandbox';
 
 // The credentials the "gateway" knows (in real life the province issues them to your department).
 const KEYS = {

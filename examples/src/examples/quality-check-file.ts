@@ -11,7 +11,8 @@
  */
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { fromExchangeRow, qualityCheck, type RecordType, readCsv } from '@jianguan/core';
+import { fromExchangeRow, qualityCheck, type RecordType } from '@jianguan/core';
+import { readCsv } from '@jianguan/core/io';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const file = process.argv[2] ?? join(here, '..', '..', 'data', 'inspections-gbk.csv');

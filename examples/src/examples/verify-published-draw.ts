@@ -24,9 +24,9 @@ import {
   publicFrame,
   publishDraw,
   type SpotCheckTask,
-  syntheticEntities,
   verifyDraw,
 } from '@jianguan/sampling';
+import { syntheticEntities } from '@jianguan/sampling/synthetic';
 
 /** Plays the bureau: draws a task over a synthetic directory by grade and writes the two public files. */
 function publishExampleDraw(dir: string): { recordFile: string; populationFile: string } {

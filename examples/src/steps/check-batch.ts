@@ -13,8 +13,8 @@ import {
   type QualityResult,
   qualityCheck,
   type RecordType,
-  readRecords,
 } from '@jianguan/core';
+import { readRecords } from '@jianguan/core/io';
 
 /** One input file of a batch and the record type its CSV rows hold (JSON records carry `kind`). */
 export interface BatchFile {

@@ -1,4 +1,4 @@
-import { SANDBOX_USAGE } from '@jianguan/provincial-client/sandbox';
+import { SANDBOX_USAGE } from '@jianguan/sandbox';
 import { describe, expect, it } from 'vitest';
 import { run, runBin } from './helpers.js';
 

@@ -3,7 +3,8 @@
  * batch quality checks (质检), entity linking, input files and the working-day calendar.
  *
  * Exports are grouped by source module (calendar, code tables, encoding, errors, identifiers, io, linking, quality,
- * schemas, versioning); the calendar is also published on its own as `@jianguan/core/calendar`.
+ * schemas, versioning); the calendar is also published on its own as `@jianguan/core/calendar`, and the
+ * Node.js-only file readers (CSV, JSON, JSON Lines) as `@jianguan/core/io`.
  *
  * @packageDocumentation
  */
@@ -128,13 +129,10 @@ export type {
   IdentifierSeverity,
   IdentifierWarningCode,
 } from './identifiers/types.js';
-export type { CsvRow, ReadCsvOptions } from './io/csv.js';
-export { parseCsvRows, readCsv } from './io/csv.js';
-export { detectEncoding, isUtf8 } from './io/decode.js';
+// The file readers (readCsv, readJson, readJsonl, readRecords, detectEncoding …) use node:fs and live in
+// `@jianguan/core/io`; their error class and types are browser-safe and stay here too (one class, two entries).
 export type { InputFileErrorCode } from './io/errors.js';
 export { InputFileError } from './io/errors.js';
-export type { ReadRecordsOptions } from './io/json.js';
-export { readJson, readJsonl, readRecords } from './io/json.js';
 export type { InputEncoding, InputSource, ReadOptions, RecordErrorItem, RecordItem } from './io/types.js';
 export type {
   EntityChain,

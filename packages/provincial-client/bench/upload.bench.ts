@@ -1,9 +1,10 @@
 // Records/s uploaded to the sandbox over loopback: our client (batches of 500, 2 in flight, signed, local 质检)
 // vs posting one record per request with plain ky (2 in flight, unsigned), measured in the same run.
 // Run: npm run bench -w @jianguan/provincial-client
+
+import { SANDBOX_CREDENTIALS, startSandbox, syntheticInspectionRecords } from '@jianguan/sandbox';
 import ky from 'ky';
 import { createHmacSha256Signer, createProvincialClient, recordIdempotencyKey } from '../src/index.js';
-import { SANDBOX_CREDENTIALS, startSandbox, syntheticInspectionRecords } from '../src/sandbox/index.js';
 
 const BATCHED = Number(process.env.BENCH_RECORDS ?? 20_000);
 const SINGLE = Number(process.env.BENCH_SINGLE ?? 2_000);

@@ -1,7 +1,8 @@
 /**
  * `@jianguan/provincial-client` — the typed client of "jianguan provincial interface v1" (互联网+监管 省级接口),
- * pluggable gateway signers, a durable outbox, and the `superviseData` codec. The sandbox server lives in
- * `@jianguan/provincial-client/sandbox`.
+ * pluggable gateway signers, a durable outbox, and the `superviseData` codec. The contract for server-side
+ * implementations is `@jianguan/provincial-client/contract`; the local sandbox server is the separate package
+ * `@jianguan/sandbox`, so hono and seedrandom are not dependencies of the client.
  *
  * @packageDocumentation
  */

@@ -7,8 +7,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import seedrandom from 'seedrandom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Sandbox } from '../src/sandbox/index.js';
-import { startSandbox } from '../src/sandbox/index.js';
+import type { Sandbox } from '@jianguan/sandbox';
+import { startSandbox } from '@jianguan/sandbox';
 
 /**
  * Chaos test: a flushing client process talks to the sandbox through a hostile loopback proxy that

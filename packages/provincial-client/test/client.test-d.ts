@@ -1,3 +1,5 @@
+import type { Sandbox, SandboxOptions } from '@jianguan/sandbox';
+import { startSandbox } from '@jianguan/sandbox';
 import { describe, expectTypeOf, it } from 'vitest';
 import type {
   ApiBusinessError,
@@ -10,8 +12,6 @@ import type {
   UploadResult,
 } from '../src/index.js';
 import { createHmacSha256Signer, createProvincialClient } from '../src/index.js';
-import type { Sandbox, SandboxOptions } from '../src/sandbox/index.js';
-import { startSandbox } from '../src/sandbox/index.js';
 
 describe('public types', () => {
   it('client factory and methods', () => {

@@ -1,3 +1,5 @@
+import type { Sandbox } from '@jianguan/sandbox';
+import { SANDBOX_CREDENTIALS, startSandbox, syntheticInspectionRecords } from '@jianguan/sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProvincialClientOptions, Signer } from '../src/index.js';
 import {
@@ -15,8 +17,6 @@ import {
   ResponseValidationError,
   TimeoutError,
 } from '../src/index.js';
-import type { Sandbox } from '../src/sandbox/index.js';
-import { SANDBOX_CREDENTIALS, startSandbox, syntheticInspectionRecords } from '../src/sandbox/index.js';
 
 let sandbox: Sandbox;
 const signer = createHmacSha256Signer(SANDBOX_CREDENTIALS);

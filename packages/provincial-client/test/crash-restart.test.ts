@@ -3,9 +3,9 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Sandbox } from '@jianguan/sandbox';
+import { startSandbox } from '@jianguan/sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Sandbox } from '../src/sandbox/index.js';
-import { startSandbox } from '../src/sandbox/index.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const packageDir = join(here, '..');

@@ -1,3 +1,13 @@
+import type { Sandbox } from '@jianguan/sandbox';
+import {
+  parseSandboxArgs,
+  SANDBOX_CREDENTIALS,
+  startSandbox,
+  syntheticClues,
+  syntheticComplaints,
+  syntheticInspectionRecords,
+  syntheticJointTasks,
+} from '@jianguan/sandbox';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   ClientOptionsError,
@@ -9,16 +19,6 @@ import {
   QualityCheckFailedError,
 } from '../src/index.js';
 import { replayJournal } from '../src/outbox/file-store.js';
-import type { Sandbox } from '../src/sandbox/index.js';
-import {
-  parseSandboxArgs,
-  SANDBOX_CREDENTIALS,
-  startSandbox,
-  syntheticClues,
-  syntheticComplaints,
-  syntheticInspectionRecords,
-  syntheticJointTasks,
-} from '../src/sandbox/index.js';
 
 const started: Sandbox[] = [];
 afterEach(async () => {

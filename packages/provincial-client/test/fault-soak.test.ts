@@ -1,10 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Sandbox } from '@jianguan/sandbox';
+import { SANDBOX_CREDENTIALS, startSandbox, syntheticInspectionRecords } from '@jianguan/sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHmacSha256Signer, createOutbox, createProvincialClient } from '../src/index.js';
-import type { Sandbox } from '../src/sandbox/index.js';
-import { SANDBOX_CREDENTIALS, startSandbox, syntheticInspectionRecords } from '../src/sandbox/index.js';
 
 const COUNT = 10_000;
 let sandbox: Sandbox;

@@ -12,8 +12,8 @@ import {
   createProvincialClient,
   OutboxLockedError,
 } from '../src/index.js';
-import type { Sandbox } from '../src/sandbox/index.js';
-import { SANDBOX_CREDENTIALS, startSandbox, syntheticInspectionRecords } from '../src/sandbox/index.js';
+import type { Sandbox } from '@jianguan/sandbox';
+import { SANDBOX_CREDENTIALS, startSandbox, syntheticInspectionRecords } from '@jianguan/sandbox';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const packageDir = join(here, '..');

@@ -7,8 +7,8 @@ import {
   createProvincialClient,
   QualityCheckFailedError,
 } from '../src/index.js';
-import type { Sandbox } from '../src/sandbox/index.js';
-import { SANDBOX_CREDENTIALS, startSandbox, syntheticInspectionRecords } from '../src/sandbox/index.js';
+import type { Sandbox } from '@jianguan/sandbox';
+import { SANDBOX_CREDENTIALS, startSandbox, syntheticInspectionRecords } from '@jianguan/sandbox';
 
 let sandbox: Sandbox;
 const client = (over: Partial<ProvincialClientOptions> = {}) =>

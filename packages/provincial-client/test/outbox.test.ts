@@ -1,6 +1,8 @@
 import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Sandbox } from '@jianguan/sandbox';
+import { SANDBOX_CREDENTIALS, startSandbox, syntheticInspectionRecords } from '@jianguan/sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createFileOutboxStore,
@@ -11,8 +13,6 @@ import {
   DEFAULT_DEADLINE_RULES,
   QualityCheckFailedError,
 } from '../src/index.js';
-import type { Sandbox } from '../src/sandbox/index.js';
-import { SANDBOX_CREDENTIALS, startSandbox, syntheticInspectionRecords } from '../src/sandbox/index.js';
 
 let sandbox: Sandbox;
 let dir: string;

@@ -6,8 +6,8 @@ import {
   SIGNATURE_HEADERS,
   verifyCanonicalRequest,
 } from '../src/index.js';
-import type { Sandbox } from '../src/sandbox/index.js';
-import { SANDBOX_CREDENTIALS, startSandbox, syntheticInspectionRecords } from '../src/sandbox/index.js';
+import type { Sandbox } from '@jianguan/sandbox';
+import { SANDBOX_CREDENTIALS, startSandbox, syntheticInspectionRecords } from '@jianguan/sandbox';
 
 let sandbox: Sandbox;
 const LIMIT = 64 * 1024;

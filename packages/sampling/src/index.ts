@@ -116,6 +116,4 @@ export { verifyDraw } from './record/verify.js';
 export type { RuleSource, SamplingRules } from './rules/sampling-rules.js';
 export { DEFAULT_SAMPLING_RULES, defineSamplingRules, samplingRulesSchema } from './rules/sampling-rules.js';
 
-// --- synthetic data (seedrandom; never for audited draws) ---
-export type { SyntheticDirectoryOptions } from './synthetic/directory.js';
-export { syntheticEntities, syntheticOfficers } from './synthetic/directory.js';
+// Synthetic directories (seedrandom; never for audited draws) are in `@jianguan/sampling/synthetic`.

@@ -21,9 +21,9 @@ import {
   SamplingInputError,
   type SpotCheckTask,
   strataFromGradeMeasures,
-  syntheticEntities,
   type WorkdayAdder,
 } from '../src/index.js';
+import { syntheticEntities } from '../src/synthetic/index.js';
 
 const entities: DirectoryEntity[] = [...syntheticEntities({ count: 400, seed: 'wiring' })];
 

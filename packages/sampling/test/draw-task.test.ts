@@ -12,10 +12,10 @@ import {
   type SpotCheckTask,
   sampleIds,
   sampleSizeFor,
-  syntheticEntities,
   ticket,
   verifyDraw,
 } from '../src/index.js';
+import { syntheticEntities } from '../src/synthetic/index.js';
 
 const SEED = '20237331128159211123';
 

@@ -15,9 +15,9 @@ import {
   SamplingInputError,
   type SpotCheckTask,
   strataFromGradeMeasures,
-  syntheticEntities,
   type WorkdayAdder,
 } from '../src/index.js';
+import { syntheticEntities } from '../src/synthetic/index.js';
 
 /** A weekends-only stand-in for core's calendar (holidays are core's business; this tests the wiring). */
 const weekdays: WorkdayAdder = {

@@ -6,10 +6,9 @@ import {
   drawTask,
   type InspectionVisit,
   type SpotCheckItem,
-  syntheticEntities,
-  syntheticOfficers,
   visitsFromRecord,
 } from '../src/index.js';
+import { syntheticEntities, syntheticOfficers } from '../src/synthetic/index.js';
 
 const DEPTS = ['EPB', 'HEALTH', 'SAMR'];
 const EXPERTISE = ['drugs', 'equipment', 'food'];

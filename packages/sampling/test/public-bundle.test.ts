@@ -11,9 +11,9 @@ import {
   publishDraw,
   SamplingInputError,
   type SpotCheckTask,
-  syntheticEntities,
   verifyDraw,
 } from '../src/index.js';
+import { syntheticEntities } from '../src/synthetic/index.js';
 
 const GRADES = ['A', 'B', 'C', 'D'] as const;
 

@@ -1,14 +1,7 @@
 import { existsSync } from 'node:fs';
 import type { QualityCheckOptions, QualityIssue, QualityResult, RecordType } from '@jianguan/core';
-import {
-  createQualityChecker,
-  fieldDictionary,
-  fromExchangeRow,
-  readCsv,
-  readJson,
-  readJsonl,
-  resolveExchangeHeaders,
-} from '@jianguan/core';
+import { createQualityChecker, fieldDictionary, fromExchangeRow, resolveExchangeHeaders } from '@jianguan/core';
+import { readCsv, readJson, readJsonl } from '@jianguan/core/io';
 import type { CommandContext, CommandSpec } from '../runtime/args.js';
 import {
   closest,

@@ -5,7 +5,7 @@ import {
   SANDBOX_CREDENTIALS,
   SANDBOX_USAGE,
   startSandbox,
-} from '@jianguan/provincial-client/sandbox';
+} from '@jianguan/sandbox';
 import type { CommandContext, CommandSpec } from '../runtime/args.js';
 import { helpHint } from '../runtime/args.js';
 import { usageError } from '../runtime/errors.js';

@@ -1,4 +1,4 @@
-import { InputFileError, readCsv, readJson, readJsonl } from '@jianguan/core';
+import { InputFileError, readCsv, readJson, readJsonl } from '@jianguan/core/io';
 import { inputError } from './errors.js';
 import type { DataFormat } from './files.js';
 import { assertReadableFile, detectFormat } from './files.js';

@@ -30,13 +30,10 @@
  * @module
  */
 
-import {
-  COMPLETE_PREFECTURES,
-  REGION_DATA,
-  REGION_FORMER_DATA,
-  REGION_TABLE_SOURCE,
-  REGION_TABLE_VERSION,
-} from './data/gb2260.js';
+// The table itself comes through `#region-source`: imported statically under Node.js, loaded on demand
+// (`loadTable()`) in browser builds, so that `uscc.isValid` alone bundles small.
+import { loadRegionSource, regionSource } from '#region-source';
+import { REGION_TABLE_SOURCE, REGION_TABLE_VERSION } from './data/gb2260.js';
 import { InvalidComponentError, InvalidFormatError, InvalidLengthError } from './errors.js';
 import { compactIdentifier, preview } from './normalize.js';
 import { toIssue } from './result.js';
@@ -117,7 +114,8 @@ export const PROVINCE_PREFIXES: readonly string[] = [
   '82',
 ];
 const PROVINCES = new Set(PROVINCE_PREFIXES);
-const COMPLETE = new Set(COMPLETE_PREFECTURES);
+let complete: ReadonlySet<string> | undefined;
+const EMPTY_TABLE: ReadonlyMap<string, string> = new Map();
 
 function parseTable(data: string): ReadonlyMap<string, string> {
   const map = new Map<string, string>();
@@ -130,14 +128,53 @@ function parseTable(data: string): ReadonlyMap<string, string> {
 
 let table: ReadonlyMap<string, string> | undefined;
 function regionTable(): ReadonlyMap<string, string> {
-  table ??= parseTable(REGION_DATA);
+  if (table === undefined) {
+    const source = regionSource();
+    if (source === undefined) return EMPTY_TABLE;
+    table = parseTable(source.current);
+  }
   return table;
 }
 
 let formerTable: ReadonlyMap<string, string> | undefined;
 function formerRegionTable(): ReadonlyMap<string, string> {
-  formerTable ??= parseTable(REGION_FORMER_DATA);
+  if (formerTable === undefined) {
+    const source = regionSource();
+    if (source === undefined) return EMPTY_TABLE;
+    formerTable = parseTable(source.former);
+  }
   return formerTable;
+}
+
+function completePrefectures(): ReadonlySet<string> {
+  complete ??= new Set(regionSource()?.completePrefectures);
+  return complete;
+}
+
+/**
+ * Whether the GB/T 2260 table is available for lookups. Always `true` under Node.js; in a browser build the
+ * table (~100 KB) is loaded only by {@link loadTable}, and until then {@link lookup} reports
+ * `status: 'unknown'` with `tableVersion: 'not-loaded'` and the region checks of `regionCode`, `uscc` and
+ * `residentId` warn that the region was not checked.
+ *
+ * @example
+ * regionCode.isTableLoaded(); // true (Node.js)
+ */
+export function isTableLoaded(): boolean {
+  return regionSource() !== undefined;
+}
+
+/**
+ * Loads the GB/T 2260 table if it is not loaded yet (a no-op under Node.js, where it always is). In a browser
+ * build, call it once before relying on region names or unknown-region warnings.
+ *
+ * @example
+ * await regionCode.loadTable();
+ * regionCode.lookup('330106')?.name; // '西湖区'
+ */
+export async function loadTable(): Promise<void> {
+  await loadRegionSource();
+  complete = undefined;
 }
 
 /**
@@ -284,7 +321,7 @@ export function lookup(value: unknown): RegionInfo | undefined {
     status === 'unknown' &&
     lvl === 'county' &&
     prefecture !== undefined &&
-    !COMPLETE.has(code.slice(0, 4))
+    !completePrefectures().has(code.slice(0, 4))
   ) {
     status = 'not_covered';
   }
@@ -296,7 +333,7 @@ export function lookup(value: unknown): RegionInfo | undefined {
     prefecture,
     county,
     status,
-    tableVersion: REGION_TABLE_VERSION,
+    tableVersion: isTableLoaded() ? REGION_TABLE_VERSION : 'not-loaded',
   };
 }
 
@@ -329,10 +366,23 @@ export function regionWarnings(
   context = 'region code',
   acceptFormer = false,
 ): IdentifierIssue[] {
+  if (!isTableLoaded()) {
+    return [
+      {
+        code: 'unknown_region',
+        severity: 'warning',
+        message: {
+          zh: `行政区划代码 ${code} 未核对：本构建未加载 GB/T 2260 代码表（请先调用 regionCode.loadTable()）`,
+          en: `${context} ${code} was not checked: the GB/T 2260 table is not loaded in this build (call regionCode.loadTable() first)`,
+        },
+        details: { region: code, tableVersion: 'not-loaded' },
+      },
+    ];
+  }
   const t = regionTable();
   if (t.has(code)) return [];
   const prefecture = `${code.slice(0, 4)}00`;
-  if (!code.endsWith('00') && t.has(prefecture) && !COMPLETE.has(code.slice(0, 4))) return []; // not covered
+  if (!code.endsWith('00') && t.has(prefecture) && !completePrefectures().has(code.slice(0, 4))) return []; // not covered
   const former = formerRegionTable().get(code);
   if (former !== undefined) {
     if (acceptFormer) return [];

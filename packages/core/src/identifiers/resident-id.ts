@@ -238,7 +238,7 @@ export function isValid(value: unknown, options: ResidentIdOptions = {}): boolea
  * 15-digit numbers.
  *
  * @example
- * residentId.check('110101198001010016'); // { valid: true, errors: [], warnings: [], value: '110101198001010016' }
+ * residentId.check('110101198001010010'); // { valid: true, errors: [], warnings: [], value: '110101198001010010' }
  */
 export function check(value: unknown, options: ResidentIdOptions = {}): IdentifierCheckResult {
   return runCheck(
@@ -300,7 +300,7 @@ export function sex(value: unknown, options: ResidentIdOptions = {}): 'male' | '
  * The address code (positions 1–6) looked up in the GB/T 2260 table.
  *
  * @example
- * residentId.region('110101198001010016')?.county?.name; // '东城区'
+ * residentId.region('110101198001010010')?.county?.name; // '东城区'
  */
 export function region(value: unknown, options: ResidentIdOptions = {}): RegionInfo | undefined {
   return lookupRegion(validate(value, { ...options, allowLegacy: true }).slice(0, 6));

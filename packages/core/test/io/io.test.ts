@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
+import { uscc } from '../../src/index.js';
 import {
   detectEncoding,
   InputFileError,
@@ -14,8 +15,7 @@ import {
   readJson,
   readJsonl,
   readRecords,
-  uscc,
-} from '../../src/index.js';
+} from '../../src/io/index.js';
 
 const fixture = (name: string) => new URL(`./fixtures/${name}`, import.meta.url).pathname;
 

@@ -5,7 +5,7 @@ import { SignerError } from '../errors/errors.js';
  * Throws a clear {@link SignerError} when this Node/OpenSSL build lacks `algorithm` (e.g. `sm3`).
  *
  * @example
- * requireHash('sm3'); // throws SignerError('hash_unavailable') when OpenSSL has no SM3
+ * requireHash('sm3', ['sha256']); // throws SignerError ('hash_unavailable': this list of hashes has no sm3)
  */
 export function requireHash(algorithm: string, hashes: readonly string[] = getHashes()): void {
   if (!hashes.includes(algorithm)) {

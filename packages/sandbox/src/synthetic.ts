@@ -1,7 +1,6 @@
+import { ClientOptionsError, encodeSuperviseData } from '@jianguan/provincial-client';
+import { chinaDate, isValidCivilDate } from '@jianguan/provincial-client/contract';
 import seedrandom from 'seedrandom';
-import { encodeSuperviseData } from '../codec/supervise-data.js';
-import { chinaDate, isValidCivilDate } from '../contract/core-adapter.js';
-import { ClientOptionsError } from '../errors/errors.js';
 
 const DOMAINS = ['10', '20', '30', '40', '50', '60', '70', '80'];
 const AREAS = ['330102', '330106', '330108', '330110', '440103', '370102', '320102', '420102'];

@@ -3,26 +3,33 @@ import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import type { HttpBindings } from '@hono/node-server';
 import { serve } from '@hono/node-server';
-import type { Context } from 'hono';
-import { Hono } from 'hono';
-import type { QualityChecker, QualityIssue } from '../contract/core-adapter.js';
-import { chinaDate, defaultQualityCheck, isValidCivilDate, recordSchema } from '../contract/core-adapter.js';
-import type { EndpointSpec } from '../contract/endpoints.js';
-import { ENDPOINTS } from '../contract/endpoints.js';
-import type { ItemResult, QualityResult, UploadKind } from '../contract/wire.js';
+import type { VerifyResult } from '@jianguan/provincial-client';
+import { ClientOptionsError, SIGNATURE_HEADERS, verifyCanonicalRequest } from '@jianguan/provincial-client';
+import type {
+  EndpointSpec,
+  ItemResult,
+  QualityChecker,
+  QualityIssue,
+  QualityResult,
+  UploadKind,
+} from '@jianguan/provincial-client/contract';
 import {
   BUSINESS_CODES,
   batchRequestSchema,
+  chinaDate,
   claimRequestSchema,
   complaintStatusRequestSchema,
+  defaultQualityCheck,
+  ENDPOINTS,
+  isValidCivilDate,
   publicationSchema,
+  recordSchema,
   taskFeedbackRequestSchema,
   UPLOAD_KIND_NAMES,
   UPLOAD_KINDS,
-} from '../contract/wire.js';
-import { ClientOptionsError } from '../errors/errors.js';
-import type { VerifyResult } from '../signing/canonical.js';
-import { SIGNATURE_HEADERS, verifyCanonicalRequest } from '../signing/canonical.js';
+} from '@jianguan/provincial-client/contract';
+import type { Context } from 'hono';
+import { Hono } from 'hono';
 import type { FaultDecision, SandboxFaults } from './faults.js';
 import { FaultPlan } from './faults.js';
 import { syntheticClues, syntheticComplaints, syntheticJointTasks } from './synthetic.js';

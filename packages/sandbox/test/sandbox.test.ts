@@ -1,8 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import {
+  createHmacSha256Signer,
+  createProvincialClient,
+  SIGNATURE_HEADERS,
+} from '@jianguan/provincial-client';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createHmacSha256Signer, createProvincialClient, SIGNATURE_HEADERS } from '../src/index.js';
 import {
   parseSandboxArgs,
   SANDBOX_CREDENTIALS,
@@ -11,7 +15,7 @@ import {
   syntheticComplaints,
   syntheticInspectionRecords,
   syntheticJointTasks,
-} from '../src/sandbox/index.js';
+} from '../src/index.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'jianguan-sandbox-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

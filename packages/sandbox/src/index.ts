@@ -1,5 +1,5 @@
 /**
- * `@jianguan/provincial-client/sandbox` — a local provincial server implementing "jianguan provincial interface
+ * `@jianguan/sandbox` — a local provincial server implementing "jianguan provincial interface
  * v1", with signature verification, 质检, exactly-once dedup, synthetic data and fault injection.
  *
  * @packageDocumentation

@@ -1,5 +1,5 @@
-import { isValidCivilDate } from '../contract/core-adapter.js';
-import { ClientOptionsError } from '../errors/errors.js';
+import { ClientOptionsError } from '@jianguan/provincial-client';
+import { isValidCivilDate } from '@jianguan/provincial-client/contract';
 import type { SandboxFaults } from './faults.js';
 import type { SandboxOptions } from './server.js';
 

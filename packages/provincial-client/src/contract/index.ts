@@ -1,0 +1,29 @@
+/**
+ * `@jianguan/provincial-client/contract` — the contract of "jianguan provincial interface v1" for code that
+ * implements the server side (such as `@jianguan/sandbox`): the endpoint table, the request and response
+ * schemas and the record schemas and date helpers the provincial platform applies. Clients need only the
+ * main entry.
+ *
+ * @packageDocumentation
+ */
+export type {
+  CoreSchemaName,
+  QualityCheckContext,
+  QualityChecker,
+  QualityIssue,
+  QualityReport,
+} from './core-adapter.js';
+export { chinaDate, defaultQualityCheck, isValidCivilDate, recordSchema } from './core-adapter.js';
+export type { EndpointSpec } from './endpoints.js';
+export { ENDPOINTS } from './endpoints.js';
+export type { ItemResult, QualityResult, UploadKind } from './wire.js';
+export {
+  BUSINESS_CODES,
+  batchRequestSchema,
+  claimRequestSchema,
+  complaintStatusRequestSchema,
+  publicationSchema,
+  taskFeedbackRequestSchema,
+  UPLOAD_KIND_NAMES,
+  UPLOAD_KINDS,
+} from './wire.js';

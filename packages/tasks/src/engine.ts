@@ -1,0 +1,314 @@
+import type { CodeTableRegistry, WorkdayCalendar } from '@jianguan/core';
+import { civilDateOfDayNumber, dayNumberOf, getDefaultCalendar } from '@jianguan/core';
+import { IllegalTransitionError, TasksError } from './errors.js';
+import type { TaskEvent, TaskEventInput } from './events.js';
+import { eventDate } from './events.js';
+import type { Lifecycle, LifecycleDeadline, LifecycleRegistry } from './lifecycle.js';
+import { taskCodeTables } from './reasons.js';
+
+/**
+ * The clock of one deadline on one task (时限状态). Dates are China civil dates.
+ *
+ * @example
+ * const d: DeadlineState = { id: 'claim', start: '2025-09-28', due: '2025-10-10', met: '2025-10-09', cancelled: false, overridden: false };
+ */
+export interface DeadlineState {
+  readonly id: string;
+  /** The day the clock started (the working days are counted after it). */
+  readonly start: string;
+  /** The last day allowed. */
+  readonly due: string;
+  /** The day it was met, if it was. */
+  readonly met?: string;
+  /** Whether it was cancelled (returned / terminated before being met). */
+  readonly cancelled: boolean;
+  /** Whether `due` came from the task's own `dueDates` rather than the lifecycle. */
+  readonly overridden: boolean;
+}
+
+/**
+ * The current state of one work item (任务), as rebuilt from its events.
+ *
+ * @example
+ * const t: TaskState = book.task('FXYJ-1')!;
+ * t.state; // 'claimed'
+ */
+export interface TaskState {
+  readonly id: string;
+  readonly kind: string;
+  readonly lifecycle: { readonly id: string; readonly version: string };
+  readonly state: string;
+  readonly department?: string;
+  readonly officer?: string;
+  readonly entity?: { readonly uscc?: string | undefined; readonly name?: string | undefined };
+  readonly title?: string;
+  readonly source?: { readonly system: string; readonly ref: string };
+  readonly data?: Readonly<Record<string, unknown>>;
+  readonly created: string;
+  /** Civil date of the last event. */
+  readonly updated: string;
+  /** The day the current state was entered. */
+  readonly since: string;
+  /** The first day each state was entered. */
+  readonly entered: Readonly<Record<string, string>>;
+  readonly deadlines: readonly DeadlineState[];
+  /** The last reason given (回退/转办/终止), if any. */
+  readonly reason?: { readonly code: string; readonly note?: string | undefined };
+  /** The last note given (处置结果, 反馈意见, 失信约束措施 …). */
+  readonly note?: string;
+  /** Number of events applied. */
+  readonly events: number;
+  /** `seq` of the last event applied. */
+  readonly lastSeq: number;
+  /** Whether the state is terminal (办结 / 终止). */
+  readonly done: boolean;
+}
+
+/**
+ * What the reducer needs besides the event: the lifecycles, the code tables reasons are checked against
+ * and the working-day calendar (core's by default).
+ *
+ * @example
+ * const ctx: ReduceContext = { lifecycles: createLifecycleRegistry(BUILT_IN_LIFECYCLES) };
+ */
+export interface ReduceContext {
+  readonly lifecycles: LifecycleRegistry;
+  readonly codeTables?: CodeTableRegistry;
+  readonly calendar?: Pick<WorkdayCalendar, 'addWorkdaysToDayNumber'>;
+}
+
+type EventLike = Omit<TaskEvent, 'seq' | 'prev' | 'hash'> & { readonly seq?: number };
+
+function fail(
+  code: 'invalid_event' | 'unknown_task' | 'duplicate_task' | 'invalid_reason',
+  zh: string,
+  en: string,
+  path: (string | number)[],
+  details: Record<string, unknown>,
+): never {
+  throw new TasksError(code, { zh, en }, { path, details });
+}
+
+function startClock(
+  d: LifecycleDeadline,
+  day: string,
+  ctx: ReduceContext,
+  override: string | undefined,
+): DeadlineState {
+  if (override !== undefined)
+    return { id: d.id, start: day, due: override, cancelled: false, overridden: true };
+  const cal = ctx.calendar ?? getDefaultCalendar();
+  const due = civilDateOfDayNumber(cal.addWorkdaysToDayNumber(dayNumberOf(day), d.workdays));
+  return { id: d.id, start: day, due, cancelled: false, overridden: false };
+}
+
+function createTask(event: EventLike, day: string, ctx: ReduceContext): TaskState {
+  const spec = event.task;
+  if (!spec) return fail('invalid_event', '创建事件缺少 task', 'a create event needs task', ['task'], {});
+  const lifecycle: Lifecycle = ctx.lifecycles.get(spec.lifecycle);
+  const state = spec.state ?? lifecycle.initial;
+  if (state !== lifecycle.initial && !lifecycle.entry.includes(state)) {
+    fail(
+      'invalid_event',
+      `任务不能在状态 ${state} 创建`,
+      `a ${lifecycle.id} task cannot be created in state ${state}`,
+      ['task', 'state'],
+      {
+        allowed: [lifecycle.initial, ...lifecycle.entry],
+      },
+    );
+  }
+  for (const id of Object.keys(spec.dueDates ?? {})) {
+    if (!lifecycle.deadlines.some((d) => d.id === id))
+      fail('invalid_event', `未知的时限 ${id}`, `unknown deadline ${id}`, ['task', 'dueDates', id], {
+        deadlines: lifecycle.deadlines.map((d) => d.id),
+      });
+  }
+  const deadlines: DeadlineState[] = [];
+  for (const d of lifecycle.deadlines) {
+    if (d.start.on === 'created' || (d.start.on === 'entered' && d.start.state === state))
+      deadlines.push(startClock(d, day, ctx, spec.dueDates?.[d.id]));
+  }
+  const officer = spec.officer;
+  const stateEntry = lifecycle.states.find((s) => s.id === state);
+  return {
+    id: event.taskId,
+    kind: lifecycle.kind,
+    lifecycle: { id: lifecycle.id, version: lifecycle.version },
+    state,
+    ...(spec.department === undefined ? {} : { department: spec.department }),
+    ...(officer === undefined ? {} : { officer }),
+    ...(spec.entity === undefined ? {} : { entity: spec.entity }),
+    ...(spec.title === undefined ? {} : { title: spec.title }),
+    ...(spec.source === undefined ? {} : { source: spec.source }),
+    ...(spec.data === undefined ? {} : { data: spec.data }),
+    created: day,
+    updated: day,
+    since: day,
+    entered: { [state]: day },
+    deadlines,
+    ...(event.note === undefined ? {} : { note: event.note }),
+    events: 1,
+    lastSeq: event.seq ?? 0,
+    done: stateEntry?.terminal === true,
+  };
+}
+
+/**
+ * Applies one event to a task (状态流转): `create` makes a new task; any other action must be a transition
+ * its lifecycle allows from the current state, with a reason from the right code table when the transition
+ * names one, a note when it requires one, and a new department when it reassigns. Pure: returns a new state.
+ *
+ * @throws {IllegalTransitionError} the action is not allowed from the current state (`details.allowed`).
+ * @throws {TasksError} `unknown_task`, `duplicate_task`, `invalid_reason`, `invalid_event`, `unknown_lifecycle`.
+ * @example
+ * let t = reduceTask(undefined, { taskId: 'c1', action: 'create', at: '2025-09-30', actor: { id: 'p' }, task: { lifecycle: 'risk_clue', department: 'scjg' } }, ctx);
+ * t = reduceTask(t, { taskId: 'c1', action: 'claim', at: '2025-10-09', actor: { id: 'zhang' } }, ctx);
+ * t.state; // 'claimed'
+ */
+export function reduceTask(
+  task: TaskState | undefined,
+  event: EventLike | TaskEventInput,
+  ctx: ReduceContext,
+): TaskState {
+  const e = event as EventLike;
+  const day = eventDate(e.at);
+  if (e.action === 'create') {
+    if (task !== undefined)
+      fail('duplicate_task', `任务 ${e.taskId} 已存在`, `task ${e.taskId} already exists`, ['taskId'], {
+        taskId: e.taskId,
+      });
+    return createTask(e, day, ctx);
+  }
+  if (task === undefined)
+    return fail('unknown_task', `任务 ${e.taskId} 不存在`, `unknown task ${e.taskId}`, ['taskId'], {
+      taskId: e.taskId,
+    });
+  if (day < task.updated) {
+    fail(
+      'invalid_event',
+      `事件日期 ${day} 早于任务上次更新 ${task.updated}`,
+      `event day ${day} is before the task's last update ${task.updated}`,
+      ['at'],
+      {
+        taskId: task.id,
+        day,
+        updated: task.updated,
+      },
+    );
+  }
+  const lifecycle = ctx.lifecycles.get(task.lifecycle.id);
+  const t = ctx.lifecycles.transition(lifecycle.id, task.state, e.action);
+  if (t === undefined) {
+    const allowed = ctx.lifecycles.allowed(lifecycle.id, task.state);
+    const from = lifecycle.states.find((s) => s.id === task.state)?.label.zh ?? task.state;
+    throw new IllegalTransitionError(
+      {
+        zh: `任务 ${task.id} 处于“${from}”状态，不能执行 ${e.action}${allowed.length ? `（可执行：${allowed.join('、')}）` : '（已办结）'}`,
+        en: `task ${task.id} is ${task.state}: ${e.action} is not allowed${allowed.length ? ` (allowed: ${allowed.join(', ')})` : ' (terminal state)'}`,
+      },
+      {
+        path: ['action'],
+        details: { taskId: task.id, lifecycle: lifecycle.id, from: task.state, action: e.action, allowed },
+      },
+    );
+  }
+  if (t.reasonTable !== undefined) {
+    const tables = ctx.codeTables ?? taskCodeTables;
+    if (e.reason === undefined)
+      fail(
+        'invalid_reason',
+        `${t.label.zh}须填写原因（${t.reasonTable}）`,
+        `${t.action} needs a reason from ${t.reasonTable}`,
+        ['reason'],
+        { table: t.reasonTable },
+      );
+    if (!tables.isCode(t.reasonTable, e.reason.code))
+      fail(
+        'invalid_reason',
+        `原因代码 ${e.reason.code} 不在代码表 ${t.reasonTable} 中`,
+        `reason ${e.reason.code} is not a code of ${t.reasonTable}`,
+        ['reason', 'code'],
+        {
+          table: t.reasonTable,
+          code: e.reason.code,
+        },
+      );
+  }
+  if (t.requiresNote && (e.note === undefined || e.note.trim() === ''))
+    fail('invalid_event', `${t.label.zh}须填写说明`, `${t.action} needs a note`, ['note'], {
+      action: t.action,
+    });
+  let department = task.department;
+  let officer = task.officer;
+  if (t.reassigns === 'department') {
+    const next = e.to?.department;
+    if (next === undefined)
+      fail(
+        'invalid_event',
+        `${t.label.zh}须指定承办部门`,
+        `${t.action} needs to.department`,
+        ['to', 'department'],
+        { action: t.action },
+      );
+    department = next;
+    officer = e.to?.officer;
+  } else if (t.reassigns === 'officer') {
+    officer = e.to?.officer ?? e.actor.id;
+  } else if (e.to?.officer !== undefined) {
+    officer = e.to.officer;
+  }
+  const to = t.to;
+  const deadlines: DeadlineState[] = [];
+  for (const d of lifecycle.deadlines) {
+    const current = task.deadlines.find((x) => x.id === d.id);
+    if (
+      d.restartOn.includes(t.action) ||
+      (current === undefined && d.start.on === 'entered' && d.start.state === to)
+    ) {
+      deadlines.push(startClock(d, day, ctx, undefined));
+      continue;
+    }
+    if (current === undefined) continue;
+    if (current.met === undefined && !current.cancelled) {
+      if (d.metBy.includes(to)) deadlines.push({ ...current, met: day });
+      else if (d.cancelledBy.includes(to)) deadlines.push({ ...current, cancelled: true });
+      else deadlines.push(current);
+    } else deadlines.push(current);
+  }
+  const stateEntry = lifecycle.states.find((s) => s.id === to);
+  const { department: _d, officer: _o, reason: _r, note: _n, ...rest } = task;
+  return {
+    ...rest,
+    state: to,
+    ...(department === undefined ? {} : { department }),
+    ...(officer === undefined ? {} : { officer }),
+    updated: day,
+    since: to === task.state ? task.since : day,
+    entered: task.entered[to] === undefined ? { ...task.entered, [to]: day } : task.entered,
+    deadlines,
+    ...(e.reason === undefined
+      ? task.reason === undefined
+        ? {}
+        : { reason: task.reason }
+      : { reason: e.reason }),
+    ...(e.note === undefined ? (task.note === undefined ? {} : { note: task.note }) : { note: e.note }),
+    events: task.events + 1,
+    lastSeq: e.seq ?? task.lastSeq,
+    done: stateEntry?.terminal === true,
+  };
+}
+
+/**
+ * Replays a log into task states (重放): the same events always give the same states.
+ *
+ * @throws the first error any event raises (a log written by a task book never does).
+ * @example
+ * const tasks = replayTasks(await store.load(), { lifecycles });
+ * tasks.get('FXYJ-1')?.state;
+ */
+export function replayTasks(events: Iterable<EventLike>, ctx: ReduceContext): Map<string, TaskState> {
+  const tasks = new Map<string, TaskState>();
+  for (const e of events) tasks.set(e.taskId, reduceTask(tasks.get(e.taskId), e, ctx));
+  return tasks;
+}

@@ -249,7 +249,8 @@ export interface LifecycleChanges {
 
 /**
  * Derives a provincial variant from a lifecycle: a new version with some deadlines, transitions or states
- * changed; the result is validated like any definition. Diff the two with {@link diffLifecycles}.
+ * changed (a removed action is also dropped from the deadlines' `restartOn`); the result is validated like any
+ * definition. Diff the two with {@link diffLifecycles}.
  *
  * @example
  * const zj = deriveLifecycle(doubleNotificationLifecycle, {
@@ -281,7 +282,11 @@ export function deriveLifecycle(base: Lifecycle, changes: LifecycleChanges): Lif
       ...base.transitions.filter((t) => !removed.has(t.action) && !addedActions.has(t.action)),
       ...added,
     ],
-    deadlines: base.deadlines.map((d) => ({ ...d, ...(changes.deadlines?.[d.id] ?? {}) })),
+    deadlines: base.deadlines.map((d) => {
+      const merged = { ...d, ...(changes.deadlines?.[d.id] ?? {}) };
+      // A removed action no longer restarts a clock.
+      return { ...merged, restartOn: merged.restartOn.filter((a) => !removed.has(a) || addedActions.has(a)) };
+    }),
     rules: [...base.rules, ...(changes.rules ?? [])],
   });
 }

@@ -77,3 +77,18 @@ export class TaskLogTamperedError extends TasksError {
     super('log_tampered', messages, options);
   }
 }
+
+/**
+ * Whether `value` is a {@link TasksError} (or a subclass), also across copies of the package.
+ *
+ * @example
+ * try { await book.apply(input); } catch (e) { if (isTasksError(e)) console.log(e.code); }
+ */
+export function isTasksError(value: unknown): value is TasksError {
+  return (
+    value instanceof TasksError ||
+    (value instanceof Error &&
+      ['TasksError', 'IllegalTransitionError', 'TaskLogTamperedError'].includes(value.name) &&
+      typeof (value as { code?: unknown }).code === 'string')
+  );
+}

@@ -32,7 +32,7 @@ export { applyFixFacts, dueList, kpiFactsFromTasks, summarizeDue, timeliness } f
 export type { DeadlineState, ReduceContext, TaskState } from './engine.js';
 export { reduceTask, replayTasks } from './engine.js';
 export type { TasksErrorCode } from './errors.js';
-export { IllegalTransitionError, TaskLogTamperedError, TasksError } from './errors.js';
+export { IllegalTransitionError, isTasksError, TaskLogTamperedError, TasksError } from './errors.js';
 export type { LogVerification, TaskEvent, TaskEventInput } from './events.js';
 export {
   eventDate,

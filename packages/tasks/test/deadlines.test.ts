@@ -5,14 +5,25 @@ import type { TaskEventInput } from '@jianguan/tasks';
 import { applyFixFacts, openTaskBook, summarizeDue, TasksError } from '@jianguan/tasks';
 import { describe, expect, it } from 'vitest';
 
-const create = (taskId: string, lifecycle: string, at: string, department = 'scjg', extra: Record<string, unknown> = {}): TaskEventInput => ({
+const create = (
+  taskId: string,
+  lifecycle: string,
+  at: string,
+  department = 'scjg',
+  extra: Record<string, unknown> = {},
+): TaskEventInput => ({
   taskId,
   action: 'create',
   at,
   actor: { id: 'province' },
   task: { lifecycle, department, ...extra },
 });
-const act = (taskId: string, action: string, at: string, extra: Partial<TaskEventInput> = {}): TaskEventInput => ({
+const act = (
+  taskId: string,
+  action: string,
+  at: string,
+  extra: Partial<TaskEventInput> = {},
+): TaskEventInput => ({
   taskId,
   action,
   at,
@@ -43,8 +54,20 @@ describe('deadlines across the 2025 National Day holiday', () => {
     await book.apply(create('fix:1', 'quality_fix', '2025-09-28', 'scjg', { data: { recordId: 'JC-1' } }));
     expect(book.task('fix:1')?.deadlines[0]?.due).toBe('2025-10-11');
     await book.apply(act('fix:1', 'resubmit', '2025-10-12'));
-    expect(book.timeliness({ asOf: '2025-12-31' })[0]).toMatchObject({ counted: true, onTime: false, met: '2025-10-12' });
-    expect(applyFixFacts([{ recordId: 'JC-1', x: 1 }, { recordId: 'JC-2', x: 2 }], book.kpiFacts().fixes)).toEqual([
+    expect(book.timeliness({ asOf: '2025-12-31' })[0]).toMatchObject({
+      counted: true,
+      onTime: false,
+      met: '2025-10-12',
+    });
+    expect(
+      applyFixFacts(
+        [
+          { recordId: 'JC-1', x: 1 },
+          { recordId: 'JC-2', x: 2 },
+        ],
+        book.kpiFacts().fixes,
+      ),
+    ).toEqual([
       { recordId: 'JC-1', x: 1, rejectedDate: '2025-09-28', fixedDate: '2025-10-12' },
       { recordId: 'JC-2', x: 2 },
     ]);
@@ -52,7 +75,9 @@ describe('deadlines across the 2025 National Day holiday', () => {
 
   it('uses the calendar given (an organisation closure moves the deadline)', async () => {
     const calendar = createCalendar({
-      overlays: [organisationClosures({ id: 'x', name: 'closure', nameZh: '停止办公', dates: ['2025-10-13'] })],
+      overlays: [
+        organisationClosures({ id: 'x', name: 'closure', nameZh: '停止办公', dates: ['2025-10-13'] }),
+      ],
     });
     const book = await openTaskBook({ calendar });
     await book.apply(create('SGZ-1', 'double_notification', '2025-09-30', 'wjw'));
@@ -61,13 +86,19 @@ describe('deadlines across the 2025 National Day holiday', () => {
 
   it('a task’s own due date overrides the lifecycle’s; an unknown deadline id is rejected', async () => {
     const book = await openTaskBook();
-    await book.apply(create('LH-1', 'joint_task', '2025-09-01', 'scjg', { dueDates: { feedback: '2025-09-12' } }));
+    await book.apply(
+      create('LH-1', 'joint_task', '2025-09-01', 'scjg', { dueDates: { feedback: '2025-09-12' } }),
+    );
     expect(book.task('LH-1')?.deadlines[0]).toMatchObject({ due: '2025-09-12', overridden: true });
-    await expect(book.apply(create('LH-2', 'joint_task', '2025-09-01', 'scjg', { dueDates: { nope: '2025-09-12' } }))).rejects.toMatchObject({
+    await expect(
+      book.apply(create('LH-2', 'joint_task', '2025-09-01', 'scjg', { dueDates: { nope: '2025-09-12' } })),
+    ).rejects.toMatchObject({
       code: 'invalid_event',
       path: ['task', 'dueDates', 'nope'],
     });
-    await expect(book.apply({ ...create('LH-3', 'joint_task', '2025-13-01'), at: '2025-13-01' })).rejects.toBeInstanceOf(TasksError);
+    await expect(
+      book.apply({ ...create('LH-3', 'joint_task', '2025-13-01'), at: '2025-13-01' }),
+    ).rejects.toBeInstanceOf(TasksError);
   });
 
   it('lists due items per department and officer, most urgent first, and leaves out met and cancelled ones', async () => {
@@ -84,11 +115,15 @@ describe('deadlines across the 2025 National Day holiday', () => {
     expect(all.map((i) => i.taskId)).toEqual(['C1', 'C3', 'C2']);
     expect(all.map((i) => i.status)).toEqual(['due_today', 'due_today', 'open']);
     expect(book.due({ asOf: '2025-11-17', officer: 'wang' }).map((i) => i.taskId)).toEqual(['C1']);
-    expect(book.due({ asOf: '2025-11-18', department: 'hbj', statuses: ['overdue'] }).map((i) => i.taskId)).toEqual(['C3']);
+    expect(
+      book.due({ asOf: '2025-11-18', department: 'hbj', statuses: ['overdue'] }).map((i) => i.taskId),
+    ).toEqual(['C3']);
     const { byDepartment, byOfficer } = summarizeDue(book.due({ asOf: '2025-11-18' }));
     expect(byDepartment.get('scjg')).toEqual({ overdue: 1, due_today: 0, at_risk: 0, open: 1 });
     expect(byOfficer.get('wang')?.overdue).toBe(1);
-    expect(() => book.due({ asOf: '18/11/2025' })).toThrow(expect.objectContaining({ code: 'invalid_input', path: ['asOf'] }));
+    expect(() => book.due({ asOf: '18/11/2025' })).toThrow(
+      expect.objectContaining({ code: 'invalid_input', path: ['asOf'] }),
+    );
   });
 });
 
@@ -97,7 +132,16 @@ describe('KPI facts', () => {
     const book = await openTaskBook();
     const events: TaskEventInput[] = [];
     // 40 clues and 40 双告知 items in 2025-Q4 for two departments, handled with varying delays.
-    const days = ['2025-09-30', '2025-10-09', '2025-10-20', '2025-11-03', '2025-11-28', '2025-12-15', '2025-12-24', '2025-12-30'];
+    const days = [
+      '2025-09-30',
+      '2025-10-09',
+      '2025-10-20',
+      '2025-11-03',
+      '2025-11-28',
+      '2025-12-15',
+      '2025-12-24',
+      '2025-12-30',
+    ];
     const later = (d: string, n: number) => {
       const t = new Date(`${d}T00:00:00Z`);
       t.setUTCDate(t.getUTCDate() + n);
@@ -109,7 +153,11 @@ describe('KPI facts', () => {
       events.push(create(`C${i}`, 'risk_clue', day, dept), create(`N${i}`, 'double_notification', day, dept));
       if (i % 5 !== 4) {
         const c = later(day, 1 + (i % 4) * 6);
-        events.push(act(`C${i}`, 'claim', c), act(`C${i}`, 'start_verification', c), act(`C${i}`, 'feedback', later(c, 2), { note: '已核查' }));
+        events.push(
+          act(`C${i}`, 'claim', c),
+          act(`C${i}`, 'start_verification', c),
+          act(`C${i}`, 'feedback', later(c, 2), { note: '已核查' }),
+        );
       }
       if (i % 7 === 3) events.push(act(`N${i}`, 'return', later(day, 1), { reason: { code: '01' } }));
       else if (i % 3 !== 2) events.push(act(`N${i}`, 'claim', later(day, (i % 4) * 4)));
@@ -122,20 +170,32 @@ describe('KPI facts', () => {
     expect(notices.length).toBe(40 - 6); // six returned items are cancelled, not counted
     for (const dept of ['scjg', 'hbj']) {
       const asOf = '2025-12-31';
-      const card = scoreIndicators(baselineIndicatorSet, { clues, doubleNotifications: notices }, { period: '2025-Q4', unit: dept, asOf });
+      const card = scoreIndicators(
+        baselineIndicatorSet,
+        { clues, doubleNotifications: notices },
+        { period: '2025-Q4', unit: dept, asOf },
+      );
       const window = (id: string) => card.indicators.find((i) => i.id === id)?.windows[0];
       for (const [indicator, kind] of [
         ['clue-feedback-timeliness', 'risk_clue'],
         ['double-notification-claim-timeliness', 'double_notification'],
       ] as const) {
-        const rows = book.timeliness({ asOf, kind, department: dept, from: '2025-10-01', to: asOf }).filter((r) => r.counted);
+        const rows = book
+          .timeliness({ asOf, kind, department: dept, from: '2025-10-01', to: asOf })
+          .filter((r) => r.counted);
         const w = window(indicator);
         expect(rows.length).toBeGreaterThan(0);
         expect(w?.denominator).toBe(rows.length);
         expect(w?.numerator).toBe(rows.filter((r) => r.onTime).length);
       }
       const rate = window('double-notification-claim-rate');
-      const open = book.timeliness({ asOf, kind: 'double_notification', department: dept, from: '2025-10-01', to: asOf });
+      const open = book.timeliness({
+        asOf,
+        kind: 'double_notification',
+        department: dept,
+        from: '2025-10-01',
+        to: asOf,
+      });
       expect(rate?.denominator).toBe(open.length);
       expect(rate?.numerator).toBe(open.filter((r) => r.met !== undefined).length);
     }

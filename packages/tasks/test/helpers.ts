@@ -1,7 +1,11 @@
 import type { Lifecycle, LifecycleTransition, TaskEventInput } from '@jianguan/tasks';
 
 /** The event input that performs transition `t` on task `taskId` on day `at`, with whatever it requires. */
-export function eventFor(taskId: string, t: Pick<LifecycleTransition, 'action' | 'reasonTable' | 'requiresNote' | 'reassigns'>, at: string): TaskEventInput {
+export function eventFor(
+  taskId: string,
+  t: Pick<LifecycleTransition, 'action' | 'reasonTable' | 'requiresNote' | 'reassigns'>,
+  at: string,
+): TaskEventInput {
   return {
     taskId,
     action: t.action,
@@ -20,7 +24,12 @@ export function createFor(taskId: string, lifecycle: Lifecycle, at: string, stat
     action: 'create',
     at,
     actor: { id: 'province' },
-    task: { lifecycle: lifecycle.id, department: 'scjg', entity: { uscc: '91330100799655058B' }, ...(state === undefined ? {} : { state }) },
+    task: {
+      lifecycle: lifecycle.id,
+      department: 'scjg',
+      entity: { uscc: '91330100799655058B' },
+      ...(state === undefined ? {} : { state }),
+    },
   };
 }
 
@@ -34,7 +43,8 @@ export function pathTo(lifecycle: Lifecycle, target: string): { start: string; p
       const s = queue.shift() as string;
       if (s === target) {
         const path: LifecycleTransition[] = [];
-        for (let cur = s; prev.get(cur); cur = (prev.get(cur) as { from: string }).from) path.unshift((prev.get(cur) as { t: LifecycleTransition }).t);
+        for (let cur = s; prev.get(cur); cur = (prev.get(cur) as { from: string }).from)
+          path.unshift((prev.get(cur) as { t: LifecycleTransition }).t);
         return { start, path };
       }
       for (const t of lifecycle.transitions) {

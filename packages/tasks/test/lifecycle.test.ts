@@ -9,8 +9,8 @@ import {
   IllegalTransitionError,
   reduceTask,
   riskClueLifecycle,
-  TasksError,
   type TaskState,
+  TasksError,
 } from '@jianguan/tasks';
 import { describe, expect, it } from 'vitest';
 import { createFor, eventFor, pathTo } from './helpers.ts';
@@ -21,7 +21,11 @@ const ctx = { lifecycles };
 function taskIn(lifecycleId: string, state: string): TaskState {
   const l = lifecycles.get(lifecycleId);
   const { start, path } = pathTo(l, state);
-  let t = reduceTask(undefined, createFor('t1', l, '2025-09-01', start === l.initial ? undefined : start), ctx);
+  let t = reduceTask(
+    undefined,
+    createFor('t1', l, '2025-09-01', start === l.initial ? undefined : start),
+    ctx,
+  );
   for (const step of path) t = reduceTask(t, eventFor('t1', step, '2025-09-02'), ctx);
   expect(t.state).toBe(state);
   return t;
@@ -42,8 +46,14 @@ describe('built-in lifecycles', () => {
       for (const d of l.deadlines) expect(d.rule.checked).toBe('2026-12-02');
     }
     const byId = new Map(BUILT_IN_LIFECYCLES.map((l) => [l.id, l]));
-    expect(byId.get('double_notification')?.deadlines[0]).toMatchObject({ workdays: 5, rule: { status: 'seed-stated' } });
-    expect(byId.get('quality_fix')?.deadlines[0]).toMatchObject({ workdays: 5, rule: { status: 'seed-stated' } });
+    expect(byId.get('double_notification')?.deadlines[0]).toMatchObject({
+      workdays: 5,
+      rule: { status: 'seed-stated' },
+    });
+    expect(byId.get('quality_fix')?.deadlines[0]).toMatchObject({
+      workdays: 5,
+      rule: { status: 'seed-stated' },
+    });
     expect(byId.get('risk_clue')?.deadlines[0]).toMatchObject({ workdays: 10, rule: { status: 'inferred' } });
   });
 
@@ -55,7 +65,8 @@ describe('built-in lifecycles', () => {
           const before = taskIn(l.id, s.id);
           for (const action of actions) {
             const t = l.transitions.find((x) => x.action === action && x.from.includes(s.id));
-            const spec = t ?? (l.transitions.find((x) => x.action === action) as (typeof l.transitions)[number]);
+            const spec =
+              t ?? (l.transitions.find((x) => x.action === action) as (typeof l.transitions)[number]);
             const event = eventFor('t1', spec, '2025-09-03');
             if (t) {
               const after = reduceTask(before, event, ctx);
@@ -88,24 +99,43 @@ describe('built-in lifecycles', () => {
 describe('transition requirements', () => {
   it('回退 needs a reason from the return-reason code table', () => {
     const t = taskIn('risk_clue', 'dispatched');
-    expect(() => reduceTask(t, { taskId: 't1', action: 'return', at: '2025-09-03', actor: { id: 'u' } }, ctx)).toThrow(
-      expect.objectContaining({ code: 'invalid_reason', path: ['reason'] }),
-    );
     expect(() =>
-      reduceTask(t, { taskId: 't1', action: 'return', at: '2025-09-03', actor: { id: 'u' }, reason: { code: '77' } }, ctx),
+      reduceTask(t, { taskId: 't1', action: 'return', at: '2025-09-03', actor: { id: 'u' } }, ctx),
+    ).toThrow(expect.objectContaining({ code: 'invalid_reason', path: ['reason'] }));
+    expect(() =>
+      reduceTask(
+        t,
+        { taskId: 't1', action: 'return', at: '2025-09-03', actor: { id: 'u' }, reason: { code: '77' } },
+        ctx,
+      ),
     ).toThrow(expect.objectContaining({ code: 'invalid_reason', path: ['reason', 'code'] }));
-    const returned = reduceTask(t, { taskId: 't1', action: 'return', at: '2025-09-03', actor: { id: 'u' }, reason: { code: '01' } }, ctx);
+    const returned = reduceTask(
+      t,
+      { taskId: 't1', action: 'return', at: '2025-09-03', actor: { id: 'u' }, reason: { code: '01' } },
+      ctx,
+    );
     expect(returned.reason).toEqual({ code: '01' });
   });
 
   it('转办 moves the task to another department and restarts its clock', () => {
     const t = taskIn('double_notification', 'dispatched');
-    expect(() => reduceTask(t, { taskId: 't1', action: 'transfer', at: '2025-09-03', actor: { id: 'u' }, reason: { code: '02' } }, ctx)).toThrow(
-      expect.objectContaining({ code: 'invalid_event', path: ['to', 'department'] }),
-    );
+    expect(() =>
+      reduceTask(
+        t,
+        { taskId: 't1', action: 'transfer', at: '2025-09-03', actor: { id: 'u' }, reason: { code: '02' } },
+        ctx,
+      ),
+    ).toThrow(expect.objectContaining({ code: 'invalid_event', path: ['to', 'department'] }));
     const moved = reduceTask(
       t,
-      { taskId: 't1', action: 'transfer', at: '2025-09-30', actor: { id: 'u' }, reason: { code: '02' }, to: { department: 'wjw' } },
+      {
+        taskId: 't1',
+        action: 'transfer',
+        at: '2025-09-30',
+        actor: { id: 'u' },
+        reason: { code: '02' },
+        to: { department: 'wjw' },
+      },
       ctx,
     );
     expect(moved.department).toBe('wjw');
@@ -113,28 +143,44 @@ describe('transition requirements', () => {
   });
 
   it('feedback needs a note; claim assigns the claiming officer', () => {
-    const claimed = reduceTask(taskIn('risk_clue', 'dispatched'), { taskId: 't1', action: 'claim', at: '2025-09-03', actor: { id: 'zhang' } }, ctx);
-    expect(claimed.officer).toBe('zhang');
-    const verifying = reduceTask(claimed, { taskId: 't1', action: 'start_verification', at: '2025-09-03', actor: { id: 'zhang' } }, ctx);
-    expect(() => reduceTask(verifying, { taskId: 't1', action: 'feedback', at: '2025-09-04', actor: { id: 'zhang' } }, ctx)).toThrow(
-      expect.objectContaining({ code: 'invalid_event', path: ['note'] }),
+    const claimed = reduceTask(
+      taskIn('risk_clue', 'dispatched'),
+      { taskId: 't1', action: 'claim', at: '2025-09-03', actor: { id: 'zhang' } },
+      ctx,
     );
+    expect(claimed.officer).toBe('zhang');
+    const verifying = reduceTask(
+      claimed,
+      { taskId: 't1', action: 'start_verification', at: '2025-09-03', actor: { id: 'zhang' } },
+      ctx,
+    );
+    expect(() =>
+      reduceTask(
+        verifying,
+        { taskId: 't1', action: 'feedback', at: '2025-09-04', actor: { id: 'zhang' } },
+        ctx,
+      ),
+    ).toThrow(expect.objectContaining({ code: 'invalid_event', path: ['note'] }));
   });
 
   it('rejects unknown tasks, duplicate creates, back-dated events and bad entry states', () => {
     const l = riskClueLifecycle;
-    expect(() => reduceTask(undefined, { taskId: 'x', action: 'claim', at: '2025-09-03', actor: { id: 'u' } }, ctx)).toThrow(
-      expect.objectContaining({ code: 'unknown_task' }),
-    );
+    expect(() =>
+      reduceTask(undefined, { taskId: 'x', action: 'claim', at: '2025-09-03', actor: { id: 'u' } }, ctx),
+    ).toThrow(expect.objectContaining({ code: 'unknown_task' }));
     const t = reduceTask(undefined, createFor('x', l, '2025-09-03'), ctx);
-    expect(() => reduceTask(t, createFor('x', l, '2025-09-03'), ctx)).toThrow(expect.objectContaining({ code: 'duplicate_task' }));
-    expect(() => reduceTask(t, { taskId: 'x', action: 'claim', at: '2025-09-02', actor: { id: 'u' } }, ctx)).toThrow(
-      expect.objectContaining({ code: 'invalid_event', path: ['at'] }),
+    expect(() => reduceTask(t, createFor('x', l, '2025-09-03'), ctx)).toThrow(
+      expect.objectContaining({ code: 'duplicate_task' }),
     );
+    expect(() =>
+      reduceTask(t, { taskId: 'x', action: 'claim', at: '2025-09-02', actor: { id: 'u' } }, ctx),
+    ).toThrow(expect.objectContaining({ code: 'invalid_event', path: ['at'] }));
     expect(() => reduceTask(undefined, createFor('y', l, '2025-09-03', 'closed'), ctx)).toThrow(
       expect.objectContaining({ code: 'invalid_event', path: ['task', 'state'] }),
     );
-    expect(reduceTask(undefined, createFor('z', doubleNotificationLifecycle, '2025-09-03', 'unrouted'), ctx).state).toBe('unrouted');
+    expect(
+      reduceTask(undefined, createFor('z', doubleNotificationLifecycle, '2025-09-03', 'unrouted'), ctx).state,
+    ).toBe('unrouted');
   });
 });
 
@@ -149,19 +195,45 @@ describe('defineLifecycle', () => {
       throw new Error('accepted');
     };
     expect(bad({ initial: 'nowhere' })).toMatchObject({ code: 'invalid_lifecycle', path: ['initial'] });
-    expect(bad({ transitions: [...riskClueLifecycle.transitions, { action: 'reopen', label: { zh: '重开', en: 'reopen' }, from: ['closed'], to: 'dispatched' }] })).toMatchObject({
+    expect(
+      bad({
+        transitions: [
+          ...riskClueLifecycle.transitions,
+          { action: 'reopen', label: { zh: '重开', en: 'reopen' }, from: ['closed'], to: 'dispatched' },
+        ],
+      }),
+    ).toMatchObject({
       code: 'invalid_lifecycle',
     });
-    expect(bad({ states: [...riskClueLifecycle.states, { id: 'limbo', label: { zh: '悬置', en: 'limbo' } }] }).messages.en).toMatch(/unreachable|no way out/);
-    expect(bad({ deadlines: [{ ...riskClueLifecycle.deadlines[0], metBy: ['nope'] }] }).path).toEqual(['deadlines', 0, 'metBy', 0]);
-    expect(bad({ deadlines: [{ ...riskClueLifecycle.deadlines[0], rule: { ref: 'x', status: 'guessed', checked: '2026-12-02' } }] }).code).toBe('invalid_lifecycle');
+    expect(
+      bad({ states: [...riskClueLifecycle.states, { id: 'limbo', label: { zh: '悬置', en: 'limbo' } }] })
+        .messages.en,
+    ).toMatch(/unreachable|no way out/);
+    expect(bad({ deadlines: [{ ...riskClueLifecycle.deadlines[0], metBy: ['nope'] }] }).path).toEqual([
+      'deadlines',
+      0,
+      'metBy',
+      0,
+    ]);
+    expect(
+      bad({
+        deadlines: [
+          { ...riskClueLifecycle.deadlines[0], rule: { ref: 'x', status: 'guessed', checked: '2026-12-02' } },
+        ],
+      }).code,
+    ).toBe('invalid_lifecycle');
   });
 
   it('derives a provincial variant and diffs it against the base', () => {
     const zj = deriveLifecycle(doubleNotificationLifecycle, {
       id: 'zj_double_notification',
       version: 'zj-2026.1',
-      deadlines: { claim: { workdays: 3, rule: { ref: '浙江 variant (test)', status: 'inferred', checked: '2026-12-02' } } },
+      deadlines: {
+        claim: {
+          workdays: 3,
+          rule: { ref: '浙江 variant (test)', status: 'inferred', checked: '2026-12-02' },
+        },
+      },
       removeTransitions: ['transfer'],
     });
     expect(zj.deadlines[0]?.workdays).toBe(3);
@@ -169,8 +241,14 @@ describe('defineLifecycle', () => {
     const d = diffLifecycles(doubleNotificationLifecycle, zj);
     expect(d.header.map((c) => c.path[0])).toEqual(['id', 'version']);
     expect(d.transitions.removed).toEqual(['transfer']);
-    expect(d.deadlines.changed[0]?.changes).toContainEqual({ path: ['deadlines', 'claim', 'workdays'], before: 5, after: 3 });
-    expect(() => deriveLifecycle(doubleNotificationLifecycle, { version: 'x', deadlines: { nope: { workdays: 1 } } })).toThrow(TasksError);
+    expect(d.deadlines.changed[0]?.changes).toContainEqual({
+      path: ['deadlines', 'claim', 'workdays'],
+      before: 5,
+      after: 3,
+    });
+    expect(() =>
+      deriveLifecycle(doubleNotificationLifecycle, { version: 'x', deadlines: { nope: { workdays: 1 } } }),
+    ).toThrow(TasksError);
     expect(zj.deadlines[0]?.restartOn).not.toContain('transfer');
   });
 });

@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { canonicalJson } from '@jianguan/core';
 import type { TaskEvent, TaskEventInput } from '@jianguan/tasks';
 import {
+  BUILT_IN_LIFECYCLES,
   createFileTaskStore,
   createLifecycleRegistry,
-  BUILT_IN_LIFECYCLES,
   createMemoryTaskStore,
   GENESIS_HASH,
   openTaskBook,
@@ -18,13 +18,37 @@ import {
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 const script: TaskEventInput[] = [
-  { taskId: 'C1', action: 'create', at: '2025-09-30T09:00:00+08:00', actor: { id: 'province' }, task: { lifecycle: 'risk_clue', department: 'scjg', entity: { uscc: '91330100799655058B' } } },
-  { taskId: 'N1', action: 'create', at: '2025-09-30', actor: { id: 'amr' }, task: { lifecycle: 'double_notification', department: 'wjw' } },
+  {
+    taskId: 'C1',
+    action: 'create',
+    at: '2025-09-30T09:00:00+08:00',
+    actor: { id: 'province' },
+    task: { lifecycle: 'risk_clue', department: 'scjg', entity: { uscc: '91330100799655058B' } },
+  },
+  {
+    taskId: 'N1',
+    action: 'create',
+    at: '2025-09-30',
+    actor: { id: 'amr' },
+    task: { lifecycle: 'double_notification', department: 'wjw' },
+  },
   { taskId: 'C1', action: 'claim', at: '2025-10-09', actor: { id: 'zhang', department: 'scjg' } },
-  { taskId: 'N1', action: 'return', at: '2025-10-09', actor: { id: 'li' }, reason: { code: '01', note: '属卫健职责外' } },
+  {
+    taskId: 'N1',
+    action: 'return',
+    at: '2025-10-09',
+    actor: { id: 'li' },
+    reason: { code: '01', note: '属卫健职责外' },
+  },
   { taskId: 'N1', action: 'redispatch', at: '2025-10-10', actor: { id: 'amr' }, to: { department: 'jtj' } },
   { taskId: 'C1', action: 'start_verification', at: '2025-10-10', actor: { id: 'zhang' } },
-  { taskId: 'C1', action: 'feedback', at: '2025-10-13', actor: { id: 'zhang' }, note: '现场核查，未发现问题' },
+  {
+    taskId: 'C1',
+    action: 'feedback',
+    at: '2025-10-13',
+    actor: { id: 'zhang' },
+    note: '现场核查，未发现问题',
+  },
 ];
 
 let dir: string;
@@ -48,8 +72,16 @@ describe('the event log', () => {
     expect(verifyLog(events)).toEqual({ ok: true, head: book.head, count: 7 });
     const replayed = replayTasks(events, { lifecycles: createLifecycleRegistry(BUILT_IN_LIFECYCLES) });
     expect(snapshot(replayed.values())).toBe(snapshot(book.tasks()));
-    expect(book.task('N1')).toMatchObject({ state: 'dispatched', department: 'jtj', reason: { code: '01', note: '属卫健职责外' } });
-    expect(book.task('C1')).toMatchObject({ state: 'fed_back', officer: 'zhang', note: '现场核查，未发现问题' });
+    expect(book.task('N1')).toMatchObject({
+      state: 'dispatched',
+      department: 'jtj',
+      reason: { code: '01', note: '属卫健职责外' },
+    });
+    expect(book.task('C1')).toMatchObject({
+      state: 'fed_back',
+      officer: 'zhang',
+      note: '现场核查，未发现问题',
+    });
     expect(book.allowed('C1')).toEqual(['reject_feedback', 'close']);
   });
 
@@ -69,15 +101,24 @@ describe('the event log', () => {
     const { hashEvent } = await import('@jianguan/tasks');
     rehashed[2] = { ...rehashed[2], hash: hashEvent(rehashed[2] as TaskEvent) } as TaskEvent;
     expect(verifyLog(rehashed)).toEqual({ ok: false, index: 3, reason: 'prev_mismatch' });
-    await expect(openTaskBook({ store: createMemoryTaskStore(edited) })).rejects.toBeInstanceOf(TaskLogTamperedError);
+    await expect(openTaskBook({ store: createMemoryTaskStore(edited) })).rejects.toBeInstanceOf(
+      TaskLogTamperedError,
+    );
   });
 
   it('writes nothing when an event is illegal, and a batch is all or nothing', async () => {
     const store = createMemoryTaskStore();
     const book = await openTaskBook({ store });
     await book.apply(script[0] as TaskEventInput);
-    await expect(book.apply({ taskId: 'C1', action: 'close', at: '2025-10-01', actor: { id: 'x' } })).rejects.toMatchObject({ code: 'illegal_transition' });
-    await expect(book.applyAll([script[1] as TaskEventInput, { taskId: 'N1', action: 'feedback', at: '2025-10-01', actor: { id: 'x' } }])).rejects.toMatchObject({
+    await expect(
+      book.apply({ taskId: 'C1', action: 'close', at: '2025-10-01', actor: { id: 'x' } }),
+    ).rejects.toMatchObject({ code: 'illegal_transition' });
+    await expect(
+      book.applyAll([
+        script[1] as TaskEventInput,
+        { taskId: 'N1', action: 'feedback', at: '2025-10-01', actor: { id: 'x' } },
+      ]),
+    ).rejects.toMatchObject({
       code: 'illegal_transition',
     });
     expect(store.events.length).toBe(1);
@@ -135,13 +176,19 @@ describe('stores', () => {
     await book.close();
     const text = await readFile(path, 'utf8');
     await writeFile(path, text.replace('现场核查，未发现问题', '现场核查，发现问题'));
-    await expect(openTaskBook({ store: createFileTaskStore(path) })).rejects.toMatchObject({ name: 'TaskLogTamperedError', details: { index: 6 } });
+    await expect(openTaskBook({ store: createFileTaskStore(path) })).rejects.toMatchObject({
+      name: 'TaskLogTamperedError',
+      details: { index: 6 },
+    });
   });
 
   it('enforces a single writer with a lock file, and takes over a stale lock', async () => {
     const path = join(dir, 'tasks.jsonl');
     const first = await openTaskBook({ store: createFileTaskStore(path) });
-    await expect(openTaskBook({ store: createFileTaskStore(path) })).rejects.toMatchObject({ code: 'store_locked', details: { pid: process.pid } });
+    await expect(openTaskBook({ store: createFileTaskStore(path) })).rejects.toMatchObject({
+      code: 'store_locked',
+      details: { pid: process.pid },
+    });
     await first.close();
     await writeFile(`${path}.lock`, '2147483646'); // no such process
     const second = await openTaskBook({ store: createFileTaskStore(path) });

@@ -1,8 +1,16 @@
 import { fc, test } from '@fast-check/vitest';
 import { canonicalJson } from '@jianguan/core';
-import type { TaskState } from '@jianguan/tasks';
-import { BUILT_IN_LIFECYCLES, createLifecycleRegistry, isTasksError, reduceTask, replayTasks, sealEvent, parseEventInput, verifyLog } from '@jianguan/tasks';
-import type { TaskEvent } from '@jianguan/tasks';
+import type { TaskEvent, TaskState } from '@jianguan/tasks';
+import {
+  BUILT_IN_LIFECYCLES,
+  createLifecycleRegistry,
+  isTasksError,
+  parseEventInput,
+  reduceTask,
+  replayTasks,
+  sealEvent,
+  verifyLog,
+} from '@jianguan/tasks';
 import { describe, expect } from 'vitest';
 import { createFor, eventFor } from './helpers.ts';
 
@@ -23,12 +31,18 @@ describe('random event sequences', () => {
     'never reach an undefined state; rejected events change nothing; the accepted log replays to the same task',
     (lifecycle, steps) => {
       const states = new Set(lifecycle.states.map((s) => s.id));
-      const accepted: TaskEvent[] = [sealEvent(undefined, parseEventInput(createFor('p', lifecycle, '2025-09-01')))];
+      const accepted: TaskEvent[] = [
+        sealEvent(undefined, parseEventInput(createFor('p', lifecycle, '2025-09-01'))),
+      ];
       let task: TaskState = reduceTask(undefined, accepted[0] as TaskEvent, ctx);
       let day = new Date('2025-09-01T00:00:00Z');
       for (const s of steps) {
         day = new Date(day.getTime() + s.dayGap * 86_400_000);
-        const spec = lifecycle.transitions.find((t) => t.action === s.action) ?? { action: s.action, requiresNote: false, reassigns: 'none' as const };
+        const spec = lifecycle.transitions.find((t) => t.action === s.action) ?? {
+          action: s.action,
+          requiresNote: false,
+          reassigns: 'none' as const,
+        };
         const base = eventFor('p', spec as never, day.toISOString().slice(0, 10));
         const input = {
           ...base,

@@ -38,12 +38,12 @@ export interface TaskState {
   readonly kind: string;
   readonly lifecycle: { readonly id: string; readonly version: string };
   readonly state: string;
-  readonly department?: string;
-  readonly officer?: string;
-  readonly entity?: { readonly uscc?: string | undefined; readonly name?: string | undefined };
-  readonly title?: string;
-  readonly source?: { readonly system: string; readonly ref: string };
-  readonly data?: Readonly<Record<string, unknown>>;
+  readonly department?: string | undefined;
+  readonly officer?: string | undefined;
+  readonly entity?: { readonly uscc?: string | undefined; readonly name?: string | undefined } | undefined;
+  readonly title?: string | undefined;
+  readonly source?: { readonly system: string; readonly ref: string } | undefined;
+  readonly data?: Readonly<Record<string, unknown>> | undefined;
   readonly created: string;
   /** Civil date of the last event. */
   readonly updated: string;
@@ -53,9 +53,9 @@ export interface TaskState {
   readonly entered: Readonly<Record<string, string>>;
   readonly deadlines: readonly DeadlineState[];
   /** The last reason given (回退/转办/终止), if any. */
-  readonly reason?: { readonly code: string; readonly note?: string | undefined };
+  readonly reason?: { readonly code: string; readonly note?: string | undefined } | undefined;
   /** The last note given (处置结果, 反馈意见, 失信约束措施 …). */
-  readonly note?: string;
+  readonly note?: string | undefined;
   /** Number of events applied. */
   readonly events: number;
   /** `seq` of the last event applied. */
@@ -87,6 +87,17 @@ function fail(
   details: Record<string, unknown>,
 ): never {
   throw new TasksError(code, { zh, en }, { path, details });
+}
+
+const terminalCache = new WeakMap<Lifecycle, ReadonlySet<string>>();
+
+function terminalStates(lifecycle: Lifecycle): ReadonlySet<string> {
+  let set = terminalCache.get(lifecycle);
+  if (set === undefined) {
+    set = new Set(lifecycle.states.filter((s) => s.terminal).map((s) => s.id));
+    terminalCache.set(lifecycle, set);
+  }
+  return set;
 }
 
 function startClock(
@@ -129,28 +140,27 @@ function createTask(event: EventLike, day: string, ctx: ReduceContext): TaskStat
     if (d.start.on === 'created' || (d.start.on === 'entered' && d.start.state === state))
       deadlines.push(startClock(d, day, ctx, spec.dueDates?.[d.id]));
   }
-  const officer = spec.officer;
-  const stateEntry = lifecycle.states.find((s) => s.id === state);
   return {
     id: event.taskId,
     kind: lifecycle.kind,
     lifecycle: { id: lifecycle.id, version: lifecycle.version },
     state,
-    ...(spec.department === undefined ? {} : { department: spec.department }),
-    ...(officer === undefined ? {} : { officer }),
-    ...(spec.entity === undefined ? {} : { entity: spec.entity }),
-    ...(spec.title === undefined ? {} : { title: spec.title }),
-    ...(spec.source === undefined ? {} : { source: spec.source }),
-    ...(spec.data === undefined ? {} : { data: spec.data }),
+    department: spec.department,
+    officer: spec.officer,
+    entity: spec.entity,
+    title: spec.title,
+    source: spec.source,
+    data: spec.data,
     created: day,
     updated: day,
     since: day,
     entered: { [state]: day },
     deadlines,
-    ...(event.note === undefined ? {} : { note: event.note }),
+    reason: undefined,
+    note: event.note,
     events: 1,
     lastSeq: event.seq ?? 0,
-    done: stateEntry?.terminal === true,
+    done: terminalStates(lifecycle).has(state),
   };
 }
 
@@ -259,43 +269,50 @@ export function reduceTask(
     officer = e.to.officer;
   }
   const to = t.to;
-  const deadlines: DeadlineState[] = [];
+  let deadlines: readonly DeadlineState[] = task.deadlines;
+  let changed = false;
+  const next: DeadlineState[] = [];
   for (const d of lifecycle.deadlines) {
     const current = task.deadlines.find((x) => x.id === d.id);
     if (
       d.restartOn.includes(t.action) ||
       (current === undefined && d.start.on === 'entered' && d.start.state === to)
     ) {
-      deadlines.push(startClock(d, day, ctx, undefined));
+      changed = true;
+      next.push(startClock(d, day, ctx, undefined));
       continue;
     }
     if (current === undefined) continue;
-    if (current.met === undefined && !current.cancelled) {
-      if (d.metBy.includes(to)) deadlines.push({ ...current, met: day });
-      else if (d.cancelledBy.includes(to)) deadlines.push({ ...current, cancelled: true });
-      else deadlines.push(current);
-    } else deadlines.push(current);
+    if (current.met === undefined && !current.cancelled && d.metBy.includes(to)) {
+      changed = true;
+      next.push({ ...current, met: day });
+    } else if (current.met === undefined && !current.cancelled && d.cancelledBy.includes(to)) {
+      changed = true;
+      next.push({ ...current, cancelled: true });
+    } else next.push(current);
   }
-  const stateEntry = lifecycle.states.find((s) => s.id === to);
-  const { department: _d, officer: _o, reason: _r, note: _n, ...rest } = task;
+  if (changed) deadlines = next;
   return {
-    ...rest,
+    id: task.id,
+    kind: task.kind,
+    lifecycle: task.lifecycle,
     state: to,
-    ...(department === undefined ? {} : { department }),
-    ...(officer === undefined ? {} : { officer }),
+    department,
+    officer,
+    entity: task.entity,
+    title: task.title,
+    source: task.source,
+    data: task.data,
+    created: task.created,
     updated: day,
     since: to === task.state ? task.since : day,
     entered: task.entered[to] === undefined ? { ...task.entered, [to]: day } : task.entered,
     deadlines,
-    ...(e.reason === undefined
-      ? task.reason === undefined
-        ? {}
-        : { reason: task.reason }
-      : { reason: e.reason }),
-    ...(e.note === undefined ? (task.note === undefined ? {} : { note: task.note }) : { note: e.note }),
+    reason: e.reason ?? task.reason,
+    note: e.note ?? task.note,
     events: task.events + 1,
     lastSeq: e.seq ?? task.lastSeq,
-    done: stateEntry?.terminal === true,
+    done: terminalStates(lifecycle).has(to),
   };
 }
 

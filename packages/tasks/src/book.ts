@@ -134,7 +134,7 @@ export async function openTaskBook(options: TaskBookOptions = {}): Promise<TaskB
     events: () => log,
     allowed: (id) => {
       const t = tasks.get(id);
-      return t === undefined ? [] : lifecycles.allowed(t.lifecycle.id, t.state);
+      return t === undefined ? [] : lifecycles.allowed(t.lifecycle.id, t.state, t.lifecycle.version);
     },
     due: (o) => dueList(tasks.values(), lifecycles, { ...o, calendar }),
     timeliness: (o) => timeliness(tasks.values(), o),

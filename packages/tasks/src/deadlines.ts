@@ -88,7 +88,7 @@ export function dueList(
     if (options.department !== undefined && t.department !== options.department) continue;
     if (options.officer !== undefined && t.officer !== options.officer) continue;
     if (options.kind !== undefined && t.kind !== options.kind) continue;
-    const lifecycle = lifecycles.get(t.lifecycle.id);
+    const lifecycle = lifecycles.get(t.lifecycle.id, t.lifecycle.version);
     for (const d of t.deadlines) {
       if (d.met !== undefined || d.cancelled) continue;
       const def = lifecycle.deadlines.find((x) => x.id === d.id);
@@ -295,7 +295,7 @@ export function kpiFactsFromTasks(
   const fixes: TaskFixFact[] = [];
   for (const t of tasks) {
     if (t.department === undefined) continue;
-    const lifecycle = lifecycles.get(t.lifecycle.id);
+    const lifecycle = lifecycles.get(t.lifecycle.id, t.lifecycle.version);
     for (const d of t.deadlines as readonly DeadlineState[]) {
       if (d.cancelled) continue;
       const tag = lifecycle.deadlines.find((x) => x.id === d.id)?.kpiFact;

@@ -207,10 +207,10 @@ export function reduceTask(
       },
     );
   }
-  const lifecycle = ctx.lifecycles.get(task.lifecycle.id);
-  const t = ctx.lifecycles.transition(lifecycle.id, task.state, e.action);
+  const lifecycle = ctx.lifecycles.get(task.lifecycle.id, task.lifecycle.version);
+  const t = ctx.lifecycles.transition(lifecycle.id, task.state, e.action, lifecycle.version);
   if (t === undefined) {
-    const allowed = ctx.lifecycles.allowed(lifecycle.id, task.state);
+    const allowed = ctx.lifecycles.allowed(lifecycle.id, task.state, lifecycle.version);
     const from = lifecycle.states.find((s) => s.id === task.state)?.label.zh ?? task.state;
     throw new IllegalTransitionError(
       {

@@ -329,25 +329,28 @@ export function diffLifecycles(before: Lifecycle, after: Lifecycle): LifecycleDi
 }
 
 /**
- * The lifecycles a task book knows, by id; tasks record the id and version they were created under.
+ * The lifecycles a task book knows, by id and version. New tasks use the last version registered for an id;
+ * a task keeps the version it was created under, so registering a provincial variant never changes the
+ * deadlines of tasks already open (register the old version too while such tasks exist).
  *
  * @example
  * const registry = createLifecycleRegistry([...BUILT_IN_LIFECYCLES, zjVariant]);
- * registry.get('zj_double_notification').version; // 'zj-2026.1'
+ * registry.get('double_notification').version; // 'zj-2026.1'
  */
 export interface LifecycleRegistry {
   readonly ids: readonly string[];
-  get(id: string): Lifecycle;
-  has(id: string): boolean;
+  /** The given version of a lifecycle, or (no version) the last one registered. */
+  get(id: string, version?: string): Lifecycle;
+  has(id: string, version?: string): boolean;
   /** The transition for `action` from `state`, if the lifecycle allows it. */
-  transition(id: string, state: string, action: string): LifecycleTransition | undefined;
+  transition(id: string, state: string, action: string, version?: string): LifecycleTransition | undefined;
   /** The actions allowed from `state`. */
-  allowed(id: string, state: string): readonly string[];
+  allowed(id: string, state: string, version?: string): readonly string[];
 }
 
 /**
- * Builds a registry from lifecycles (each validated again). A later lifecycle with the same id replaces an
- * earlier one.
+ * Builds a registry from lifecycles (each validated again). The last lifecycle given for an id is the one new
+ * tasks use; every version given stays available to the tasks created under it.
  *
  * @throws {TasksError} `invalid_lifecycle`.
  * @example
@@ -357,32 +360,43 @@ export interface LifecycleRegistry {
 export function createLifecycleRegistry(
   lifecycles: readonly (Lifecycle | LifecycleInput)[],
 ): LifecycleRegistry {
-  const byId = new Map<string, Lifecycle>();
-  const table = new Map<string, Map<string, Map<string, LifecycleTransition>>>();
+  const latest = new Map<string, Lifecycle>();
+  const versions = new Map<string, Lifecycle>();
+  const table = new Map<Lifecycle, Map<string, Map<string, LifecycleTransition>>>();
   for (const input of lifecycles) {
     const l = defineLifecycle(input);
-    byId.set(l.id, l);
+    latest.set(l.id, l);
+    versions.set(`${l.id}@${l.version}`, l);
     const perState = new Map<string, Map<string, LifecycleTransition>>();
     for (const s of l.states) perState.set(s.id, new Map());
     for (const t of l.transitions) for (const f of t.from) perState.get(f)?.set(t.action, t);
-    table.set(l.id, perState);
+    table.set(l, perState);
   }
-  const get = (id: string): Lifecycle => {
-    const l = byId.get(id);
+  const find = (id: string, version?: string) =>
+    version === undefined ? latest.get(id) : versions.get(`${id}@${version}`);
+  const get = (id: string, version?: string): Lifecycle => {
+    const l = find(id, version);
     if (!l) {
+      const name = version === undefined ? id : `${id}@${version}`;
       throw new TasksError(
         'unknown_lifecycle',
-        { zh: `未知的任务生命周期 ${id}`, en: `unknown lifecycle ${id}` },
-        { path: ['lifecycle'], details: { id, known: [...byId.keys()] } },
+        { zh: `未知的任务生命周期 ${name}`, en: `unknown lifecycle ${name}` },
+        { path: ['lifecycle'], details: { id, version, known: [...versions.keys()] } },
       );
     }
     return l;
   };
   return {
-    ids: [...byId.keys()],
+    ids: [...latest.keys()],
     get,
-    has: (id) => byId.has(id),
-    transition: (id, state, action) => table.get(id)?.get(state)?.get(action),
-    allowed: (id, state) => [...(table.get(id)?.get(state)?.keys() ?? [])],
+    has: (id, version) => find(id, version) !== undefined,
+    transition: (id, state, action, version) => {
+      const l = find(id, version);
+      return l === undefined ? undefined : table.get(l)?.get(state)?.get(action);
+    },
+    allowed: (id, state, version) => {
+      const l = find(id, version);
+      return [...((l === undefined ? undefined : table.get(l)?.get(state))?.keys() ?? [])];
+    },
   };
 }

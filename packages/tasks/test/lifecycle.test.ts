@@ -251,4 +251,49 @@ describe('defineLifecycle', () => {
     ).toThrow(TasksError);
     expect(zj.deadlines[0]?.restartOn).not.toContain('transfer');
   });
+
+  it('a variant registered later applies to new tasks; open tasks keep the version they were created under', async () => {
+    const { openTaskBook } = await import('@jianguan/tasks');
+    const zj = deriveLifecycle(doubleNotificationLifecycle, {
+      version: 'zj-2026.1',
+      deadlines: {
+        claim: { workdays: 3, rule: { ref: 'variant (test)', status: 'inferred', checked: '2026-12-02' } },
+      },
+    });
+    const book = await openTaskBook({ lifecycles: [...BUILT_IN_LIFECYCLES, zj] });
+    await book.apply({
+      taskId: 'new',
+      action: 'create',
+      at: '2025-09-30',
+      actor: { id: 'p' },
+      task: { lifecycle: 'double_notification', department: 'wjw' },
+    });
+    expect(book.task('new')).toMatchObject({
+      lifecycle: { version: 'zj-2026.1' },
+      deadlines: [{ due: '2025-10-10' }],
+    });
+    const old = await openTaskBook();
+    await old.apply({
+      taskId: 'old',
+      action: 'create',
+      at: '2025-09-30',
+      actor: { id: 'p' },
+      task: { lifecycle: 'double_notification', department: 'wjw' },
+    });
+    // Replaying the old log with only the variant registered: its version is unknown, and says so.
+    const { replayTasks } = await import('@jianguan/tasks');
+    const events = [
+      ...old.events(),
+      { ...old.events()[0], taskId: 'old', action: 'claim', task: undefined, seq: 2 } as never,
+    ];
+    expect(() => replayTasks(events, { lifecycles: createLifecycleRegistry([zj]) })).toThrow(
+      expect.objectContaining({ code: 'unknown_lifecycle' }),
+    );
+    // With both versions registered the old task keeps its 5-working-day clock.
+    const both = createLifecycleRegistry([doubleNotificationLifecycle, zj]);
+    expect(replayTasks(events, { lifecycles: both }).get('old')).toMatchObject({
+      state: 'claimed',
+      deadlines: [{ due: '2025-10-14', met: '2025-09-30' }],
+    });
+  });
 });

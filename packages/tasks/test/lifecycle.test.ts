@@ -270,7 +270,7 @@ describe('defineLifecycle', () => {
     });
     expect(book.task('new')).toMatchObject({
       lifecycle: { version: 'zj-2026.1' },
-      deadlines: [{ due: '2025-10-10' }],
+      deadlines: [{ due: '2025-10-11' }],
     });
     const old = await openTaskBook();
     await old.apply({

@@ -34,7 +34,7 @@ export interface TaskBookOptions {
 /**
  * A department's task book (任务台账): the event log and the tasks it replays to, with due lists and KPI facts.
  * Every change goes through {@link TaskBook.apply}: validated, checked against the lifecycle, sealed into the
- * hash chain, made durable, then applied.
+ * hash chain (a `create` event gets the lifecycle version pinned), made durable, then applied.
  *
  * @example
  * const book = await openTaskBook({ store: createFileTaskStore('tasks.jsonl') });
@@ -104,6 +104,9 @@ export async function openTaskBook(options: TaskBookOptions = {}): Promise<TaskB
       let last: TaskEvent | undefined = log[log.length - 1];
       for (const input of inputs) {
         const parsed = parseEventInput(input);
+        // Pin the lifecycle version in the log, so that replaying never depends on what is registered later.
+        if (parsed.task !== undefined && parsed.task.version === undefined)
+          parsed.task = { ...parsed.task, version: lifecycles.get(parsed.task.lifecycle).version };
         const event = sealEvent(last, parsed);
         const current = staged.get(event.taskId) ?? tasks.get(event.taskId);
         staged.set(event.taskId, reduceTask(current, event, ctx));

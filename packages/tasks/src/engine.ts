@@ -116,7 +116,7 @@ function startClock(
 function createTask(event: EventLike, day: string, ctx: ReduceContext): TaskState {
   const spec = event.task;
   if (!spec) return fail('invalid_event', '创建事件缺少 task', 'a create event needs task', ['task'], {});
-  const lifecycle: Lifecycle = ctx.lifecycles.get(spec.lifecycle);
+  const lifecycle: Lifecycle = ctx.lifecycles.get(spec.lifecycle, spec.version);
   const state = spec.state ?? lifecycle.initial;
   if (state !== lifecycle.initial && !lifecycle.entry.includes(state)) {
     fail(

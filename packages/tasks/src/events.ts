@@ -15,6 +15,8 @@ const entitySchema = z.object({ uscc: z.string().min(1).optional(), name: z.stri
 
 const createSchema = z.object({
   lifecycle: z.string().min(1),
+  /** The lifecycle version; a task book fills in the current one before sealing, so a log replays the same. */
+  version: z.string().min(1).optional(),
   department: z.string().min(1).optional(),
   officer: z.string().min(1).optional(),
   /** The state to start in; must be the lifecycle's initial state or one of its `entry` states. */

@@ -77,7 +77,15 @@ export interface ReduceContext {
   readonly calendar?: Pick<WorkdayCalendar, 'addWorkdaysToDayNumber'>;
 }
 
-type EventLike = Omit<TaskEvent, 'seq' | 'prev' | 'hash'> & { readonly seq?: number };
+/**
+ * What the reducer accepts: a sealed {@link TaskEvent}, or an event without its place in the log (`seq`
+ * optional, no hashes) — e.g. to try a transition before recording it.
+ *
+ * @example
+ * const e: ReducibleEvent = { taskId: 'c1', action: 'claim', at: '2025-10-09', actor: { id: 'zhang' } };
+ */
+export type ReducibleEvent = Omit<TaskEvent, 'seq' | 'prev' | 'hash'> & { readonly seq?: number };
+type EventLike = ReducibleEvent;
 
 function fail(
   code: 'invalid_event' | 'unknown_task' | 'duplicate_task' | 'invalid_reason',
@@ -178,7 +186,7 @@ function createTask(event: EventLike, day: string, ctx: ReduceContext): TaskStat
  */
 export function reduceTask(
   task: TaskState | undefined,
-  event: EventLike | TaskEventInput,
+  event: ReducibleEvent | TaskEventInput,
   ctx: ReduceContext,
 ): TaskState {
   const e = event as EventLike;
@@ -324,7 +332,7 @@ export function reduceTask(
  * const tasks = replayTasks(await store.load(), { lifecycles });
  * tasks.get('FXYJ-1')?.state;
  */
-export function replayTasks(events: Iterable<EventLike>, ctx: ReduceContext): Map<string, TaskState> {
+export function replayTasks(events: Iterable<ReducibleEvent>, ctx: ReduceContext): Map<string, TaskState> {
   const tasks = new Map<string, TaskState>();
   for (const e of events) tasks.set(e.taskId, reduceTask(tasks.get(e.taskId), e, ctx));
   return tasks;

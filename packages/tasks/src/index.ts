@@ -29,7 +29,7 @@ export type {
   TimelinessRow,
 } from './deadlines.js';
 export { applyFixFacts, dueList, kpiFactsFromTasks, summarizeDue, timeliness } from './deadlines.js';
-export type { DeadlineState, ReduceContext, TaskState } from './engine.js';
+export type { DeadlineState, ReduceContext, ReducibleEvent, TaskState } from './engine.js';
 export { reduceTask, replayTasks } from './engine.js';
 export type { TasksErrorCode } from './errors.js';
 export { IllegalTransitionError, isTasksError, TaskLogTamperedError, TasksError } from './errors.js';

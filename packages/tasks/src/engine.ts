@@ -4,6 +4,7 @@ import { IllegalTransitionError, TasksError } from './errors.js';
 import type { TaskEvent, TaskEventInput } from './events.js';
 import { eventDate } from './events.js';
 import type { Lifecycle, LifecycleDeadline, LifecycleRegistry } from './lifecycle.js';
+import { transitionOf } from './lifecycle.js';
 import { taskCodeTables } from './reasons.js';
 
 /**
@@ -216,7 +217,7 @@ export function reduceTask(
     );
   }
   const lifecycle = ctx.lifecycles.get(task.lifecycle.id, task.lifecycle.version);
-  const t = ctx.lifecycles.transition(lifecycle.id, task.state, e.action, lifecycle.version);
+  const t = transitionOf(lifecycle, task.state, e.action);
   if (t === undefined) {
     const allowed = ctx.lifecycles.allowed(lifecycle.id, task.state, lifecycle.version);
     const from = lifecycle.states.find((s) => s.id === task.state)?.label.zh ?? task.state;

@@ -361,19 +361,19 @@ export function createLifecycleRegistry(
   lifecycles: readonly (Lifecycle | LifecycleInput)[],
 ): LifecycleRegistry {
   const latest = new Map<string, Lifecycle>();
-  const versions = new Map<string, Lifecycle>();
-  const table = new Map<Lifecycle, Map<string, Map<string, LifecycleTransition>>>();
+  const versions = new Map<string, Map<string, Lifecycle>>();
   for (const input of lifecycles) {
     const l = defineLifecycle(input);
     latest.set(l.id, l);
-    versions.set(`${l.id}@${l.version}`, l);
-    const perState = new Map<string, Map<string, LifecycleTransition>>();
-    for (const s of l.states) perState.set(s.id, new Map());
-    for (const t of l.transitions) for (const f of t.from) perState.get(f)?.set(t.action, t);
-    table.set(l, perState);
+    let byVersion = versions.get(l.id);
+    if (byVersion === undefined) {
+      byVersion = new Map();
+      versions.set(l.id, byVersion);
+    }
+    byVersion.set(l.version, l);
   }
   const find = (id: string, version?: string) =>
-    version === undefined ? latest.get(id) : versions.get(`${id}@${version}`);
+    version === undefined ? latest.get(id) : versions.get(id)?.get(version);
   const get = (id: string, version?: string): Lifecycle => {
     const l = find(id, version);
     if (!l) {
@@ -381,7 +381,14 @@ export function createLifecycleRegistry(
       throw new TasksError(
         'unknown_lifecycle',
         { zh: `未知的任务生命周期 ${name}`, en: `unknown lifecycle ${name}` },
-        { path: ['lifecycle'], details: { id, version, known: [...versions.keys()] } },
+        {
+          path: ['lifecycle'],
+          details: {
+            id,
+            version,
+            known: [...versions].flatMap(([i, v]) => [...v.keys()].map((x) => `${i}@${x}`)),
+          },
+        },
       );
     }
     return l;
@@ -392,11 +399,31 @@ export function createLifecycleRegistry(
     has: (id, version) => find(id, version) !== undefined,
     transition: (id, state, action, version) => {
       const l = find(id, version);
-      return l === undefined ? undefined : table.get(l)?.get(state)?.get(action);
+      return l === undefined ? undefined : transitionOf(l, state, action);
     },
     allowed: (id, state, version) => {
       const l = find(id, version);
-      return [...((l === undefined ? undefined : table.get(l)?.get(state))?.keys() ?? [])];
+      return l === undefined ? [] : [...(transitionTable(l).get(state)?.keys() ?? [])];
     },
   };
+}
+
+const tables = new WeakMap<Lifecycle, Map<string, Map<string, LifecycleTransition>>>();
+
+function transitionTable(l: Lifecycle): Map<string, Map<string, LifecycleTransition>> {
+  let perState = tables.get(l);
+  if (perState === undefined) {
+    perState = new Map();
+    for (const s of l.states) perState.set(s.id, new Map());
+    for (const t of l.transitions) for (const f of t.from) perState.get(f)?.set(t.action, t);
+    tables.set(l, perState);
+  }
+  return perState;
+}
+
+/**
+ * The transition of a lifecycle for `action` from `state`, if allowed (indexed once per lifecycle). @internal
+ */
+export function transitionOf(l: Lifecycle, state: string, action: string): LifecycleTransition | undefined {
+  return transitionTable(l).get(state)?.get(action);
 }

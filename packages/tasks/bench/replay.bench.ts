@@ -180,16 +180,16 @@ const om = { ms: median(runs.ours.map((x) => x.ms)), cpuMs: median(runs.ours.map
 const v = measure(() => verifyLog(events));
 if (!v.result.ok) process.exit(1);
 const rate = (ms: number) => Math.round(EVENTS / (ms / 1000)).toLocaleString('en-US');
+const line = (label: string, m: { ms: number; cpuMs: number }) =>
+  console.log(
+    `${label}: ${m.ms.toFixed(0)} ms wall, ${m.cpuMs.toFixed(0)} ms CPU, ${rate(m.cpuMs)} events/CPU-s`,
+  );
 console.log(
-  `${EVENTS.toLocaleString('en-US')} events, ${o.result.tasks.toLocaleString('en-US')} tasks, ${o.result.open} open deadlines (${o.result.overdue} overdue) as of ${asOf}`,
+  `${EVENTS.toLocaleString('en-US')} events, ${o.result.tasks.toLocaleString('en-US')} tasks, ${o.result.open} open deadlines (${o.result.overdue} overdue) as of ${asOf}; median of ${ROUNDS} alternating rounds after a warm-up`,
 );
+line('@jianguan/tasks replay + due list ', om);
+line('peer: hand-written switch loop    ', pm);
 console.log(
-  `@jianguan/tasks replay + due list : ${o.ms.toFixed(0)} ms wall, ${o.cpuMs.toFixed(0)} ms CPU, ${rate(o.ms)} events/s`,
+  `ratio (tasks / peer)              : ${(om.ms / pm.ms).toFixed(2)}x wall, ${(om.cpuMs / pm.cpuMs).toFixed(2)}x CPU`,
 );
-console.log(
-  `peer: hand-written switch loop   : ${p.ms.toFixed(0)} ms wall, ${p.cpuMs.toFixed(0)} ms CPU, ${rate(p.ms)} events/s`,
-);
-console.log(`ratio (tasks / peer, wall)       : ${(o.ms / p.ms).toFixed(2)}×`);
-console.log(
-  `hash-chain verification (SHA-256): ${v.ms.toFixed(0)} ms wall, ${v.cpuMs.toFixed(0)} ms CPU, ${rate(v.ms)} events/s`,
-);
+line('hash-chain verification (SHA-256) ', v);

@@ -4,7 +4,12 @@ import { z } from 'zod';
 import { TasksError } from './errors.js';
 import { civilDateSchema } from './rules.js';
 
-/** The `prev` of the first event of a log: 64 zeros. */
+/**
+ * The `prev` of the first event of a log: 64 zeros.
+ *
+ * @example
+ * book.events()[0]?.prev === GENESIS_HASH; // true
+ */
 export const GENESIS_HASH = '0'.repeat(64);
 
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;

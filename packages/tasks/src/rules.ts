@@ -30,7 +30,12 @@ export interface RuleSource {
 
 const civilDate = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'expected YYYY-MM-DD');
 
-/** The zod schema of {@link RuleSource}. */
+/**
+ * The zod schema of {@link RuleSource}.
+ *
+ * @example
+ * ruleSourceSchema.parse({ ref: 'seed 002 art. 14', status: 'seed-stated', checked: '2026-12-02' });
+ */
 export const ruleSourceSchema = z.object({
   ref: z.string().min(1),
   status: z.enum(['verified', 'seed-stated', 'inferred']),

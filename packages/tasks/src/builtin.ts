@@ -216,7 +216,8 @@ export const jointTaskLifecycle: Lifecycle = defineLifecycle({
 
 /**
  * 投诉举报 — a complaint or report (12345 and other channels): registered and dispatched, accepted
- * (认领/受理), handled, answered, closed, with 督办 (urging, no state change), 回退, 转办 and 终止. The
+ * (认领/受理), handled, answered, closed, with 督办 (urging, with a note; the state does not change), 回退,
+ * 转办 and 终止. The
  * acceptance and answer deadlines are `inferred` defaults.
  *
  * @example
@@ -237,12 +238,14 @@ export const complaintLifecycle: Lifecycle = defineLifecycle({
       from: ['claimed'],
       to: 'handling',
     },
-    {
+    // 督办 (urging) leaves the state as it is: one transition per state.
+    ...(['dispatched', 'claimed', 'handling'] as const).map((state) => ({
       action: 'urge',
       label: { zh: '督办', en: 'urge' },
-      from: ['dispatched', 'claimed', 'handling'],
-      to: 'handling',
-    },
+      from: [state],
+      to: state,
+      requiresNote: true,
+    })),
     {
       action: 'reply',
       label: { zh: '答复反馈', en: 'reply' },

@@ -293,7 +293,7 @@ export function deriveLifecycle(base: Lifecycle, changes: LifecycleChanges): Lif
 
 /**
  * What changed between two versions of a lifecycle (版本差异): header values, and states, transitions
- * (by action) and deadlines (by id) added, removed or changed — core's versioned-entry diff.
+ * (by action, or `action@from` when an action has several transitions) and deadlines (by id) added, removed or changed — core's versioned-entry diff.
  *
  * @example
  * const d = diffLifecycles(doubleNotificationLifecycle, zj);
@@ -313,6 +313,15 @@ export interface LifecycleDiff {
  * diffLifecycles(riskClueLifecycle, riskClueLifecycle).deadlines.changed; // []
  */
 export function diffLifecycles(before: Lifecycle, after: Lifecycle): LifecycleDiff {
+  // An action defined by several transitions (e.g. 督办 from each state) is identified with its from-states.
+  const repeated = new Set<string>();
+  for (const list of [before.transitions, after.transitions]) {
+    const seen = new Set<string>();
+    for (const t of list) {
+      if (seen.has(t.action)) repeated.add(t.action);
+      seen.add(t.action);
+    }
+  }
   const header: VersionedValueChange[] = [];
   for (const key of ['id', 'kind', 'version', 'label', 'initial', 'note'] as const) {
     header.push(...diffValues(before[key], after[key], [key]));
@@ -322,7 +331,7 @@ export function diffLifecycles(before: Lifecycle, after: Lifecycle): LifecycleDi
     states: diffVersionedEntries(before.states, after.states, { path: 'states' }),
     transitions: diffVersionedEntries(before.transitions, after.transitions, {
       path: 'transitions',
-      idOf: (t) => t.action,
+      idOf: (t) => (repeated.has(t.action) ? `${t.action}@${t.from.join('|')}` : t.action),
     }),
     deadlines: diffVersionedEntries(before.deadlines, after.deadlines, { path: 'deadlines' }),
   };

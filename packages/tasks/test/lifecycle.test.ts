@@ -163,6 +163,24 @@ describe('transition requirements', () => {
     ).toThrow(expect.objectContaining({ code: 'invalid_event', path: ['note'] }));
   });
 
+  it('督办 keeps the state and needs a note; a lifecycle with a repeated action diffs cleanly', () => {
+    const t = taskIn('complaint', 'claimed');
+    const urged = reduceTask(
+      t,
+      { taskId: 't1', action: 'urge', at: '2025-09-05', actor: { id: 'hotline' }, note: '请加快办理' },
+      ctx,
+    );
+    expect(urged).toMatchObject({
+      state: 'claimed',
+      since: t.since,
+      note: '请加快办理',
+      events: t.events + 1,
+    });
+    const complaint = lifecycles.get('complaint');
+    const d = diffLifecycles(complaint, deriveLifecycle(complaint, { version: 'x', removeTransitions: [] }));
+    expect(d.transitions).toMatchObject({ added: [], removed: [], changed: [] });
+  });
+
   it('rejects unknown tasks, duplicate creates, back-dated events and bad entry states', () => {
     const l = riskClueLifecycle;
     expect(() =>

@@ -4,7 +4,7 @@ import { BUILT_IN_LIFECYCLES } from './builtin.js';
 import type { DueItem, DueListOptions, TimelinessOptions, TimelinessRow } from './deadlines.js';
 import { dueList, kpiFactsFromTasks, timeliness } from './deadlines.js';
 import type { ReduceContext, TaskState } from './engine.js';
-import { reduceTask } from './engine.js';
+import { reduceTask, replayTasks } from './engine.js';
 import { TaskLogTamperedError } from './errors.js';
 import type { TaskEvent, TaskEventInput } from './events.js';
 import { parseEventInput, sealEvent, verifyLog } from './events.js';
@@ -93,8 +93,7 @@ export async function openTaskBook(options: TaskBookOptions = {}): Promise<TaskB
       { path: [check.index], details: { index: check.index, reason: check.reason } },
     );
   }
-  const tasks = new Map<string, TaskState>();
-  for (const e of log) tasks.set(e.taskId, reduceTask(tasks.get(e.taskId), e, ctx));
+  const tasks = replayTasks(log, ctx);
   let queue: Promise<unknown> = Promise.resolve();
 
   const applyBatch = (inputs: readonly TaskEventInput[]): Promise<TaskEvent[]> => {

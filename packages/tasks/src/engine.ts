@@ -190,7 +190,16 @@ export function reduceTask(
   event: ReducibleEvent | TaskEventInput,
   ctx: ReduceContext,
 ): TaskState {
-  const e = event as EventLike;
+  return advance(task, event as EventLike, ctx, false);
+}
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/**
+ * The one definition of a transition. `inPlace` (replay only, where every state object is owned by the
+ * replay and not yet visible to anyone) updates the task object instead of copying it. @internal
+ */
+function advance(task: TaskState | undefined, e: EventLike, ctx: ReduceContext, inPlace: boolean): TaskState {
   const day = eventDate(e.at);
   if (e.action === 'create') {
     if (task !== undefined)
@@ -279,28 +288,48 @@ export function reduceTask(
   }
   const to = t.to;
   let deadlines: readonly DeadlineState[] = task.deadlines;
-  let changed = false;
-  const next: DeadlineState[] = [];
-  for (const d of lifecycle.deadlines) {
+  let next: DeadlineState[] | undefined;
+  const defs = lifecycle.deadlines;
+  for (let i = 0; i < defs.length; i++) {
+    const d = defs[i] as LifecycleDeadline;
     const current = task.deadlines.find((x) => x.id === d.id);
+    let updated: DeadlineState | undefined = current;
     if (
       d.restartOn.includes(t.action) ||
       (current === undefined && d.start.on === 'entered' && d.start.state === to)
     ) {
-      changed = true;
-      next.push(startClock(d, day, ctx, undefined));
-      continue;
+      updated = startClock(d, day, ctx, undefined);
+    } else if (current !== undefined && current.met === undefined && !current.cancelled) {
+      if (d.metBy.includes(to)) updated = { ...current, met: day };
+      else if (d.cancelledBy.includes(to)) updated = { ...current, cancelled: true };
     }
-    if (current === undefined) continue;
-    if (current.met === undefined && !current.cancelled && d.metBy.includes(to)) {
-      changed = true;
-      next.push({ ...current, met: day });
-    } else if (current.met === undefined && !current.cancelled && d.cancelledBy.includes(to)) {
-      changed = true;
-      next.push({ ...current, cancelled: true });
-    } else next.push(current);
+    if (updated !== current && next === undefined) {
+      // Copy the deadlines before this one (in definition order), then continue building.
+      next = [];
+      for (let j = 0; j < i; j++) {
+        const prior = task.deadlines.find((x) => x.id === (defs[j] as LifecycleDeadline).id);
+        if (prior !== undefined) next.push(prior);
+      }
+    }
+    if (next !== undefined && updated !== undefined) next.push(updated);
   }
-  if (changed) deadlines = next;
+  if (next !== undefined) deadlines = next;
+  if (inPlace) {
+    const m = task as Mutable<TaskState>;
+    if (m.entered[to] === undefined) (m.entered as Record<string, string>)[to] = day;
+    if (to !== m.state) m.since = day;
+    m.state = to;
+    m.department = department;
+    m.officer = officer;
+    m.updated = day;
+    m.deadlines = deadlines;
+    if (e.reason !== undefined) m.reason = e.reason;
+    if (e.note !== undefined) m.note = e.note;
+    m.events++;
+    if (e.seq !== undefined) m.lastSeq = e.seq;
+    m.done = terminalStates(lifecycle).has(to);
+    return m;
+  }
   return {
     id: task.id,
     kind: task.kind,
@@ -335,6 +364,10 @@ export function reduceTask(
  */
 export function replayTasks(events: Iterable<ReducibleEvent>, ctx: ReduceContext): Map<string, TaskState> {
   const tasks = new Map<string, TaskState>();
-  for (const e of events) tasks.set(e.taskId, reduceTask(tasks.get(e.taskId), e, ctx));
+  for (const e of events) {
+    const current = tasks.get(e.taskId);
+    const next = advance(current, e, ctx, true);
+    if (next !== current) tasks.set(e.taskId, next);
+  }
   return tasks;
 }

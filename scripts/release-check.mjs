@@ -196,6 +196,24 @@ const calls = {
     if (!m.renderScorecardHtml(card).startsWith('<!DOCTYPE html>')) throw new Error('renderScorecardHtml');
     return 'scoreIndicators, renderScorecardHtml';
   },
+  '@jianguan/catalog': async (m) => {
+    equal(m.normaliseLawName('《中华人民共和国食品安全法》'), m.normaliseLawName('食品安全法'), 'normaliseLawName');
+    equal(m.isItemCode('33010000100001'), true, "isItemCode('33010000100001')");
+    return 'normaliseLawName, isItemCode';
+  },
+  '@jianguan/tasks': async (m) => {
+    const book = await m.openTaskBook();
+    await book.apply({
+      taskId: 'c1',
+      action: 'create',
+      at: '2025-09-30',
+      actor: { id: 'p' },
+      task: { lifecycle: 'double_notification', department: 'wjw' },
+    });
+    const due = book.due({ asOf: '2025-10-10' });
+    if (!Array.isArray(due) && typeof due !== 'object') throw new Error('book.due: ' + typeof due);
+    return 'openTaskBook, apply, due';
+  },
   '@jianguan/provincial-client': async (m) => {
     equal(m.formatBatchNo('2019-04-11', 2), '2019041100002', "formatBatchNo('2019-04-11', 2)");
     const client = m.createProvincialClient({

@@ -1,0 +1,185 @@
+import { createHash } from 'node:crypto';
+import { canonicalJson, isCivilDate, toCivilDate } from '@jianguan/core';
+import { z } from 'zod';
+import { TasksError } from './errors.js';
+import { civilDateSchema } from './rules.js';
+
+/**
+ * The `prev` of the first event of a log: 64 zeros.
+ *
+ * @example
+ * book.events()[0]?.prev === GENESIS_HASH; // true
+ */
+export const GENESIS_HASH = '0'.repeat(64);
+
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+const actorSchema = z.object({ id: z.string().min(1), department: z.string().min(1).optional() });
+
+const entitySchema = z.object({ uscc: z.string().min(1).optional(), name: z.string().min(1).optional() });
+
+const createSchema = z.object({
+  lifecycle: z.string().min(1),
+  /** The lifecycle version; a task book fills in the current one before sealing, so a log replays the same. */
+  version: z.string().min(1).optional(),
+  department: z.string().min(1).optional(),
+  officer: z.string().min(1).optional(),
+  /** The state to start in; must be the lifecycle's initial state or one of its `entry` states. */
+  state: z.string().min(1).optional(),
+  entity: entitySchema.optional(),
+  title: z.string().optional(),
+  /** Where the item came from (system and its id: 预警编号, 任务编号, 工单号, 批次号 …). */
+  source: z.object({ system: z.string().min(1), ref: z.string().min(1) }).optional(),
+  /** A due date per deadline id that replaces the computed one (the task's own 办理时限). */
+  dueDates: z.record(z.string(), civilDateSchema).optional(),
+  data: z.record(z.string(), z.unknown()).optional(),
+});
+
+/**
+ * The zod schema of {@link TaskEventInput}.
+ *
+ * @example
+ * taskEventInputSchema.safeParse({ taskId: 'c1', action: 'claim', at: '2025-09-30', actor: { id: 'u1' } }).success; // true
+ */
+export const taskEventInputSchema = z
+  .object({
+    taskId: z.string().min(1).max(200),
+    /** `'create'` or a transition action of the task's lifecycle. */
+    action: z.string().regex(/^[a-z][a-z0-9_]*$/, 'an action is snake_case'),
+    /** A China civil date `YYYY-MM-DD`, or an instant with its offset (`2025-09-30T09:00:00+08:00`). */
+    at: z.string().refine((s) => isCivilDate(s) || (INSTANT.test(s) && !Number.isNaN(Date.parse(s))), {
+      message: 'expected YYYY-MM-DD or an ISO instant with offset',
+    }),
+    actor: actorSchema,
+    reason: z.object({ code: z.string().min(1), note: z.string().optional() }).optional(),
+    to: z
+      .object({ department: z.string().min(1).optional(), officer: z.string().min(1).optional() })
+      .optional(),
+    note: z.string().optional(),
+    data: z.record(z.string(), z.unknown()).optional(),
+    task: createSchema.optional(),
+  })
+  .superRefine((e, ctx) => {
+    if (e.action === 'create' && e.task === undefined)
+      ctx.addIssue({ code: 'custom', path: ['task'], message: 'a create event needs task' });
+    if (e.action !== 'create' && e.task !== undefined)
+      ctx.addIssue({ code: 'custom', path: ['task'], message: 'only a create event carries task' });
+  });
+
+/**
+ * What a caller records (事件输入): who did what to which task, when and why. The log adds `seq`, `prev`
+ * and `hash`.
+ *
+ * @example
+ * const e: TaskEventInput = {
+ *   taskId: 'FXYJ-1', action: 'return', at: '2025-09-30T10:00:00+08:00',
+ *   actor: { id: 'zhang', department: 'scjg' }, reason: { code: '01', note: '属环保职责' },
+ * };
+ */
+export type TaskEventInput = z.input<typeof taskEventInputSchema>;
+
+/**
+ * One entry of the append-only log (任务事件): the input, its position `seq` (from 1), the hash of the
+ * previous entry and its own SHA-256 over the canonical JSON of everything else.
+ *
+ * @example
+ * const e: TaskEvent = { seq: 1, prev: GENESIS_HASH, hash: '…', taskId: 'c1', action: 'create', at: '2025-09-30', actor: { id: 'u' }, task: { lifecycle: 'risk_clue' } };
+ */
+export type TaskEvent = z.output<typeof taskEventInputSchema> & {
+  readonly seq: number;
+  readonly prev: string;
+  readonly hash: string;
+};
+
+/**
+ * Validates an event input.
+ *
+ * @throws {TasksError} `invalid_event` with the path of the first problem.
+ * @example
+ * parseEventInput({ taskId: 'c1', action: 'claim', at: '2025-09-30', actor: { id: 'u1' } });
+ */
+export function parseEventInput(input: unknown): z.output<typeof taskEventInputSchema> {
+  const parsed = taskEventInputSchema.safeParse(input);
+  if (!parsed.success) {
+    const first = parsed.error.issues[0];
+    throw new TasksError(
+      'invalid_event',
+      { zh: `任务事件不合法：${first?.message ?? ''}`, en: `invalid task event: ${first?.message ?? ''}` },
+      {
+        path: (first?.path ?? []) as (string | number)[],
+        details: { issues: parsed.error.issues.map((i) => ({ path: i.path, message: i.message })) },
+      },
+    );
+  }
+  return parsed.data;
+}
+
+/**
+ * The China civil date of an event's `at` (Asia/Shanghai, whatever the host time zone).
+ *
+ * @example
+ * eventDate('2025-09-30T23:30:00Z'); // '2025-10-01'
+ */
+export function eventDate(at: string): string {
+  return isCivilDate(at) ? at : toCivilDate(new Date(at));
+}
+
+/**
+ * The SHA-256 (hex) an event carries: over the canonical JSON of the event without its `hash`.
+ *
+ * @example
+ * hashEvent({ seq: 1, prev: GENESIS_HASH, taskId: 'c1', action: 'create', at: '2025-09-30', actor: { id: 'u' } });
+ */
+export function hashEvent(event: Omit<TaskEvent, 'hash'> | TaskEvent): string {
+  const { hash: _ignored, ...rest } = event as TaskEvent;
+  return createHash('sha256').update(canonicalJson(rest), 'utf8').digest('hex');
+}
+
+/**
+ * Seals an already validated input as the next log entry after `previous` (or as the first entry).
+ *
+ * @example
+ * const first = sealEvent(undefined, parseEventInput(input));
+ * first.seq; // 1
+ */
+export function sealEvent(
+  previous: Pick<TaskEvent, 'seq' | 'hash'> | undefined,
+  input: z.output<typeof taskEventInputSchema>,
+): TaskEvent {
+  const body = { ...input, seq: (previous?.seq ?? 0) + 1, prev: previous?.hash ?? GENESIS_HASH };
+  return { ...body, hash: hashEvent(body) };
+}
+
+/**
+ * The outcome of {@link verifyLog}.
+ *
+ * @example
+ * const r: LogVerification = { ok: false, index: 3, reason: 'hash_mismatch' };
+ */
+export type LogVerification =
+  | { readonly ok: true; readonly head: string; readonly count: number }
+  | {
+      readonly ok: false;
+      readonly index: number;
+      readonly reason: 'seq_gap' | 'prev_mismatch' | 'hash_mismatch';
+    };
+
+/**
+ * Checks the hash chain of a log: consecutive `seq` from 1, each `prev` the hash before it, each hash
+ * recomputed. Any edit, deletion, insertion or reordering breaks it at the first touched entry.
+ *
+ * @example
+ * const r = verifyLog(events);
+ * if (!r.ok) console.error(`log broken at entry ${r.index}: ${r.reason}`);
+ */
+export function verifyLog(events: readonly TaskEvent[]): LogVerification {
+  let prev = GENESIS_HASH;
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i] as TaskEvent;
+    if (e.seq !== i + 1) return { ok: false, index: i, reason: 'seq_gap' };
+    if (e.prev !== prev) return { ok: false, index: i, reason: 'prev_mismatch' };
+    if (hashEvent(e) !== e.hash) return { ok: false, index: i, reason: 'hash_mismatch' };
+    prev = e.hash;
+  }
+  return { ok: true, head: prev, count: events.length };
+}

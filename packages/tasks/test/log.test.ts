@@ -1,0 +1,215 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { canonicalJson } from '@jianguan/core';
+import type { TaskEvent, TaskEventInput } from '@jianguan/tasks';
+import {
+  BUILT_IN_LIFECYCLES,
+  createFileTaskStore,
+  createLifecycleRegistry,
+  createMemoryTaskStore,
+  GENESIS_HASH,
+  openTaskBook,
+  rebuildStore,
+  replayTasks,
+  TaskLogTamperedError,
+  verifyLog,
+} from '@jianguan/tasks';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
+const script: TaskEventInput[] = [
+  {
+    taskId: 'C1',
+    action: 'create',
+    at: '2025-09-30T09:00:00+08:00',
+    actor: { id: 'province' },
+    task: { lifecycle: 'risk_clue', department: 'scjg', entity: { uscc: '91330100799655058B' } },
+  },
+  {
+    taskId: 'N1',
+    action: 'create',
+    at: '2025-09-30',
+    actor: { id: 'amr' },
+    task: { lifecycle: 'double_notification', department: 'wjw' },
+  },
+  { taskId: 'C1', action: 'claim', at: '2025-10-09', actor: { id: 'zhang', department: 'scjg' } },
+  {
+    taskId: 'N1',
+    action: 'return',
+    at: '2025-10-09',
+    actor: { id: 'li' },
+    reason: { code: '01', note: '属卫健职责外' },
+  },
+  { taskId: 'N1', action: 'redispatch', at: '2025-10-10', actor: { id: 'amr' }, to: { department: 'jtj' } },
+  { taskId: 'C1', action: 'start_verification', at: '2025-10-10', actor: { id: 'zhang' } },
+  {
+    taskId: 'C1',
+    action: 'feedback',
+    at: '2025-10-13',
+    actor: { id: 'zhang' },
+    note: '现场核查，未发现问题',
+  },
+];
+
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'jg-tasks-'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+const snapshot = (tasks: Iterable<unknown>) => canonicalJson([...tasks]);
+
+describe('the event log', () => {
+  it('chains every event to the one before and replays to the same state', async () => {
+    const book = await openTaskBook();
+    for (const e of script) await book.apply(e);
+    const events = book.events();
+    expect(events[0]?.prev).toBe(GENESIS_HASH);
+    expect(events.map((e) => e.seq)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    for (let i = 1; i < events.length; i++) expect(events[i]?.prev).toBe(events[i - 1]?.hash);
+    expect(verifyLog(events)).toEqual({ ok: true, head: book.head, count: 7 });
+    const replayed = replayTasks(events, { lifecycles: createLifecycleRegistry(BUILT_IN_LIFECYCLES) });
+    expect(snapshot(replayed.values())).toBe(snapshot(book.tasks()));
+    expect(book.task('N1')).toMatchObject({
+      state: 'dispatched',
+      department: 'jtj',
+      reason: { code: '01', note: '属卫健职责外' },
+    });
+    expect(book.task('C1')).toMatchObject({
+      state: 'fed_back',
+      officer: 'zhang',
+      note: '现场核查，未发现问题',
+    });
+    expect(book.allowed('C1')).toEqual(['reject_feedback', 'close']);
+  });
+
+  it('detects an edited, removed, inserted or reordered event', async () => {
+    const book = await openTaskBook();
+    await book.applyAll(script);
+    const events = book.events().map((e) => structuredClone(e)) as TaskEvent[];
+    const edited = events.map((e, i) => (i === 3 ? { ...e, reason: { code: '02' } } : e));
+    expect(verifyLog(edited)).toEqual({ ok: false, index: 3, reason: 'hash_mismatch' });
+    const removed = events.filter((_, i) => i !== 2);
+    expect(verifyLog(removed)).toMatchObject({ ok: false, index: 2 });
+    const reordered = [events[0], events[2], events[1], ...events.slice(3)] as TaskEvent[];
+    expect(verifyLog(reordered)).toMatchObject({ ok: false, index: 1 });
+    // Rewriting an event and re-hashing only that one still breaks the next link.
+    const rehashed = events.map((e) => ({ ...e }));
+    rehashed[2] = { ...rehashed[2], actor: { id: 'someone-else' } } as TaskEvent;
+    const { hashEvent } = await import('@jianguan/tasks');
+    rehashed[2] = { ...rehashed[2], hash: hashEvent(rehashed[2] as TaskEvent) } as TaskEvent;
+    expect(verifyLog(rehashed)).toEqual({ ok: false, index: 3, reason: 'prev_mismatch' });
+    await expect(openTaskBook({ store: createMemoryTaskStore(edited) })).rejects.toBeInstanceOf(
+      TaskLogTamperedError,
+    );
+  });
+
+  it('writes nothing when an event is illegal, and a batch is all or nothing', async () => {
+    const store = createMemoryTaskStore();
+    const book = await openTaskBook({ store });
+    await book.apply(script[0] as TaskEventInput);
+    await expect(
+      book.apply({ taskId: 'C1', action: 'close', at: '2025-10-01', actor: { id: 'x' } }),
+    ).rejects.toMatchObject({ code: 'illegal_transition' });
+    await expect(
+      book.applyAll([
+        script[1] as TaskEventInput,
+        { taskId: 'N1', action: 'feedback', at: '2025-10-01', actor: { id: 'x' } },
+      ]),
+    ).rejects.toMatchObject({
+      code: 'illegal_transition',
+    });
+    expect(store.events.length).toBe(1);
+    expect(book.size).toBe(1);
+    expect(book.task('N1')).toBeUndefined();
+    await book.apply(script[1] as TaskEventInput);
+    expect(verifyLog(store.events).ok).toBe(true);
+  });
+});
+
+describe('stores', () => {
+  it('the file store is durable: reopening replays to the same tasks and head', async () => {
+    const path = join(dir, 'tasks.jsonl');
+    const book = await openTaskBook({ store: createFileTaskStore(path) });
+    await book.applyAll(script.slice(0, 4));
+    for (const e of script.slice(4)) await book.apply(e);
+    const head = book.head;
+    const state = snapshot(book.tasks());
+    await book.close();
+    expect((await readFile(path, 'utf8')).trim().split('\n')).toHaveLength(7);
+    const again = await openTaskBook({ store: createFileTaskStore(path) });
+    expect(again.head).toBe(head);
+    expect(snapshot(again.tasks())).toBe(state);
+    await again.close();
+  });
+
+  it('recovers from a torn last line and refuses a corrupt line in the middle', async () => {
+    const path = join(dir, 'tasks.jsonl');
+    const book = await openTaskBook({ store: createFileTaskStore(path) });
+    await book.applyAll(script);
+    await book.close();
+    const text = await readFile(path, 'utf8');
+    await writeFile(path, `${text}{"seq":8,"prev":"ab`);
+    const store = createFileTaskStore(path);
+    const recovered = await openTaskBook({ store });
+    expect(recovered.size).toBe(7);
+    expect(store.recovered).toBeGreaterThan(0);
+    await recovered.apply({ taskId: 'C1', action: 'close', at: '2025-10-14', actor: { id: 'zhang' } });
+    await recovered.close();
+    const reopened = await openTaskBook({ store: createFileTaskStore(path) });
+    expect(reopened.size).toBe(8);
+    expect(reopened.task('C1')?.state).toBe('closed');
+    await reopened.close();
+
+    const lines = (await readFile(path, 'utf8')).split('\n');
+    lines[2] = '{not json';
+    await writeFile(path, lines.join('\n'));
+    await expect(createFileTaskStore(path).load()).rejects.toMatchObject({ code: 'store_corrupt' });
+  });
+
+  it('a tampered file is refused on open', async () => {
+    const path = join(dir, 'tasks.jsonl');
+    const book = await openTaskBook({ store: createFileTaskStore(path) });
+    await book.applyAll(script);
+    await book.close();
+    const text = await readFile(path, 'utf8');
+    await writeFile(path, text.replace('现场核查，未发现问题', '现场核查，发现问题'));
+    await expect(openTaskBook({ store: createFileTaskStore(path) })).rejects.toMatchObject({
+      name: 'TaskLogTamperedError',
+      details: { index: 6 },
+    });
+  });
+
+  it('enforces a single writer with a lock file, and takes over a stale lock', async () => {
+    const path = join(dir, 'tasks.jsonl');
+    const first = await openTaskBook({ store: createFileTaskStore(path) });
+    await expect(openTaskBook({ store: createFileTaskStore(path) })).rejects.toMatchObject({
+      code: 'store_locked',
+      details: { pid: process.pid },
+    });
+    await first.close();
+    await writeFile(`${path}.lock`, '2147483646'); // no such process
+    const second = await openTaskBook({ store: createFileTaskStore(path) });
+    expect(await readFile(`${path}.lock`, 'utf8')).toBe(String(process.pid));
+    await second.close();
+    await expect(second.apply(script[0] as TaskEventInput)).rejects.toMatchObject({ code: 'store_closed' });
+  });
+
+  it('replaying the log rebuilds every store to the same tasks', async () => {
+    const memory = await openTaskBook();
+    await memory.applyAll(script);
+    const path = join(dir, 'rebuilt.jsonl');
+    const target = createFileTaskStore(path);
+    await target.load();
+    await rebuildStore(target, memory.events(), 3);
+    await target.close();
+    const fromFile = await openTaskBook({ store: createFileTaskStore(path) });
+    const fromMemory = await openTaskBook({ store: createMemoryTaskStore(memory.events()) });
+    expect(snapshot(fromFile.tasks())).toBe(snapshot(memory.tasks()));
+    expect(snapshot(fromMemory.tasks())).toBe(snapshot(memory.tasks()));
+    expect(fromFile.head).toBe(memory.head);
+    await fromFile.close();
+  });
+});

@@ -6,10 +6,9 @@ import {
   type QualityCheckOptions,
   type QualityResult,
   qualityCheck,
-  type ReadCsvOptions,
-  readCsv,
   resolveExchangeHeaders,
 } from '@jianguan/core';
+import { type ReadCsvOptions, readCsv } from '@jianguan/core/io';
 import { z } from 'zod';
 import { CatalogError, fromZodIssues } from '../errors.js';
 import { isItemCode } from './item-code.js';

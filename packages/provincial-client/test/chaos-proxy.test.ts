@@ -5,10 +5,10 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import seedrandom from 'seedrandom';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Sandbox } from '@jianguan/sandbox';
 import { startSandbox } from '@jianguan/sandbox';
+import seedrandom from 'seedrandom';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 /**
  * Chaos test: a flushing client process talks to the sandbox through a hostile loopback proxy that

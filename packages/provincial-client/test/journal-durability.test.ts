@@ -4,6 +4,8 @@ import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFil
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Sandbox } from '@jianguan/sandbox';
+import { SANDBOX_CREDENTIALS, startSandbox, syntheticInspectionRecords } from '@jianguan/sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createFileBatchSequence,
@@ -12,8 +14,6 @@ import {
   createProvincialClient,
   OutboxLockedError,
 } from '../src/index.js';
-import type { Sandbox } from '@jianguan/sandbox';
-import { SANDBOX_CREDENTIALS, startSandbox, syntheticInspectionRecords } from '@jianguan/sandbox';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const packageDir = join(here, '..');

@@ -1,3 +1,5 @@
+import type { Sandbox } from '@jianguan/sandbox';
+import { SANDBOX_CREDENTIALS, startSandbox, syntheticInspectionRecords } from '@jianguan/sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProvincialClientOptions } from '../src/index.js';
 import {
@@ -7,8 +9,6 @@ import {
   createProvincialClient,
   QualityCheckFailedError,
 } from '../src/index.js';
-import type { Sandbox } from '@jianguan/sandbox';
-import { SANDBOX_CREDENTIALS, startSandbox, syntheticInspectionRecords } from '@jianguan/sandbox';
 
 let sandbox: Sandbox;
 const client = (over: Partial<ProvincialClientOptions> = {}) =>

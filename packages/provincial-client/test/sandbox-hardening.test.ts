@@ -1,3 +1,5 @@
+import type { Sandbox } from '@jianguan/sandbox';
+import { SANDBOX_CREDENTIALS, startSandbox, syntheticInspectionRecords } from '@jianguan/sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createHmacSha256Signer,
@@ -6,8 +8,6 @@ import {
   SIGNATURE_HEADERS,
   verifyCanonicalRequest,
 } from '../src/index.js';
-import type { Sandbox } from '@jianguan/sandbox';
-import { SANDBOX_CREDENTIALS, startSandbox, syntheticInspectionRecords } from '@jianguan/sandbox';
 
 let sandbox: Sandbox;
 const LIMIT = 64 * 1024;

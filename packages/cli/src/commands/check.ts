@@ -1,6 +1,11 @@
 import { existsSync } from 'node:fs';
 import type { QualityCheckOptions, QualityIssue, QualityResult, RecordType } from '@jianguan/core';
-import { createQualityChecker, fieldDictionary, fromExchangeRow, resolveExchangeHeaders } from '@jianguan/core';
+import {
+  createQualityChecker,
+  fieldDictionary,
+  fromExchangeRow,
+  resolveExchangeHeaders,
+} from '@jianguan/core';
 import { readCsv, readJson, readJsonl } from '@jianguan/core/io';
 import type { CommandContext, CommandSpec } from '../runtime/args.js';
 import {

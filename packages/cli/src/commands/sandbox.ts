@@ -1,11 +1,6 @@
 import process from 'node:process';
 import { isJianguanError } from '@jianguan/core';
-import {
-  parseSandboxArgs,
-  SANDBOX_CREDENTIALS,
-  SANDBOX_USAGE,
-  startSandbox,
-} from '@jianguan/sandbox';
+import { parseSandboxArgs, SANDBOX_CREDENTIALS, SANDBOX_USAGE, startSandbox } from '@jianguan/sandbox';
 import type { CommandContext, CommandSpec } from '../runtime/args.js';
 import { helpHint } from '../runtime/args.js';
 import { usageError } from '../runtime/errors.js';

@@ -75,7 +75,7 @@ export interface FileTaskStoreOptions {
  *
  * @throws {TasksError} `store_locked` when another live process holds the lock; `store_corrupt` on a bad line.
  * @example
- * const book = await openTaskBook({ store: createFileTaskStore('/var/lib/jianguan/tasks.jsonl') });
+ * const book = await openTaskBook({ store: createFileTaskStore('book-tasks.jsonl') });
  */
 export function createFileTaskStore(
   path: string,

@@ -108,7 +108,8 @@ function bigrams(name: string): Set<string> {
  * words (对…的监督检查, 情况, 行为 …) are dropped.
  *
  * @example
- * nameSimilarity('营业执照（登记证）规范使用情况的检查', '对营业执照规范使用的检查'); // 1
+ * nameSimilarity('对营业执照规范使用的检查', '营业执照规范使用情况的监督检查'); // 1 (generic words dropped)
+ * nameSimilarity('营业执照（登记证）规范使用情况的检查', '对营业执照规范使用的检查') > 0.6; // true
  */
 export function nameSimilarity(a: string, b: string): number {
   const x = bigrams(a);

@@ -31,6 +31,7 @@ export function getDefaultCalendar(): WorkdayCalendar {
  * @example
  * const previous = setDefaultCalendar(createCalendar({ overlays: [GUANGXI_SANYUESAN] }));
  * setDefaultCalendar(createCalendar({ unknownYears: 'throw' })); // no estimates: unknown years throw
+ * setDefaultCalendar(previous); // back to the built-in calendar
  */
 export function setDefaultCalendar(calendar: WorkdayCalendar): WorkdayCalendar {
   const previous = getDefaultCalendar();

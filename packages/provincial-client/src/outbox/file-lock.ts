@@ -35,8 +35,8 @@ export interface LockOwner {
  * A held single-writer lock (see {@link acquireFileLock}).
  *
  * @example
- * const lock = acquireFileLock('/var/lib/jianguan/outbox.jsonl.lock', '/var/lib/jianguan/outbox.jsonl');
- * lock.assertHeld(); // throws OutboxLockedError if another process took it over
+ * const lock = acquireFileLock('outbox.jsonl.lock', 'outbox.jsonl');
+ * lock.assertHeld(); // (an OutboxLockedError here would mean another process took the lock over)
  * lock.release();
  */
 export interface FileLock {

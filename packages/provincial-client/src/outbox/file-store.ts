@@ -167,7 +167,7 @@ function durableDailyCounter(path: string): BatchSequence {
  * {@link OutboxLockedError}. Call `close()` to release it.
  *
  * @example
- * const batchSequence = createFileBatchSequence('/var/lib/jianguan/batch-seq.json');
+ * const batchSequence = createFileBatchSequence('batch-seq.json');
  * const client = createProvincialClient({ baseUrl, source, signer, batchSequence });
  */
 export function createFileBatchSequence(path: string): BatchSequence & { close(): void } {

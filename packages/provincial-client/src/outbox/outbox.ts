@@ -97,7 +97,7 @@ export interface Outbox {
  * the province as a duplicate on resend — exactly once in effect.
  *
  * @example
- * const outbox = await createOutbox({ client, store: '/var/lib/jianguan/outbox.jsonl' });
+ * const outbox = await createOutbox({ client, store: 'outbox.jsonl' });
  * await outbox.flush(); // resumes whatever was pending before a crash
  */
 export async function createOutbox(options: OutboxOptions): Promise<Outbox> {

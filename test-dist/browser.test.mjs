@@ -8,7 +8,9 @@ import { assertBuilt, root } from './packages.mjs';
 assertBuilt();
 
 /** Budgets (minified bytes). The issue's limit for `uscc` is 40 KB; keep well under it. */
-const BUDGETS = { uscc: 20 * 1024, usccWithTable: 160 * 1024 };
+// usccWithTable: the whole GB/T 2260 table (3,226 current + 3,688 former codes) is ~210 KB minified; it is
+// fetched only by `regionCode.loadTable()`, never by `uscc` alone.
+const BUDGETS = { uscc: 20 * 1024, usccWithTable: 256 * 1024 };
 
 async function bundle(contents, options = {}) {
   const result = await build({

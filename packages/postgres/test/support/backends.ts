@@ -1,0 +1,54 @@
+// The two backends every suite runs on: a real PostgreSQL server (a fresh database per call, on the server the
+// global setup started or DATABASE_URL names) and an in-memory PGlite.
+import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+import { inject } from 'vitest';
+import type { SqlClient } from '../../src/index.js';
+
+export interface Backend {
+  readonly name: 'postgres' | 'pglite';
+  /** Why it cannot run here ('' when it can). Only possible outside CI: the global setup fails in CI. */
+  readonly missing: string;
+  open(): Promise<{ db: SqlClient; url?: string; close(): Promise<void> }>;
+}
+
+let counter = 0;
+
+export const postgresBackend: Backend = {
+  name: 'postgres',
+  missing: inject('databaseMissing'),
+  async open() {
+    const base = inject('databaseUrl');
+    const name = `jg_test_${process.pid}_${Date.now().toString(36)}_${counter++}`;
+    const admin = new pg.Client({ connectionString: base });
+    await admin.connect();
+    await admin.query(`create database ${name} encoding 'UTF8' template template0`);
+    await admin.end();
+    const url = new URL(base);
+    url.pathname = `/${name}`;
+    const pool = new pg.Pool({ connectionString: url.toString(), max: 8 });
+    return {
+      db: pool,
+      url: url.toString(),
+      async close() {
+        await pool.end();
+        const a = new pg.Client({ connectionString: base });
+        await a.connect();
+        await a.query(`drop database if exists ${name} with (force)`);
+        await a.end();
+      },
+    };
+  },
+};
+
+export const pgliteBackend: Backend = {
+  name: 'pglite',
+  missing: '',
+  async open() {
+    const db = new PGlite();
+    await db.waitReady;
+    return { db, close: () => db.close() };
+  },
+};
+
+export const BACKENDS: readonly Backend[] = [postgresBackend, pgliteBackend];

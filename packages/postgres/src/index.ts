@@ -9,6 +9,8 @@
 
 export type { SqlClient } from './db.js';
 export { withTransaction } from './db.js';
+export type { DatabasePick, DrawInDatabaseOptions } from './draw.js';
+export { drawFrameInDatabase, drawInDatabase, saveDrawRecord, ticketInDatabase } from './draw.js';
 export { PostgresError } from './errors.js';
 export type { MigrateResult, Migration } from './migrate.js';
 export { MIGRATION_LOCK_KEY, MIGRATIONS, migrate } from './migrate.js';

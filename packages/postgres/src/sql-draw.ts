@@ -49,17 +49,16 @@ begin
     raise exception 'jianguan.draw: sizes must be a JSON object {stratum: count}' using errcode = '22023';
   end if;
   return query execute format($q$
-    select s.key, (row_number() over (partition by s.key order by p.ticket collate "C", p.id collate "C"))::integer,
+    select s.key, (row_number() over (partition by s.key order by p.ticket collate "C", p.id collate "C"))::integer as rank,
            p.id, p.ticket
     from jsonb_each_text($2) as s(key, n)
     cross join lateral (
-      select f.id::text as id, jianguan.ticket_hex($1, f.id::text) as ticket
-      from %s as f
-      where f.stratum::text = s.key
-      order by 2 collate "C", 1 collate "C"
+      select x.id, x.ticket
+      from (select f.id::text as id, jianguan.ticket_hex($1, f.id::text) as ticket from %s as f where f.stratum::text = s.key) as x
+      order by x.ticket collate "C", x.id collate "C"
       limit greatest(s.n::bigint, 0)
     ) as p
-    order by s.key collate "C", 2
+    order by s.key collate "C", rank
   $q$, frame) using seed_hex, sizes;
 end
 $fn$;

@@ -14,5 +14,12 @@ export { drawFrameInDatabase, drawInDatabase, saveDrawRecord, ticketInDatabase }
 export { PostgresError } from './errors.js';
 export type { MigrateResult, Migration } from './migrate.js';
 export { MIGRATION_LOCK_KEY, MIGRATIONS, migrate } from './migrate.js';
+export type { DrainOutboxOptions, PostgresOutboxStore, PostgresOutboxStoreOptions } from './outbox.js';
+export {
+  createPostgresOutboxStore,
+  drainOutbox,
+  enqueueInTransaction,
+  reserveBatchSequence,
+} from './outbox.js';
 export type { ColumnSpec, TopicTable } from './schema.js';
 export { columnName, columnsOf, columnType, schemaFields, TOPIC_TABLES, topicTableSql } from './schema.js';

@@ -81,7 +81,8 @@ export async function withTransaction<T>(
       return fn(tx);
     });
   }
-  const conn = isPool(db) ? await db.connect() : db;
+  const lent = isPool(db) ? await db.connect() : undefined;
+  const conn: SqlClient = lent ?? db;
   try {
     await conn.query(begin);
     try {
@@ -93,6 +94,6 @@ export async function withTransaction<T>(
       throw error;
     }
   } finally {
-    if (conn !== db) (conn as { release(): void }).release();
+    lent?.release();
   }
 }

@@ -44,6 +44,10 @@ export interface PostgresOutboxStoreOptions {
  */
 export interface PostgresOutboxStore extends OutboxStore {
   readonly owner: string;
+  /** Deletes settled entries, keeping rejected ones. */
+  compact(): Promise<void>;
+  /** Releases this worker's unsettled leases. */
+  close(): Promise<void>;
   /** Counts by state, for monitoring. */
   counts(): Promise<{ pending: number; leased: number; settled: number; rejected: number }>;
 }

@@ -2,7 +2,7 @@
 // otherwise it starts a throwaway PostgreSQL (initdb into a temp dir, 127.0.0.1 on a random free port, unix
 // socket in the temp dir) and stops it in teardown. Root cannot run postgres, so as root the cluster belongs to
 // the `postgres` user (created by Debian's package). When no server binary exists: in CI (CI=true) the setup
-// fails loudly; elsewhere the server tests say they skip, and the PGlite tests still run.
+// (or JIANGUAN_REQUIRE_POSTGRES=1, which .ci/run sets) fails loudly; elsewhere the server tests say they skip, and the PGlite tests still run.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -60,7 +60,11 @@ export default async function setup(project: TestProject): Promise<(() => void) 
   const bin = binDir();
   if (!bin) {
     const why = 'no PostgreSQL server binaries (initdb) found and DATABASE_URL is not set';
-    if (process.env.CI === 'true' || process.env.CI === '1') {
+    if (
+      process.env.CI === 'true' ||
+      process.env.CI === '1' ||
+      process.env.JIANGUAN_REQUIRE_POSTGRES === '1'
+    ) {
       throw new Error(`@jianguan/postgres tests: ${why}; CI must run scripts/ensure-postgres.sh first`);
     }
     project.provide('databaseUrl', '');

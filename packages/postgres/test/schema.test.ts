@@ -1,4 +1,3 @@
-import * as records from '@jianguan/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import * as coreRecords from '../../core/src/schemas/records.js';
@@ -20,6 +19,8 @@ const NOT_TOPICS: Record<string, string> = {
   exchangeEnvelopeSchema: 'the exchange envelope: the outbox and the cd_* columns carry it',
 };
 
+const exported: Record<string, unknown> = { ...coreRecords };
+
 const SQL_TYPES: Record<string, string> = {
   text: 'text',
   numeric: 'numeric',
@@ -34,7 +35,7 @@ describe('topic tables generated from core schemas (drift)', () => {
       expect(fields.length).toBeGreaterThan(0);
       expect(t.columns.map((c) => c.field)).toEqual(fields);
       expect(new Set(t.columns.map((c) => c.column)).size).toBe(fields.length);
-      expect(t.schema).toBe(records[t.schemaName as keyof typeof records]);
+      expect(t.schema).toBe(exported[t.schemaName]);
     }
   });
 

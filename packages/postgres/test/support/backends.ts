@@ -27,6 +27,7 @@ export const postgresBackend: Backend = {
     const url = new URL(base);
     url.pathname = `/${name}`;
     const pool = new pg.Pool({ connectionString: url.toString(), max: 8 });
+    pool.on('error', () => undefined); // an idle client's connection dropped: the pool replaces it
     return {
       db: pool,
       url: url.toString(),
@@ -34,8 +35,21 @@ export const postgresBackend: Backend = {
         await pool.end();
         const a = new pg.Client({ connectionString: base });
         await a.connect();
-        await a.query(`drop database if exists ${name} with (force)`);
-        await a.end();
+        try {
+          // Wait for this pool's sessions to be gone (a forced drop would kill a session still closing); only
+          // sessions of a killed child process remain after that, and those are forced out.
+          for (let i = 0; ; i++) {
+            try {
+              await a.query(`drop database if exists ${name}${i >= 20 ? ' with (force)' : ''}`);
+              break;
+            } catch (error) {
+              if (i >= 20) throw error;
+              await new Promise((r) => setTimeout(r, 250));
+            }
+          }
+        } finally {
+          await a.end();
+        }
       },
     };
   },

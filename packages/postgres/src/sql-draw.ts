@@ -17,10 +17,19 @@ function digestInteger(): string {
   return expr;
 }
 
+/** `n mod 10^15` over the bytea `h` in bigint arithmetic (byte by byte: the accumulator stays below 2^58). */
+function keyInteger(): string {
+  let expr = 'get_byte(h, 0)::bigint';
+  for (let i = 1; i < 32; i++) expr = `((${expr}) * 256 + get_byte(h, ${i})) % 1000000000000000`;
+  return expr;
+}
+
 /**
  * The functions: `uniform_hex(h)` (steps 3–5 of the ticket: digest → `0.` + reversed, ≥64-digit decimal),
  * `ticket_hex(seed_hex, id)` (the ticket with the seed's hex digest precomputed), `ticket(seed, id)` and
- * `draw(seed, frame, sizes)`. All STABLE like `convert_to`, so the SQL functions inline into the draw's query.
+ * `ticket_key(seed_hex, id)` (the first 15 ticket digits as a bigint: `n mod 10^15` in bigint arithmetic,
+ * its 15 digits reversed — it orders like the ticket except on ties) and `draw(seed, frame, sizes)`, which keeps
+ * per stratum the n smallest keys `with ties` and only then computes and compares full tickets. All STABLE like `convert_to`, so the SQL functions inline into the draw's query.
  */
 export const DRAW_FUNCTIONS_SQL = `
 create or replace function jianguan.uniform_digest(h bytea) returns text
@@ -32,6 +41,12 @@ $fn$;
 create or replace function jianguan.ticket_hex(seed_hex text, id text) returns text
 language sql stable strict parallel safe as $fn$
   select jianguan.uniform_digest(sha256(convert_to(seed_hex, 'UTF8') || convert_to(id, 'UTF8')))
+$fn$;
+
+create or replace function jianguan.ticket_key(seed_hex text, id text) returns bigint
+language sql stable strict parallel safe as $fn$
+  select reverse(lpad((${keyInteger()})::text, 15, '0'))::bigint
+  from (select sha256(convert_to(seed_hex, 'UTF8') || convert_to(id, 'UTF8')) as h) as d
 $fn$;
 
 create or replace function jianguan.ticket(seed text, id text) returns text
@@ -53,9 +68,18 @@ begin
            p.id, p.ticket
     from jsonb_each_text($2) as s(key, n)
     cross join lateral (
-      select x.id, x.ticket
-      from (select f.id::text as id, jianguan.ticket_hex($1, f.id::text) as ticket from %s as f where f.stratum::text = s.key) as x
-      order by x.ticket collate "C", x.id collate "C"
+      select y.id, y.ticket
+      from (
+        select x.id, jianguan.ticket_hex($1, x.id) as ticket
+        from (
+          select f.id::text as id, jianguan.ticket_key($1, f.id::text) as k
+          from %s as f
+          where f.stratum::text = s.key
+          order by k
+          fetch first greatest(s.n::bigint, 0) rows with ties
+        ) as x
+      ) as y
+      order by y.ticket collate "C", y.id collate "C"
       limit greatest(s.n::bigint, 0)
     ) as p
     order by s.key collate "C", rank

@@ -23,3 +23,4 @@ export {
 } from './outbox.js';
 export type { ColumnSpec, TopicTable } from './schema.js';
 export { columnName, columnsOf, columnType, schemaFields, TOPIC_TABLES, topicTableSql } from './schema.js';
+export type { DigestFunction } from './sql-draw.js';

@@ -1,7 +1,7 @@
 import { checkClient, execScript, type SqlClient, withTransaction } from './db.js';
 import { sha256Hex } from './hash.js';
 import { TOPIC_TABLES, topicTableSql } from './schema.js';
-import { DRAW_FUNCTIONS_SQL } from './sql-draw.js';
+import { type DigestFunction, drawFunctionsSql } from './sql-draw.js';
 
 /**
  * One versioned migration (数据库迁移).
@@ -25,11 +25,14 @@ export const MIGRATION_LOCK_KEY = 0x6a69616e; // 'jian'
  * @example
  * MIGRATIONS.map((m) => `${m.version} ${m.name}`);
  */
-export const MIGRATIONS: readonly Migration[] = Object.freeze([
-  {
-    version: 1,
-    name: 'outbox, batch sequences, draw records',
-    sql: `
+export const MIGRATIONS: readonly Migration[] = migrations('builtin');
+
+function migrations(digest: DigestFunction): readonly Migration[] {
+  return Object.freeze([
+    {
+      version: 1,
+      name: 'outbox, batch sequences, draw records',
+      sql: `
 create table jianguan.outbox (
   key text primary key,
   seq bigint generated always as identity unique,
@@ -56,9 +59,10 @@ create table jianguan.draw_records (
   record jsonb not null,
   stored_at timestamptz not null default now()
 );`,
-  },
-  { version: 2, name: 'draw functions (ticket, draw)', sql: DRAW_FUNCTIONS_SQL },
-]);
+    },
+    { version: 2, name: 'draw functions (ticket, draw)', sql: drawFunctionsSql(digest) },
+  ]);
+}
 
 /**
  * The result of {@link migrate}.
@@ -83,8 +87,18 @@ export interface MigrateResult {
  * const db = new pg.Pool({ connectionString: process.env.DATABASE_URL });
  * await migrate(db); // { applied: [1, 2], current: 2, … } the first time, applied: [] afterwards
  */
-export async function migrate(db: SqlClient): Promise<MigrateResult> {
+export async function migrate(
+  db: SqlClient,
+  options: {
+    /**
+     * How the draw functions hash: PostgreSQL's built-in `sha256()` (default) or pgcrypto's `digest()` for engines
+     * without it (the extension must be installed). Same tickets either way.
+     */
+    readonly digest?: DigestFunction;
+  } = {},
+): Promise<MigrateResult> {
   checkClient(db);
+  const list = options.digest === 'pgcrypto' ? migrations('pgcrypto') : MIGRATIONS;
   return withTransaction(db, async (tx) => {
     await tx.query('select pg_advisory_xact_lock($1)', [MIGRATION_LOCK_KEY]);
     await execScript(
@@ -96,7 +110,7 @@ create table if not exists jianguan.schema_migrations (version text primary key,
       (await tx.query('select version from jianguan.schema_migrations')).rows.map((r) => String(r.version)),
     );
     const applied: number[] = [];
-    for (const m of MIGRATIONS) {
+    for (const m of list) {
       if (done.has(String(m.version))) continue;
       await execScript(tx, m.sql);
       await tx.query('insert into jianguan.schema_migrations (version, name) values ($1, $2)', [
@@ -114,6 +128,6 @@ create table if not exists jianguan.schema_migrations (version text primary key,
         'topic tables generated from @jianguan/core schemas',
       ]);
     }
-    return { applied, current: MIGRATIONS.at(-1)!.version, topicsDigest };
+    return { applied, current: list.at(-1)!.version, topicsDigest };
   });
 }

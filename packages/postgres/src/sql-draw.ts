@@ -31,7 +31,20 @@ function keyInteger(): string {
  * its 15 digits reversed — it orders like the ticket except on ties) and `draw(seed, frame, sizes)`, which keeps
  * per stratum the n smallest keys `with ties` and only then computes and compares full tickets. All STABLE like `convert_to`, so the SQL functions inline into the draw's query.
  */
-export const DRAW_FUNCTIONS_SQL = `
+export type DigestFunction = 'builtin' | 'pgcrypto';
+
+/**
+ * The draw functions' SQL, hashing with PostgreSQL's built-in `sha256()` (11+) or, for engines without it, pgcrypto's
+ * `digest(…, 'sha256')` (install the extension first). @internal
+ */
+export function drawFunctionsSql(digest: DigestFunction = 'builtin'): string {
+  const sha = (x: string): string => (digest === 'pgcrypto' ? `digest(${x}, 'sha256')` : `sha256(${x})`);
+  return DRAW_FUNCTIONS_TEMPLATE.replace(/sha256\(([^()]*(?:\([^()]*\)[^()]*)*)\)/g, (_, x: string) =>
+    sha(x),
+  );
+}
+
+const DRAW_FUNCTIONS_TEMPLATE = `
 create or replace function jianguan.uniform_digest(h bytea) returns text
 language sql immutable strict parallel safe as $fn$
   select '0.' || reverse(case when length(d) < 64 then repeat('0', 64 - length(d)) || d else d end)

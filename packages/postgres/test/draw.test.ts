@@ -10,7 +10,7 @@ import {
   saveDrawRecord,
   ticketInDatabase,
 } from '../src/index.js';
-import { BACKENDS } from './support/backends.js';
+import { BACKENDS, postgresBackend } from './support/backends.js';
 import { mixedIds } from './support/ids.js';
 
 const SEEDS = ['01382438112797316654', '314159', 'xy()134!g2n', '种子😊\\\'"'];
@@ -138,3 +138,32 @@ for (const backend of BACKENDS) {
     });
   });
 }
+
+describe('the pgcrypto variant (engines without sha256())', () => {
+  it.skipIf(postgresBackend.missing !== '')('gives the same tickets and picks through digest()', async () => {
+    const { db, close } = await postgresBackend.open();
+    try {
+      await db.query('create extension if not exists pgcrypto');
+      await migrate(db, { digest: 'pgcrypto' });
+      const def = await db.query(
+        "select pg_get_functiondef('jianguan.ticket_hex(text,text)'::regprocedure) as d",
+      );
+      const body = String(def.rows[0]!.d);
+      expect(body).toContain("digest(convert_to(seed_hex, 'UTF8') || convert_to(id, 'UTF8'), 'sha256')");
+      expect(body).not.toContain('sha256(');
+      const ids = IDS.slice(0, 800);
+      const seed = SEEDS[3]!;
+      const { rows } = await db.query(
+        'select u.id, jianguan.ticket($1, u.id) as t from unnest($2::text[]) as u(id)',
+        [seed, ids],
+      );
+      expect(rows.filter((r) => r.t !== ticket(seed, String(r.id)))).toEqual([]);
+      await db.query('create table frame (id text primary key, stratum text not null)');
+      await db.query("insert into frame select u.id, 'all' from unnest($1::text[]) as u(id)", [ids]);
+      const picks = await drawFrameInDatabase(db, seed, 'frame', { all: 25 });
+      expect(picks.map((p) => p.id)).toEqual(sampleIds(ids, { seed, take: 25 }).map((p) => p.id));
+    } finally {
+      await close();
+    }
+  });
+});

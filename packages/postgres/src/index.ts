@@ -12,6 +12,14 @@ export { withTransaction } from './db.js';
 export type { DatabasePick, DrawInDatabaseOptions } from './draw.js';
 export { drawFrameInDatabase, drawInDatabase, saveDrawRecord, ticketInDatabase } from './draw.js';
 export { PostgresError } from './errors.js';
+export type { ExchangeFeedback, ExchangeRow } from './exchange.js';
+export {
+  createExchangeTransport,
+  exchangeTable,
+  harvestExchange,
+  readExchangeFeedback,
+  writeExchangeFeedback,
+} from './exchange.js';
 export type { MigrateResult, Migration } from './migrate.js';
 export { MIGRATION_LOCK_KEY, MIGRATIONS, migrate } from './migrate.js';
 export type { DrainOutboxOptions, PostgresOutboxStore, PostgresOutboxStoreOptions } from './outbox.js';

@@ -1,4 +1,5 @@
 import { checkClient, execScript, type SqlClient, withTransaction } from './db.js';
+import { exchangeTablesSql } from './exchange.js';
 import { sha256Hex } from './hash.js';
 import { TOPIC_TABLES, topicTableSql } from './schema.js';
 import { type DigestFunction, drawFunctionsSql } from './sql-draw.js';
@@ -61,6 +62,7 @@ create table jianguan.draw_records (
 );`,
     },
     { version: 2, name: 'draw functions (ticket, draw)', sql: drawFunctionsSql(digest) },
+    { version: 3, name: '前置库 exchange tables (cd_*) and quality feedback', sql: exchangeTablesSql() },
   ]);
 }
 

@@ -17,11 +17,15 @@ function digestInteger(): string {
   return expr;
 }
 
-/** `n mod 10^15` over the bytea `h` in bigint arithmetic (byte by byte: the accumulator stays below 2^58). */
-function keyInteger(): string {
-  let expr = 'get_byte(h, 0)::bigint';
-  for (let i = 1; i < 32; i++) expr = `((${expr}) * 256 + get_byte(h, ${i})) % 1000000000000000`;
-  return expr;
+/**
+ * The first 15 ticket digits as a bigint over the bytea expression `h`: `n mod 10^15` in bigint arithmetic, byte by
+ * byte (the accumulator stays below 2^58), its 15 digits reversed. Orders like the ticket except on ties. Uses
+ * `mod()`, not `%`, so it can sit inside a `format()` string.
+ */
+function keyExpression(h: string): string {
+  let expr = `get_byte(${h}, 0)::bigint`;
+  for (let i = 1; i < 32; i++) expr = `mod(${expr} * 256 + get_byte(${h}, ${i}), 1000000000000000)`;
+  return `reverse(lpad((${expr})::text, 15, '0'))::bigint`;
 }
 
 /**
@@ -58,7 +62,7 @@ $fn$;
 
 create or replace function jianguan.ticket_key(seed_hex text, id text) returns bigint
 language sql stable strict parallel safe as $fn$
-  select reverse(lpad((${keyInteger()})::text, 15, '0'))::bigint
+  select ${keyExpression('h')}
   from (select sha256(convert_to(seed_hex, 'UTF8') || convert_to(id, 'UTF8')) as h) as d
 $fn$;
 
@@ -85,8 +89,11 @@ begin
       from (
         select x.id, jianguan.ticket_hex($1, x.id) as ticket
         from (
-          select f.id::text as id, jianguan.ticket_key($1, f.id::text) as k
+          select f.id::text as id, ${keyExpression('d.h')} as k
           from %s as f
+          cross join lateral (
+            select sha256(convert_to($1, 'UTF8') || convert_to(f.id::text, 'UTF8')) as h offset 0
+          ) as d
           where f.stratum::text = s.key
           order by k
           fetch first greatest(s.n::bigint, 0) rows with ties

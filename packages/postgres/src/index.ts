@@ -32,3 +32,4 @@ export {
 export type { ColumnSpec, TopicTable } from './schema.js';
 export { columnName, columnsOf, columnType, schemaFields, TOPIC_TABLES, topicTableSql } from './schema.js';
 export type { DigestFunction } from './sql-draw.js';
+export { syncWorkdays } from './workdays.js';

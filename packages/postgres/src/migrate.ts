@@ -3,6 +3,7 @@ import { exchangeTablesSql } from './exchange.js';
 import { sha256Hex } from './hash.js';
 import { TOPIC_TABLES, topicTableSql } from './schema.js';
 import { type DigestFunction, drawFunctionsSql } from './sql-draw.js';
+import { WORKDAYS_SQL } from './workdays.js';
 
 /**
  * One versioned migration (数据库迁移).
@@ -63,6 +64,7 @@ create table jianguan.draw_records (
     },
     { version: 2, name: 'draw functions (ticket, draw)', sql: drawFunctionsSql(digest) },
     { version: 3, name: '前置库 exchange tables (cd_*) and quality feedback', sql: exchangeTablesSql() },
+    { version: 4, name: 'working-day table and lateness functions', sql: WORKDAYS_SQL },
   ]);
 }
 

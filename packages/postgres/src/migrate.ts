@@ -72,7 +72,7 @@ create table jianguan.draw_records (
  * The result of {@link migrate}.
  *
  * @example
- * const r: MigrateResult = { applied: [1, 2], current: 2, topicsDigest: '…' };
+ * const r: MigrateResult = { applied: [1, 2, 3, 4], current: 4, topicsDigest: '…' };
  */
 export interface MigrateResult {
   /** Versions applied by this call (empty when already up to date). */
@@ -89,7 +89,7 @@ export interface MigrateResult {
  *
  * @example
  * const db = new pg.Pool({ connectionString: process.env.DATABASE_URL });
- * await migrate(db); // { applied: [1, 2], current: 2, … } the first time, applied: [] afterwards
+ * await migrate(db); // { applied: [1, 2, 3, 4], current: 4, … } the first time, applied: [] afterwards
  */
 export async function migrate(
   db: SqlClient,

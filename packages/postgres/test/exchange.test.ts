@@ -36,6 +36,7 @@ for (const backend of BACKENDS) {
       const transport = createExchangeTransport(db, http);
       const records = syntheticInspectionRecords('fq', 5, { prefix: 'FQ' });
       const broken = { ...records[2]!, checkDate: '2026-13-45' };
+      const brokenId = (records[2] as { recordId: string }).recordId;
       await withTransaction(db, async (tx) => {
         await enqueueInTransaction(
           tx,
@@ -66,7 +67,7 @@ for (const backend of BACKENDS) {
         if (issue.severity !== 'error') continue;
         failed.set(issue.index, [...(failed.get(issue.index) ?? []), issue]);
       }
-      expect([...failed.keys()].map((i) => harvested[i]!.cdId)).toEqual([broken.recordId]);
+      expect([...failed.keys()].map((i) => harvested[i]!.cdId)).toEqual([brokenId]);
       await writeExchangeFeedback(
         db,
         [...failed].map(([i, issues]) => ({
@@ -83,7 +84,7 @@ for (const backend of BACKENDS) {
         .sort()
         .at(-1)!;
       const feedback = await readExchangeFeedback(db);
-      expect(feedback.map((f) => f.cdId)).toEqual([broken.recordId]);
+      expect(feedback.map((f) => f.cdId)).toEqual([brokenId]);
       expect((await readExchangeFeedback(db, feedback[0]!.cdBatch)).length).toBe(1);
       await withTransaction(db, (tx) =>
         enqueueInTransaction(tx, http, 'behaviours', [{ operation: 'U', record: records[2]! }]),
@@ -92,7 +93,7 @@ for (const backend of BACKENDS) {
       expect(second.stored).toBe(1);
 
       const again = await harvestExchange(db, 'behaviours', { afterBatch: lastBatch });
-      expect(again.map((r) => [r.cdId, r.cdOperation])).toEqual([[broken.recordId, 'u']]);
+      expect(again.map((r) => [r.cdId, r.cdOperation])).toEqual([[brokenId, 'u']]);
       expect(again[0]!.cdBatch > lastBatch).toBe(true);
       expect(
         defaultQualityCheck([again[0]!.record], { recordType: 'auto' }).issues.filter(

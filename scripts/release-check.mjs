@@ -214,6 +214,19 @@ const calls = {
     if (!Array.isArray(due) && typeof due !== 'object') throw new Error('book.due: ' + typeof due);
     return 'openTaskBook, apply, due';
   },
+  '@jianguan/postgres': async (m) => {
+    // Embedded PGlite (a dependency of the package): migrate, then one ticket in SQL equals the TypeScript one.
+    const { PGlite } = await import('@electric-sql/pglite');
+    const { ticket } = await import('@jianguan/sampling');
+    const db = new PGlite();
+    try {
+      await m.migrate(db);
+      equal(await m.ticketInDatabase(db, '314159', 'cd-1'), ticket('314159', 'cd-1'), "ticketInDatabase('314159', 'cd-1')");
+    } finally {
+      await db.close();
+    }
+    return 'migrate (PGlite), ticketInDatabase';
+  },
   '@jianguan/provincial-client': async (m) => {
     equal(m.formatBatchNo('2019-04-11', 2), '2019041100002', "formatBatchNo('2019-04-11', 2)");
     const client = m.createProvincialClient({

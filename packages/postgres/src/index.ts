@@ -1,0 +1,35 @@
+/**
+ * `@jianguan/postgres` — jianguan's state in PostgreSQL (or the embedded PGlite): versioned migrations with topic
+ * tables generated from core's record schemas, a transactional outbox for the provincial client with any number
+ * of `SKIP LOCKED` flushing workers and durable batch numbers, and the consistent-sampler draw run inside the
+ * database, byte-identical to `@jianguan/sampling`.
+ *
+ * @packageDocumentation
+ */
+
+export type { SqlClient } from './db.js';
+export { withTransaction } from './db.js';
+export type { DatabasePick, DrawInDatabaseOptions } from './draw.js';
+export { drawFrameInDatabase, drawInDatabase, saveDrawRecord, ticketInDatabase } from './draw.js';
+export { PostgresError } from './errors.js';
+export type { ExchangeFeedback, ExchangeRow } from './exchange.js';
+export {
+  createExchangeTransport,
+  exchangeTable,
+  harvestExchange,
+  readExchangeFeedback,
+  writeExchangeFeedback,
+} from './exchange.js';
+export type { MigrateResult, Migration } from './migrate.js';
+export { MIGRATION_LOCK_KEY, MIGRATIONS, migrate } from './migrate.js';
+export type { DrainOutboxOptions, PostgresOutboxStore, PostgresOutboxStoreOptions } from './outbox.js';
+export {
+  createPostgresOutboxStore,
+  drainOutbox,
+  enqueueInTransaction,
+  reserveBatchSequence,
+} from './outbox.js';
+export type { ColumnSpec, TopicTable } from './schema.js';
+export { columnName, columnsOf, columnType, schemaFields, TOPIC_TABLES, topicTableSql } from './schema.js';
+export type { DigestFunction } from './sql-draw.js';
+export { syncWorkdays } from './workdays.js';

@@ -1,0 +1,137 @@
+import { checkClient, execScript, type SqlClient, withTransaction } from './db.js';
+import { exchangeTablesSql } from './exchange.js';
+import { sha256Hex } from './hash.js';
+import { TOPIC_TABLES, topicTableSql } from './schema.js';
+import { type DigestFunction, drawFunctionsSql } from './sql-draw.js';
+import { WORKDAYS_SQL } from './workdays.js';
+
+/**
+ * One versioned migration (数据库迁移).
+ *
+ * @example
+ * const m: Migration = { version: 1, name: 'base', sql: 'create table …' };
+ */
+export interface Migration {
+  readonly version: number;
+  readonly name: string;
+  readonly sql: string;
+}
+
+/** Key of the advisory lock held while migrating (so two migrators never interleave). */
+export const MIGRATION_LOCK_KEY = 0x6a69616e; // 'jian'
+
+/**
+ * The versioned migrations, applied in order once each. Topic tables are not listed here: they are generated
+ * from core's schemas and synchronised on every {@link migrate} (columns only ever added).
+ *
+ * @example
+ * MIGRATIONS.map((m) => `${m.version} ${m.name}`);
+ */
+export const MIGRATIONS: readonly Migration[] = migrations('builtin');
+
+function migrations(digest: DigestFunction): readonly Migration[] {
+  return Object.freeze([
+    {
+      version: 1,
+      name: 'outbox, batch sequences, draw records',
+      sql: `
+create table jianguan.outbox (
+  key text primary key,
+  seq bigint generated always as identity unique,
+  kind text not null,
+  record_id text not null,
+  operation text not null check (operation in ('I', 'U', 'D')),
+  record jsonb,
+  enqueued_at bigint not null,
+  event_date text,
+  lease_owner text,
+  lease_until timestamptz,
+  attempts integer not null default 0,
+  status text check (status in ('stored', 'duplicate', 'rejected')),
+  batch_no text,
+  issues jsonb,
+  settled_at timestamptz
+);
+create index outbox_pending on jianguan.outbox (seq) where settled_at is null;
+create table jianguan.batch_sequences (day date primary key, last integer not null check (last between 0 and 99999));
+create table jianguan.draw_records (
+  record_digest text primary key,
+  task_id text not null,
+  seed text not null,
+  record jsonb not null,
+  stored_at timestamptz not null default now()
+);`,
+    },
+    { version: 2, name: 'draw functions (ticket, draw)', sql: drawFunctionsSql(digest) },
+    { version: 3, name: '前置库 exchange tables (cd_*) and quality feedback', sql: exchangeTablesSql() },
+    { version: 4, name: 'working-day table and lateness functions', sql: WORKDAYS_SQL },
+  ]);
+}
+
+/**
+ * The result of {@link migrate}.
+ *
+ * @example
+ * const r: MigrateResult = { applied: [1, 2, 3, 4], current: 4, topicsDigest: '…' };
+ */
+export interface MigrateResult {
+  /** Versions applied by this call (empty when already up to date). */
+  readonly applied: number[];
+  readonly current: number;
+  /** SHA-256 of the generated topic-table DDL now installed. */
+  readonly topicsDigest: string;
+}
+
+/**
+ * Installs or upgrades the `jianguan` schema (安装数据库结构): pending versioned migrations, then the topic tables
+ * generated from core's record schemas, in one transaction under an advisory lock — idempotent, and safe when
+ * several processes migrate at once.
+ *
+ * @example
+ * const db = new pg.Pool({ connectionString: process.env.DATABASE_URL });
+ * await migrate(db); // { applied: [1, 2, 3, 4], current: 4, … } the first time, applied: [] afterwards
+ */
+export async function migrate(
+  db: SqlClient,
+  options: {
+    /**
+     * How the draw functions hash: PostgreSQL's built-in `sha256()` (default) or pgcrypto's `digest()` for engines
+     * without it (the extension must be installed). Same tickets either way.
+     */
+    readonly digest?: DigestFunction;
+  } = {},
+): Promise<MigrateResult> {
+  checkClient(db);
+  const list = options.digest === 'pgcrypto' ? migrations('pgcrypto') : MIGRATIONS;
+  return withTransaction(db, async (tx) => {
+    await tx.query('select pg_advisory_xact_lock($1)', [MIGRATION_LOCK_KEY]);
+    await execScript(
+      tx,
+      `create schema if not exists jianguan;
+create table if not exists jianguan.schema_migrations (version text primary key, name text not null, applied_at timestamptz not null default now());`,
+    );
+    const done = new Set(
+      (await tx.query('select version from jianguan.schema_migrations')).rows.map((r) => String(r.version)),
+    );
+    const applied: number[] = [];
+    for (const m of list) {
+      if (done.has(String(m.version))) continue;
+      await execScript(tx, m.sql);
+      await tx.query('insert into jianguan.schema_migrations (version, name) values ($1, $2)', [
+        String(m.version),
+        m.name,
+      ]);
+      applied.push(m.version);
+    }
+    const topicSql = TOPIC_TABLES.map(topicTableSql).join('\n');
+    const topicsDigest = sha256Hex(topicSql);
+    if (!done.has(`topics:${topicsDigest}`)) {
+      await execScript(tx, topicSql);
+      await tx.query('insert into jianguan.schema_migrations (version, name) values ($1, $2)', [
+        `topics:${topicsDigest}`,
+        'topic tables generated from @jianguan/core schemas',
+      ]);
+    }
+    return { applied, current: list.at(-1)!.version, topicsDigest };
+  });
+}

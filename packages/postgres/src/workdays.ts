@@ -8,23 +8,27 @@ create table jianguan.workdays (day date primary key, workday boolean not null, 
 create index workdays_ordinal on jianguan.workdays (ordinal) where workday;
 create function jianguan.workday_deadline(event_day date, allowed integer) returns date
 language sql stable parallel safe as $fn$
-  select case when allowed = 0 then e.day else (
-    select w.day from jianguan.workdays w where w.workday and w.ordinal = e.ordinal + allowed) end
+  select case when allowed = 0 and e.workday then e.day else (
+    select w.day from jianguan.workdays w
+    where w.workday and w.ordinal = e.ordinal + case when allowed = 0 then 1 else allowed end) end
   from jianguan.workdays e where e.day = event_day and allowed >= 0
 $fn$;
 create function jianguan.workdays_late(event_day date, done_day date, allowed integer) returns integer
 language sql stable parallel safe as $fn$
-  select greatest(0, d.ordinal - e.ordinal - allowed)
-  from jianguan.workdays e, jianguan.workdays d
+  select greatest(0, d.ordinal - e.ordinal - x.n)
+  from jianguan.workdays e, jianguan.workdays d,
+       lateral (select case when allowed = 0 and not e.workday then 1 else allowed end as n) x
   where e.day = event_day and d.day = done_day and allowed >= 0
-    and exists (select 1 from jianguan.workdays w where w.workday and w.ordinal = e.ordinal + allowed)
+    and exists (select 1 from jianguan.workdays w where w.workday and w.ordinal = e.ordinal + x.n)
 $fn$;
 `;
 
 /**
  * Fills `jianguan.workdays` from core's working-day calendar (工作日表): one row per day of the years given (default:
  * every year of the official State Council schedules), with `workday` and `ordinal` — the number of working days
- * up to and including the day. With it, `jianguan.workday_deadline(event, n)` is core's `addWorkdays(event, n)` and
+ * up to and including the day. With it, `jianguan.workday_deadline(event, n)` is core's
+ * `workdayLateness(event, done, n).deadline` (= `addWorkdays(event, n)` for n > 0; for n = 0 the event day, or the
+ * next working day when the event is on a rest day, 民法典 第203条) and
  * `jianguan.workdays_late(event, done, n)` is core's `workdayLateness(event, done, n).workdaysLate` (null when a day
  * falls outside the table). Replaces the table's content in one transaction; returns the number of days.
  *

@@ -53,7 +53,7 @@ for (const backend of BACKENDS) {
         const c = list[Number(r.i) - 1]!;
         const l = workdayLateness(c.event, c.done, c.allowed);
         return (
-          r.deadline !== String(addWorkdays(c.event, c.allowed)) ||
+          (c.allowed > 0 && r.deadline !== String(addWorkdays(c.event, c.allowed))) ||
           r.late !== l.workdaysLate ||
           l.deadline !== r.deadline
         );

@@ -154,14 +154,15 @@ for (const backend of BACKENDS) {
     });
 
     it('reserves durable, disjoint per-day batch numbers', async () => {
-      const now = () => Date.parse('2026-12-02T20:00:00Z'); // 2026-12-03 in China
+      // A day no other test (nor the real clock) reserves numbers for: 2030-06-14 20:00 UTC is 2030-06-15 in China.
+      const now = () => Date.parse('2030-06-14T20:00:00Z');
       const s1 = await reserveBatchSequence(db, { count: 3, now });
       const s2 = await reserveBatchSequence(db, { count: 2, now });
-      expect([s1.day, s1.first, s1.last, s2.first, s2.last]).toEqual(['2026-12-03', 1, 3, 4, 5]);
-      expect([s1.next('2026-12-03'), s1.next('2026-12-03'), s2.next('2026-12-03')]).toEqual([1, 2, 4]);
-      s1.next('2026-12-03');
-      expect(() => s1.next('2026-12-03')).toThrow(PostgresError);
-      expect(() => s2.next('2026-12-04')).toThrow(PostgresError);
+      expect([s1.day, s1.first, s1.last, s2.first, s2.last]).toEqual(['2030-06-15', 1, 3, 4, 5]);
+      expect([s1.next('2030-06-15'), s1.next('2030-06-15'), s2.next('2030-06-15')]).toEqual([1, 2, 4]);
+      s1.next('2030-06-15');
+      expect(() => s1.next('2030-06-15')).toThrow(PostgresError);
+      expect(() => s2.next('2030-06-16')).toThrow(PostgresError);
       await expect(reserveBatchSequence(db, { count: 99_999, now })).rejects.toMatchObject({
         code: 'batch_sequence_exhausted',
       });

@@ -8,7 +8,9 @@ import { runDiff, runMatch } from './match.js';
 const NAME = 'catalog';
 
 /** The subcommands of `jianguan catalog` and the options each takes. */
-const SUBCOMMANDS: Readonly<Record<string, { run: (ctx: CommandContext) => Promise<ExitCodeValue>; options: readonly string[] }>> = {
+const SUBCOMMANDS: Readonly<
+  Record<string, { run: (ctx: CommandContext) => Promise<ExitCodeValue>; options: readonly string[] }>
+> = {
   gap: {
     run: runGap,
     options: ['claims', 'records', 'inspection-lists', 'quarter', 'today', 'department', 'department-code'],

@@ -14,13 +14,7 @@ import { usageError } from '../../runtime/errors.js';
 import type { ExitCodeValue } from '../../runtime/exit-codes.js';
 import { ExitCode } from '../../runtime/exit-codes.js';
 import { writeJson, writeLine } from '../../runtime/io.js';
-import {
-  loadBehaviours,
-  loadCatalogFile,
-  loadClaims,
-  loadInspectionLists,
-  rejectedRows,
-} from './load.js';
+import { loadBehaviours, loadCatalogFile, loadClaims, loadInspectionLists, rejectedRows } from './load.js';
 
 const NAME = 'catalog gap';
 
@@ -70,7 +64,10 @@ export async function runGap(ctx: CommandContext): Promise<ExitCodeValue> {
   // Records that cannot count for any item (no item code or no readable act date) are reported, not dropped.
   const ignored = (behaviours ?? [])
     .filter(({ record }) => {
-      const code = record !== null && typeof record === 'object' ? (record as { itemCode?: unknown }).itemCode : undefined;
+      const code =
+        record !== null && typeof record === 'object'
+          ? (record as { itemCode?: unknown }).itemCode
+          : undefined;
       return typeof code !== 'string' || tryBehaviourActDate(record) === undefined;
     })
     .map((r) => r.line);
@@ -126,7 +123,10 @@ function printGapReport(
   }
   if (ignored.length > 0) {
     const lines = ignored.slice(0, 20).join(', ');
-    writeLine(out, `  警告：${recordsFile} 中 ${ignored.length} 条记录缺少监管事项目录编码或行为日期，未计入（行 ${lines}）`);
+    writeLine(
+      out,
+      `  警告：${recordsFile} 中 ${ignored.length} 条记录缺少监管事项目录编码或行为日期，未计入（行 ${lines}）`,
+    );
     writeLine(
       out,
       `  warning: ${ignored.length} records of ${recordsFile} have no item code or act date and were not counted (lines ${lines})`,

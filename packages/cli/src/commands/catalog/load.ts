@@ -1,8 +1,8 @@
 import { basename, extname } from 'node:path';
-import type { RecordType } from '@jianguan/core';
-import { chinaToday, fromExchangeRow, resolveExchangeHeaders } from '@jianguan/core';
 import type { CatalogLoad, ClaimSet } from '@jianguan/catalog';
 import { defineClaimSet, readCatalogCsv } from '@jianguan/catalog';
+import type { RecordType } from '@jianguan/core';
+import { chinaToday, fromExchangeRow, resolveExchangeHeaders } from '@jianguan/core';
 import { InputFileError } from '@jianguan/core/io';
 import { inputError } from '../../runtime/errors.js';
 import { assertReadableFile, detectFormat } from '../../runtime/files.js';
@@ -161,7 +161,8 @@ const BEHAVIOUR_TYPES = ['inspection', 'penalty', 'compulsion', 'other'] as cons
 /** The behaviour type of a CSV row: its `kind`/记录类型 column, else the type whose headers fit best. */
 function behaviourType(row: Readonly<Record<string, unknown>>, headers: readonly string[]): RecordType {
   const named = cell(row, ['kind', '记录类型', 'recordType']);
-  if (named !== undefined && (BEHAVIOUR_TYPES as readonly string[]).includes(named)) return named as RecordType;
+  if (named !== undefined && (BEHAVIOUR_TYPES as readonly string[]).includes(named))
+    return named as RecordType;
   let best: RecordType = 'inspection';
   let bestMatched = -1;
   for (const type of BEHAVIOUR_TYPES) {

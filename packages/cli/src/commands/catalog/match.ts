@@ -51,7 +51,10 @@ export async function runMatch(ctx: CommandContext): Promise<ExitCodeValue> {
     return unmatched.length === 0 ? ExitCode.Ok : ExitCode.Findings;
   }
   const out = ctx.io.stdout;
-  writeLine(out, `法定依据同源匹配建议：${localFile}（${proposals.length} 项）→ ${provincialFile}；须人工确认`);
+  writeLine(
+    out,
+    `法定依据同源匹配建议：${localFile}（${proposals.length} 项）→ ${provincialFile}；须人工确认`,
+  );
   writeLine(
     out,
     `Proposed pairs by shared legal basis: ${localFile} (${proposals.length} items) → ${provincialFile}; for a person to confirm`,
@@ -86,7 +89,10 @@ export async function runMatch(ctx: CommandContext): Promise<ExitCodeValue> {
   }
   writeLine(out, '');
   writeLine(out, `${proposals.length - unmatched.length} 项有候选，${unmatched.length} 项无候选。`);
-  writeLine(out, `${proposals.length - unmatched.length} items with candidates, ${unmatched.length} without.`);
+  writeLine(
+    out,
+    `${proposals.length - unmatched.length} items with candidates, ${unmatched.length} without.`,
+  );
   return unmatched.length === 0 ? ExitCode.Ok : ExitCode.Findings;
 }
 
@@ -120,7 +126,10 @@ export async function runDiff(ctx: CommandContext): Promise<ExitCodeValue> {
   langs.forEach((l, i) => {
     if (i > 0) writeLine(ctx.io.stdout, '');
     // The versions are files here: name them by path instead of the library's id/version/date heading.
-    const heading = l === 'zh' ? `# 监管事项目录变更：${oldFile} → ${newFile}` : `# Catalog changes: ${oldFile} → ${newFile}`;
+    const heading =
+      l === 'zh'
+        ? `# 监管事项目录变更：${oldFile} → ${newFile}`
+        : `# Catalog changes: ${oldFile} → ${newFile}`;
     const text = catalogChangelog(diff, l).replace(/^# .*$/m, heading);
     ctx.io.stdout.write(text.replace(/\n*$/, '\n'));
   });

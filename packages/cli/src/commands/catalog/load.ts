@@ -5,7 +5,7 @@ import type { RecordType } from '@jianguan/core';
 import { chinaToday, fromExchangeRow, resolveExchangeHeaders } from '@jianguan/core';
 import { InputFileError } from '@jianguan/core/io';
 import { inputError } from '../../runtime/errors.js';
-import { assertReadableFile, detectFormat } from '../../runtime/files.js';
+import { assertReadableFile, detectFormat, readJsonFile } from '../../runtime/files.js';
 import type { LoadedRecord } from '../../runtime/records.js';
 import { loadRecords } from '../../runtime/records.js';
 
@@ -102,12 +102,15 @@ export async function loadClaims(
   const format = detectFormat(file, undefined);
   const name = basename(file, extname(file));
   if (format !== 'csv') {
-    const { records } = await loadRecords(cwd, file, { format });
-    const value = format === 'json' && records.length === 1 ? records[0]?.record : undefined;
+    // JSON: a claim set object, or an array of claims; JSONL: one claim per line.
+    const value =
+      format === 'json'
+        ? await readJsonFile(cwd, file)
+        : (await loadRecords(cwd, file, { format })).records.map((r) => r.record);
     const input =
       value !== null && typeof value === 'object' && !Array.isArray(value)
         ? (value as Record<string, unknown>)
-        : { id: name, version: name, claims: records.map((r) => r.record) };
+        : { id: name, version: name, claims: value };
     return defineClaimSet({
       ...input,
       ...(overrides.department === undefined ? {} : { department: overrides.department }),

@@ -336,6 +336,10 @@ describe('jianguan check --discretion / --enforcement / --checklist', () => {
     const r = await run(['check', good, '--checklist', data('checklist.json')]);
     expect(r.stdout).toContain('1 records — 1 passed, 0 failed');
     expect(r.code).toBe(0);
+    const unused = await run(['check', data('penalties.csv'), '--checklist', data('checklist.json')]);
+    expect(unused.stderr).toContain('warning: no inspection record (kind inspection) found');
+    const noPenalty = await run(['check', good, '--enforcement']);
+    expect(noPenalty.stderr).toContain('警告：没有行政处罚记录');
     const badList = tmp.write('bad-checklist.json', JSON.stringify({ id: 'x', items: [] }));
     const bl = await runBin(['check', good, '--checklist', badList]);
     expect(bl.code).toBe(3);

@@ -215,6 +215,10 @@ export const checkCommand: CommandSpec = {
         await checkFile(ctx, input, encoding, options, ctx.values['normalize-dates'] === true, extension),
       );
     }
+    for (const w of extension?.warnings() ?? []) {
+      writeLine(ctx.io.stderr, `jianguan: 警告：${w.zh}`);
+      writeLine(ctx.io.stderr, `jianguan: warning: ${w.en}`);
+    }
     const strict = ctx.values.strict === true;
     const findings = reports.some(
       (r) => r.empty || r.errors > 0 || r.failed > 0 || (strict && r.warnings > 0),

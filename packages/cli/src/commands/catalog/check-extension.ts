@@ -100,6 +100,8 @@ export interface CheckExtensionRun {
 export interface CheckExtension {
   readonly columns: ReadonlySet<string>;
   begin(): CheckExtensionRun;
+  /** After every file: warnings when an option found nothing to check (printed on stderr). */
+  warnings(): LocalizedMessage[];
 }
 
 const LINE_RESULTS: Readonly<Record<string, ChecklistLineResult['result']>> = {
@@ -178,8 +180,28 @@ export async function loadCheckExtension(ctx: CommandContext): Promise<CheckExte
   const todayText = stringOption(ctx.values, 'today');
   const today = todayText === undefined ? undefined : parseDateText(todayText);
   const columns = new Set<string>(Object.values(EXTRA_COLUMNS).flat());
+  let penaltiesSeen = 0;
+  let inspectionsSeen = 0;
   return {
     columns,
+    warnings: () => [
+      ...(enforcement && penaltiesSeen === 0
+        ? [
+            {
+              zh: '没有行政处罚记录（kind 为 penalty），裁量基准与三项制度检查未执行',
+              en: 'no penalty record (kind penalty) found: the discretion and enforcement checks did not run',
+            },
+          ]
+        : []),
+      ...(checklists.length > 0 && inspectionsSeen === 0
+        ? [
+            {
+              zh: '没有行政检查记录（kind 为 inspection），检查表未使用',
+              en: 'no inspection record (kind inspection) found: the checklists were not used',
+            },
+          ]
+        : []),
+    ],
     begin: () => {
       const penalties: { record: Record<string, unknown>; index: number }[] = [];
       const issues: ExtensionIssue[] = [];
@@ -187,8 +209,12 @@ export async function loadCheckExtension(ctx: CommandContext): Promise<CheckExte
         add(record, raw, index) {
           if (record === null || typeof record !== 'object' || Array.isArray(record)) return;
           const r = record as Record<string, unknown>;
-          if (enforcement && r.kind === 'penalty') penalties.push({ record: withExtras(r, raw), index });
+          if (enforcement && r.kind === 'penalty') {
+            penaltiesSeen++;
+            penalties.push({ record: withExtras(r, raw), index });
+          }
           if (checklists.length > 0 && r.kind === 'inspection') {
+            inspectionsSeen++;
             issues.push(...checkLines(checklists, r, raw, index));
           }
         },

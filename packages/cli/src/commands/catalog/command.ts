@@ -47,7 +47,7 @@ export const catalogCommand: CommandSpec = {
     'Input formats 输入格式:',
     '  catalog CSV   监管事项目录 exported from Excel or the provincial system, UTF-8 or GBK, one item per row,',
     '                Chinese headers: 监管事项目录编码 (14 digits, required), 主项名称, 子项名称, 监管方式, 设定依据,',
-    '                监管部门, 监管部门编码, 监管层级, 监管对象, 监管流程, 监管结果, 检查实施清单编码, …',
+    '                监管部门, 监管部门编码, 监管层级, 监管对象, 监管流程, 监管结果, 检查实施清单编号, …',
     '                (aliases and a leading * tolerated; unknown headers ignored; bad rows reported).',
     '  --claims      认领清单: CSV with one claimed item per row — 监管事项目录编码, optional 子项编码, 认领日期,',
     '                认领部门, 认领部门编码 and any catalog element column the department filled (监管流程, 监管结果,',
@@ -58,7 +58,7 @@ export const catalogCommand: CommandSpec = {
     '                inferred type; JSON array; JSONL): each counts for its 监管事项目录编码 when its act date',
     '                (检查时间, 作出行政处罚决定日期, …) is in the quarter. Without it that check is skipped.',
     '  --inspection-lists  检查实施清单: CSV/JSON/JSONL rows with 监管事项目录编码; an item whose catalog row',
-    '                has a 检查实施清单编码 counts as listed too.',
+    '                has a 检查实施清单编号 counts as listed too.',
     '  --quarter     YYYY-Qn, default the current quarter in China; --today sets "today" (YYYY-MM-DD).',
   ],
   options: {

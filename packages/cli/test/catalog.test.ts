@@ -307,6 +307,12 @@ describe('jianguan check --discretion / --enforcement / --checklist', () => {
         },
       ]),
     );
+    const { kind: _kind, ...noKind } = { ...base, isMajorCase: true, legalReviewed: false };
+    const typed = tmp.write('typed-penalty.json', JSON.stringify([noKind]));
+    const t = await run(['check', typed, '--type', 'penalty', '--enforcement', '--json']);
+    expect(JSON.parse(t.stdout).files[0].issues.map((i: { rule: string }) => i.rule)).toContain(
+      'major_case_no_legal_review',
+    );
     const r = await run(['check', ok, '--discretion', 'example', '--json']);
     expect(JSON.parse(r.stdout).files[0].issues).toEqual([]);
     expect(r.code).toBe(0);

@@ -477,7 +477,7 @@ async function checkFile(
     }
     lines.push(item.line);
     batch?.add(record);
-    extra?.add(record, item.record, position);
+    extra?.add(record, item.record, position, type);
     position++;
   }
   progress.done();

@@ -92,7 +92,8 @@ export type ExtensionIssue = Omit<QualityIssue, 'recordType'> & {
 
 /** The extension for one file: feed it every record, then take its issues. */
 export interface CheckExtensionRun {
-  add(record: unknown, raw: unknown, index: number): void;
+  /** `type`: the file's record type (`--type`), for records that carry no `kind`. */
+  add(record: unknown, raw: unknown, index: number, type?: string): void;
   finish(): ExtensionIssue[];
 }
 
@@ -206,14 +207,15 @@ export async function loadCheckExtension(ctx: CommandContext): Promise<CheckExte
       const penalties: { record: Record<string, unknown>; index: number }[] = [];
       const issues: ExtensionIssue[] = [];
       return {
-        add(record, raw, index) {
+        add(record, raw, index, type) {
           if (record === null || typeof record !== 'object' || Array.isArray(record)) return;
           const r = record as Record<string, unknown>;
-          if (enforcement && r.kind === 'penalty') {
+          const kind = r.kind ?? type;
+          if (enforcement && kind === 'penalty') {
             penaltiesSeen++;
             penalties.push({ record: withExtras(r, raw), index });
           }
-          if (checklists.length > 0 && r.kind === 'inspection') {
+          if (checklists.length > 0 && kind === 'inspection') {
             inspectionsSeen++;
             issues.push(...checkLines(checklists, r, raw, index));
           }

@@ -22,6 +22,8 @@ import { ExitCode } from '../runtime/exit-codes.js';
 import type { DataFormat } from '../runtime/files.js';
 import { assertReadableFile, detectFormat } from '../runtime/files.js';
 import { writeJson, writeLine } from '../runtime/io.js';
+import type { CheckExtension } from './catalog/check-extension.js';
+import { catalogCheckHelp, catalogCheckOptions, loadCheckExtension } from './catalog/check-extension.js';
 
 const NAME = 'check';
 const ENCODINGS = ['auto', 'utf-8', 'utf8', 'gbk', 'gb18030'] as const;
@@ -34,6 +36,8 @@ const TYPE_COLUMNS = ['kind', 'entityClass', 'recordType', '记录类型'];
 interface FileIssue extends Omit<QualityIssue, 'recordType'> {
   readonly line: number | undefined;
   readonly recordType?: string;
+  /** The rule's source (checklist and discretion findings). */
+  readonly source?: string;
 }
 
 /** A column that matches no field of the record type, with the closest field name. */
@@ -96,6 +100,7 @@ export const checkCommand: CommandSpec = {
     '',
     'Exit 0 all records pass; 1 a record has an error (--strict: or a warning), or a file has no records',
     '(empty or header only); 2 usage error (unknown type, a --type for a file not given, …); 3 unreadable file.',
+    ...catalogCheckHelp,
   ],
   options: {
     type: {
@@ -160,12 +165,15 @@ export const checkCommand: CommandSpec = {
       type: 'boolean',
       description: { zh: '有警告也以退出码 1 结束', en: 'exit 1 on warnings too' },
     },
+    ...catalogCheckOptions,
   },
   examples: [
     'jianguan check inspections.csv                 # GBK or UTF-8, Chinese headers',
     'jianguan check batch.jsonl --check-links --json > report.json',
     'jianguan check officers.csv --type officer --today 2025-12-31',
     'jianguan check 检查.csv 处罚.csv --type 处罚.csv=penalty',
+    'jianguan check examples/data/catalog/penalties.csv --discretion examples/data/catalog/benchmarks.json',
+    'jianguan check examples/data/catalog/inspections.csv --checklist examples/data/catalog/checklist.json',
   ],
   async run(ctx: CommandContext): Promise<ExitCodeValue> {
     if (ctx.positionals.length === 0) {
@@ -189,6 +197,7 @@ export const checkCommand: CommandSpec = {
       ...(maxIssues === undefined ? {} : { maxIssues }),
     };
     const formatOption = stringOption(ctx.values, 'format');
+    const extension = await loadCheckExtension(ctx);
     // Validate every file before the long work starts.
     const inputs: { file: string; full: string; format: DataFormat; type: RecordType | undefined }[] = [];
     for (const file of files) {
@@ -202,7 +211,13 @@ export const checkCommand: CommandSpec = {
     }
     const reports: FileReport[] = [];
     for (const input of inputs) {
-      reports.push(await checkFile(ctx, input, encoding, options, ctx.values['normalize-dates'] === true));
+      reports.push(
+        await checkFile(ctx, input, encoding, options, ctx.values['normalize-dates'] === true, extension),
+      );
+    }
+    for (const w of extension?.warnings() ?? []) {
+      writeLine(ctx.io.stderr, `jianguan: 警告：${w.zh}`);
+      writeLine(ctx.io.stderr, `jianguan: warning: ${w.en}`);
     }
     const strict = ctx.values.strict === true;
     const findings = reports.some(
@@ -330,12 +345,13 @@ function inferRecordType(columns: readonly string[]): { type?: RecordType; candi
 function columnReport(
   type: RecordType,
   columns: readonly string[],
+  extraColumns: ReadonlySet<string> = new Set(),
 ): { unknown: UnknownColumn[]; missing: { field: string; zh: string }[] } {
   const mapping = resolveExchangeHeaders(type, columns);
   const specs = fieldDictionary[type] as Readonly<Record<string, { readonly zh: string }>>;
   const names = Object.entries(specs).flatMap(([name, spec]) => [spec.zh, name]);
   const unknown = mapping.unknown
-    .filter((c) => !TYPE_COLUMN_SET.has(c))
+    .filter((c) => !TYPE_COLUMN_SET.has(c) && !extraColumns.has(c))
     .map((column) => {
       const suggestion = closest(column, names);
       return suggestion === undefined ? { column } : { column, suggestion };
@@ -383,7 +399,9 @@ async function checkFile(
   encoding: 'auto' | 'utf-8' | 'gbk' | 'gb18030',
   options: QualityCheckOptions,
   normalizeDates: boolean,
+  extension?: CheckExtension,
 ): Promise<FileReport> {
+  const extra = extension?.begin();
   let type = input.type;
   let typeSource: TypeSource = type === undefined ? 'unknown' : 'option';
   let columns: string[] | undefined;
@@ -459,18 +477,28 @@ async function checkFile(
     }
     lines.push(item.line);
     batch?.add(record);
+    extra?.add(record, item.record, position, type);
     position++;
   }
   progress.done();
   const result: QualityResult = (batch ?? createQualityChecker(options).begin()).finish();
   const columnsFound =
-    type === undefined || columns === undefined ? { unknown: [], missing: [] } : columnReport(type, columns);
+    type === undefined || columns === undefined
+      ? { unknown: [], missing: [] }
+      : columnReport(type, columns, extension?.columns);
   const issues: FileIssue[] = result.issues.map((issue) => ({ ...issue, line: lines[issue.index] }));
+  // Checklist and discretion findings (--checklist, --discretion): a record they flag fails too.
+  const extraIssues = extra?.finish() ?? [];
+  const failing = new Set(result.issues.filter((i) => i.severity === 'error').map((i) => i.index));
+  const newlyFailed = new Set(
+    extraIssues.filter((i) => i.severity === 'error' && !failing.has(i.index)).map((i) => i.index),
+  );
+  for (const issue of extraIssues) issues.push({ ...issue, line: lines[issue.index] });
   // Unreadable records are numbered after the readable ones; they are always errors.
   for (const u of unreadable) issues.push({ ...u, index: position++ });
   issues.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   const total = result.total + unreadable.length;
-  const failed = result.failed + unreadable.length;
+  const failed = result.failed + unreadable.length + newlyFailed.size;
   return {
     file: input.file,
     format: input.format,
@@ -481,9 +509,9 @@ async function checkFile(
     missingColumns: columnsFound.missing,
     empty: total === 0,
     total,
-    passed: result.passed,
+    passed: result.passed - newlyFailed.size,
     failed,
-    passRate: total === 0 ? 1 : result.passed / total,
+    passRate: total === 0 ? 1 : (result.passed - newlyFailed.size) / total,
     errors: issues.filter((i) => i.severity === 'error').length + (total === 0 ? 1 : 0),
     warnings: issues.filter((i) => i.severity === 'warning').length + columnsFound.unknown.length,
     issues,
@@ -531,6 +559,7 @@ function printReport(ctx: CommandContext, report: FileReport, shown: number): vo
     writeLine(out, `  ${where}${id}  ${issue.severity} ${issue.checkType} ${issue.rule}${field}`);
     writeLine(out, `      ${issue.message.zh}`);
     writeLine(out, `      ${issue.message.en}`);
+    if (issue.source !== undefined) writeLine(out, `      source: ${issue.source}`);
   }
   if (report.issues.some((i) => i.rule === 'unknown_record_type')) {
     writeLine(

@@ -1,4 +1,5 @@
 import type { CommandSpec } from '../runtime/args.js';
+import { catalogCommand } from './catalog/command.js';
 import { checkCommand } from './check.js';
 import { drawCommand } from './draw.js';
 import { gradeCommand } from './grade.js';
@@ -16,4 +17,5 @@ export const commands: readonly CommandSpec[] = [
   verifyCommand,
   kpiCommand,
   sandboxCommand,
+  catalogCommand,
 ];

@@ -4,6 +4,7 @@ import { drawCommand } from './draw.js';
 import { gradeCommand } from './grade.js';
 import { kpiCommand } from './kpi.js';
 import { sandboxCommand } from './sandbox.js';
+import { tasksCommand } from './tasks.js';
 import { verifyCommand } from './verify.js';
 import { workdayCommand } from './workday.js';
 
@@ -16,4 +17,5 @@ export const commands: readonly CommandSpec[] = [
   verifyCommand,
   kpiCommand,
   sandboxCommand,
+  tasksCommand,
 ];

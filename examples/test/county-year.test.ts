@@ -5,6 +5,7 @@ import { runCli } from '@jianguan/cli';
 import { qualityCheck, workdayLateness, workdaysBetween } from '@jianguan/core';
 import { type DrawRecord, verifyDraw } from '@jianguan/sampling';
 import type { Sandbox } from '@jianguan/sandbox';
+import { createFileTaskStore, openTaskBook } from '@jianguan/tasks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CountyYearSummary, formatSummary, GLOSSARY, runCountyYear } from '../src/county-year/main.js';
 import { fixRecord, type ReportedBehaviour } from '../src/county-year/report.js';
@@ -251,6 +252,53 @@ describe('runCountyYear (a small county)', () => {
     expect(summary.clues.answered).toBeGreaterThan(0);
     expect(summary.jointTasks.claimed).toBeGreaterThan(0);
     expect(summary.jointTasks.answered).toBe(summary.jointTasks.claimed);
+  });
+
+  it('handles its work items through @jianguan/tasks, and the task list and the scorecard count the same', async () => {
+    const card = JSON.parse(readFileSync(join(outDir, 'scorecard.json'), 'utf8')) as {
+      unit: { id: string };
+      indicators: { id: string; windows: { numerator: number; denominator: number }[] }[];
+    };
+    const window = (id: string) => card.indicators.find((i) => i.id === id)?.windows[0];
+    const book = await openTaskBook({ store: createFileTaskStore(summary.files.taskLog!) });
+    try {
+      const asOf = `${summary.year}-12-31`;
+      const kinds = book.tasks().reduce<Record<string, number>>((m, t) => {
+        m[t.kind] = (m[t.kind] ?? 0) + 1;
+        return m;
+      }, {});
+      expect(kinds).toEqual({
+        risk_clue: summary.workItems.risk_clue?.total,
+        joint_task: summary.jointTasks.claimed,
+        complaint: summary.complaintsClosed,
+        quality_fix: summary.behaviours.rejected,
+      });
+      for (const [indicator, kind, deadline] of [
+        ['clue-feedback-timeliness', 'risk_clue', 'feedback'],
+        ['behaviour-fix-timeliness', 'quality_fix', 'fix'],
+      ] as const) {
+        const rows = book
+          .timeliness({ asOf, kind, deadline, department: card.unit.id })
+          .filter((r) => r.counted);
+        expect(rows.length, indicator).toBeGreaterThan(0);
+        expect(window(indicator)?.denominator, indicator).toBe(rows.length);
+        expect(window(indicator)?.numerator, indicator).toBe(rows.filter((r) => r.onTime).length);
+      }
+      // Some clues are answered late, and the summary says so.
+      const clues = summary.workItems.risk_clue!;
+      expect(clues.late).toBeGreaterThan(0);
+      expect(clues.onTime + clues.late).toBe(clues.due);
+      expect(window('clue-feedback-timeliness')?.numerator).toBe(clues.onTime);
+      expect(formatSummary(summary)).toContain(
+        `线索 clues ${clues.onTime}/${clues.due} 按时 on time，${clues.late} 逾期 late`,
+      );
+      // Every item was closed or answered by year end: nothing is left due.
+      expect(book.due({ asOf, statuses: ['overdue', 'due_today', 'at_risk'] })).toEqual([]);
+    } finally {
+      await book.close();
+    }
+    // The province received the answers the tasks produced.
+    expect(ledger.clueDates).toHaveLength(summary.workItems.risk_clue!.total);
   });
 
   it('writes the HTML scorecard', () => {

@@ -29,7 +29,7 @@ import {
   publicSeed,
   tasksOf,
 } from './plan.js';
-import { type ReportingOutcome, reportYear } from './report.js';
+import { type ReportingOutcome, reportYear, type WorkItemTally } from './report.js';
 import { scoreYear } from './score.js';
 
 /** Options of {@link runCountyYear}. */
@@ -91,6 +91,11 @@ export interface CountyYearSummary {
   /** Plan and drawn-object records reported to the province. */
   readonly plansAndDraws: number;
   readonly jointTasks: { readonly claimed: number; readonly answered: number };
+  /**
+   * The work items handled through `@jianguan/tasks` (clues, joint tasks, complaints, quality fixes), on time or
+   * late at year end; the clue and fix figures are the scorecard's timeliness numerators and denominators.
+   */
+  readonly workItems: Readonly<Record<string, WorkItemTally>>;
   readonly publications: number;
   /** The public draw files (no grades) verify as a citizen would run them. */
   readonly drawVerified: boolean;
@@ -325,6 +330,7 @@ export async function runCountyYear(options: CountyYearOptions = {}): Promise<Co
     complaintsClosed: reporting.complaintsClosed,
     plansAndDraws: reporting.plansAndDraws,
     jointTasks: reporting.jointTasks,
+    workItems: reporting.workItems,
     publications: reporting.publications.length,
     drawVerified: verification.ok,
     drawBundleAudited: verification.auditor.ok,
@@ -342,6 +348,7 @@ export async function runCountyYear(options: CountyYearOptions = {}): Promise<Co
       notices: notices.map((x) => x.json).join(', '),
       scorecard: scored.htmlFile,
       reportingLog,
+      taskLog: reporting.taskLog,
     },
     transport: reporting.transport,
     durationMs: Math.round(performance.now() - started),
@@ -381,6 +388,23 @@ function transportLine(transport: Readonly<Record<string, unknown>>): string {
   return parts.length === 0 ? '-' : parts.join(', ');
 }
 
+const WORK_ITEM_LABELS: Readonly<Record<string, string>> = {
+  risk_clue: '线索 clues',
+  joint_task: '联合任务 joint tasks',
+  complaint: '投诉 complaints',
+  quality_fix: '整改 fixes',
+};
+
+/** `线索 clues 52/60 on time (8 late) · …`: on time of those due at year end, per kind of work item. */
+function workItemsLine(items: Readonly<Record<string, WorkItemTally>>): string {
+  return Object.entries(items)
+    .map(
+      ([kind, t]) =>
+        `${WORK_ITEM_LABELS[kind] ?? kind} ${t.onTime}/${t.due} 按时 on time${t.late > 0 ? `，${t.late} 逾期 late` : ''}`,
+    )
+    .join(' · ');
+}
+
 /** The short summary printed at the end of the demo: Chinese first, English beside, then a command to run. */
 export function formatSummary(s: CountyYearSummary): string {
   const record = show(s.files.drawRecord ?? '');
@@ -406,6 +430,7 @@ export function formatSummary(s: CountyYearSummary): string {
     `  监管行为 behaviour records    ${s.behaviours.reported} 条已上报，${s.behaviours.storedExactlyOnce ? '每条只入库一次 each stored exactly once' : '有重复或遗漏 NOT stored exactly once'}`,
     `  省平台质检 province check     ${s.behaviours.rejected} 条被退回，${s.behaviours.fixedOnTime}/${s.behaviours.fixed} 条在 5 个工作日内整改 — fixed within 5 working days`,
     `  线索、任务、投诉 clues, tasks  ${s.clues.answered} 条线索已反馈，${s.jointTasks.answered}/${s.jointTasks.claimed} 项联合任务已答复，${s.complaintsClosed} 件投诉办结`,
+    `  按时办结 work items on time   ${workItemsLine(s.workItems)}`,
     `  公开抽查记录 published draw   ${s.drawVerified ? '核验通过 verifies' : '核验未通过 DOES NOT VERIFY'}；不含信用等级 no grades in it；审计核对 auditor check ${s.drawBundleAudited ? '通过 ok' : '未通过 FAILED'}`,
     `  考核 KPI                      ${s.kpi.unit} ${s.kpi.total} 分，${s.kpi.passed ? '合格 passed' : '不合格 failed'}；排名 ranking ${s.kpi.ranking.map((r) => `${r.unit} ${r.total}`).join(' > ')}`,
     `  考核评分表 scorecard          ${show(s.files.scorecard ?? '')}`,

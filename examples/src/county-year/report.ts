@@ -5,7 +5,7 @@
  */
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { addWorkdays, type BehaviourRecord, workdayLateness } from '@jianguan/core';
+import { addWorkdays, type BehaviourRecord } from '@jianguan/core';
 import {
   createHmacSha256Signer,
   createOutbox,
@@ -15,6 +15,16 @@ import {
 } from '@jianguan/provincial-client';
 import type { DrawRecord } from '@jianguan/sampling';
 import { SANDBOX_CREDENTIALS, type Sandbox, startSandbox } from '@jianguan/sandbox';
+import {
+  applyFixFacts,
+  createFileTaskStore,
+  feedbackToProvince,
+  fixTasksFromRejections,
+  openTaskBook,
+  syncFromProvince,
+  type TaskBook,
+  type TaskEventInput,
+} from '@jianguan/tasks';
 import seedrandom from 'seedrandom';
 import { DEPARTMENTS, makeUscc, SPOT_CHECK_ITEMS } from './county.js';
 import type { RecordedInspection } from './inspect.js';
@@ -41,6 +51,18 @@ export interface AnsweredClue {
   readonly feedbackDate: string;
 }
 
+/** On time or late, per kind of work item, as the task book judges it at year end (及时率). */
+export interface WorkItemTally {
+  /** Tasks of the kind. */
+  readonly total: number;
+  /** Deadlines that count (met, or open past their last day) — the KPI denominator. */
+  readonly due: number;
+  readonly onTime: number;
+  readonly late: number;
+  /** Deadlines still open and not yet due at year end. */
+  readonly open: number;
+}
+
 /** The result of the reporting year. */
 export interface ReportingOutcome {
   readonly behaviours: readonly ReportedBehaviour[];
@@ -58,6 +80,10 @@ export interface ReportingOutcome {
     readonly byRule: Readonly<Record<string, number>>;
   };
   readonly exactlyOnce: { readonly ok: boolean; readonly stored: number; readonly expected: number };
+  /** The work items (clues, joint tasks, complaints, fixes) as handled through `@jianguan/tasks`, by lifecycle. */
+  readonly workItems: Readonly<Record<string, WorkItemTally>>;
+  /** The task book's event log (JSON Lines), for `jianguan tasks due --log`. */
+  readonly taskLog: string;
   readonly transport: Readonly<Record<string, unknown>>;
 }
 
@@ -207,6 +233,13 @@ export async function reportYear(options: {
       outboxes.set(d.code, await createOutbox({ client: clients.get(d.code)!, store }));
     }
 
+    // Every work item of the year — fixes, clues, joint tasks, complaints — goes through one task book.
+    const taskLog = join(options.outDir, 'tasks.jsonl');
+    rmSync(taskLog, { force: true });
+    const book: TaskBook = await openTaskBook({ store: createFileTaskStore(taskLog) });
+    const clerk = (department: string) => ({ id: `${department}-data-clerk`, department });
+    const samrOfficer = { id: 'samr-chengnan', department: DEPARTMENTS.samr.code };
+
     // --- the annual plans and the draw results (双随机抽取结果) go to the province first ---
     let plansAndDraws = 0;
     for (const record of options.draws) {
@@ -258,9 +291,6 @@ export async function reportYear(options: {
     const defects = new Map<string, string>();
     const seenRejections = new Set<string>();
     const byRule: Record<string, number> = {};
-    let rejected = 0;
-    let fixed = 0;
-    let onTime = 0;
     let maxWorkdays = 0;
     for (const month of [...byMonth.keys()].sort()) {
       for (const d of departments) {
@@ -292,20 +322,39 @@ export async function reportYear(options: {
         const fresh = outbox.rejected().filter((s) => !seenRejections.has(s.key));
         if (fresh.length === 0) continue;
         const corrections: BehaviourRecord[] = [];
+        const accepted: TaskEventInput[] = [];
         for (const s of fresh) {
           seenRejections.add(s.key);
           const { recordId } = s;
           const before = reported.get(recordId)!;
           const rules = [...new Set(((s.issues ?? []) as { rule: string }[]).map((i) => i.rule))].sort();
           for (const rule of rules) byRule[rule] = (byRule[rule] ?? 0) + 1;
+          // The province answered on the day the record was reported: a 质检整改 task, 5 working days.
           const rejectedDate = before.reportedDate;
+          const [create] = fixTasksFromRejections([s], {
+            rejectedOn: rejectedDate,
+            department: d.code,
+            actor: { id: 'province-quality-check' },
+            existing: { has: (id) => book.task(id) !== undefined },
+          });
           const fixedDate = addWorkdays(rejectedDate, FIX_LAG[defects.get(recordId) ?? ''] ?? 1);
-          const lateness = workdayLateness(rejectedDate, fixedDate, FIX_WORKDAYS);
-          rejected++;
-          fixed++;
-          if (lateness.onTime) onTime++;
           maxWorkdays = Math.max(maxWorkdays, FIX_LAG[defects.get(recordId) ?? ''] ?? 1);
-          reported.set(recordId, { ...before, rejectedDate, fixedDate, rejectionRules: rules });
+          if (create !== undefined) {
+            const by = clerk(d.code);
+            await book.applyAll([
+              create,
+              { taskId: create.taskId, action: 'claim', at: rejectedDate, actor: by },
+              { taskId: create.taskId, action: 'start_fix', at: rejectedDate, actor: by },
+              { taskId: create.taskId, action: 'resubmit', at: fixedDate, actor: by },
+            ]);
+            accepted.push({
+              taskId: create.taskId,
+              action: 'accept',
+              at: fixedDate,
+              actor: { id: 'province-quality-check' },
+            });
+          }
+          reported.set(recordId, { ...before, rejectionRules: rules });
           const issues = (s.issues ?? []) as { rule: string; field: string }[];
           const repaired = fixRecord(sentById.get(recordId)!, issues, {
             caseSystem: clean.get(recordId)!,
@@ -318,30 +367,40 @@ export async function reportYear(options: {
           corrections.map((record) => ({ operation: 'I' as const, record })),
         );
         await flushAll(outbox);
+        // The corrected records passed the province's 质检: the fix tasks are closed.
+        const again = new Set(
+          outbox
+            .rejected()
+            .filter((s) => !seenRejections.has(s.key))
+            .map((s) => s.recordId),
+        );
+        await book.applyAll(accepted.filter((e) => !again.has(String(book.task(e.taskId)?.data?.recordId))));
       }
     }
 
-    // --- joint tasks (联合监管任务) pushed by the province: claim, inspect, report, feed back ---
+    // --- the province pushes clues, joint tasks and complaints: one task each (a second sync adds nothing) ---
     const samrClient = clients.get(DEPARTMENTS.samr.code)!;
+    await syncFromProvince(book, samrClient, {
+      department: DEPARTMENTS.samr.code,
+      actor: { id: 'province' },
+    });
+    const pushed = (lifecycle: string) =>
+      book
+        .tasks()
+        .filter((t) => t.lifecycle.id === lifecycle)
+        .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+
+    // --- joint tasks (联合监管任务) pushed by the province: claim, inspect, report, feed back ---
     const samrOutbox = outboxes.get(DEPARTMENTS.samr.code)!;
-    let claimed = 0;
-    let answered = 0;
-    const tasks = [];
-    for await (const task of samrClient.jointTasks({ status: '分发', limit: 5 })) tasks.push(task);
-    for (const task of tasks) {
-      const info = task.superviseData.taskInfo as Record<string, unknown>;
-      const start = String(info.taskStartTime ?? `${year}-06-01`).slice(0, 10);
+    const jointRecordId = (taskNo: string) => `SAMR-LH-${taskNo}`;
+    for (const jt of pushed('joint_task')) {
+      const taskNo = jt.source!.ref;
+      const start = jt.created;
       const claimDay = addWorkdays(start, 1);
-      await samrClient.claimJointTask(task.taskNo, {
-        claimTime: `${claimDay}T09:00:00+08:00`,
-        unionUnitName: DEPARTMENTS.samr.name,
-      });
-      claimed++;
-      const objects = (info.superviseObjects ?? []) as { superviseObjectName?: string }[];
-      const name = objects[0]?.superviseObjectName ?? '联合检查对象';
-      const h = seedrandom(`${seed}:task:${task.taskNo}`);
+      const name = jt.entity?.name ?? '联合检查对象';
+      const h = seedrandom(`${seed}:task:${taskNo}`);
       const checkDate = addWorkdays(start, 3);
-      const recordId = `SAMR-LH-${task.taskNo}`;
+      const recordId = jointRecordId(taskNo);
       const record = {
         kind: 'inspection',
         recordId,
@@ -354,8 +413,8 @@ export async function reportYear(options: {
         adminCounterpartCertType: '001',
         adminCounterpartCertNo: makeUscc('330122', String(10_000_000 + Math.floor(h() * 89_999_999))),
         areaCode: '330122',
-        checkActionName: `联合监管任务 ${task.taskNo}`,
-        checkActionCode: `LH${task.taskNo}`,
+        checkActionName: `联合监管任务 ${taskNo}`,
+        checkActionCode: `LH${taskNo}`,
         checkForm: '02',
         checkType: '01',
         checkMode: '3',
@@ -374,44 +433,109 @@ export async function reportYear(options: {
         reportedDate: addWorkdays(checkDate, 1),
       });
       clean.set(recordId, record);
-      await flushAll(samrOutbox);
-      await samrClient.feedbackJointTask(task.taskNo, {
-        feedbackTime: `${addWorkdays(checkDate, 1)}T17:30:00+08:00`,
-        feedbackSuggestion: '已联合检查，未发现问题',
-        recordIds: [recordId],
-      });
-      answered++;
+      await book.applyAll([
+        { taskId: jt.id, action: 'claim', at: claimDay, actor: samrOfficer },
+        { taskId: jt.id, action: 'start_inspection', at: checkDate, actor: samrOfficer },
+        {
+          taskId: jt.id,
+          action: 'feedback',
+          at: addWorkdays(checkDate, 1),
+          actor: samrOfficer,
+          note: '已联合检查，未发现问题',
+        },
+      ]);
     }
+    await flushAll(samrOutbox);
 
     // --- risk-warning clues (风险预警线索): verify and feed back ---
-    const clues: AnsweredClue[] = [];
-    for await (const clue of samrClient.clues({ limit: 25 })) {
-      const warningId = String(clue.warningId);
-      const receivedDate = String(clue.createdAt).slice(0, 10);
+    for (const clue of pushed('risk_clue')) {
+      const warningId = clue.source!.ref;
+      const receivedDate = clue.created;
       const u = seedrandom(`${seed}:clue:${warningId}`)();
       const lag = u < 0.85 ? 1 + Math.floor(u * 8) : 12; // a few answered late
-      const feedbackDate = addWorkdays(receivedDate, lag);
-      await samrClient.sendClueFeedback(warningId, {
-        warningId,
-        claimTime: `${addWorkdays(receivedDate, 1)}T09:00:00+08:00`,
-        handler: '桐庐县市场监管局城南所',
-        verifyResult: u < 0.3 ? '线索属实，已立案' : '经核查未发现问题',
-        feedbackTime: `${feedbackDate}T16:00:00+08:00`,
-      });
-      clues.push({ clueId: warningId, receivedDate, feedbackDate });
+      const claimDay = addWorkdays(receivedDate, 1);
+      await book.applyAll([
+        { taskId: clue.id, action: 'claim', at: claimDay, actor: samrOfficer },
+        { taskId: clue.id, action: 'start_verification', at: claimDay, actor: samrOfficer },
+        {
+          taskId: clue.id,
+          action: 'feedback',
+          at: addWorkdays(receivedDate, lag),
+          actor: samrOfficer,
+          note: u < 0.3 ? '线索属实，已立案' : '经核查未发现问题',
+        },
+      ]);
     }
 
     // --- complaint work orders (投诉举报工单): handle and close (事件进展状态 4 = 结案) ---
-    let complaintsClosed = 0;
-    for await (const complaint of samrClient.complaints({ limit: 25 })) {
-      const received = String(complaint.receivedDate);
-      await samrClient.updateComplaintStatus(String(complaint.complaintId), {
-        status: '4',
-        note: '已核查处理并答复投诉人',
-        updatedAt: `${addWorkdays(received, 5)}T16:00:00+08:00`,
-      });
-      complaintsClosed++;
+    for (const complaint of pushed('complaint')) {
+      const received = complaint.created;
+      const replied = addWorkdays(received, 5);
+      await book.applyAll([
+        { taskId: complaint.id, action: 'claim', at: addWorkdays(received, 1), actor: samrOfficer },
+        { taskId: complaint.id, action: 'start_handling', at: addWorkdays(received, 1), actor: samrOfficer },
+        {
+          taskId: complaint.id,
+          action: 'reply',
+          at: replied,
+          actor: samrOfficer,
+          note: '已核查处理并答复投诉人',
+        },
+        { taskId: complaint.id, action: 'close', at: replied, actor: samrOfficer },
+      ]);
     }
+
+    // --- the outcomes go back to the province: clue feedback, joint-task claim and feedback, complaint status ---
+    const sent = new Set<string>();
+    for (let attempt = 0; ; attempt++) {
+      const r = await feedbackToProvince(book, samrClient, {
+        sent,
+        unitName: DEPARTMENTS.samr.name,
+        recordIds: (t) => [jointRecordId(t.source!.ref)],
+      });
+      if (r.failed.length === 0) break;
+      if (attempt >= 5)
+        throw new Error(`${r.failed.length} answers to the province failed`, { cause: r.failed[0]?.error });
+    }
+    const facts = book.kpiFacts();
+    const clues: AnsweredClue[] = facts.clues
+      .filter((c) => c.feedbackDate !== undefined)
+      .map((c) => ({
+        clueId: c.clueId,
+        receivedDate: c.receivedDate,
+        feedbackDate: c.feedbackDate as string,
+      }));
+    const joint = pushed('joint_task');
+    const claimed = joint.filter((t) => t.entered.claimed !== undefined).length;
+    const answered = joint.filter((t) => t.entered.fed_back !== undefined).length;
+    const complaintsClosed = pushed('complaint').filter((t) => t.state === 'closed').length;
+    const fixTasks = pushed('quality_fix');
+    const rejected = fixTasks.length;
+    const fixed = fixTasks.filter((t) => t.state === 'closed').length;
+    const onTime = book
+      .timeliness({ asOf: today, kind: 'quality_fix', deadline: 'fix' })
+      .filter((r) => r.onTime && book.task(r.taskId)?.state === 'closed').length;
+    const workItems: Record<string, WorkItemTally> = {};
+    // The deadline each kind is judged by: feedback (clues, joint tasks), reply (complaints), fix (rejections).
+    const mainDeadline = {
+      risk_clue: 'feedback',
+      joint_task: 'feedback',
+      complaint: 'reply',
+      quality_fix: 'fix',
+    };
+    for (const [kind, deadline] of Object.entries(mainDeadline)) {
+      const rows = book.timeliness({ asOf: today, kind, deadline });
+      const dueRows = rows.filter((r) => r.counted);
+      const onTimeRows = dueRows.filter((r) => r.onTime).length;
+      workItems[kind] = {
+        total: pushed(kind).length,
+        due: dueRows.length,
+        onTime: onTimeRows,
+        late: dueRows.length - onTimeRows,
+        open: rows.length - dueRows.length,
+      };
+    }
+    await book.close();
 
     // --- publications (年度计划, 工作动态, 曝光台) ---
     const publications: { id: string; channel: string; date: string; department: string }[] = [];
@@ -456,7 +580,10 @@ export async function reportYear(options: {
     const stats = sandbox.state.stats();
     await options.inspectSandbox?.(sandbox);
     return {
-      behaviours: [...reported.values()].sort((a, b) => (a.recordId < b.recordId ? -1 : 1)),
+      // The rejection and fix dates come from the fix tasks, so the scorecard counts what the task list counts.
+      behaviours: applyFixFacts([...reported.values()], facts.fixes).sort((a, b) =>
+        a.recordId < b.recordId ? -1 : 1,
+      ),
       clues,
       jointTasks: { claimed, answered },
       complaintsClosed,
@@ -464,6 +591,8 @@ export async function reportYear(options: {
       publications: publications.sort((a, b) => (a.id < b.id ? -1 : 1)),
       fixes: { rejected, fixed, onTime, maxWorkdays, byRule },
       exactlyOnce: { ok, stored: perRecord.size, expected: reported.size },
+      workItems,
+      taskLog,
       transport: stats,
     };
   } finally {

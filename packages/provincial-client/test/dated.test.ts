@@ -81,10 +81,12 @@ describe('settlements carry the record id and batch number', () => {
     expect(batchNos.has((settled[0] as { batchNo: string }).batchNo)).toBe(true);
   });
 
-  it('replaying an older journal without record ids takes them from the journaled entries', () => {
+  it('replaying an older journal without record ids or kinds takes them from the journaled entries', () => {
     const e = { key: 'k1', kind: 'behaviours', recordId: 'R-1', operation: 'I', enqueuedAt: 0 };
     const text = `${JSON.stringify({ t: 'enq', e })}\n${JSON.stringify({ t: 'set', s: [{ key: 'k1', status: 'rejected' }] })}\n`;
-    expect(replayJournal(text).rejected).toEqual([{ key: 'k1', status: 'rejected', recordId: 'R-1' }]);
+    expect(replayJournal(text).rejected).toEqual([
+      { key: 'k1', status: 'rejected', recordId: 'R-1', kind: 'behaviours' },
+    ]);
   });
 });
 

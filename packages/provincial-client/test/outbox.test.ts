@@ -162,3 +162,41 @@ describe('input safety', () => {
     await outbox.close();
   });
 });
+
+describe('rejected records are fix work (seed 002 art. 14)', () => {
+  it('dueSoon lists a rejected record as fix work due 5 working days after the day its batch was checked', async () => {
+    const path = join(dir, 'fix.jsonl');
+    // The outbox's clock: 2026-07-01 (Wednesday) in China; the batch number carries that day.
+    const now = () => Date.parse('2026-07-01T02:00:00Z');
+    const outbox = await createOutbox({ client: client(), store: path, now });
+    const bad = {
+      operation: 'I' as const,
+      record: { ...items(1, 'FIX')[0]!.record, checkPersonnel: ['张伟'] },
+    };
+    await outbox.enqueue('behaviours', [bad], { force: true });
+    expect((await outbox.flush()).rejected).toBe(1);
+    expect(outbox.rejected()[0]?.batchNo).toMatch(/^20260701/);
+    expect(DEFAULT_DEADLINE_RULES.rules.rejectionFix?.allowedWorkdays).toBe(5);
+    // 5 working days after Wed 1 July: 2, 3, 6, 7, 8 July.
+    expect(outbox.dueSoon({ today: '2026-07-03' })).toEqual([]);
+    expect(outbox.dueSoon({ today: '2026-07-07' })).toEqual([
+      {
+        key: outbox.rejected()[0]?.key,
+        recordId: 'FIX-0',
+        kind: 'behaviours',
+        work: 'fix',
+        eventDate: '2026-07-01',
+        deadline: '2026-07-08',
+        workdaysLeft: 1,
+        overdue: false,
+      },
+    ]);
+    await outbox.close();
+    // The kind survives a reopen (and the journal's compaction).
+    const reopened = await createOutbox({ client: client(), store: path, now });
+    expect(reopened.dueSoon({ today: '2026-07-10' })).toMatchObject([
+      { recordId: 'FIX-0', kind: 'behaviours', work: 'fix', overdue: true, workdaysLeft: -2 },
+    ]);
+    await reopened.close();
+  });
+});

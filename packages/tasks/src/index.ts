@@ -76,3 +76,27 @@ export type { RuleSource, RuleStatus } from './rules.js';
 export { ruleSourceSchema } from './rules.js';
 export type { FileTaskStoreOptions, TaskStore } from './store.js';
 export { createFileTaskStore, createMemoryTaskStore, rebuildStore } from './store.js';
+export type {
+  FeedbackOptions,
+  FeedbackResult,
+  IntakeOptions,
+  ProvinceClue,
+  ProvinceComplaint,
+  ProvinceDoubleNotification,
+  ProvinceJointTask,
+  ProvinceSyncClient,
+  SyncOptions,
+  SyncResult,
+} from './sync.js';
+export {
+  clueEvents,
+  clueTaskId,
+  complaintEvents,
+  complaintTaskId,
+  doubleNotificationEvents,
+  doubleNotificationTaskId,
+  feedbackToProvince,
+  jointTaskEvents,
+  jointTaskId,
+  syncFromProvince,
+} from './sync.js';

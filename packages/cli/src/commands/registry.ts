@@ -5,6 +5,7 @@ import { drawCommand } from './draw.js';
 import { gradeCommand } from './grade.js';
 import { kpiCommand } from './kpi.js';
 import { sandboxCommand } from './sandbox.js';
+import { tasksCommand } from './tasks.js';
 import { verifyCommand } from './verify.js';
 import { workdayCommand } from './workday.js';
 
@@ -18,4 +19,5 @@ export const commands: readonly CommandSpec[] = [
   kpiCommand,
   sandboxCommand,
   catalogCommand,
+  tasksCommand,
 ];

@@ -52,6 +52,12 @@ export const DEFAULT_DEADLINE_RULES: DeadlineRules = deadlineRulesSchema.parse({
       allowedWorkdays: 20,
       source: 'kpi-and-interface.md §1.2 — statutory publication within 20 working days',
     },
+    rejectionFix: {
+      allowedWorkdays: 5,
+      source:
+        'seed 002 art. 14 — data the province rejects (质检不通过) is fixed and re-uploaded within 5 working days [seed-stated]',
+      note: 'not an upload kind: the clock of a rejected record starts on the day its batch was checked',
+    },
     drawResults: {
       allowedWorkdays: 20,
       source: 'kpi-and-interface.md §1.2 — statutory publication within 20 working days',

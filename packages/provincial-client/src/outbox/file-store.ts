@@ -70,8 +70,13 @@ export function replayJournal(text: string): {
           const entry = pending.get(s.key);
           pending.delete(s.key);
           if (s.status === 'rejected') {
-            // Journals written before settlements carried the record id: take it from the entry.
-            rejected.set(s.key, s.recordId === undefined && entry ? { ...s, recordId: entry.recordId } : s);
+            // Journals written before settlements carried the record id and kind: take them from the entry.
+            rejected.set(
+              s.key,
+              entry && (s.recordId === undefined || s.kind === undefined)
+                ? { ...s, recordId: s.recordId ?? entry.recordId, kind: s.kind ?? entry.kind }
+                : s,
+            );
           }
         }
       }

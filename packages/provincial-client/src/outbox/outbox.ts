@@ -57,7 +57,14 @@ export interface FlushResult {
 export interface DueEntry {
   readonly key: string;
   readonly recordId: string;
-  readonly kind: UploadKind;
+  /** The record's kind; `undefined` only for a rejection from a journal compacted before settlements kept it. */
+  readonly kind: UploadKind | undefined;
+  /**
+   * `upload`: a queued record to get to the province (deadline from the event date); `fix`: a record the province
+   * rejected, to fix and re-upload (数据整改, deadline from the day it was rejected — seed 002 art. 14).
+   */
+  readonly work: 'upload' | 'fix';
+  /** The day the clock started: the regulated act's date (`upload`) or the rejection day (`fix`). */
   readonly eventDate: string;
   readonly deadline: string;
   /** Working days left until the deadline (0 = due today); negative when overdue. */
@@ -86,9 +93,21 @@ export interface Outbox {
   pending(): readonly OutboxEntry[];
   /** Entries the province rejected (质检 failures), with their record id, batch number and issues. */
   rejected(): readonly OutboxSettlement[];
-  /** Pending entries whose working-day deadline is within `withinWorkdays` (default 1) or already past. */
+  /**
+   * Work whose working-day deadline is within `withinWorkdays` (default 1) or already past: pending entries to
+   * upload, and rejected entries to fix and re-upload within the `rejectionFix` rule (5 working days after the
+   * day of the batch that was rejected, seed 002 art. 14).
+   */
   dueSoon(options?: { readonly withinWorkdays?: number; readonly today?: string }): DueEntry[];
   close(): Promise<void>;
+}
+
+/** Working days from `today` to `deadline` (capped just past `within`), negative when late. */
+function workdaysLeft(today: string, deadline: string, workdaysLate: number, within: number): number {
+  if (workdaysLate > 0) return -workdaysLate;
+  let left = 0;
+  for (let d = today; d < deadline && left <= within; d = addWorkdaysAdapter(d, 1)) left++;
+  return left;
 }
 
 /**
@@ -162,6 +181,7 @@ export async function createOutbox(options: OutboxOptions): Promise<Outbox> {
             settlements.push({
               key: r.idempotencyKey,
               recordId: entry.recordId,
+              kind: entry.kind,
               batchNo: result.batchNo,
               status: r.status,
               ...(r.issues ? { issues: r.issues } : {}),
@@ -246,18 +266,33 @@ export async function createOutbox(options: OutboxOptions): Promise<Outbox> {
         if (!rule) continue;
         const { deadline, workdaysLate } = workdayDeadline(e.eventDate, rule.allowedWorkdays, today);
         if (deadline > horizon) continue;
-        let left = 0;
-        if (workdaysLate > 0) left = -workdaysLate;
-        else {
-          for (let d = today; d < deadline && left <= within; d = addWorkdaysAdapter(d, 1)) left++;
-        }
         out.push({
           key: e.key,
           recordId: e.recordId,
           kind: e.kind,
+          work: 'upload',
           eventDate: e.eventDate,
           deadline,
-          workdaysLeft: left,
+          workdaysLeft: workdaysLeft(today, deadline, workdaysLate, within),
+          overdue: workdaysLate > 0,
+        });
+      }
+      const fixRule = rules.rules.rejectionFix ?? DEFAULT_DEADLINE_RULES.rules.rejectionFix;
+      for (const s of fixRule ? rejected.values() : []) {
+        // The batch number starts with the China date it was sent and checked on (批次号 = YYYYMMDD + 序号).
+        const m = /^(\d{4})(\d{2})(\d{2})\d{5}$/.exec(s.batchNo);
+        if (!m || !fixRule) continue;
+        const rejectedOn = `${m[1]}-${m[2]}-${m[3]}`;
+        const { deadline, workdaysLate } = workdayDeadline(rejectedOn, fixRule.allowedWorkdays, today);
+        if (deadline > horizon) continue;
+        out.push({
+          key: s.key,
+          recordId: s.recordId,
+          kind: s.kind,
+          work: 'fix',
+          eventDate: rejectedOn,
+          deadline,
+          workdaysLeft: workdaysLeft(today, deadline, workdaysLate, within),
           overdue: workdaysLate > 0,
         });
       }

@@ -33,6 +33,8 @@ export interface OutboxSettlement {
   /** The batch number (批次号) the province settled the entry in — the one to pass to `getQualityResult`. */
   readonly batchNo: string;
   readonly status: 'stored' | 'duplicate' | 'rejected';
+  /** The kind of the record (absent in journals written before settlements carried it). */
+  readonly kind?: UploadKind;
   /** Quality issues when rejected. */
   readonly issues?: readonly unknown[];
 }

@@ -1,18 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import * as coreRecords from '../../core/src/schemas/records.js';
 import {
   columnName,
   columnsOf,
   columnType,
-  migrate,
   PostgresError,
-  type SqlClient,
   schemaFields,
   TOPIC_TABLES,
   topicTableSql,
 } from '../src/index.js';
-import { BACKENDS } from './support/backends.js';
+import { describeOnMigratedBackends } from './support/backends.js';
 
 /** Core record schemas that are not topic tables, and why. */
 const NOT_TOPICS: Record<string, string> = {
@@ -72,34 +70,20 @@ describe('topic tables generated from core schemas (drift)', () => {
   });
 });
 
-for (const backend of BACKENDS) {
-  describe(`installed topic tables on ${backend.name}`, () => {
-    if (backend.missing) {
-      it.skip(`skipped: ${backend.missing}`, () => undefined);
-      return;
-    }
-    let db: SqlClient;
-    let close: () => Promise<void>;
-    beforeAll(async () => {
-      ({ db, close } = await backend.open());
-      await migrate(db);
-    }, 120_000);
-    afterAll(async () => close?.());
-
-    it('have a column of the right type for every schema field', async () => {
-      const { rows } = await db.query(
-        "select table_name, column_name, data_type from information_schema.columns where table_schema = 'jianguan'",
-      );
-      const installed = new Map(rows.map((r) => [`${r.table_name}.${r.column_name}`, String(r.data_type)]));
-      const missing: string[] = [];
-      for (const t of TOPIC_TABLES) {
-        for (const c of t.columns) {
-          const type = installed.get(`${t.table}.${c.column}`);
-          if (type !== SQL_TYPES[c.type])
-            missing.push(`${t.table}.${c.column} (${c.field}): ${type ?? 'absent'}`);
-        }
+describeOnMigratedBackends('installed topic tables', (db) => {
+  it('have a column of the right type for every schema field', async () => {
+    const { rows } = await db.query(
+      "select table_name, column_name, data_type from information_schema.columns where table_schema = 'jianguan'",
+    );
+    const installed = new Map(rows.map((r) => [`${r.table_name}.${r.column_name}`, String(r.data_type)]));
+    const missing: string[] = [];
+    for (const t of TOPIC_TABLES) {
+      for (const c of t.columns) {
+        const type = installed.get(`${t.table}.${c.column}`);
+        if (type !== SQL_TYPES[c.type])
+          missing.push(`${t.table}.${c.column} (${c.field}): ${type ?? 'absent'}`);
       }
-      expect(missing).toEqual([]);
-    });
+    }
+    expect(missing).toEqual([]);
   });
-}
+});

@@ -1,7 +1,7 @@
 import { addWorkdays, civilDateOfDayNumber, dayNumberOf, workdayLateness } from '@jianguan/core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { migrate, type SqlClient, syncWorkdays } from '../src/index.js';
-import { BACKENDS } from './support/backends.js';
+import { expect, it } from 'vitest';
+import { syncWorkdays } from '../src/index.js';
+import { describeOnMigratedBackends } from './support/backends.js';
 
 function cases(count: number): { event: string; done: string; allowed: number }[] {
   let state = 7;
@@ -26,42 +26,28 @@ function cases(count: number): { event: string; done: string; allowed: number }[
   return out;
 }
 
-for (const backend of BACKENDS) {
-  describe(`working-day table on ${backend.name}`, () => {
-    if (backend.missing) {
-      it.skip(`skipped: ${backend.missing}`, () => undefined);
-      return;
-    }
-    let db: SqlClient;
-    let close: () => Promise<void>;
-    beforeAll(async () => {
-      ({ db, close } = await backend.open());
-      await migrate(db);
-    }, 120_000);
-    afterAll(async () => close?.());
-
-    it("gives core's deadlines and working days late", async () => {
-      expect(await syncWorkdays(db, { fromYear: 2024, toYear: 2026 })).toBe(366 + 365 + 365);
-      const list = cases(600);
-      const { rows } = await db.query(
-        `select u.i::int as i, jianguan.workday_deadline(u.e::date, u.n)::text as deadline,
+describeOnMigratedBackends('working-day table', (db) => {
+  it("gives core's deadlines and working days late", async () => {
+    expect(await syncWorkdays(db, { fromYear: 2024, toYear: 2026 })).toBe(366 + 365 + 365);
+    const list = cases(600);
+    const { rows } = await db.query(
+      `select u.i::int as i, jianguan.workday_deadline(u.e::date, u.n)::text as deadline,
                 jianguan.workdays_late(u.e::date, u.d::date, u.n) as late
          from unnest($1::text[], $2::text[], $3::int[]) with ordinality as u(e, d, n, i)`,
-        [list.map((c) => c.event), list.map((c) => c.done), list.map((c) => c.allowed)],
+      [list.map((c) => c.event), list.map((c) => c.done), list.map((c) => c.allowed)],
+    );
+    const wrong = rows.filter((r) => {
+      const c = list[Number(r.i) - 1]!;
+      const l = workdayLateness(c.event, c.done, c.allowed);
+      return (
+        (c.allowed > 0 && r.deadline !== String(addWorkdays(c.event, c.allowed))) ||
+        r.late !== l.workdaysLate ||
+        l.deadline !== r.deadline
       );
-      const wrong = rows.filter((r) => {
-        const c = list[Number(r.i) - 1]!;
-        const l = workdayLateness(c.event, c.done, c.allowed);
-        return (
-          (c.allowed > 0 && r.deadline !== String(addWorkdays(c.event, c.allowed))) ||
-          r.late !== l.workdaysLate ||
-          l.deadline !== r.deadline
-        );
-      });
-      expect(wrong).toEqual([]);
-      // Outside the table: null, never a guess.
-      const out = await db.query("select jianguan.workdays_late('2023-12-29', '2024-01-03', 1) as late");
-      expect(out.rows[0]!.late).toBeNull();
     });
+    expect(wrong).toEqual([]);
+    // Outside the table: null, never a guess.
+    const out = await db.query("select jianguan.workdays_late('2023-12-29', '2024-01-03', 1) as late");
+    expect(out.rows[0]!.late).toBeNull();
   });
-}
+});

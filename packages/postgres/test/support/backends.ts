@@ -2,8 +2,8 @@
 // global setup started or DATABASE_URL names) and an in-memory PGlite.
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
-import { inject } from 'vitest';
-import type { SqlClient } from '../../src/index.js';
+import { afterAll, beforeAll, describe, inject, it } from 'vitest';
+import { migrate, type SqlClient } from '../../src/index.js';
 
 export interface Backend {
   readonly name: 'postgres' | 'pglite';
@@ -66,3 +66,37 @@ export const pgliteBackend: Backend = {
 };
 
 export const BACKENDS: readonly Backend[] = [postgresBackend, pgliteBackend];
+
+/**
+ * One `describe` block per backend, `${title} on <backend>`, whose tests share a freshly migrated database: `body`
+ * gets a handle that forwards to it once `beforeAll` has opened it. Outside CI a backend that cannot run is
+ * reported as one skipped test with the reason (in CI the global setup fails instead).
+ */
+export function describeOnMigratedBackends(
+  title: string,
+  body: (db: SqlClient, backend: Backend) => void,
+): void {
+  for (const backend of BACKENDS) {
+    describe(`${title} on ${backend.name}`, () => {
+      if (backend.missing) {
+        it.skip(`skipped: ${backend.missing}`, () => undefined);
+        return;
+      }
+      let real: SqlClient | undefined;
+      let close: (() => Promise<void>) | undefined;
+      beforeAll(async () => {
+        ({ db: real, close } = await backend.open());
+        await migrate(real);
+      }, 120_000);
+      afterAll(async () => close?.());
+      const db = new Proxy({} as SqlClient, {
+        get(_target, property) {
+          if (real === undefined) throw new Error(`${backend.name}: the database is not open yet`);
+          const value: unknown = Reflect.get(real, property, real);
+          return typeof value === 'function' ? value.bind(real) : value;
+        },
+      });
+      body(db, backend);
+    });
+  }
+}

@@ -116,6 +116,8 @@ export type {
 } from './identifiers/types.js';
 export type { CsvRow, ReadCsvOptions } from './io/csv.js';
 export { parseCsvRows, readCsv } from './io/csv.js';
+export type { CsvCellOptions } from './io/csv-write.js';
+export { csvCell, csvLine, neutraliseFormula, startsFormula } from './io/csv-write.js';
 export { detectEncoding, isUtf8 } from './io/decode.js';
 export type { InputFileErrorCode } from './io/errors.js';
 export { InputFileError } from './io/errors.js';

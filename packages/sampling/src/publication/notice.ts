@@ -1,4 +1,4 @@
-import { addWorkdays, codeTables, getCodeTable, lookupCode } from '@jianguan/core';
+import { addWorkdays, codeTables, csvCell, getCodeTable, lookupCode } from '@jianguan/core';
 import { compareCodePoints } from '../draw/order.js';
 import { SamplingInputError } from '../errors.js';
 import type { DrawRecord } from '../record/types.js';
@@ -247,11 +247,8 @@ const CSV_HEADER = [
   '公示截止日期',
 ];
 
-function csvCell(value: string): string {
-  // Quote everything; neutralise spreadsheet formulas (CSV injection).
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return `"${safe.replace(/"/g, '""')}"`;
-}
+// Quote everything; core's shared writer neutralises spreadsheet formulas (CSV injection).
+const quotedCell = (value: string): string => csvCell(value, { quote: 'always' });
 
 /**
  * The notice as CSV (UTF-8 with BOM for spreadsheet software, CRLF, every cell quoted).
@@ -261,7 +258,7 @@ function csvCell(value: string): string {
  */
 export function publicNoticeToCsv(notice: PublicNotice): string {
   assertPublic(notice, []);
-  const lines = [CSV_HEADER.map(csvCell).join(',')];
+  const lines = [CSV_HEADER.map(quotedCell).join(',')];
   for (const e of notice.entries) {
     lines.push(
       [
@@ -274,7 +271,7 @@ export function publicNoticeToCsv(notice: PublicNotice): string {
         e.resultLabels.join('；'),
         e.publishBy,
       ]
-        .map(csvCell)
+        .map(quotedCell)
         .join(','),
     );
   }

@@ -30,8 +30,11 @@ type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 /** Every path to a value in a JSON tree. */
 function paths(value: Json, prefix: (string | number)[] = []): (string | number)[][] {
   const out: (string | number)[][] = [prefix];
-  if (Array.isArray(value)) value.forEach((v, i) => out.push(...paths(v, [...prefix, i])));
-  else if (value !== null && typeof value === 'object')
+  if (Array.isArray(value)) {
+    value.forEach((v, i) => {
+      out.push(...paths(v, [...prefix, i]));
+    });
+  } else if (value !== null && typeof value === 'object')
     for (const [k, v] of Object.entries(value)) out.push(...paths(v, [...prefix, k]));
   return out;
 }

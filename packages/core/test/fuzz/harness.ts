@@ -38,8 +38,8 @@ const tallies: Tally[] = [];
 export type ThrowPolicy = 'never' | 'typed';
 
 /** A probe returns `undefined` when the input was handled correctly, or a description of a silent pass. */
-export type Probe<T> = (input: T) => string | undefined | void;
-export type AsyncProbe<T> = (input: T) => Promise<string | undefined | void>;
+export type Probe<T> = (input: T) => string | undefined;
+export type AsyncProbe<T> = (input: T) => Promise<string | undefined>;
 
 function show(value: unknown): string {
   try {
@@ -70,7 +70,7 @@ function classify(
   t: Tally,
   input: unknown,
   policy: ThrowPolicy,
-  outcome: string | undefined | void,
+  outcome: string | undefined,
   error?: unknown,
   threw = false,
 ): void {
@@ -119,7 +119,7 @@ export function fuzz<T>(
 ): void {
   fc.assert(
     fc.property(arb, (input) => {
-      let outcome: string | undefined | void;
+      let outcome: string | undefined;
       try {
         outcome = probe(input);
       } catch (error) {
@@ -143,7 +143,7 @@ export async function fuzzAsync<T>(
 ): Promise<void> {
   await fc.assert(
     fc.asyncProperty(arb, async (input) => {
-      let outcome: string | undefined | void;
+      let outcome: string | undefined;
       try {
         outcome = await probe(input);
       } catch (error) {
@@ -197,8 +197,10 @@ export function editArb<T>(
   const paths: (string | number)[][] = [];
   const walk = (v: unknown, p: (string | number)[]): void => {
     paths.push(p);
-    if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...p, i]));
-    else if (v !== null && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, [...p, k]);
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) walk(v[i], [...p, i]);
+    } else if (v !== null && typeof v === 'object')
+      for (const [k, x] of Object.entries(v)) walk(x, [...p, k]);
   };
   walk(value, []);
   const replacement = fc.oneof(

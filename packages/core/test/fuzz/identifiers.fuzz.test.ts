@@ -28,7 +28,7 @@ function refIdOk(code: string): boolean {
 
 /** Characters the normalisation is documented to map or drop (ASCII, full-width, spaces, separators, labels). */
 const DOCUMENTED =
-  /^[\x00-\x7F\uFF01-\uFF5E\s\u00A0\u200B-\u200D\u2060\uFEFF\u3000\u2010-\u2015\u2212\uFE58\uFE63·•\p{Script=Han}\p{P}]$/u;
+  /^[\p{ASCII}\uFF01-\uFF5E\s\u00A0\u200B-\u200D\u2060\uFEFF\u3000\u2010-\u2015\u2212\uFE58\uFE63·•\p{Script=Han}\p{P}]$/u;
 
 /** Characters that look like, or upper-case into, code characters — never accepted. */
 const CONFUSABLES = [

@@ -9,7 +9,7 @@
  */
 
 export type { FieldPath, JianguanErrorOptions, LocalizedMessage } from './errors/index.js';
-export { isJianguanError, JianguanError } from './errors/index.js';
+export { describeValue, InvalidOptionsError, isJianguanError, JianguanError } from './errors/index.js';
 
 import * as orgCode from './identifiers/org-code.js';
 import * as regionCode from './identifiers/region-code.js';

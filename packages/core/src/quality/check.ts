@@ -182,7 +182,10 @@ export function createQualityChecker(options: QualityCheckOptions = {}): Quality
   const compiled = new Map<RecordType, CompiledType>();
   const fixedType =
     options.recordType !== undefined && options.recordType !== 'auto' ? options.recordType : undefined;
-  if (fixedType !== undefined && !(fixedType in fieldDictionary))
+  if (
+    fixedType !== undefined &&
+    (typeof fixedType !== 'string' || !Object.hasOwn(fieldDictionary, fixedType))
+  )
     throw invalidOption('recordType', fixedType);
   const checkLinks = options.checkLinks === true;
   const checkDuplicates = options.checkDuplicates !== false;

@@ -1,4 +1,4 @@
-import { JianguanError } from '../errors/index.js';
+import { describeValue, JianguanError } from '../errors/index.js';
 import { type EntityClass, fieldDictionary, type RecordType } from './dictionary.js';
 import type { FieldSpec } from './field-spec.js';
 
@@ -79,11 +79,12 @@ function indexFor(type: RecordType): Map<string, string> {
 }
 
 function assertType(type: unknown): asserts type is RecordType {
-  if (typeof type !== 'string' || !(type in fieldDictionary)) {
+  if (typeof type !== 'string' || !Object.hasOwn(fieldDictionary, type)) {
+    const label = typeof type === 'string' ? type : describeValue(type);
     throw new JianguanError(
       'unknown_record_type',
-      { zh: `未知的记录类型：${String(type)}`, en: `unknown record type: ${String(type)}` },
-      { details: { type } },
+      { zh: `未知的记录类型：${label}`, en: `unknown record type: ${label}` },
+      { path: ['type'], details: { type: label } },
     );
   }
 }

@@ -22,6 +22,11 @@ export function runs(quick: number, full: number): number {
   return FULL ? full : quick;
 }
 
+/** The fast-check seed of this run (`JIANGUAN_FUZZ_SEED` replays one); printed with every failure. */
+export const SEED = process.env.JIANGUAN_FUZZ_SEED
+  ? Number(process.env.JIANGUAN_FUZZ_SEED)
+  : (Date.now() ^ (Math.random() * 0x7fffffff)) | 0;
+
 /** Per-target counts. */
 export interface Tally {
   readonly target: string;
@@ -129,7 +134,7 @@ export function fuzz<T>(
       classify(t, input, policy, outcome);
       return true;
     }),
-    { numRuns },
+    { numRuns, seed: SEED },
   );
 }
 
@@ -153,7 +158,7 @@ export async function fuzzAsync<T>(
       classify(t, input, policy, outcome);
       return true;
     }),
-    { numRuns },
+    { numRuns, seed: SEED },
   );
 }
 
@@ -162,11 +167,13 @@ export function expectClean(t: Tally): void {
   expect(t.inputs).toBeGreaterThan(0);
   expect({
     target: t.target,
+    seed: SEED,
     untypedThrows: t.untypedThrows,
     silentPasses: t.silentPasses,
     examples: t.examples,
   }).toEqual({
     target: t.target,
+    seed: SEED,
     untypedThrows: 0,
     silentPasses: 0,
     examples: [],

@@ -218,7 +218,7 @@ describe('fuzz: identifiers', () => {
       fuzz(
         t,
         fc.oneof(jsonish, fc.string({ maxLength: 30 }), fc.string({ unit: 'grapheme', maxLength: 30 })),
-        runs(300, 60_000),
+        runs(300, 80_000),
         'never',
         (input) => probe(m, input),
       );
@@ -234,7 +234,7 @@ describe('fuzz: identifiers', () => {
   ] as const) {
     it(`${m.name}: mutations of valid codes`, () => {
       const t = target(`core ${m.name} (mutations)`);
-      fuzz(t, mutations(arb), runs(400, 120_000), 'never', ({ text, alien }) => {
+      fuzz(t, mutations(arb), runs(400, 150_000), 'never', ({ text, alien }) => {
         const silent = probe(m, text);
         if (silent) return silent;
         if (alien && m.isValid(text, m.options)) return `${m.name}: accepted undocumented characters`;

@@ -128,7 +128,7 @@ describe('fuzz: core validators and utilities', () => {
     fuzz(
       t,
       fc.tuple(fc.oneof(jsonish, schedule), jsonish),
-      runs(200, 40_000),
+      runs(100, 10_000),
       'typed',
       ([input, options]) => {
         for (const call of [

@@ -118,7 +118,7 @@ export type { CsvRow, ReadCsvOptions } from './io/csv.js';
 export { parseCsvRows, readCsv } from './io/csv.js';
 export type { CsvCellOptions } from './io/csv-write.js';
 export { csvCell, csvLine, neutraliseFormula, startsFormula } from './io/csv-write.js';
-export { detectEncoding, isUtf8 } from './io/decode.js';
+export { detectEncoding, ENCODING_SNIFF_BYTES, isUtf8 } from './io/decode.js';
 export type { InputFileErrorCode } from './io/errors.js';
 export { InputFileError } from './io/errors.js';
 export type { ReadRecordsOptions } from './io/json.js';

@@ -35,7 +35,10 @@ describe('privacy', () => {
   });
 
   it('includeGrade: false (or junk options from untyped callers) never publishes the grade', () => {
-    const loose = toPublicRecord as (result: unknown, options?: unknown) => Record<string, unknown>;
+    const loose = toPublicRecord as unknown as (
+      result: unknown,
+      options?: unknown,
+    ) => Record<string, unknown>;
     for (const options of [
       { includeGrade: false, reason: '本省规定公开' },
       { includeGrade: 'yes', reason: 'x' },

@@ -31,8 +31,11 @@ export async function* sourceChunks(source: InputSource): AsyncGenerator<Chunk> 
 }
 
 /**
- * How many bytes from the first non-ASCII byte decide the encoding in `'auto'` mode: the same bytes whatever
- * the chunking, so a stream read in pieces is decoded exactly like the whole buffer.
+ * How many bytes from the first non-ASCII byte decide the encoding in `'auto'` mode (编码探测窗口): the same
+ * bytes whatever the chunking, so a stream read in pieces is decoded exactly like the whole buffer.
+ *
+ * @example
+ * ENCODING_SNIFF_BYTES; // 4096
  */
 export const ENCODING_SNIFF_BYTES = 4096;
 

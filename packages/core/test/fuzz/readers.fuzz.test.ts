@@ -7,7 +7,7 @@ type Reader = 'csv' | 'jsonl' | 'json';
 interface Outcome {
   readonly items: unknown[];
   readonly error?: string;
-  readonly encoding?: string;
+  readonly encoding?: string | undefined;
 }
 
 async function read(reader: Reader, source: InputSource, delimiter = ','): Promise<Outcome> {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { detectEncoding, readCsv, readJsonl } from '../../src/index.js';
 
-type Outcome = { rows: unknown[]; error?: string; encoding?: string };
+type Outcome = { rows: unknown[]; error?: string; encoding?: string | undefined };
 
 async function read(source: Uint8Array | Uint8Array[], reader = 'csv'): Promise<Outcome> {
   const rows: unknown[] = [];

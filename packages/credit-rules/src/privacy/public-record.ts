@@ -75,7 +75,9 @@ export function toPublicRecord(
     ruleSetVersion: result.ruleSetVersion,
   };
   // Only an explicit `includeGrade: true` publishes the grade (untyped callers may pass `false`).
-  if ((options as { includeGrade?: unknown } | null | undefined)?.includeGrade !== true) return base;
+  if (options === undefined || (options as { includeGrade?: unknown } | null)?.includeGrade !== true) {
+    return base;
+  }
   return {
     ...base,
     grade: declassifyGrade(result.grade, { reason: options.reason }),

@@ -111,7 +111,10 @@ describe('fuzz: credit-rules', () => {
       ),
     );
     fuzz(t, options, runs(300, 40_000), 'typed', (o) => {
-      const pub = (toPublicRecord as (r: unknown, o?: unknown) => Record<string, unknown>)(result, o);
+      const pub = (toPublicRecord as unknown as (r: unknown, o?: unknown) => Record<string, unknown>)(
+        result,
+        o,
+      );
       const optedIn =
         typeof o === 'object' &&
         o !== null &&

@@ -8,6 +8,9 @@ import {
   createCalendar,
   dayInfo,
   dayNumberOf,
+  defaultQualityRuleSet,
+  defineCodeTable,
+  defineQualityRuleSet,
   fieldDictionary,
   fromExchangeRow,
   getCodeTable,
@@ -31,7 +34,7 @@ import {
   workdayLateness,
   workdaysBetween,
 } from '../../src/index.js';
-import { expectClean, fc, fuzz, fuzzAsync, jsonish, runs, target } from './harness.js';
+import { editArb, expectClean, fc, fuzz, fuzzAsync, jsonish, runs, target } from './harness.js';
 
 const RECORD_TYPES = Object.keys(fieldDictionary);
 const dateish = fc.oneof(
@@ -206,6 +209,46 @@ describe('fuzz: core validators and utilities', () => {
           () => fromExchangeRow(id as never, value as never),
           () => toExchangeRow(id as never, value as never),
           () => resolveExchangeHeaders(id as never, value as never),
+        ]) {
+          try {
+            call();
+          } catch (e) {
+            if (!(e as { code?: unknown }).code || !(e as { messages?: unknown }).messages) throw e;
+          }
+        }
+        return undefined;
+      },
+    );
+    expectClean(t);
+  });
+
+  it('defineQualityRuleSet and defineCodeTable: typed errors only', () => {
+    const t = target('core defineQualityRuleSet/defineCodeTable (junk)');
+    const rules = JSON.parse(JSON.stringify(defaultQualityRuleSet)) as unknown;
+    const table = {
+      id: 'fuzzTable',
+      name: '测试',
+      nameEn: 'test',
+      version: '1',
+      source: 'fuzz',
+      entries: [
+        { code: '01', label: '甲' },
+        { code: '02', label: '乙' },
+      ],
+    };
+    fuzz(
+      t,
+      fc.oneof(
+        jsonish,
+        editArb(rules).map((e) => e.edited),
+        editArb(table).map((e) => e.edited),
+      ),
+      runs(150, 20_000),
+      'typed',
+      (input) => {
+        for (const call of [
+          () => defineQualityRuleSet(input as never),
+          () => defineCodeTable(input as never),
         ]) {
           try {
             call();

@@ -5,6 +5,7 @@ import {
   comparisonToCsv,
   deductionsToCsv,
   defineIndicatorSet,
+  deriveIndicatorSet,
   hubeiLikeIndicatorSet,
   parsePeriod,
   scorecardToCsv,
@@ -43,6 +44,31 @@ describe('fuzz: kpi', () => {
         return undefined;
       },
     );
+    expectClean(t);
+  });
+
+  it('deriveIndicatorSet: junk changes give KpiError only', () => {
+    const t = target('kpi deriveIndicatorSet (junk)');
+    const changes = fc.oneof(
+      jsonish,
+      fc.record(
+        {
+          override: fc.oneof(
+            jsonish,
+            fc.dictionary(fc.constantFrom('behaviour-report-timeliness', 'x'), jsonish),
+          ),
+          remove: fc.oneof(jsonish, fc.array(fc.oneof(fc.string(), jsonish), { maxLength: 2 })),
+          add: jsonish,
+          id: jsonish,
+          version: jsonish,
+        },
+        { requiredKeys: [] },
+      ),
+    );
+    fuzz(t, changes, runs(150, 20_000), 'typed', (input) => {
+      deriveIndicatorSet(baselineIndicatorSet, input as never);
+      return undefined;
+    });
     expectClean(t);
   });
 

@@ -145,8 +145,8 @@ export function defineCodeTable<Id extends string, C extends string>(
   if (!parsed.success) {
     throw new InvalidCodeTableError(
       {
-        zh: `代码表 ${String((input as { id?: unknown })?.id)} 数据不合法`,
-        en: `code table ${String((input as { id?: unknown })?.id)} is invalid: ${parsed.error.issues[0]?.message ?? ''}`,
+        zh: `代码表 ${describeValue((input as { id?: unknown } | null)?.id)} 数据不合法`,
+        en: `code table ${describeValue((input as { id?: unknown } | null)?.id)} is invalid: ${parsed.error.issues[0]?.message ?? ''}`,
       },
       { details: { issues: parsed.error.issues.map((i) => ({ path: i.path, message: i.message })) } },
     );

@@ -1,3 +1,5 @@
+import { describeValue } from '../errors/describe.js';
+
 /**
  * Characters that make a spreadsheet (Excel, WPS, LibreOffice) read a cell as a formula or a command
  * (公式注入): `=`, `+`, `-`, `@`, tab, carriage return, line feed, and their full-width forms `＝＋－＠`, which
@@ -59,7 +61,15 @@ export function csvCell(value: unknown, options: CsvCellOptions = {}): string {
   let text: string;
   if (typeof value === 'number') text = Number.isFinite(value) ? String(value) : '';
   else if (typeof value === 'boolean' || typeof value === 'bigint') text = String(value);
-  else text = neutraliseFormula(String(value));
+  else {
+    let raw: string;
+    try {
+      raw = String(value);
+    } catch {
+      raw = describeValue(value); // an object whose own toString is broken, e.g. JSON {"toString": 1}
+    }
+    text = neutraliseFormula(raw);
+  }
   const delimiter =
     typeof options?.delimiter === 'string' && options.delimiter !== '' ? options.delimiter : ',';
   const mustQuote = options?.quote === 'always' || /["\r\n]/.test(text) || text.includes(delimiter);

@@ -1,5 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { TextDecoder } from 'node:util';
+import { describeValue } from '../errors/describe.js';
 import { InputFileError } from './errors.js';
 import type { InputSource, ReadOptions } from './types.js';
 
@@ -167,10 +168,10 @@ export async function* decodeSource(source: InputSource, options: ReadOptions = 
     throw new InputFileError(
       'invalid_source',
       {
-        zh: `不支持的编码“${String(requested)}”`,
-        en: `unsupported encoding "${String(requested)}" (use auto, utf-8, gb18030 or gbk)`,
+        zh: `不支持的编码 ${describeValue(requested)}`,
+        en: `unsupported encoding ${describeValue(requested)} (use auto, utf-8, gb18030 or gbk)`,
       },
-      { path: ['encoding'], details: { encoding: String(requested) } },
+      { path: ['encoding'], details: { encoding: describeValue(requested) } },
     );
   }
   const onEncoding = typeof options?.onEncoding === 'function' ? options.onEncoding : undefined;

@@ -1,5 +1,5 @@
 import type { CodeTableRegistry } from '../code-tables/registry.js';
-import { JianguanError } from '../errors/index.js';
+import { describeValue, JianguanError } from '../errors/index.js';
 import { isCivilDate } from '../schemas/act-date.js';
 import {
   type BehaviourKind,
@@ -492,8 +492,8 @@ export function createQualityChecker(options: QualityCheckOptions = {}): Quality
         const field = idField ?? 'recordId';
         lateEmit(index, recordId, type, wasFailed, () =>
           emit(sink, dupId, 'duplicate_record_id', field, id, {
-            zh: `记录唯一标识“${String(id)}”与第${first + 1}条记录重复`,
-            en: `record id "${String(id)}" duplicates record ${first + 1}`,
+            zh: `记录唯一标识“${typeof id === 'string' ? id : describeValue(id)}”与第${first + 1}条记录重复`,
+            en: `record id "${typeof id === 'string' ? id : describeValue(id)}" duplicates record ${first + 1}`,
           }),
         );
       } else if (kind === OP_KEY && dupKey) {

@@ -101,7 +101,9 @@ function mutations(valid: fc.Arbitrary<string>): fc.Arbitrary<Mutation> {
       chars = [...chars.join('')];
     }
     const text = chars.join('');
-    return { text, alien: [...text].some((x) => !DOCUMENTED.test(x)) };
+    // A label before the last colon (ASCII or full-width) is documented to be dropped whatever it holds.
+    const colon = Math.max(text.lastIndexOf(':'), text.lastIndexOf('：'));
+    return { text, alien: [...text.slice(colon + 1)].some((x) => !DOCUMENTED.test(x)) };
   });
 }
 

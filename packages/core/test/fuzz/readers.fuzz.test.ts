@@ -84,7 +84,7 @@ describe('fuzz: readers', () => {
       await fuzzAsync(
         t,
         fc.tuple(anyBytes, cuts, fc.constantFrom(',', '\t', ';')),
-        runs(150, 40_000),
+        runs(100, 40_000),
         'typed',
         async ([bytes, points, delimiter]) => {
           const whole = await read(reader, bytes, delimiter);
@@ -127,7 +127,7 @@ describe('fuzz: readers', () => {
     await fuzzAsync(
       t,
       fc.tuple(table, fc.boolean(), fc.constantFrom('\n', '\r\n'), cuts),
-      runs(150, 40_000),
+      runs(100, 40_000),
       'typed',
       async ([[header, rows], bom, eol, points]) => {
         const quote = (s: string): string => `"${s.replace(/"/g, '""')}"`;
@@ -154,7 +154,7 @@ describe('fuzz: readers', () => {
     await fuzzAsync(
       t,
       fc.tuple(fc.array(fc.jsonValue({ maxDepth: 2 }), { maxLength: 6 }), fc.constantFrom(0, 2), cuts),
-      runs(150, 30_000),
+      runs(100, 30_000),
       'typed',
       async ([values, indent, points]) => {
         const expected = JSON.parse(JSON.stringify(values)) as unknown[];

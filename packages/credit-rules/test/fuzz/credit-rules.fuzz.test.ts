@@ -30,7 +30,7 @@ describe('fuzz: credit-rules', () => {
         editArb(baseline).map((e) => e.edited),
         editArb(five).map((e) => e.edited),
       ),
-      runs(200, 15_000),
+      runs(100, 15_000),
       'typed',
       (input) => {
         parseRuleSet(input);
@@ -46,7 +46,7 @@ describe('fuzz: credit-rules', () => {
     fuzz(
       t,
       fc.tuple(fc.constantFrom(...paths), fc.constantFrom<unknown>({}, { a: 1 }, [])),
-      runs(150, 8_000),
+      runs(80, 8_000),
       'typed',
       ([path, junk]) => {
         const edited = structuredClone(baseline) as Record<string | number, unknown>;
@@ -87,7 +87,7 @@ describe('fuzz: credit-rules', () => {
     fuzz(
       t,
       fc.tuple(fc.oneof(profile, jsonish), fc.oneof(fc.constantFrom('2026-11-21'), jsonish)),
-      runs(200, 30_000),
+      runs(100, 30_000),
       'typed',
       ([p, asOf]) => {
         gradeEntity(p as never, { ruleSet: samrBaselineRuleSet, asOf: asOf as never });

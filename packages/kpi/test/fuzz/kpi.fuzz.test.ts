@@ -37,7 +37,7 @@ describe('fuzz: kpi', () => {
         editArb(baseline).map((e) => e.edited),
         editArb(hubei).map((e) => e.edited),
       ),
-      runs(150, 10_000),
+      runs(80, 10_000),
       'typed',
       (input) => {
         defineIndicatorSet(input);
@@ -65,7 +65,7 @@ describe('fuzz: kpi', () => {
         { requiredKeys: [] },
       ),
     );
-    fuzz(t, changes, runs(150, 20_000), 'typed', (input) => {
+    fuzz(t, changes, runs(80, 20_000), 'typed', (input) => {
       deriveIndicatorSet(baselineIndicatorSet, input as never);
       return undefined;
     });

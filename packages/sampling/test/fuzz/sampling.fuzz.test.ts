@@ -64,7 +64,7 @@ function edits<T>(value: T): fc.Arbitrary<unknown> {
 describe('fuzz: sampling', () => {
   it('verifyDraw: every JSON edit of a valid record is reported, never thrown', () => {
     const t = target('sampling verifyDraw (record edits)');
-    fuzz(t, edits(record), runs(60, 8_000), 'never', (edited) => {
+    fuzz(t, edits(record), runs(30, 8_000), 'never', (edited) => {
       if (JSON.stringify(edited) === JSON.stringify(record)) return undefined;
       const v = verifyDraw(edited as DrawRecord, entities);
       noGuard(v.mismatches);
@@ -94,7 +94,7 @@ describe('fuzz: sampling', () => {
   it('verifyDraw: an edited population is reported', () => {
     const t = target('sampling verifyDraw (population edits)');
     const population = JSON.parse(JSON.stringify(entities)) as unknown;
-    fuzz(t, edits(population), runs(60, 8_000), 'never', (edited) => {
+    fuzz(t, edits(population), runs(30, 8_000), 'never', (edited) => {
       if (JSON.stringify(edited) === JSON.stringify(population)) return undefined;
       const v = verifyDraw(record, edited as DirectoryEntity[]);
       noGuard(v.mismatches);
@@ -116,7 +116,7 @@ describe('fuzz: sampling', () => {
 
   it('checkPublicBundle: edits of the public record or population are reported, never thrown', () => {
     const t = target('sampling checkPublicBundle (bundle edits)');
-    fuzz(t, edits(bundle), runs(40, 4_000), 'never', (edited) => {
+    fuzz(t, edits(bundle), runs(25, 4_000), 'never', (edited) => {
       if (JSON.stringify(edited) === JSON.stringify(bundle)) return undefined;
       const check = checkPublicBundle(record, entities, edited as typeof bundle, salt);
       noGuard(check.mismatches);
@@ -136,7 +136,7 @@ describe('fuzz: sampling', () => {
     fuzz(
       t,
       fc.tuple(fc.oneof(taskEdits, jsonish), fc.oneof(jsonish, fc.constant(entities)), jsonish, jsonish),
-      runs(200, 20_000),
+      runs(100, 20_000),
       'typed',
       ([tk, pop, seed, opts]) => {
         let error: unknown;

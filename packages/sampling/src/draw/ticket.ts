@@ -1,3 +1,5 @@
+import { describeValue } from '@jianguan/core';
+import { SamplingInputError } from '../errors.js';
 import { kernel, type TicketKernel } from './kernel.js';
 import { sha256Hex, sha256Words } from './sha256.js';
 
@@ -80,6 +82,19 @@ export function ticket(seed: string, id: string): string {
   return sha256Uniform(sha256Hex(seed) + id);
 }
 
+const TICKET = /^0\.[0-9]+$/;
+
+/** A ticket is a decimal fraction in [0, 1) written `0.ddd…`; anything else would never terminate `nextTicket`. */
+function assertTicket(x: unknown): asserts x is string {
+  if (typeof x !== 'string' || !TICKET.test(x)) {
+    throw new SamplingInputError(
+      'invalid_ticket',
+      { zh: '抽签号必须是 0. 开头的小数字符串', en: 'a ticket must be a decimal string 0.ddd…' },
+      { path: ['ticket'], details: { ticket: describeValue(x) } },
+    );
+  }
+}
+
 function firstNonNine(x0: string): number {
   for (let i = 2; i < x0.length; i++) if (x0[i] !== '9') return i;
   return x0.length;
@@ -95,6 +110,7 @@ function firstNonNine(x0: string): number {
  * // '0.642853261655004694691182528114375607701032283189922170593838029306715548381901'
  */
 export function nextTicket(x: string): string {
+  assertTicket(x);
   const x0 = `${x}0`;
   const p = firstNonNine(x0);
   const head = x0.slice(0, p);
@@ -112,6 +128,7 @@ export function nextTicket(x: string): string {
  * trimTicket('0.9991234567890', 4); // '0.9991234'
  */
 export function trimTicket(x: string, digits: number): string {
+  assertTicket(x);
   if (!Number.isFinite(digits)) return x;
   return x.slice(0, firstNonNine(`${x}0`) + digits);
 }

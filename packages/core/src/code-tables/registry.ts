@@ -357,6 +357,9 @@ export function registerCodeTable(
 export function getCodeTable<Id extends CodeTableId>(id: Id): CodeTable<Id, CodeOf<Id>>;
 export function getCodeTable(id: string, registry?: CodeTableRegistry): CodeTable;
 export function getCodeTable(id: string, registry: CodeTableRegistry = codeTables): CodeTable {
+  if (typeof (registry as { get?: unknown } | null)?.get !== 'function') {
+    throw new InvalidOptionsError('registry', { en: 'a code table registry', zh: '代码表注册表' }, registry);
+  }
   return registry.get(id);
 }
 

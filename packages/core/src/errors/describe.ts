@@ -9,9 +9,10 @@
  * describeValue(1.5); // '1.5'
  */
 export function describeValue(value: unknown, max = 40): string {
+  const limit = typeof max === 'number' && max >= 0 ? max : 40;
   switch (typeof value) {
     case 'string':
-      return JSON.stringify(value.length > max ? `${value.slice(0, max)}…` : value);
+      return JSON.stringify(value.length > limit ? `${value.slice(0, limit)}…` : value);
     case 'number':
     case 'boolean':
     case 'bigint':

@@ -1,4 +1,5 @@
 import { describeValue } from '../errors/describe.js';
+import { InvalidOptionsError } from '../errors/invalid-options.js';
 
 /**
  * Characters that make a spreadsheet (Excel, WPS, LibreOffice) read a cell as a formula or a command
@@ -16,7 +17,7 @@ const FORMULA_LEADING = /^[=+\-@\t\r\n\uFF1D\uFF0B\uFF0D\uFF20]/;
  * startsFormula('某公司'); // false
  */
 export function startsFormula(text: string): boolean {
-  return FORMULA_LEADING.test(text);
+  return typeof text === 'string' && FORMULA_LEADING.test(text);
 }
 
 /**
@@ -29,6 +30,7 @@ export function startsFormula(text: string): boolean {
  * neutraliseFormula('某公司'); // '某公司'
  */
 export function neutraliseFormula(text: string): string {
+  if (typeof text !== 'string') return csvCell(text);
   return FORMULA_LEADING.test(text) ? `'${text}` : text;
 }
 
@@ -85,5 +87,8 @@ export function csvCell(value: unknown, options: CsvCellOptions = {}): string {
 export function csvLine(values: readonly unknown[], options: CsvCellOptions = {}): string {
   const delimiter =
     typeof options?.delimiter === 'string' && options.delimiter !== '' ? options.delimiter : ',';
+  if (!Array.isArray(values)) {
+    throw new InvalidOptionsError(undefined, { en: 'an array of cells', zh: '单元格数组' }, values);
+  }
   return Array.from(values, (v) => csvCell(v, options)).join(delimiter);
 }

@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { TextDecoder } from 'node:util';
 import { describeValue } from '../errors/describe.js';
-import { InputFileError } from './errors.js';
+import { InputFileError, readerOptions } from './errors.js';
 import type { InputSource, ReadOptions } from './types.js';
 
 type Chunk = Uint8Array | string;
@@ -16,7 +16,19 @@ function isIterable(value: unknown): value is Iterable<Chunk> {
 /** @internal The source as an async iterable of chunks. */
 export async function* sourceChunks(source: InputSource): AsyncGenerator<Chunk> {
   if (typeof source === 'string') {
-    yield* createReadStream(source) as AsyncIterable<Buffer>;
+    try {
+      yield* createReadStream(source) as AsyncIterable<Buffer>;
+    } catch (cause) {
+      const code = (cause as { code?: unknown })?.code;
+      throw new InputFileError(
+        'unreadable_file',
+        {
+          zh: `无法读取文件 ${source}${typeof code === 'string' ? `（${code}）` : ''}`,
+          en: `cannot read the file ${source}${typeof code === 'string' ? ` (${code})` : ''}`,
+        },
+        { cause, details: { path: source, ...(typeof code === 'string' ? { errno: code } : {}) } },
+      );
+    }
   } else if (source instanceof Uint8Array) {
     yield source;
   } else if (isAsyncIterable(source)) {
@@ -162,8 +174,12 @@ function gbSafeEnd(bytes: Uint8Array): number {
  * whole buffer. UTF-8 is decoded strictly: the text before the first invalid byte is yielded, then
  * `invalid_encoding` is thrown. Only a leading U+FEFF (byte-order mark) is dropped; one inside the data stays.
  */
-export async function* decodeSource(source: InputSource, options: ReadOptions = {}): AsyncGenerator<string> {
-  const requested = options?.encoding ?? 'auto';
+export async function* decodeSource(
+  source: InputSource,
+  options?: ReadOptions | null,
+): AsyncGenerator<string> {
+  options = readerOptions(options) as ReadOptions;
+  const requested = options.encoding ?? 'auto';
   if (requested !== 'auto' && requested !== 'utf-8' && requested !== 'gb18030' && requested !== 'gbk') {
     throw new InputFileError(
       'invalid_source',

@@ -178,6 +178,7 @@ interface BatchPlan {
  * checker.check(records).passRate;
  */
 export function createQualityChecker(options: QualityCheckOptions = {}): QualityChecker {
+  options = qualityOptions(options);
   const rules = resolveRules(options);
   const compiled = new Map<RecordType, CompiledType>();
   const fixedType =
@@ -908,7 +909,15 @@ const checkerCache = new Map<string, QualityChecker>();
  * Reuses compiled checkers for plain options (no rule set, code tables, disable or severity objects), so
  * calling {@link qualityCheckRecord} in a loop does not recompile the rules every time.
  */
+/** Options from untyped callers: `null` means the defaults; a non-object is an `invalid_option` error. */
+function qualityOptions(options: unknown): QualityCheckOptions {
+  if (options === undefined || options === null) return {};
+  if (typeof options !== 'object' || Array.isArray(options)) throw invalidOption('options', options);
+  return options as QualityCheckOptions;
+}
+
 function cachedChecker(options: QualityCheckOptions): QualityChecker {
+  options = qualityOptions(options);
   if (
     options.ruleSet !== undefined ||
     options.codeTables !== undefined ||

@@ -75,3 +75,14 @@ describe('chunked reading equals whole-buffer reading', () => {
     expect(detectEncoding(bom)).toBe('utf-8');
   });
 });
+
+describe('readers at the boundary', () => {
+  it('null options mean the defaults; a missing file is an InputFileError, not a raw ENOENT', async () => {
+    const bytes = new TextEncoder().encode('a,b\n1,2\n');
+    const rows: unknown[] = [];
+    for await (const item of readCsv(bytes, null as never)) rows.push(item);
+    expect(rows).toEqual([{ line: 2, record: { a: '1', b: '2' } }]);
+    const missing = readJsonl('/nonexistent/jianguan-fuzz.jsonl');
+    await expect(missing.next()).rejects.toMatchObject({ name: 'InputFileError', code: 'unreadable_file' });
+  });
+});

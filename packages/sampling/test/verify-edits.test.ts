@@ -108,3 +108,20 @@ describe('verifyDraw on single JSON edits of a valid record', () => {
     }
   });
 });
+
+describe('sampling utilities at the boundary', () => {
+  it('nextTicket, trimTicket, ticket and publicNoticeToCsv reject junk with SamplingInputError (no hang, no TypeError)', async () => {
+    const { nextTicket, trimTicket, ticket, publicNoticeToCsv, SamplingInputError } = await import(
+      '../src/index.js'
+    );
+    for (const junk of [null, 'x', {}, '1.5', '']) {
+      expect(() => nextTicket(junk as never)).toThrow(SamplingInputError);
+      expect(() => trimTicket(junk as never, 4)).toThrow(SamplingInputError);
+    }
+    expect(nextTicket('0.25471') > '0.25471').toBe(true);
+    expect(() => ticket({ toString: 1 } as never, 'a')).toThrow(SamplingInputError);
+    for (const junk of [null, 'x', {}, { entries: 5 }, { entries: [null] }]) {
+      expect(() => publicNoticeToCsv(junk as never)).toThrow(SamplingInputError);
+    }
+  });
+});

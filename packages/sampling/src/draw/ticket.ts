@@ -67,6 +67,7 @@ export class TicketHasher {
  * sha256Uniform('abc'); // '0.56998071861792858926477341561059638840106636224182943832566300809078486324348'
  */
 export function sha256Uniform(text: string): string {
+  assertText(text, 'text');
   return wordsToTicket(sha256Words(encoder.encode(text)));
 }
 
@@ -79,10 +80,22 @@ export function sha256Uniform(text: string): string {
  * // '0.26299714122838008416507544297546663599715395525154425586041245287750224561854'
  */
 export function ticket(seed: string, id: string): string {
+  assertText(seed, 'seed');
+  assertText(id, 'id');
   return sha256Uniform(sha256Hex(seed) + id);
 }
 
 const TICKET = /^0\.[0-9]+$/;
+
+function assertText(value: unknown, name: string): asserts value is string {
+  if (typeof value !== 'string') {
+    throw new SamplingInputError(
+      'invalid_input',
+      { zh: `${name} 必须是字符串`, en: `${name} must be a string` },
+      { path: [name], details: { value: describeValue(value) } },
+    );
+  }
+}
 
 /** A ticket is a decimal fraction in [0, 1) written `0.ddd…`; anything else would never terminate `nextTicket`. */
 function assertTicket(x: unknown): asserts x is string {

@@ -257,6 +257,7 @@ const quotedCell = (value: string): string => csvCell(value, { quote: 'always' }
  * writeFileSync('notice.csv', publicNoticeToCsv(notice));
  */
 export function publicNoticeToCsv(notice: PublicNotice): string {
+  assertNoticeShape(notice);
   assertPublic(notice, []);
   const lines = [CSV_HEADER.map(quotedCell).join(',')];
   for (const e of notice.entries) {
@@ -299,6 +300,31 @@ const PUBLIC_KEYS = new Set([
   'resultCodes',
   'resultLabels',
 ]);
+
+/** A notice from an untyped caller must at least be an object with an array of entries. */
+function assertNoticeShape(notice: unknown): void {
+  if (
+    typeof notice !== 'object' ||
+    notice === null ||
+    !Array.isArray((notice as { entries?: unknown }).entries) ||
+    !(notice as { entries: unknown[] }).entries.every(
+      (e) =>
+        typeof e === 'object' &&
+        e !== null &&
+        Array.isArray((e as { resultCodes?: unknown }).resultCodes) &&
+        Array.isArray((e as { resultLabels?: unknown }).resultLabels),
+    )
+  ) {
+    throw new SamplingInputError(
+      'invalid_notice',
+      {
+        zh: '公示内容格式错误：应为含 entries 数组的对象',
+        en: 'a public notice must be an object with an entries array',
+      },
+      { path: ['entries'] },
+    );
+  }
+}
 
 function assertPublic(value: unknown, path: (string | number)[]): void {
   if (Array.isArray(value)) {

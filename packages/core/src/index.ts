@@ -10,7 +10,7 @@
  */
 
 export type { FieldPath, JianguanErrorOptions, LocalizedMessage } from './errors/index.js';
-export { isJianguanError, JianguanError } from './errors/index.js';
+export { describeValue, InvalidOptionsError, isJianguanError, JianguanError } from './errors/index.js';
 export { describeZodError, localizeZodIssue, zodIssuePath } from './errors/zod-issue.js';
 
 import * as orgCode from './identifiers/org-code.js';
@@ -131,6 +131,9 @@ export type {
 } from './identifiers/types.js';
 // The file readers (readCsv, readJson, readJsonl, readRecords, detectEncoding …) use node:fs and live in
 // `@jianguan/core/io`; their error class and types are browser-safe and stay here too (one class, two entries).
+// Writing CSV cells safely (no spreadsheet formulas) needs no file system: it stays in the main entry.
+export type { CsvCellOptions } from './io/csv-write.js';
+export { csvCell, csvLine, neutraliseFormula, startsFormula } from './io/csv-write.js';
 export type { InputFileErrorCode } from './io/errors.js';
 export { InputFileError } from './io/errors.js';
 export type { InputEncoding, InputSource, ReadOptions, RecordErrorItem, RecordItem } from './io/types.js';

@@ -34,6 +34,26 @@ describe('privacy', () => {
     expect(declassifyGrade(r.grade, { reason: 'court order' })).toBe('A');
   });
 
+  it('includeGrade: false (or junk options from untyped callers) never publishes the grade', () => {
+    const loose = toPublicRecord as unknown as (
+      result: unknown,
+      options?: unknown,
+    ) => Record<string, unknown>;
+    for (const options of [
+      { includeGrade: false, reason: '本省规定公开' },
+      { includeGrade: 'yes', reason: 'x' },
+      { reason: 'x' },
+      null,
+      {},
+    ]) {
+      const pub = loose(r, options);
+      expect(pub).not.toHaveProperty('grade');
+      expect(pub).not.toHaveProperty('disclosureReason');
+      expect(JSON.stringify(pub)).not.toMatch(/grade"/);
+    }
+    expect(() => loose(null)).toThrow(expect.objectContaining({ name: 'CreditInputError' }));
+  });
+
   it('forPublication passes a clean value through unchanged', () => {
     const v = { entityId: r.entityId, checkedOn: '2026-11-21' };
     expect(forPublication(v)).toBe(v);

@@ -369,6 +369,16 @@ describe('outputs', () => {
     const c = scoreIndicators(baselineIndicatorSet, data, { period: '2023-Q2', unit: 'd' });
     expect(deductionsToCsv(c)).toContain(`"'=HYPERLINK(""x""),1"`);
   });
+
+  it('CSV neutralises every formula-leading character, also - and the full-width forms', () => {
+    for (const lead of ['-', '＝', '＋', '－', '＠']) {
+      const data = { catalogItems: [{ itemCode: `${lead}2+3`, department: 'd', claimed: false }] };
+      const c = scoreIndicators(baselineIndicatorSet, data, { period: '2023-Q2', unit: 'd' });
+      const csv = deductionsToCsv(c);
+      expect(csv).toContain(`'${lead}2+3`);
+      expect(csv).not.toMatch(new RegExp(`(^|,)${lead === '-' ? '\\-' : lead}2\\+3`, 'm'));
+    }
+  });
 });
 
 describe('mappers from core records', () => {

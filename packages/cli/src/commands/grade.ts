@@ -1,5 +1,5 @@
 import { extname } from 'node:path';
-import { chinaToday, describeZodError } from '@jianguan/core';
+import { chinaToday, csvLine, describeZodError } from '@jianguan/core';
 import type { CreditFact, CreditRuleSet, EntityCreditProfile, GradingResult } from '@jianguan/credit-rules';
 import { entityCreditProfileSchema, gradeEntity, measuresTable } from '@jianguan/credit-rules';
 import type { CommandContext, CommandSpec } from '../runtime/args.js';
@@ -199,10 +199,10 @@ function toProfiles(loaded: LoadedFile): { profile: EntityCreditProfile; line: n
 function serialise(out: string, results: readonly GradingResult[]): string {
   const ext = extname(out).toLowerCase();
   if (ext === '.csv') {
-    const quote = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+    // core's shared writer: RFC 4180 quoting and formula neutralisation (CSV injection).
     const lines = ['entityId,grade,firedRules'];
     for (const r of results)
-      lines.push([r.entityId, r.grade, r.firedRules.map((f) => f.ruleId).join(' ')].map(quote).join(','));
+      lines.push(csvLine([String(r.entityId), String(r.grade), r.firedRules.map((f) => f.ruleId).join(' ')]));
     return `${lines.join('\n')}\n`;
   }
   if (ext === '.json') return `${JSON.stringify(results, null, 2)}\n`;

@@ -18,7 +18,12 @@ import {
   weekdayOfDay,
   yearOfDay,
 } from './civil-date.js';
-import { InvalidCivilDateError, InvalidWorkdayCountError, UnknownCalendarYearError } from './errors.js';
+import {
+  CalendarDataError,
+  InvalidCivilDateError,
+  InvalidWorkdayCountError,
+  UnknownCalendarYearError,
+} from './errors.js';
 import type { HolidayCnYear } from './holiday-cn.js';
 import { scheduleFromHolidayCn } from './holiday-cn.js';
 import { OFFICIAL_SCHEDULES } from './official-schedules.js';
@@ -693,6 +698,7 @@ class IndexedCalendar implements WorkdayCalendar {
   }
 
   extend(options: Omit<CreateCalendarOptions, 'builtIn'>): WorkdayCalendar {
+    options = checkCalendarOptions(options);
     return buildCalendar(
       [...this.schedules],
       options.schedules ?? [],
@@ -701,6 +707,29 @@ class IndexedCalendar implements WorkdayCalendar {
       options.onWarning ?? this.onWarning,
     );
   }
+}
+
+/** Checks options from untyped callers: `null` means the defaults; a wrong-typed field is a typed error. */
+function checkCalendarOptions(options: unknown): CreateCalendarOptions {
+  if (options === undefined || options === null) return {};
+  const bad = (field: string, expected: string, zh: string): CalendarDataError =>
+    new CalendarDataError(
+      `calendar options: ${field || 'the options'} must be ${expected}`,
+      `日历选项 ${field || ''} 应为${zh}`,
+      field === '' ? ['options'] : ['options', field],
+    );
+  if (typeof options !== 'object' || Array.isArray(options)) throw bad('', 'an object', '对象');
+  const o = options as Record<string, unknown>;
+  if (o.builtIn !== undefined && typeof o.builtIn !== 'boolean') throw bad('builtIn', 'a boolean', '布尔值');
+  for (const field of ['schedules', 'overlays'] as const) {
+    if (o[field] !== undefined && !Array.isArray(o[field])) throw bad(field, 'an array', '数组');
+  }
+  if (o.unknownYears !== undefined && o.unknownYears !== 'throw' && o.unknownYears !== 'weekend-rule') {
+    throw bad('unknownYears', "'throw' or 'weekend-rule'", " 'throw' 或 'weekend-rule'");
+  }
+  if (o.onWarning !== undefined && typeof o.onWarning !== 'function')
+    throw bad('onWarning', 'a function', '函数');
+  return o as CreateCalendarOptions;
 }
 
 function buildCalendar(
@@ -732,6 +761,7 @@ function buildCalendar(
  * const lenient = createCalendar({ unknownYears: 'weekend-rule', onWarning: (w) => log.warn(w.message.en) });
  */
 export function createCalendar(options: CreateCalendarOptions = {}): WorkdayCalendar {
+  options = checkCalendarOptions(options);
   return buildCalendar(
     options.builtIn === false ? [] : OFFICIAL_SCHEDULES,
     options.schedules ?? [],

@@ -1,3 +1,4 @@
+import { describeValue } from '../errors/describe.js';
 import type { FieldPath } from '../errors/jianguan-error.js';
 import { JianguanError } from '../errors/jianguan-error.js';
 
@@ -39,10 +40,10 @@ export class InvalidWorkdayCountError extends JianguanError {
     super(
       'invalid_workday_count',
       {
-        zh: `参数 ${argument} 必须是整数个工作日：${String(value)}`,
-        en: `argument ${argument} must be a whole number of working days: ${String(value)}`,
+        zh: `参数 ${argument} 必须是整数个工作日：${describeValue(value)}`,
+        en: `argument ${argument} must be a whole number of working days: ${describeValue(value)}`,
       },
-      { path: [argument], details: { value } },
+      { path: [argument], details: { value: typeof value === 'number' ? value : describeValue(value) } },
     );
   }
 }

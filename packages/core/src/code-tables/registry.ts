@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { describeValue } from '../errors/describe.js';
+import { InvalidOptionsError } from '../errors/invalid-options.js';
 import { NATIONAL_CODE_TABLES, VARIANT_TABLES } from './data/national.js';
 import { InvalidCodeTableError, UnknownCodeTableError } from './errors.js';
 import { LIST_SEPARATORS, labelKey, normalizeCode } from './normalize.js';
@@ -143,8 +145,8 @@ export function defineCodeTable<Id extends string, C extends string>(
   if (!parsed.success) {
     throw new InvalidCodeTableError(
       {
-        zh: `代码表 ${String((input as { id?: unknown })?.id)} 数据不合法`,
-        en: `code table ${String((input as { id?: unknown })?.id)} is invalid: ${parsed.error.issues[0]?.message ?? ''}`,
+        zh: `代码表 ${describeValue((input as { id?: unknown } | null)?.id)} 数据不合法`,
+        en: `code table ${describeValue((input as { id?: unknown } | null)?.id)} is invalid: ${parsed.error.issues[0]?.message ?? ''}`,
       },
       { details: { issues: parsed.error.issues.map((i) => ({ path: i.path, message: i.message })) } },
     );
@@ -222,9 +224,10 @@ class Registry implements CodeTableRegistry {
   #indexed(id: string): Indexed {
     const ix = typeof id === 'string' ? this.#tables.get(id) : undefined;
     if (ix === undefined) {
+      const label = typeof id === 'string' ? id : describeValue(id);
       throw new UnknownCodeTableError(
-        { zh: `未知代码表 ${String(id)}`, en: `unknown code table ${String(id)}` },
-        { details: { id, known: this.ids } },
+        { zh: `未知代码表 ${label}`, en: `unknown code table ${label}` },
+        { details: { id: label, known: this.ids } },
       );
     }
     return ix;
@@ -250,7 +253,7 @@ class Registry implements CodeTableRegistry {
     const whole = this.lookup(id, value, options);
     if (whole) return { entries: [whole], unknown: [] };
     if (typeof value !== 'string')
-      return { entries: [], unknown: value === undefined || value === null ? [] : [String(value)] };
+      return { entries: [], unknown: value === undefined || value === null ? [] : [describeValue(value)] };
     const entries: CodeTableEntry[] = [];
     const unknown: string[] = [];
     for (const piece of value
@@ -354,6 +357,9 @@ export function registerCodeTable(
 export function getCodeTable<Id extends CodeTableId>(id: Id): CodeTable<Id, CodeOf<Id>>;
 export function getCodeTable(id: string, registry?: CodeTableRegistry): CodeTable;
 export function getCodeTable(id: string, registry: CodeTableRegistry = codeTables): CodeTable {
+  if (typeof (registry as { get?: unknown } | null)?.get !== 'function') {
+    throw new InvalidOptionsError('registry', { en: 'a code table registry', zh: '代码表注册表' }, registry);
+  }
   return registry.get(id);
 }
 
@@ -371,8 +377,31 @@ export function lookupCode(
   value: unknown,
   options: CodeLookupOptions = {},
 ): CodeTableEntry | undefined {
-  const { registry = codeTables, ...rest } = options;
+  const { registry = codeTables, ...rest } = lookupOptions(options);
   return registry.lookup(tableId, value, rest);
+}
+
+/** Options from untyped callers: `null` means the defaults; anything else malformed is a typed error. */
+function lookupOptions(options: unknown): CodeLookupOptions {
+  if (options === undefined || options === null) return {};
+  if (typeof options !== 'object' || Array.isArray(options)) {
+    throw new InvalidOptionsError(undefined, { en: 'an object', zh: '对象' }, options);
+  }
+  const o = options as { readonly asOf?: unknown; readonly registry?: unknown };
+  if (o.asOf !== undefined && typeof o.asOf !== 'string') {
+    throw new InvalidOptionsError('asOf', { en: 'a date YYYY-MM-DD', zh: 'YYYY-MM-DD 日期' }, o.asOf);
+  }
+  const registry = o.registry;
+  if (
+    registry !== undefined &&
+    (typeof registry !== 'object' ||
+      registry === null ||
+      typeof (registry as { lookup?: unknown }).lookup !== 'function' ||
+      typeof (registry as { isCode?: unknown }).isCode !== 'function')
+  ) {
+    throw new InvalidOptionsError('registry', { en: 'a code table registry', zh: '代码表注册表' }, registry);
+  }
+  return o as CodeLookupOptions;
 }
 
 /**
@@ -383,7 +412,7 @@ export function lookupCode(
  * isCode('checkType', '现场检查'); // false
  */
 export function isCode(tableId: string, code: unknown, options: CodeLookupOptions = {}): boolean {
-  const { registry = codeTables, ...rest } = options;
+  const { registry = codeTables, ...rest } = lookupOptions(options);
   return registry.isCode(tableId, code, rest);
 }
 

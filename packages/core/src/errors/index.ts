@@ -1,2 +1,4 @@
+export { describeValue } from './describe.js';
+export { InvalidOptionsError } from './invalid-options.js';
 export type { FieldPath, JianguanErrorOptions, LocalizedMessage } from './jianguan-error.js';
 export { isJianguanError, JianguanError } from './jianguan-error.js';

@@ -35,7 +35,7 @@ import {
   InvalidFormatError,
   InvalidLengthError,
 } from './errors.js';
-import { compactIdentifier, preview } from './normalize.js';
+import { compactIdentifier, optionError, optionsObject, preview } from './normalize.js';
 import { lookup as lookupRegion, PROVINCE_PREFIXES, type RegionInfo, regionWarnings } from './region-code.js';
 import { runCheck } from './result.js';
 import type { IdentifierCheckResult, IdentifierIssue } from './types.js';
@@ -138,6 +138,24 @@ export function to18(value: unknown): string {
   return body + mod11_2CheckChar(body)!;
 }
 
+/** Checks the options (JSON junk included); throws {@link InvalidFormatError} at `['options', …]`. */
+function resolveOptions(options: unknown): ResidentIdOptions {
+  const o = optionsObject(options, 'residentId');
+  for (const key of ['allowLegacy', 'residencePermits'] as const) {
+    if (o[key] !== undefined && typeof o[key] !== 'boolean') {
+      throw optionError('residentId', [key], 'a boolean', o[key]);
+    }
+  }
+  const asOf = o.asOf;
+  if (asOf !== undefined) {
+    const m = typeof asOf === 'string' ? /^([0-9]{4})-([0-9]{2})-([0-9]{2})$/.exec(asOf) : null;
+    if (m === null || !isRealDate(Number(m[1]), Number(m[2]), Number(m[3]))) {
+      throw optionError('residentId', ['asOf'], 'a date YYYY-MM-DD', asOf);
+    }
+  }
+  return o as ResidentIdOptions;
+}
+
 function lengthError(code: string): InvalidLengthError {
   return new InvalidLengthError(
     { zh: '公民身份号码应为18位（旧号码为15位）', en: 'a resident ID has 18 characters (legacy numbers 15)' },
@@ -219,7 +237,8 @@ function validateCompact(code: string, options: ResidentIdOptions): string {
  * residentId.validate('34052419800101001x'); // '34052419800101001X'
  */
 export function validate(value: unknown, options: ResidentIdOptions = {}): string {
-  return validateCompact(compact(value), options);
+  const resolved = resolveOptions(options);
+  return validateCompact(compact(value), resolved);
 }
 
 /**
@@ -244,7 +263,7 @@ export function check(value: unknown, options: ResidentIdOptions = {}): Identifi
   return runCheck(
     value,
     compact,
-    (c) => validateCompact(c, options),
+    (c) => validateCompact(c, resolveOptions(options)),
     (c) => {
       const warnings: IdentifierIssue[] = [];
       if (c.length === 15) {
@@ -279,7 +298,7 @@ export function format(value: unknown): string {
  * residentId.birthDate('34052419800101001X'); // '1980-01-01'
  */
 export function birthDate(value: unknown, options: ResidentIdOptions = {}): string {
-  const code = validate(value, { ...options, allowLegacy: true });
+  const code = validate(value, { ...resolveOptions(options), allowLegacy: true });
   const b = code.length === 15 ? `19${code.slice(6, 12)}` : code.slice(6, 14);
   return `${b.slice(0, 4)}-${b.slice(4, 6)}-${b.slice(6, 8)}`;
 }
@@ -291,7 +310,7 @@ export function birthDate(value: unknown, options: ResidentIdOptions = {}): stri
  * residentId.sex('34052419800101001X'); // 'male'
  */
 export function sex(value: unknown, options: ResidentIdOptions = {}): 'male' | 'female' {
-  const code = validate(value, { ...options, allowLegacy: true });
+  const code = validate(value, { ...resolveOptions(options), allowLegacy: true });
   const digit = Number(code.charAt(code.length === 15 ? 14 : 16));
   return digit % 2 === 1 ? 'male' : 'female';
 }
@@ -303,7 +322,7 @@ export function sex(value: unknown, options: ResidentIdOptions = {}): 'male' | '
  * residentId.region('110101198001010010')?.county?.name; // '东城区'
  */
 export function region(value: unknown, options: ResidentIdOptions = {}): RegionInfo | undefined {
-  return lookupRegion(validate(value, { ...options, allowLegacy: true }).slice(0, 6));
+  return lookupRegion(validate(value, { ...resolveOptions(options), allowLegacy: true }).slice(0, 6));
 }
 
 /**
@@ -331,7 +350,7 @@ export interface ResidentIdDecoded {
  * // { value: '34052419800101001X', addressCode: '340524', birthDate: '1980-01-01', sex: 'male', sequence: '001', checkDigit: 'X', legacy: false, region: … }
  */
 export function decode(value: unknown, options: ResidentIdOptions = {}): ResidentIdDecoded {
-  const code = validate(value, { ...options, allowLegacy: true });
+  const code = validate(value, { ...resolveOptions(options), allowLegacy: true });
   const legacy = code.length === 15;
   return {
     value: code,

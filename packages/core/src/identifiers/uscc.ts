@@ -31,7 +31,7 @@
 
 import { mod31CheckChar, orgCheckChar, USCC_ALPHABET } from './checksum.js';
 import { InvalidFormatError } from './errors.js';
-import { compactIdentifier, preview } from './normalize.js';
+import { compactIdentifier, optionError, optionsObject, preview } from './normalize.js';
 import { lookup as lookupRegion, type RegionInfo, regionWarnings } from './region-code.js';
 import { errorFromIssue, toIssue } from './result.js';
 import type { IdentifierCheckResult, IdentifierIssue } from './types.js';
@@ -131,16 +131,59 @@ interface Verdict {
 
 const NO_ISSUES: IdentifierIssue[] = Object.freeze([]) as unknown as IdentifierIssue[];
 
+interface ResolvedOptions {
+  readonly warn: boolean;
+  readonly allow: ReadonlySet<string>;
+}
+
+const DEFAULT_OPTIONS: ResolvedOptions = { warn: false, allow: DEFAULT_ALLOW };
+const allowCache = new WeakMap<object, ReadonlySet<string>>();
+
+/** Checks the options (JSON junk included) once; throws {@link InvalidFormatError} at `['options', …]`. */
+function resolveOptions(options: unknown): ResolvedOptions {
+  if (options === undefined) return DEFAULT_OPTIONS;
+  const o = optionsObject(options, 'uscc');
+  const policy = o.checksumPolicy;
+  if (policy !== undefined && policy !== 'error' && policy !== 'warn') {
+    throw optionError('uscc', ['checksumPolicy'], "'error' or 'warn'", policy);
+  }
+  const list = o.allowList;
+  let allow = DEFAULT_ALLOW as ReadonlySet<string>;
+  if (list !== undefined) {
+    if (
+      typeof list !== 'object' ||
+      list === null ||
+      typeof (list as { [Symbol.iterator]?: unknown })[Symbol.iterator] !== 'function'
+    ) {
+      throw optionError('uscc', ['allowList'], 'an iterable of strings', list);
+    }
+    const cached = allowCache.get(list);
+    if (cached !== undefined) allow = cached;
+    else {
+      const set = new Set<string>();
+      let i = 0;
+      for (const item of list as Iterable<unknown>) {
+        if (typeof item !== 'string') throw optionError('uscc', ['allowList', i], 'a string', item);
+        set.add(compact(item));
+        i++;
+      }
+      // A list may change between calls: only frozen arrays are cached by identity.
+      if (Array.isArray(list) && Object.isFrozen(list)) allowCache.set(list, set);
+      allow = set;
+    }
+  }
+  return { warn: policy === 'warn', allow };
+}
+
 /** Judges a compact code. Builds plain issue objects only; an Error is made only when one is thrown. */
-function evaluate(code: string, options: UsccOptions, withWarnings: boolean): Verdict {
+function evaluate(code: string, options: ResolvedOptions, withWarnings: boolean): Verdict {
   const fmt = formatIssue(code);
   if (fmt) return { code, errors: [fmt], warnings: NO_ISSUES };
   const expected = mod31CheckChar(code)!;
   let errors = NO_ISSUES;
   const warnings: IdentifierIssue[] = [];
   if (expected !== code.charAt(17)) {
-    const allow =
-      options.allowList === undefined ? DEFAULT_ALLOW : new Set([...options.allowList].map(compact));
+    const allow = options.allow;
     const details = { identifier: 'uscc', value: code, expected, actual: code.charAt(17) };
     if (allow.has(code)) {
       warnings.push({
@@ -152,7 +195,7 @@ function evaluate(code: string, options: UsccOptions, withWarnings: boolean): Ve
         },
         details,
       });
-    } else if (options.checksumPolicy === 'warn') {
+    } else if (options.warn) {
       warnings.push({
         code: 'checksum_policy_warn',
         severity: 'warning',
@@ -245,7 +288,8 @@ function componentWarnings(code: string): IdentifierIssue[] {
  * uscc.validate('91330100799655058A'); // throws InvalidChecksumError (expected 'B')
  */
 export function validate(value: unknown, options: UsccOptions = {}): string {
-  const verdict = evaluate(compact(value), options, false);
+  const resolved = resolveOptions(options);
+  const verdict = evaluate(compact(value), resolved, false);
   const issue = verdict.errors[0];
   if (issue) throw errorFromIssue(issue);
   return verdict.code;
@@ -260,12 +304,14 @@ export function validate(value: unknown, options: UsccOptions = {}): string {
  */
 export function isValid(value: unknown, options: UsccOptions = {}): boolean {
   let code: string;
+  let resolved: ResolvedOptions;
   try {
+    resolved = resolveOptions(options);
     code = compact(value);
   } catch {
     return false;
   }
-  return evaluate(code, options, false).errors.length === 0;
+  return evaluate(code, resolved, false).errors.length === 0;
 }
 
 /**
@@ -277,12 +323,14 @@ export function isValid(value: unknown, options: UsccOptions = {}): boolean {
  */
 export function check(value: unknown, options: UsccOptions = {}): IdentifierCheckResult {
   let code: string;
+  let resolved: ResolvedOptions;
   try {
+    resolved = resolveOptions(options);
     code = compact(value);
   } catch (error) {
     return { value: undefined, valid: false, errors: [toIssue(error as InvalidFormatError)], warnings: [] };
   }
-  const verdict = evaluate(code, options, true);
+  const verdict = evaluate(code, resolved, true);
   return {
     value: code,
     valid: verdict.errors.length === 0,

@@ -1,5 +1,5 @@
 import { decodeSource } from './decode.js';
-import { InputFileError } from './errors.js';
+import { InputFileError, readerOptions } from './errors.js';
 import type { InputSource, ReadOptions, RecordErrorItem, RecordItem } from './types.js';
 
 /**
@@ -45,14 +45,32 @@ export async function* parseCsvRows(
   chunks: AsyncIterable<string> | Iterable<string>,
   options: { readonly delimiter?: string; readonly trim?: boolean } = {},
 ): AsyncGenerator<CsvRow> {
+  options = readerOptions(options) as typeof options;
   const delimiter = options.delimiter ?? ',';
-  if (delimiter.length !== 1 || delimiter === '"' || delimiter === '\n' || delimiter === '\r') {
+  if (
+    typeof delimiter !== 'string' ||
+    delimiter.length !== 1 ||
+    delimiter === '"' ||
+    delimiter === '\n' ||
+    delimiter === '\r'
+  ) {
     throw new InputFileError('invalid_csv', {
       zh: '分隔符必须是一个字符',
       en: 'the delimiter must be one character other than a quote or newline',
     });
   }
   const trim = options.trim === true;
+  if (
+    typeof chunks !== 'object' ||
+    chunks === null ||
+    (typeof (chunks as { [Symbol.asyncIterator]?: unknown })[Symbol.asyncIterator] !== 'function' &&
+      typeof (chunks as { [Symbol.iterator]?: unknown })[Symbol.iterator] !== 'function')
+  ) {
+    throw new InputFileError('invalid_source', {
+      zh: 'CSV 文本必须是字符串块的（异步）可迭代对象',
+      en: 'the CSV text must be an (async) iterable of string chunks',
+    });
+  }
   let fields: string[] = [];
   let field = '';
   let quoted = false; // inside quotes
@@ -191,6 +209,7 @@ export async function* readCsv(
   source: InputSource,
   options: ReadCsvOptions = {},
 ): AsyncGenerator<RecordItem | RecordErrorItem> {
+  options = readerOptions(options) as ReadCsvOptions;
   let header: string[] | undefined = Array.isArray(options.header) ? [...options.header] : undefined;
   const rows = parseCsvRows(decodeSource(source, options), {
     ...(options.delimiter === undefined ? {} : { delimiter: options.delimiter }),

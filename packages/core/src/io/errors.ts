@@ -6,7 +6,8 @@ export type InputFileErrorCode =
   | 'invalid_csv'
   | 'invalid_json'
   | 'unsupported_file_type'
-  | 'invalid_source';
+  | 'invalid_source'
+  | 'unreadable_file';
 
 /**
  * A problem reading an input file (输入文件错误), with the 1-based physical line it was found on.
@@ -36,4 +37,20 @@ export class InputFileError extends JianguanError {
     });
     this.line = line;
   }
+}
+
+/**
+ * @internal The options of a reader from an untyped caller: `undefined`/`null` mean the defaults; anything
+ * else that is not an object is an `invalid_source` error.
+ */
+export function readerOptions(options: unknown): Readonly<Record<string, unknown>> {
+  if (options === undefined || options === null) return {};
+  if (typeof options !== 'object' || Array.isArray(options)) {
+    throw new InputFileError(
+      'invalid_source',
+      { zh: '读取选项必须是对象', en: 'the reader options must be an object' },
+      { path: ['options'] },
+    );
+  }
+  return options as Readonly<Record<string, unknown>>;
 }

@@ -11,7 +11,7 @@
  */
 export type { CsvRow, ReadCsvOptions } from './csv.js';
 export { parseCsvRows, readCsv } from './csv.js';
-export { detectEncoding, isUtf8 } from './decode.js';
+export { detectEncoding, ENCODING_SNIFF_BYTES, isUtf8 } from './decode.js';
 export type { InputFileErrorCode } from './errors.js';
 export { InputFileError } from './errors.js';
 export type { ReadRecordsOptions } from './json.js';

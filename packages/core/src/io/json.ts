@@ -1,7 +1,7 @@
 import { extname } from 'node:path';
 import { type ReadCsvOptions, readCsv } from './csv.js';
 import { decodeSource } from './decode.js';
-import { InputFileError } from './errors.js';
+import { InputFileError, readerOptions } from './errors.js';
 import type { InputSource, ReadOptions, RecordErrorItem, RecordItem } from './types.js';
 
 function jsonError(line: number, cause: unknown, what: string): InputFileError {
@@ -39,6 +39,7 @@ export async function* readJsonl(
   source: InputSource,
   options: ReadOptions = {},
 ): AsyncGenerator<RecordItem<unknown> | RecordErrorItem> {
+  options = readerOptions(options) as ReadOptions;
   let buffer = '';
   let line = 0;
   const emit = function* (text: string): Generator<RecordItem<unknown> | RecordErrorItem> {
@@ -85,6 +86,7 @@ export async function* readJson(
   source: InputSource,
   options: ReadOptions = {},
 ): AsyncGenerator<RecordItem<unknown> | RecordErrorItem> {
+  options = readerOptions(options) as ReadOptions;
   let line = 1;
   let state: 'before' | 'between' | 'element' | 'done' = 'before';
   let depth = 0; // nesting inside the current element

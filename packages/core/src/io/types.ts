@@ -48,7 +48,11 @@ export interface RecordErrorItem {
  * const options: ReadOptions = { encoding: 'auto', errors: 'yield' };
  */
 export interface ReadOptions {
-  /** `'auto'` (default): UTF-8 if the bytes are valid UTF-8 (BOM or not), otherwise GB 18030 (Excel's “CSV” on Chinese Windows). */
+  /**
+   * `'auto'` (default): UTF-8 after a UTF-8 BOM or when the bytes are valid UTF-8, otherwise GB 18030 (Excel's
+   * “CSV” on Chinese Windows). The decision is taken on the `ENCODING_SNIFF_BYTES` (4 KiB) from the first
+   * non-ASCII byte, the same for every chunking; a later invalid UTF-8 byte is an `invalid_encoding` error.
+   */
   readonly encoding?: 'auto' | InputEncoding;
   /** `'throw'` (default) stops at the first bad record; `'yield'` yields a {@link RecordErrorItem} and goes on. */
   readonly errors?: 'throw' | 'yield';

@@ -1,5 +1,5 @@
 import type { CodeTableRegistry } from '../code-tables/registry.js';
-import { JianguanError } from '../errors/index.js';
+import { describeValue, JianguanError } from '../errors/index.js';
 import { isCivilDate } from '../schemas/act-date.js';
 import {
   type BehaviourKind,
@@ -178,11 +178,15 @@ interface BatchPlan {
  * checker.check(records).passRate;
  */
 export function createQualityChecker(options: QualityCheckOptions = {}): QualityChecker {
+  options = qualityOptions(options);
   const rules = resolveRules(options);
   const compiled = new Map<RecordType, CompiledType>();
   const fixedType =
     options.recordType !== undefined && options.recordType !== 'auto' ? options.recordType : undefined;
-  if (fixedType !== undefined && !(fixedType in fieldDictionary))
+  if (
+    fixedType !== undefined &&
+    (typeof fixedType !== 'string' || !Object.hasOwn(fieldDictionary, fixedType))
+  )
     throw invalidOption('recordType', fixedType);
   const checkLinks = options.checkLinks === true;
   const checkDuplicates = options.checkDuplicates !== false;
@@ -489,8 +493,8 @@ export function createQualityChecker(options: QualityCheckOptions = {}): Quality
         const field = idField ?? 'recordId';
         lateEmit(index, recordId, type, wasFailed, () =>
           emit(sink, dupId, 'duplicate_record_id', field, id, {
-            zh: `记录唯一标识“${String(id)}”与第${first + 1}条记录重复`,
-            en: `record id "${String(id)}" duplicates record ${first + 1}`,
+            zh: `记录唯一标识“${typeof id === 'string' ? id : describeValue(id)}”与第${first + 1}条记录重复`,
+            en: `record id "${typeof id === 'string' ? id : describeValue(id)}" duplicates record ${first + 1}`,
           }),
         );
       } else if (kind === OP_KEY && dupKey) {
@@ -905,7 +909,15 @@ const checkerCache = new Map<string, QualityChecker>();
  * Reuses compiled checkers for plain options (no rule set, code tables, disable or severity objects), so
  * calling {@link qualityCheckRecord} in a loop does not recompile the rules every time.
  */
+/** Options from untyped callers: `null` means the defaults; a non-object is an `invalid_option` error. */
+function qualityOptions(options: unknown): QualityCheckOptions {
+  if (options === undefined || options === null) return {};
+  if (typeof options !== 'object' || Array.isArray(options)) throw invalidOption('options', options);
+  return options as QualityCheckOptions;
+}
+
 function cachedChecker(options: QualityCheckOptions): QualityChecker {
+  options = qualityOptions(options);
   if (
     options.ruleSet !== undefined ||
     options.codeTables !== undefined ||

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { JianguanError } from '../errors/jianguan-error.js';
 
 const checkTypeSchema = z.enum(['01', '02', '03', '04', '05', '06', '07', '08', '09', '10']);
 const severitySchema = z.enum(['error', 'warning']);
@@ -505,7 +506,8 @@ export interface QualityRuleSetOverrides {
  * Derives a validated rule set from a base (default: {@link defaultQualityRuleSet}) and overrides —
  * e.g. a province that wants three inspectors and treats future dates as warnings.
  *
- * @throws {z.ZodError} when the result is not a valid rule set.
+ * @throws {JianguanError} `invalid_quality_rule_set` (with the first problem's `path` and every zod issue in
+ * `details.issues`) when the overrides are not an object or the result is not a valid rule set.
  * @example
  * const jiangsu = defineQualityRuleSet({
  *   id: 'jiangsu', version: '2024.1',
@@ -517,15 +519,51 @@ export function defineQualityRuleSet(
   overrides: QualityRuleSetOverrides,
   base: QualityRuleSet = defaultQualityRuleSet,
 ): QualityRuleSet {
+  const invalid = (path: readonly (string | number)[], en: string, zh: string, details = {}): JianguanError =>
+    new JianguanError(
+      'invalid_quality_rule_set',
+      { zh: `质检规则集无效：${zh}`, en: `invalid quality rule set: ${en}` },
+      {
+        path,
+        details,
+      },
+    );
+  const isObject = (v: unknown): v is Record<string, unknown> =>
+    typeof v === 'object' && v !== null && !Array.isArray(v);
+  if (!isObject(overrides)) throw invalid([], 'the overrides must be an object', '覆盖项必须是对象');
+  if (!isObject(base) || !isObject(base.rules) || !isObject(base.params)) {
+    throw invalid(['base'], 'the base must be a quality rule set', '基础规则集无效');
+  }
+  for (const key of ['rules', 'params'] as const) {
+    if (overrides[key] !== undefined && !isObject(overrides[key])) {
+      throw invalid([key], `${key} must be an object`, `${key} 必须是对象`);
+    }
+  }
   const rules: Record<string, unknown> = { ...base.rules };
   for (const [code, patch] of Object.entries(overrides.rules ?? {})) {
+    if (!isObject(patch))
+      throw invalid(['rules', code], `rules.${code} must be an object`, `rules.${code} 必须是对象`);
     rules[code] = { ...(base.rules[code] ?? {}), ...patch };
   }
-  return qualityRuleSetSchema.parse({
+  const result = qualityRuleSetSchema.safeParse({
     id: overrides.id,
     version: overrides.version,
     source: overrides.source ?? base.source,
     rules,
     params: { ...base.params, ...(overrides.params ?? {}) },
   });
+  if (!result.success) {
+    const issues = result.error.issues.map((i) => ({
+      path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)),
+      message: i.message,
+    }));
+    const first = issues[0];
+    throw invalid(
+      first?.path ?? [],
+      `${first?.path.join('.') || 'value'}: ${first?.message ?? ''}`,
+      `${first?.path.join('.') || '值'}：${first?.message ?? ''}`,
+      { issues },
+    );
+  }
+  return result.data as QualityRuleSet;
 }

@@ -1,4 +1,4 @@
-import { JianguanError } from '../errors/index.js';
+import { describeValue, JianguanError } from '../errors/index.js';
 import { parseDateText } from './date-text.js';
 import { type EntityClass, fieldDictionary, type RecordType } from './dictionary.js';
 import type { FieldSpec } from './field-spec.js';
@@ -80,12 +80,22 @@ function indexFor(type: RecordType): Map<string, string> {
   return index;
 }
 
+/** Text of a cell value; a value whose own `toString` is broken (JSON `{"toString": 1}`) is described instead. */
+function textOf(v: unknown): string {
+  try {
+    return String(v);
+  } catch {
+    return describeValue(v);
+  }
+}
+
 function assertType(type: unknown): asserts type is RecordType {
-  if (typeof type !== 'string' || !(type in fieldDictionary)) {
+  if (typeof type !== 'string' || !Object.hasOwn(fieldDictionary, type)) {
+    const label = typeof type === 'string' ? type : describeValue(type);
     throw new JianguanError(
       'unknown_record_type',
-      { zh: `未知的记录类型：${String(type)}`, en: `unknown record type: ${String(type)}` },
-      { details: { type } },
+      { zh: `未知的记录类型：${label}`, en: `unknown record type: ${label}` },
+      { path: ['type'], details: { type: label } },
     );
   }
 }
@@ -116,7 +126,8 @@ export function resolveExchangeHeaders(type: RecordType, headers: readonly strin
   const found = new Set<string>();
   for (const header of headers) {
     const field = typeof header === 'string' ? index.get(normalizeHeader(header)) : undefined;
-    if (field === undefined || found.has(field)) unknown.push(String(header));
+    if (field === undefined || found.has(field))
+      unknown.push(typeof header === 'string' ? header : describeValue(header));
     else {
       fields[header] = field;
       found.add(field);
@@ -218,8 +229,8 @@ export function toExchangeRow(type: RecordType, record: Readonly<Record<string, 
             ? '是'
             : '否'
           : Array.isArray(v)
-            ? v.map(String).join(',')
-            : String(v);
+            ? v.map(textOf).join(',')
+            : textOf(v);
   }
   return row;
 }

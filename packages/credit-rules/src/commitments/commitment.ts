@@ -1,4 +1,4 @@
-import { dayNumberOf, JianguanError } from '@jianguan/core';
+import { dayNumberOf, describeValue, JianguanError } from '@jianguan/core';
 import { z } from 'zod';
 import type { CivilDate } from '../dates/civil-date.js';
 import { addCalendar, isCivilDate } from '../dates/civil-date.js';
@@ -137,7 +137,7 @@ export function trackCommitment(commitment: Commitment, options: TrackCommitment
   if (!isCivilDate(asOf)) {
     throw new CommitmentError(
       'invalid_as_of',
-      { zh: `基准日无效：${String(asOf)}`, en: `invalid asOf ${String(asOf)}` },
+      { zh: `基准日无效：${describeValue(asOf)}`, en: `invalid asOf ${describeValue(asOf)}` },
       { path: ['asOf'] },
     );
   }

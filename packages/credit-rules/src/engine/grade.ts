@@ -1,4 +1,4 @@
-import { JianguanError } from '@jianguan/core';
+import { describeValue, JianguanError } from '@jianguan/core';
 import type { CivilDate } from '../dates/civil-date.js';
 import { isCivilDate } from '../dates/civil-date.js';
 import type { CreditFact, EntityCreditProfile } from '../facts/credit-fact.js';
@@ -87,8 +87,8 @@ function checkAsOf(asOf: unknown): asserts asOf is CivilDate {
     throw new CreditInputError(
       'invalid_as_of',
       {
-        zh: `评价基准日无效：${String(asOf)}，应为 YYYY-MM-DD`,
-        en: `invalid asOf ${String(asOf)}: expected YYYY-MM-DD`,
+        zh: `评价基准日无效：${describeValue(asOf)}，应为 YYYY-MM-DD`,
+        en: `invalid asOf ${describeValue(asOf)}: expected YYYY-MM-DD`,
       },
       { path: ['asOf'], details: { value: asOf } },
     );

@@ -1,5 +1,6 @@
 import type { CivilDate } from '../dates/civil-date.js';
 import type { GradingResult } from '../engine/compile.js';
+import { CreditInputError } from '../engine/grade.js';
 import { declassifyGrade } from './internal-grade.js';
 
 /**
@@ -41,7 +42,11 @@ export interface PublicRecordOptions {
 
 /**
  * Builds the publishable form of a grading result (公示用记录). By default the grade is stripped; pass
- * `{ includeGrade: true, reason }` to publish it deliberately.
+ * `{ includeGrade: true, reason }` to publish it deliberately. Anything other than `includeGrade: true`
+ * (`false`, missing, `null` options from untyped callers) leaves the grade out.
+ *
+ * @throws {GradeDeclassificationError} `missing_reason` when `includeGrade: true` comes without a reason.
+ * @throws {CreditInputError} `invalid_input` when `result` is not a grading result.
  *
  * @example
  * toPublicRecord(result); // { entityId, asOf, ruleSetId, ruleSetVersion }
@@ -56,13 +61,23 @@ export function toPublicRecord(
   result: GradingResult,
   options?: PublicRecordOptions,
 ): PublicGradingRecord | PublicGradingRecordWithGrade {
+  if (typeof result !== 'object' || result === null) {
+    throw new CreditInputError(
+      'invalid_input',
+      { zh: '分级结果必须是对象', en: 'the grading result must be an object' },
+      { path: [], details: { type: result === null ? 'null' : typeof result } },
+    );
+  }
   const base: PublicGradingRecord = {
     entityId: result.entityId,
     asOf: result.asOf,
     ruleSetId: result.ruleSetId,
     ruleSetVersion: result.ruleSetVersion,
   };
-  if (options === undefined) return base;
+  // Only an explicit `includeGrade: true` publishes the grade (untyped callers may pass `false`).
+  if (options === undefined || (options as { includeGrade?: unknown } | null)?.includeGrade !== true) {
+    return base;
+  }
   return {
     ...base,
     grade: declassifyGrade(result.grade, { reason: options.reason }),

@@ -1,4 +1,4 @@
-import { JianguanError } from '@jianguan/core';
+import { describeValue, JianguanError } from '@jianguan/core';
 import type { CivilDate } from '../dates/civil-date.js';
 import { addCalendar, isCivilDate } from '../dates/civil-date.js';
 import { HEAVY_PENALTY_KINDS } from '../facts/codes.js';
@@ -151,7 +151,7 @@ function pick<T extends { id: string; inForceFrom: CivilDate; inForceUntil?: Civ
   if (!isCivilDate(date)) {
     throw new PublicityError(
       'invalid_date',
-      { zh: `日期无效：${String(date)}`, en: `invalid date ${String(date)}` },
+      { zh: `日期无效：${describeValue(date)}`, en: `invalid date ${describeValue(date)}` },
       { path, details: { value: date } },
     );
   }

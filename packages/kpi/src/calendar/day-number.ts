@@ -1,4 +1,4 @@
-import { civilDateOfDayNumber, tryDayNumberOf } from '@jianguan/core';
+import { civilDateOfDayNumber, describeValue, tryDayNumberOf } from '@jianguan/core';
 import { KpiError } from '../errors/kpi-error.js';
 
 /**
@@ -14,8 +14,8 @@ export function dayNumber(date: string): number {
     throw new KpiError(
       'invalid_kpi_data',
       {
-        zh: `日期格式错误：${String(date)}（应为 YYYY-MM-DD）`,
-        en: `invalid civil date ${String(date)} (want YYYY-MM-DD)`,
+        zh: `日期格式错误：${describeValue(date)}（应为 YYYY-MM-DD）`,
+        en: `invalid civil date ${describeValue(date)} (want YYYY-MM-DD)`,
       },
       { details: { value: date } },
     );

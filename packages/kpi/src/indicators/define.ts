@@ -56,6 +56,33 @@ export interface IndicatorSetChanges {
  * });
  */
 export function deriveIndicatorSet(base: IndicatorSet, changes: IndicatorSetChanges): IndicatorSet {
+  const isObject = (v: unknown): v is Record<string, unknown> =>
+    typeof v === 'object' && v !== null && !Array.isArray(v);
+  const invalid = (path: (string | number)[], en: string, zh: string): KpiError =>
+    new KpiError('invalid_indicator_set', { zh, en }, { path });
+  if (!isObject(base) || !Array.isArray(base.indicators)) {
+    throw invalid(['base'], 'the base must be an indicator set', '基础指标体系无效');
+  }
+  if (!isObject(changes)) throw invalid([], 'the changes must be an object', '派生变更必须是对象');
+  if (changes.override !== undefined && !isObject(changes.override)) {
+    throw invalid(['override'], 'override must be an object of indicator patches', 'override 必须是对象');
+  }
+  for (const [id, patch] of Object.entries(changes.override ?? {})) {
+    if (!isObject(patch))
+      throw invalid(['override', id], `override.${id} must be an object`, `override.${id} 必须是对象`);
+  }
+  if (
+    changes.remove !== undefined &&
+    !(Array.isArray(changes.remove) && changes.remove.every((r) => typeof r === 'string'))
+  ) {
+    throw invalid(['remove'], 'remove must be an array of indicator ids', 'remove 必须是指标编号数组');
+  }
+  if (changes.add !== undefined && !Array.isArray(changes.add)) {
+    throw invalid(['add'], 'add must be an array of indicators', 'add 必须是指标数组');
+  }
+  if (changes.conventions !== undefined && !isObject(changes.conventions)) {
+    throw invalid(['conventions'], 'conventions must be an object', 'conventions 必须是对象');
+  }
   const known = new Set(base.indicators.map((i) => i.id));
   for (const id of [...Object.keys(changes.override ?? {}), ...(changes.remove ?? [])]) {
     if (!known.has(id)) {

@@ -1,3 +1,4 @@
+import { csvCell } from '@jianguan/core';
 import type { Comparison } from '../scoring/compare.js';
 import type { Scorecard } from '../scoring/types.js';
 
@@ -12,13 +13,8 @@ export interface CsvOptions {
   readonly bom?: boolean | undefined;
 }
 
-function cell(v: unknown): string {
-  if (v === null || v === undefined) return '';
-  let s = typeof v === 'number' ? (Number.isFinite(v) ? String(v) : '') : String(v);
-  // Neutralise spreadsheet formulas in text cells (CSV injection).
-  if (typeof v === 'string' && /^[=+@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
+// Text cells are neutralised against formula injection by core's shared writer (numbers stay numbers).
+const cell = (v: unknown): string => csvCell(v);
 
 function toCsv(
   header: readonly string[],

@@ -1,3 +1,4 @@
+import { describeValue } from '@jianguan/core';
 import { civilDate, dayNumber } from '../calendar/day-number.js';
 import { KpiError } from '../errors/kpi-error.js';
 
@@ -81,8 +82,8 @@ export function parsePeriod(id: PeriodId | Period): Period {
     throw new KpiError(
       'invalid_period',
       {
-        zh: `考核周期格式错误：${String(id)}（应为 2023、2023-Q2 或 2023-05）`,
-        en: `invalid period ${String(id)} (want 2023, 2023-Q2 or 2023-05)`,
+        zh: `考核周期格式错误：${describeValue(id)}（应为 2023、2023-Q2 或 2023-05）`,
+        en: `invalid period ${describeValue(id)} (want 2023, 2023-Q2 or 2023-05)`,
       },
       { details: { value: id } },
     );

@@ -1,3 +1,4 @@
+import { describeValue } from '@jianguan/core';
 import { SamplingInputError } from '../errors.js';
 import { ratioCount } from '../plan/counts.js';
 import { compileExclusions, compileStrata, type ExclusionReason } from '../plan/frame.js';
@@ -288,7 +289,9 @@ function sortedCopy(entities: readonly DirectoryEntity[]): DirectoryEntity[] {
       { path: ['population'] },
     );
   }
-  return [...entities].sort((a, b) => compareCodePoints(String(a?.id), String(b?.id)));
+  const key = (e: DirectoryEntity | undefined): string =>
+    typeof e?.id === 'string' ? e.id : describeValue((e as { id?: unknown } | null | undefined)?.id);
+  return [...entities].sort((a, b) => compareCodePoints(key(a), key(b)));
 }
 
 /**
@@ -489,7 +492,7 @@ function workerCount(value: unknown): number {
     throw new SamplingInputError(
       'invalid_option',
       { zh: 'workers 必须是 0 到 64 的整数', en: 'workers must be an integer from 0 to 64' },
-      { path: ['workers'], details: { workers: String(value) } },
+      { path: ['workers'], details: { workers: describeValue(value) } },
     );
   }
   return value;

@@ -1,3 +1,4 @@
+import { describeValue } from '@jianguan/core';
 import { SamplingInputError } from '../errors.js';
 import { compareCodePoints } from './order.js';
 import { nextTicket, TicketHasher, trimTicket } from './ticket.js';
@@ -59,7 +60,7 @@ export function seedString(seed: unknown): string {
   throw new SamplingInputError(
     'invalid_seed',
     { zh: '随机种子必须是字符串或整数', en: 'the seed must be a string or an integer' },
-    { path: ['seed'], details: { seed: String(seed) } },
+    { path: ['seed'], details: { seed: describeValue(seed) } },
   );
 }
 
@@ -72,7 +73,7 @@ export function checkIds(ids: readonly unknown[]): asserts ids is readonly strin
       throw new SamplingInputError(
         'invalid_id',
         { zh: '对象标识必须是字符串', en: 'every id must be a string' },
-        { path: ['ids', index], details: { id: String(id) } },
+        { path: ['ids', index], details: { id: describeValue(id) } },
       );
     }
     if (seen.has(id)) dupes.add(id);

@@ -1,3 +1,5 @@
+import { describeValue } from '@jianguan/core';
+import { SamplingInputError } from '../errors.js';
 import { kernel, type TicketKernel } from './kernel.js';
 import { sha256Hex, sha256Words } from './sha256.js';
 
@@ -65,6 +67,7 @@ export class TicketHasher {
  * sha256Uniform('abc'); // '0.56998071861792858926477341561059638840106636224182943832566300809078486324348'
  */
 export function sha256Uniform(text: string): string {
+  assertText(text, 'text');
   return wordsToTicket(sha256Words(encoder.encode(text)));
 }
 
@@ -77,7 +80,32 @@ export function sha256Uniform(text: string): string {
  * // '0.26299714122838008416507544297546663599715395525154425586041245287750224561854'
  */
 export function ticket(seed: string, id: string): string {
+  assertText(seed, 'seed');
+  assertText(id, 'id');
   return sha256Uniform(sha256Hex(seed) + id);
+}
+
+const TICKET = /^0\.[0-9]+$/;
+
+function assertText(value: unknown, name: string): asserts value is string {
+  if (typeof value !== 'string') {
+    throw new SamplingInputError(
+      'invalid_input',
+      { zh: `${name} 必须是字符串`, en: `${name} must be a string` },
+      { path: [name], details: { value: describeValue(value) } },
+    );
+  }
+}
+
+/** A ticket is a decimal fraction in [0, 1) written `0.ddd…`; anything else would never terminate `nextTicket`. */
+function assertTicket(x: unknown): asserts x is string {
+  if (typeof x !== 'string' || !TICKET.test(x)) {
+    throw new SamplingInputError(
+      'invalid_ticket',
+      { zh: '抽签号必须是 0. 开头的小数字符串', en: 'a ticket must be a decimal string 0.ddd…' },
+      { path: ['ticket'], details: { ticket: describeValue(x) } },
+    );
+  }
 }
 
 function firstNonNine(x0: string): number {
@@ -95,6 +123,7 @@ function firstNonNine(x0: string): number {
  * // '0.642853261655004694691182528114375607701032283189922170593838029306715548381901'
  */
 export function nextTicket(x: string): string {
+  assertTicket(x);
   const x0 = `${x}0`;
   const p = firstNonNine(x0);
   const head = x0.slice(0, p);
@@ -112,6 +141,7 @@ export function nextTicket(x: string): string {
  * trimTicket('0.9991234567890', 4); // '0.9991234'
  */
 export function trimTicket(x: string, digits: number): string {
+  assertTicket(x);
   if (!Number.isFinite(digits)) return x;
   return x.slice(0, firstNonNine(`${x}0`) + digits);
 }

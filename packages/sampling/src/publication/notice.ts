@@ -1,4 +1,4 @@
-import { addWorkdays, codeTables, getCodeTable, lookupCode } from '@jianguan/core';
+import { addWorkdays, codeTables, csvCell, getCodeTable, lookupCode } from '@jianguan/core';
 import { compareCodePoints } from '../draw/order.js';
 import { SamplingInputError } from '../errors.js';
 import type { DrawRecord } from '../record/types.js';
@@ -248,11 +248,8 @@ const CSV_HEADER = [
   '公示截止日期',
 ];
 
-function csvCell(value: string): string {
-  // Quote everything; neutralise spreadsheet formulas (CSV injection).
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return `"${safe.replace(/"/g, '""')}"`;
-}
+// Quote everything; core's shared writer neutralises spreadsheet formulas (CSV injection).
+const quotedCell = (value: string): string => csvCell(value, { quote: 'always' });
 
 /**
  * The notice as CSV (UTF-8 with BOM for spreadsheet software, CRLF, every cell quoted).
@@ -261,8 +258,9 @@ function csvCell(value: string): string {
  * writeFileSync('notice.csv', publicNoticeToCsv(notice));
  */
 export function publicNoticeToCsv(notice: PublicNotice): string {
+  assertNoticeShape(notice);
   assertPublic(notice, []);
-  const lines = [CSV_HEADER.map(csvCell).join(',')];
+  const lines = [CSV_HEADER.map(quotedCell).join(',')];
   for (const e of notice.entries) {
     lines.push(
       [
@@ -275,7 +273,7 @@ export function publicNoticeToCsv(notice: PublicNotice): string {
         e.resultLabels.join('；'),
         e.publishBy,
       ]
-        .map(csvCell)
+        .map(quotedCell)
         .join(','),
     );
   }
@@ -303,6 +301,31 @@ const PUBLIC_KEYS = new Set([
   'resultCodes',
   'resultLabels',
 ]);
+
+/** A notice from an untyped caller must at least be an object with an array of entries. */
+function assertNoticeShape(notice: unknown): void {
+  if (
+    typeof notice !== 'object' ||
+    notice === null ||
+    !Array.isArray((notice as { entries?: unknown }).entries) ||
+    !(notice as { entries: unknown[] }).entries.every(
+      (e) =>
+        typeof e === 'object' &&
+        e !== null &&
+        Array.isArray((e as { resultCodes?: unknown }).resultCodes) &&
+        Array.isArray((e as { resultLabels?: unknown }).resultLabels),
+    )
+  ) {
+    throw new SamplingInputError(
+      'invalid_notice',
+      {
+        zh: '公示内容格式错误：应为含 entries 数组的对象',
+        en: 'a public notice must be an object with an entries array',
+      },
+      { path: ['entries'] },
+    );
+  }
+}
 
 function assertPublic(value: unknown, path: (string | number)[]): void {
   if (Array.isArray(value)) {

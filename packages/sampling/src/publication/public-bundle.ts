@@ -456,6 +456,49 @@ export function checkPublicBundle(
   options: Pick<PublishDrawOptions, 'attribute' | 'secretAttributes'> = {},
 ): PublicBundleCheck {
   const mismatches: PublicBundleMismatch[] = [];
+  if (typeof bundle !== 'object' || bundle === null || Array.isArray(bundle)) {
+    mismatches.push({
+      code: 'public_record',
+      path: [],
+      actual: bundle === null ? null : Array.isArray(bundle) ? 'array' : typeof bundle,
+      message: {
+        zh: '公开包必须是含 record 和 population 的对象',
+        en: 'the bundle must be an object with record and population',
+      },
+    });
+    return { ok: false, mismatches };
+  }
+  if (typeof salt !== 'string') {
+    mismatches.push({
+      code: 'binding',
+      path: ['salt'],
+      actual: salt === null ? null : typeof salt,
+      message: { zh: '盐值必须是字符串', en: 'the salt must be a string' },
+    });
+    return { ok: false, mismatches };
+  }
+  try {
+    return checkBundle(internalRecord, internalPopulation, bundle, salt, options ?? {}, mismatches);
+  } catch (error) {
+    // A last guard: the promise is a structured result for any input.
+    mismatches.push({
+      code: 'public_record',
+      path: [],
+      actual: error instanceof Error ? error.message : typeof error,
+      message: { zh: '无法核对该公开包', en: 'the bundle could not be checked' },
+    });
+    return { ok: false, mismatches };
+  }
+}
+
+function checkBundle(
+  internalRecord: DrawRecord,
+  internalPopulation: readonly DirectoryEntity[],
+  bundle: { readonly record: DrawRecord; readonly population: readonly DirectoryEntity[] },
+  salt: string,
+  options: Pick<PublishDrawOptions, 'attribute' | 'secretAttributes'>,
+  mismatches: PublicBundleMismatch[],
+): PublicBundleCheck {
   const internal = verifyDraw(internalRecord, internalPopulation);
   if (!internal.ok) {
     mismatches.push({

@@ -43,26 +43,129 @@ function withoutDigest(record: DrawRecord): Omit<DrawRecord, 'recordDigest'> {
   return body;
 }
 
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * The structural problems of a value claimed to be a draw record (JSON from anywhere): each names its path,
+ * so a tampered or truncated record is reported, never crashes the verifier.
+ */
+function shapeMismatches(record: unknown): DrawMismatch[] {
+  const out: DrawMismatch[] = [];
+  const bad = (path: (string | number)[], expected: string, actual: unknown): void => {
+    const where = path.join('.');
+    out.push({
+      code: 'format',
+      path,
+      expected,
+      actual: actual === null ? null : Array.isArray(actual) ? 'array' : typeof actual,
+      message: {
+        zh: `记录结构错误：${where || '记录'} 应为${expected}`,
+        en: `malformed record: ${where || 'the record'} must be ${expected}`,
+      },
+    });
+  };
+  if (!isObject(record)) {
+    bad([], 'an object', record);
+    return out;
+  }
+  for (const key of ['seed', 'recordDigest'] as const) {
+    if (typeof record[key] !== 'string') bad([key], 'a string', record[key]);
+  }
+  for (const key of ['algorithm', 'task', 'commitment'] as const) {
+    if (!isObject(record[key])) bad([key], 'an object', record[key]);
+  }
+  for (const key of ['rules', 'supersedes', 'derivedFrom'] as const) {
+    if (record[key] !== undefined && !isObject(record[key])) bad([key], 'an object', record[key]);
+  }
+  if (record.createdAt !== undefined && typeof record.createdAt !== 'string') {
+    bad(['createdAt'], 'a string', record.createdAt);
+  }
+  if (isObject(record.supersedes) && typeof record.supersedes.reason !== 'string') {
+    bad(['supersedes', 'reason'], 'a string', record.supersedes.reason);
+  }
+  if (isObject(record.commitment)) {
+    const strata = record.commitment.strata;
+    if (!Array.isArray(strata)) bad(['commitment', 'strata'], 'an array', strata);
+    else
+      strata.forEach((s, i) => {
+        if (!isObject(s)) bad(['commitment', 'strata', i], 'an object', s);
+      });
+  }
+  if (!Array.isArray(record.strata)) bad(['strata'], 'an array', record.strata);
+  else
+    record.strata.forEach((s: unknown, i: number) => {
+      if (!isObject(s)) {
+        bad(['strata', i], 'an object', s);
+        return;
+      }
+      if (!Array.isArray(s.picks)) {
+        bad(['strata', i, 'picks'], 'an array', s.picks);
+        return;
+      }
+      s.picks.forEach((p: unknown, j: number) => {
+        if (!isObject(p)) bad(['strata', i, 'picks', j], 'an object', p);
+      });
+    });
+  return out;
+}
+
 /**
  * Re-runs a draw from its record and the directory (第三方核验): checks the record's own digests, recomputes
  * the frame (strata, exclusions, sizes, digests) and the picks from the seed, and names every mismatch. A
- * changed seed, population or result is always reported. Never throws on a tampered record.
+ * changed seed, population or result is always reported. Never throws, whatever JSON it is given: a record
+ * of the wrong shape (a field of the wrong type, a missing array) is a `format` mismatch naming the path, and
+ * a population the draw cannot be recomputed from is `recompute_failed`.
  *
  * @example
  * const { ok, mismatches } = verifyDraw(record, entities);
  */
 export function verifyDraw(record: DrawRecord, population: readonly DirectoryEntity[]): DrawVerification {
   const mismatches: DrawMismatch[] = [];
+  try {
+    return verifyShaped(record, population, mismatches);
+  } catch (error) {
+    // A last guard: the promise is a structured result for any input.
+    mismatches.push({
+      code: 'recompute_failed',
+      path: [],
+      actual: error instanceof Error ? error.message : String(error),
+      message: { zh: '无法核验该记录', en: 'the record could not be verified' },
+    });
+    return { ok: false, mismatches };
+  }
+}
+
+function verifyShaped(
+  record: DrawRecord,
+  population: readonly DirectoryEntity[],
+  mismatches: DrawMismatch[],
+): DrawVerification {
   const add = (m: DrawMismatch): void => {
     mismatches.push(m);
   };
-  if (record?.format !== 'jianguan.draw-record/1') {
+  if ((record as { format?: unknown } | null | undefined)?.format !== 'jianguan.draw-record/1') {
     add({
       code: 'format',
       path: ['format'],
       expected: 'jianguan.draw-record/1',
       actual: record?.format,
       message: { zh: '记录格式未知', en: 'unknown record format' },
+    });
+    return { ok: false, mismatches };
+  }
+  const shape = shapeMismatches(record);
+  if (shape.length > 0) {
+    mismatches.push(...shape);
+    return { ok: false, mismatches };
+  }
+  if (!Array.isArray(population)) {
+    add({
+      code: 'population',
+      path: [],
+      expected: 'an array of directory entities',
+      actual: population === null ? null : typeof population,
+      message: { zh: '名录必须是数组', en: 'the population must be an array' },
     });
     return { ok: false, mismatches };
   }

@@ -133,6 +133,7 @@ export interface WorkdayLateness<T extends DateInput = CivilDate> {
  * const strict: UnknownYearsPolicy = 'throw';
  */
 export type UnknownYearsPolicy = 'statutory-estimate' | 'throw' | 'weekend-rule';
+const UNKNOWN_YEARS_POLICIES: readonly UnknownYearsPolicy[] = ['statutory-estimate', 'throw', 'weekend-rule'];
 
 /**
  * A warning from a calendar (日历告警), e.g. that a year was computed with the plain weekend rule.
@@ -724,8 +725,15 @@ function checkCalendarOptions(options: unknown): CreateCalendarOptions {
   for (const field of ['schedules', 'overlays'] as const) {
     if (o[field] !== undefined && !Array.isArray(o[field])) throw bad(field, 'an array', '数组');
   }
-  if (o.unknownYears !== undefined && o.unknownYears !== 'throw' && o.unknownYears !== 'weekend-rule') {
-    throw bad('unknownYears', "'throw' or 'weekend-rule'", " 'throw' 或 'weekend-rule'");
+  if (
+    o.unknownYears !== undefined &&
+    !UNKNOWN_YEARS_POLICIES.includes(o.unknownYears as UnknownYearsPolicy)
+  ) {
+    throw bad(
+      'unknownYears',
+      "'statutory-estimate', 'throw' or 'weekend-rule'",
+      " 'statutory-estimate'、'throw' 或 'weekend-rule'",
+    );
   }
   if (o.onWarning !== undefined && typeof o.onWarning !== 'function')
     throw bad('onWarning', 'a function', '函数');

@@ -272,3 +272,17 @@ describe('allowedWorkdays 0 (same-day rule)', () => {
     expect(workdayLateness('2025-09-26', '2025-09-28', 0)).toMatchObject({ onTime: false, workdaysLate: 1 });
   });
 });
+
+describe('the unknownYears option', () => {
+  it('accepts each documented policy, explicitly too, and refuses anything else with a typed error', () => {
+    const quiet = { onWarning: () => undefined };
+    expect(
+      createCalendar({ unknownYears: 'statutory-estimate', ...quiet }).addWorkdays('2026-12-31', 1),
+    ).toBe('2027-01-04');
+    expect(createCalendar({ unknownYears: 'weekend-rule', ...quiet }).addWorkdays('2026-12-31', 1)).toBe(
+      '2027-01-01',
+    );
+    expect(() => createCalendar({ unknownYears: 'throw' }).addWorkdays('2026-12-31', 1)).toThrow();
+    expect(() => createCalendar({ unknownYears: 'guess' as never })).toThrow(/statutory-estimate/);
+  });
+});

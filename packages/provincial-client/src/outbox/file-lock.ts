@@ -100,7 +100,7 @@ const sameFile = (a: Stats, b: Stats) => a.ino === b.ino && a.dev === b.dev;
  * The scheme (documented in the provincial-integration guide):
  * 1. create `lockPath` with `O_CREAT | O_EXCL` (`'wx'`) — atomic on local file systems — writing the owner record
  *    (pid, host, process start time, random token), fsync'ed, and keep it open;
- * 2. if it exists, read the owner: alive (see {@link ownerAlive}) → `outbox_locked`; dead (SIGKILL, crash) or
+ * 2. if it exists, read the owner: alive (same host, the pid answers signal 0 and its start time is unchanged) → `outbox_locked`; dead (SIGKILL, crash) or
  *    unreadable and older than 10 s → stale: rename it to a unique name, check that what was moved is the stale
  *    owner (not a lock a concurrent opener just created — then it is moved back), remove it and retry;
  * 3. the holder checks with {@link FileLock.held} (inode of the path = inode of its open descriptor) before it

@@ -260,6 +260,8 @@ for (const example of examples) {
       /^\s*throw\b/m.test(example.code) ||
       error instanceof SyntaxError ||
       ['ENOENT', 'ECONNREFUSED', 'ERR_MODULE_NOT_FOUND'].includes(error.code) ||
+      // core's readers wrap a missing file in InputFileError('unreadable_file'): the example reads a file it lacks.
+      (error.code === 'unreadable_file' && /\bENOENT\b/.test(String(error.message))) ||
       /is not defined|Cannot find (module|package)/.test(String(error.message)));
   if (bad.length > 0 || (error !== undefined && !contextual)) {
     report.failed++;

@@ -81,6 +81,7 @@ describe('guidance for a year without a schedule', () => {
     const r = await run(['workday', 'add', '2026-12-31', '1', '--strict']);
     expect(r.code).toBe(3);
     expect(r.stderr).toContain('--schedule 2027.json');
+    expect(r.stderr).not.toContain('--weekend-rule');
     const both = await run(['workday', 'add', '2026-12-31', '1', '--strict', '--weekend-rule']);
     expect(both.code).toBe(2);
   });

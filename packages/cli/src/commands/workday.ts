@@ -108,8 +108,8 @@ export const workdayCommand: CommandSpec = {
     } catch (error) {
       if (error instanceof UnknownCalendarYearError) {
         const year = error.year;
-        // The weekend rule is offered only where core applies it (1996–2099).
-        const weekend = year >= 1996 && year <= 2099;
+        // The weekend rule is offered only where core applies it (1996–2099), and not to a caller who asked for --strict.
+        const weekend = year >= 1996 && year <= 2099 && ctx.values.strict !== true;
         throw inputError(
           error.code,
           {

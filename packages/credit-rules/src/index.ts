@@ -20,12 +20,11 @@ export {
   trackCommitment,
 } from './commitments/commitment.js';
 // dates
-export type { CalendarDuration, CivilDate } from './dates/civil-date.js';
+export type { CalendarDuration } from './dates/civil-date.js';
 export {
   addCalendar,
   anniversary,
   hasElapsed,
-  isCivilDate,
   latestElapsedStart,
   subtractCalendar,
 } from './dates/civil-date.js';

@@ -1,3 +1,4 @@
+import { chinaToday } from '@jianguan/core';
 import type {
   BatchResult,
   ItemResult,
@@ -52,10 +53,6 @@ create table jianguan.exchange_feedback (
 );`;
 }
 
-function chinaDay(ms: number): string {
-  return new Date(ms + 8 * 3_600_000).toISOString().slice(0, 10);
-}
-
 /**
  * A 前置库 transport (前置库交换): a provincial client whose `sendBatch` writes the batch into the exchange table of
  * its kind instead of calling the HTTP interface — in one transaction that also takes the batch number (`cd_batch`)
@@ -79,7 +76,7 @@ export function createExchangeTransport(
   const sendBatch: ProvincialClient['sendBatch'] = async (kind, items) => {
     const table = exchangeTable(kind);
     return withTransaction(db, async (tx): Promise<BatchResult> => {
-      const day = chinaDay(now());
+      const day = chinaToday(new Date(now()));
       const seq = await tx.query(
         `insert into jianguan.batch_sequences (day, last) values ($1::date, 1)
          on conflict (day) do update set last = jianguan.batch_sequences.last + 1 returning last`,

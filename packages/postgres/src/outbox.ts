@@ -1,4 +1,4 @@
-import { tryBehaviourActDate } from '@jianguan/core';
+import { chinaToday, tryBehaviourActDate } from '@jianguan/core';
 import type {
   BatchSequence,
   FlushResult,
@@ -255,11 +255,6 @@ export async function enqueueInTransaction(
   return prepared.map((p) => p.idempotencyKey);
 }
 
-/** China civil date (Asia/Shanghai, UTC+8 without DST) of an epoch-ms instant. */
-function chinaDay(ms: number): string {
-  return new Date(ms + 8 * 3_600_000).toISOString().slice(0, 10);
-}
-
 /**
  * Reserves `count` batch-number sequences (批次号序号) of today (China civil date) from the durable
  * `jianguan.batch_sequences` row of that day — one `update … returning` in its own transaction, so no two workers
@@ -277,7 +272,7 @@ export async function reserveBatchSequence(
 ): Promise<BatchSequence & { readonly day: string; readonly first: number; readonly last: number }> {
   checkClient(db);
   const count = positive(options.count, 'count', 1);
-  const day = chinaDay((options.now ?? Date.now)());
+  const day = chinaToday(new Date((options.now ?? Date.now)()));
   const last = await withTransaction(db, async (tx) => {
     const { rows } = await tx.query(
       `insert into jianguan.batch_sequences (day, last) values ($1::date, $2)

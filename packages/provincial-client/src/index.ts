@@ -37,12 +37,7 @@ export type { SuperviseData } from './codec/supervise-data.js';
 export { decodeSuperviseData, encodeSuperviseData, superviseDataSchema } from './codec/supervise-data.js';
 // contract
 export { formatBatchNo, parseBatchNo } from './contract/batch-no.js';
-export type {
-  QualityCheckContext,
-  QualityChecker,
-  QualityIssue,
-  QualityReport,
-} from './contract/core-adapter.js';
+export type { QualityCheckContext, QualityCheckFunction, QualityReport } from './contract/core-adapter.js';
 export { defaultQualityCheck } from './contract/core-adapter.js';
 export type { EndpointSpec } from './contract/endpoints.js';
 export { ENDPOINTS } from './contract/endpoints.js';
@@ -50,12 +45,12 @@ export type { JsonObject } from './contract/openapi.js';
 export { buildOpenApiDocument, validateOpenApiDocument } from './contract/openapi.js';
 export type {
   Accepted,
+  BatchQualityResult,
   BatchResult,
   ItemResult,
   JointTaskDelivery,
   Publication,
   PublicationChannel,
-  QualityResult,
   SubmissionLookup,
   UploadKind,
 } from './contract/wire.js';

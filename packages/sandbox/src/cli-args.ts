@@ -1,5 +1,5 @@
+import { isCivilDate } from '@jianguan/core';
 import { ClientOptionsError } from '@jianguan/provincial-client';
-import { isValidCivilDate } from '@jianguan/provincial-client/contract';
 import type { SandboxFaults } from './faults.js';
 import type { SandboxOptions } from './server.js';
 
@@ -82,7 +82,7 @@ export function parseSandboxArgs(argv: readonly string[]): { help: boolean; opti
         break;
       case '--base-date': {
         const v = value();
-        if (!isValidCivilDate(v)) {
+        if (!isCivilDate(v)) {
           throw new ClientOptionsError(
             { zh: '--base-date 须为 YYYY-MM-DD 日期', en: '--base-date takes a date YYYY-MM-DD' },
             { value: v },

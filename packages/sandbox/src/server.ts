@@ -3,25 +3,24 @@ import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import type { HttpBindings } from '@hono/node-server';
 import { serve } from '@hono/node-server';
+import type { QualityIssue } from '@jianguan/core';
+import { chinaToday as chinaDate, isCivilDate as isValidCivilDate } from '@jianguan/core';
 import type { VerifyResult } from '@jianguan/provincial-client';
 import { ClientOptionsError, SIGNATURE_HEADERS, verifyCanonicalRequest } from '@jianguan/provincial-client';
 import type {
   EndpointSpec,
   ItemResult,
-  QualityChecker,
-  QualityIssue,
-  QualityResult,
+  QualityCheckFunction as QualityChecker,
+  BatchQualityResult as QualityResult,
   UploadKind,
 } from '@jianguan/provincial-client/contract';
 import {
   BUSINESS_CODES,
   batchRequestSchema,
-  chinaDate,
   claimRequestSchema,
   complaintStatusRequestSchema,
   defaultQualityCheck,
   ENDPOINTS,
-  isValidCivilDate,
   publicationSchema,
   recordSchema,
   taskFeedbackRequestSchema,

@@ -1,5 +1,5 @@
+import { chinaToday, isCivilDate } from '@jianguan/core';
 import { ClientOptionsError, encodeSuperviseData } from '@jianguan/provincial-client';
-import { chinaDate, isValidCivilDate } from '@jianguan/provincial-client/contract';
 import seedrandom from 'seedrandom';
 
 const DOMAINS = ['10', '20', '30', '40', '50', '60', '70', '80'];
@@ -52,8 +52,8 @@ export interface SyntheticDataOptions {
 
 /** Epoch ms (UTC midnight) of the first day of the window. */
 function windowStart(options: SyntheticDataOptions): number {
-  const base = options.baseDate ?? chinaDate(new Date());
-  if (!isValidCivilDate(base)) {
+  const base = options.baseDate ?? chinaToday();
+  if (!isCivilDate(base)) {
     throw new ClientOptionsError(
       { zh: 'baseDate 须为 YYYY-MM-DD 日期', en: 'baseDate must be a civil date YYYY-MM-DD' },
       { baseDate: base },

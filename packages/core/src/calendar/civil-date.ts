@@ -63,12 +63,43 @@ export function yearOfDay(day: number): number {
   return civilFromDays(day).year;
 }
 
-function isLeap(y: number): boolean {
-  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+/**
+ * Whether `year` is a leap year (闰年) of the proleptic Gregorian calendar. The one leap-year rule of the SDK.
+ *
+ * @example
+ * isLeapYear(2024); // true
+ * isLeapYear(1900); // false
+ */
+export function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 }
 
-function monthLength(y: number, m: number): number {
-  return m === 2 ? (isLeap(y) ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
+/**
+ * The number of days in `month` (1–12) of `year`; the one month-length table of the SDK.
+ *
+ * @example
+ * daysInMonth(2024, 2); // 29
+ * daysInMonth(2025, 4); // 30
+ */
+export function daysInMonth(year: number, month: number): number {
+  return month === 2
+    ? isLeapYear(year)
+      ? 29
+      : 28
+    : month === 4 || month === 6 || month === 9 || month === 11
+      ? 30
+      : 31;
+}
+
+/**
+ * Whether year, month and day name a real date of years 0001–9999 (proleptic Gregorian): the one
+ * valid-date rule behind {@link isCivilDate}, resident-ID birth dates and the quality check's date rules.
+ *
+ * @internal
+ */
+export function isValidYmd(year: number, month: number, day: number): boolean {
+  if (!(year >= 1 && year <= 9999 && month >= 1 && month <= 12 && day >= 1)) return false;
+  return day <= daysInMonth(year, month);
 }
 
 // Month-start table for the years 1900–2199: parsing a date is then a table read plus a bounds check.
@@ -80,7 +111,7 @@ for (let i = 0; i < TABLE_YEARS * 12; i++) {
   const y = TABLE_FIRST_YEAR + Math.floor(i / 12);
   const m = (i % 12) + 1;
   MONTH_START[i] = daysFromCivil(y, m, 1);
-  MONTH_LENGTH[i] = monthLength(y, m);
+  MONTH_LENGTH[i] = daysInMonth(y, m);
 }
 
 /**
@@ -119,7 +150,7 @@ export function tryParseCivilDate(s: string): number {
     if (d > MONTH_LENGTH[row]!) return INVALID_DAY;
     return MONTH_START[row]! + d - 1;
   }
-  if (y === 0 || d > monthLength(y, m)) return INVALID_DAY;
+  if (y === 0 || d > daysInMonth(y, m)) return INVALID_DAY;
   return daysFromCivil(y, m, d);
 }
 

@@ -25,7 +25,9 @@ export {
   chinaToday,
   civilDateOfDayNumber,
   dayNumberOf,
+  daysInMonth,
   isCivilDate,
+  isLeapYear,
   toCivilDate,
   tryDayNumberOf,
 } from './civil-date.js';

@@ -28,6 +28,7 @@
  * @module
  */
 
+import { chinaToday, isValidYmd } from '../calendar/civil-date.js';
 import { mod11_2CheckChar } from './checksum.js';
 import {
   InvalidChecksumError,
@@ -62,34 +63,6 @@ export interface ResidentIdOptions {
 
 const PROVINCES = new Set(PROVINCE_PREFIXES);
 const PERMIT_PREFIXES = new Set(['81', '82', '83']);
-
-function chinaToday(): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Asia/Shanghai',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(new Date());
-}
-
-function isRealDate(y: number, m: number, d: number): boolean {
-  if (m < 1 || m > 12 || d < 1) return false;
-  const days = [
-    31,
-    y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28,
-    31,
-    30,
-    31,
-    30,
-    31,
-    31,
-    30,
-    31,
-    30,
-    31,
-  ];
-  return d <= days[m - 1]!;
-}
 
 /**
  * Normalises a pasted number: full-width → ASCII, a label such as `身份证号：` removed, spaces and hyphens
@@ -149,7 +122,7 @@ function resolveOptions(options: unknown): ResidentIdOptions {
   const asOf = o.asOf;
   if (asOf !== undefined) {
     const m = typeof asOf === 'string' ? /^([0-9]{4})-([0-9]{2})-([0-9]{2})$/.exec(asOf) : null;
-    if (m === null || !isRealDate(Number(m[1]), Number(m[2]), Number(m[3]))) {
+    if (m === null || !isValidYmd(Number(m[1]), Number(m[2]), Number(m[3]))) {
       throw optionError('residentId', ['asOf'], 'a date YYYY-MM-DD', asOf);
     }
   }
@@ -178,7 +151,7 @@ function checkAddressAndDate(code: string, birth: string, options: ResidentIdOpt
   const m = Number(birth.slice(4, 6));
   const d = Number(birth.slice(6, 8));
   const iso = `${birth.slice(0, 4)}-${birth.slice(4, 6)}-${birth.slice(6, 8)}`;
-  if (!isRealDate(y, m, d) || y < 1850) {
+  if (!isValidYmd(y, m, d) || y < 1850) {
     throw new InvalidComponentError(
       { zh: `出生日期 ${iso} 不是有效日期`, en: `birth date ${iso} is not a real date` },
       { details: { identifier: 'residentId', component: 'birthDate', value: birth } },

@@ -1,6 +1,6 @@
 import * as residentId from '../identifiers/resident-id.js';
 import * as uscc from '../identifiers/uscc.js';
-import { tryBehaviourActDate } from '../schemas/act-date.js';
+import { civilDateOf, tryBehaviourActDate } from '../schemas/act-date.js';
 
 /**
  * Which identifier an entity chain is keyed by: a 统一社会信用代码 or a 居民身份证号码.
@@ -220,8 +220,8 @@ function recordDate(rec: Readonly<Record<string, unknown>>): string | undefined 
   const act = tryBehaviourActDate(rec);
   if (act !== undefined) return act;
   for (const f of DATE_FIELDS) {
-    const v = rec[f];
-    if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}/.test(v)) return v.slice(0, 10);
+    const day = civilDateOf(rec[f]);
+    if (day !== undefined) return day;
   }
   return undefined;
 }

@@ -5,9 +5,11 @@
  * region/authority prefix; only suspicious values pay for the full never-throwing `check` verdict with
  * its bilingual messages.
  */
+
+import { isValidYmd } from '../calendar/civil-date.js';
 import { type CodeTableRegistry, codeTables } from '../code-tables/registry.js';
 import type { LocalizedMessage } from '../errors/index.js';
-import { mod11_2CheckChar } from '../identifiers/checksum.js';
+import { mod11_2CheckChar, mod31CheckCode, orgCheckCode } from '../identifiers/checksum.js';
 import * as regionCode from '../identifiers/region-code.js';
 import { regionWarnings } from '../identifiers/region-code.js';
 import * as residentId from '../identifiers/resident-id.js';
@@ -36,36 +38,24 @@ function toVerdict(result: IdentifierCheckResult): IdVerdict {
 /** GB 32100 character values (0–30) by char code; 255 = not in the alphabet. */
 const USCC_VALUE = new Uint8Array(128).fill(255);
 for (let i = 0; i < uscc.USCC_ALPHABET.length; i++) USCC_VALUE[uscc.USCC_ALPHABET.charCodeAt(i)] = i;
-const USCC_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
-const ORG_WEIGHTS = [3, 7, 9, 10, 5, 8, 4, 2];
 
 /**
  * Whether the 18 characters of `value` from `at` form a canonical USCC whose GB 32100 check character and
- * embedded GB 11714 organisation-code check both pass; with no allocation (the same algorithms as
- * `identifiers/checksum.ts`, specialised for the hot path). Returns the numeric key of positions 1–8
- * (authority, type, region) for the prefix cache, or -1.
+ * embedded GB 11714 organisation-code check both pass; with no allocation (the check characters come from
+ * `identifiers/checksum.ts`, the one implementation). Returns the numeric key of positions 1–8 (authority,
+ * type, region) for the prefix cache, or -1.
  */
 function fastUscc(value: string, at: number): number {
-  let sum = 0;
   let prefix = 0;
-  for (let i = 0; i < 17; i++) {
+  for (let i = 0; i < 8; i++) {
     const c = value.charCodeAt(at + i);
     const v = c < 128 ? USCC_VALUE[c]! : 255;
-    if (v === 255 || (i >= 2 && i < 8 && v > 9)) return -1;
-    sum += v * USCC_WEIGHTS[i]!;
+    if (v === 255 || (i >= 2 && v > 9)) return -1;
     // Positions 1–2 are base-31 characters, 3–8 digits: the key stays below 2^30 (a small integer).
-    if (i < 2) prefix = prefix * 31 + v;
-    else if (i < 8) prefix = prefix * 10 + v;
+    prefix = i < 2 ? prefix * 31 + v : prefix * 10 + v;
   }
-  if (uscc.USCC_ALPHABET.charCodeAt((31 - (sum % 31)) % 31) !== value.charCodeAt(at + 17)) return -1;
-  let org = 0;
-  for (let i = 0; i < 8; i++) {
-    const c = value.charCodeAt(at + 8 + i);
-    org += (c <= 57 ? c - 48 : c - 55) * ORG_WEIGHTS[i]!;
-  }
-  const o = 11 - (org % 11);
-  const expected = o === 10 ? 88 /* X */ : o === 11 ? 48 : 48 + o;
-  return expected === value.charCodeAt(at + 16) ? prefix : -1;
+  if (mod31CheckCode(value, at) !== value.charCodeAt(at + 17)) return -1;
+  return orgCheckCode(value, at + 8) === value.charCodeAt(at + 16) ? prefix : -1;
 }
 
 /** Whether a USCC prefix (positions 1–8: authority, type, region) raises no warning; cached per prefix. */
@@ -118,8 +108,6 @@ export function checkResidentId(value: string, today: string): IdVerdict {
   return toVerdict(residentId.check(value, { asOf: today }));
 }
 
-const DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
 function fastResidentId(v: string, today: string): boolean {
   for (let i = 0; i < 17; i++) {
     const c = v.charCodeAt(i);
@@ -134,8 +122,7 @@ function fastResidentId(v: string, today: string): boolean {
     48;
   const m = (v.charCodeAt(10) - 48) * 10 + v.charCodeAt(11) - 48;
   const day = (v.charCodeAt(12) - 48) * 10 + v.charCodeAt(13) - 48;
-  if (m < 1 || m > 12 || day < 1 || day > DAYS[m - 1]!) return false;
-  if (m === 2 && day === 29 && !((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0)) return false;
+  if (!isValidYmd(y, m, day)) return false;
   const ty =
     (today.charCodeAt(0) - 48) * 1000 +
     (today.charCodeAt(1) - 48) * 100 +

@@ -1,6 +1,6 @@
+import { chinaToday, isCivilDate } from '../calendar/civil-date.js';
 import type { CodeTableRegistry } from '../code-tables/registry.js';
 import { describeValue, JianguanError } from '../errors/index.js';
-import { isCivilDate } from '../schemas/act-date.js';
 import {
   type BehaviourKind,
   behaviourActionCodeField,
@@ -107,11 +107,6 @@ const ENTITY_CLASSES = new Set<string>([
   'naturalPerson',
 ]);
 
-/** Today's civil date in China (UTC+8, no daylight saving). */
-function chinaDateOf(date: Date): string {
-  return new Date(date.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-}
-
 function invalidOption(name: string, value: unknown): JianguanError {
   return new JianguanError(
     'invalid_option',
@@ -121,10 +116,10 @@ function invalidOption(name: string, value: unknown): JianguanError {
 }
 
 function resolveToday(today: string | Date | undefined): string {
-  if (today === undefined) return chinaDateOf(new Date());
+  if (today === undefined) return chinaToday(new Date());
   if (today instanceof Date) {
     if (Number.isNaN(today.getTime())) throw invalidOption('today', today);
-    return chinaDateOf(today);
+    return chinaToday(today);
   }
   if (!isCivilDate(today)) throw invalidOption('today', today);
   return today;
@@ -927,7 +922,7 @@ function cachedChecker(options: QualityCheckOptions): QualityChecker {
   ) {
     return createQualityChecker(options);
   }
-  const today = options.today ?? chinaDateOf(new Date());
+  const today = options.today ?? chinaToday(new Date());
   const key = [
     today,
     options.recordType,

@@ -1,6 +1,7 @@
+import { isValidYmd } from '../calendar/civil-date.js';
 import type { CodeTableRegistry } from '../code-tables/registry.js';
 import type { LocalizedMessage } from '../errors/index.js';
-import { dateKey, isDateTime, isValidYmd } from '../schemas/act-date.js';
+import { dateKey, isDateTime } from '../schemas/act-date.js';
 import { type BehaviourKind, fieldDictionary, type RecordType } from '../schemas/dictionary.js';
 import type { CheckType, FieldSpec } from '../schemas/field-spec.js';
 import { checkResidentId, checkUscc, codeTableCodes, isUsccPrefixValid, regionStatus } from './adapters.js';

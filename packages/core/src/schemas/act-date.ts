@@ -1,3 +1,4 @@
+import { isCivilDate, isValidYmd } from '../calendar/civil-date.js';
 import { JianguanError } from '../errors/index.js';
 import type { BehaviourKind } from './dictionary.js';
 
@@ -15,35 +16,6 @@ export const behaviourActDateFields = {
   compulsion: ['measureStartDate', 'mandatoryDecisionServiceDate'],
   other: ['startDate'],
 } as const satisfies Record<BehaviourKind, readonly string[]>;
-
-const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
-/**
- * Whether `value` is a real China civil date `'YYYY-MM-DD'` (10 characters, a real calendar day).
- *
- * @example
- * isCivilDate('2024-02-29'); // true
- * isCivilDate('2023-02-29'); // false
- */
-export function isCivilDate(value: unknown): value is string {
-  if (typeof value !== 'string' || value.length !== 10) return false;
-  for (let i = 0; i < 10; i++) {
-    const c = value.charCodeAt(i);
-    if (i === 4 || i === 7) {
-      if (c !== 45) return false;
-    } else if (c < 48 || c > 57) return false;
-  }
-  const y =
-    (value.charCodeAt(0) - 48) * 1000 +
-    (value.charCodeAt(1) - 48) * 100 +
-    (value.charCodeAt(2) - 48) * 10 +
-    (value.charCodeAt(3) - 48);
-  const m = (value.charCodeAt(5) - 48) * 10 + (value.charCodeAt(6) - 48);
-  const dd = (value.charCodeAt(8) - 48) * 10 + (value.charCodeAt(9) - 48);
-  if (y < 1 || m < 1 || m > 12 || dd < 1) return false;
-  const max = m === 2 && ((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0) ? 29 : (DAYS[m - 1] ?? 31);
-  return dd <= max;
-}
 
 /**
  * The civil date of a date or datetime string: `'2024-03-05'` → `'2024-03-05'`,
@@ -144,13 +116,6 @@ export function dateKey(value: unknown): number {
   const m = m1 * 10 + m2;
   const d = d1 * 10 + d2;
   return isValidYmd(y, m, d) ? y * 10000 + m * 100 + d : -1;
-}
-
-/** Whether year, month and day form a real (proleptic Gregorian) date. @internal */
-export function isValidYmd(y: number, m: number, d: number): boolean {
-  if (!(y >= 1 && m >= 1 && m <= 12 && d >= 1)) return false;
-  const max = m === 2 && ((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0) ? 29 : (DAYS[m - 1] ?? 31);
-  return d <= max;
 }
 
 function digitAt(s: string, i: number): boolean {

@@ -1,7 +1,7 @@
-import { dayNumberOf, describeValue, JianguanError } from '@jianguan/core';
+import type { CivilDate } from '@jianguan/core';
+import { dayNumberOf, describeValue, isCivilDate, JianguanError } from '@jianguan/core';
 import { z } from 'zod';
-import type { CivilDate } from '../dates/civil-date.js';
-import { addCalendar, isCivilDate } from '../dates/civil-date.js';
+import { addCalendar } from '../dates/civil-date.js';
 import type { CommitmentBreachFact } from '../facts/credit-fact.js';
 import { civilDateSchema } from '../facts/credit-fact.js';
 

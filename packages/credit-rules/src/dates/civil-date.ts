@@ -1,13 +1,4 @@
-import { civilDateOfDayNumber, isCivilDate as coreIsCivilDate, dayNumberOf } from '@jianguan/core';
-
-/**
- * A China civil date, `'YYYY-MM-DD'` (Asia/Shanghai). ISO dates compare correctly as strings, which the
- * grading engine relies on for speed.
- *
- * @example
- * const day: CivilDate = '2026-04-01';
- */
-export type CivilDate = string;
+import { type CivilDate, civilDateOfDayNumber, dayNumberOf, daysInMonth, isCivilDate } from '@jianguan/core';
 
 /**
  * A length of time in calendar units (日历月): years and months are added first, clamping to the end of the
@@ -20,25 +11,6 @@ export interface CalendarDuration {
   readonly years?: number;
   readonly months?: number;
   readonly days?: number;
-}
-
-const CIVIL_DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-function daysInMonth(year: number, month: number): number {
-  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
-  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
-}
-
-/**
- * Whether `value` is a real calendar date written `'YYYY-MM-DD'` (2026-02-30 is not); `@jianguan/core`'s
- * `isCivilDate`.
- *
- * @example
- * isCivilDate('2024-02-29'); // true
- * isCivilDate('2023-02-29'); // false
- */
-export function isCivilDate(value: unknown): value is CivilDate {
-  return coreIsCivilDate(value);
 }
 
 function pad(n: number, width = 2): string {
@@ -59,11 +31,10 @@ function format(year: number, month: number, day: number): CivilDate {
  * addCalendar('2026-04-01', { days: -1 }); // '2026-03-31'
  */
 export function addCalendar(date: CivilDate, duration: CalendarDuration): CivilDate {
-  const m = CIVIL_DATE_RE.exec(date);
-  if (!m) throw new TypeError(`not a civil date: ${date}`);
-  let year = Number(m[1]);
-  let month = Number(m[2]);
-  let day = Number(m[3]);
+  if (!isCivilDate(date)) throw new TypeError(`not a civil date: ${date}`);
+  let year = Number(date.slice(0, 4));
+  let month = Number(date.slice(5, 7));
+  let day = Number(date.slice(8, 10));
   const totalMonths = (duration.years ?? 0) * 12 + (duration.months ?? 0);
   if (totalMonths !== 0) {
     const index = year * 12 + (month - 1) + totalMonths;

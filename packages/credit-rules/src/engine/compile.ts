@@ -1,4 +1,5 @@
-import type { CalendarDuration, CivilDate } from '../dates/civil-date.js';
+import type { CivilDate } from '@jianguan/core';
+import type { CalendarDuration } from '../dates/civil-date.js';
 import { latestElapsedStart } from '../dates/civil-date.js';
 import type { CreditFact, CreditFactKind, EntityCreditProfile } from '../facts/credit-fact.js';
 import { CREDIT_FACT_KINDS } from '../facts/credit-fact.js';

@@ -1,6 +1,5 @@
-import { describeValue, JianguanError } from '@jianguan/core';
-import type { CivilDate } from '../dates/civil-date.js';
-import { isCivilDate } from '../dates/civil-date.js';
+import type { CivilDate } from '@jianguan/core';
+import { describeValue, isCivilDate, JianguanError } from '@jianguan/core';
 import type { CreditFact, EntityCreditProfile } from '../facts/credit-fact.js';
 import { entityCreditProfileSchema } from '../facts/credit-fact.js';
 import type { PublicityRegimes } from '../publicity/regimes.js';

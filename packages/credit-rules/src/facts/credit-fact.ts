@@ -1,6 +1,6 @@
+import type { CivilDate } from '@jianguan/core';
+import { isCivilDate } from '@jianguan/core';
 import { z } from 'zod';
-import type { CivilDate } from '../dates/civil-date.js';
-import { isCivilDate } from '../dates/civil-date.js';
 import { abnormalListReasonSchema, penaltyKindSchema, spotCheckResultCodeSchema } from './codes.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { CivilDate } from '../dates/civil-date.js';
+import type { CivilDate } from '@jianguan/core';
 import type { GradingResult } from '../engine/compile.js';
 import { CreditInputError } from '../engine/grade.js';
 import { declassifyGrade } from './internal-grade.js';

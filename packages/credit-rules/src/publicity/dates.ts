@@ -1,6 +1,6 @@
-import { describeValue, JianguanError } from '@jianguan/core';
-import type { CivilDate } from '../dates/civil-date.js';
-import { addCalendar, isCivilDate } from '../dates/civil-date.js';
+import type { CivilDate } from '@jianguan/core';
+import { describeValue, isCivilDate, JianguanError } from '@jianguan/core';
+import { addCalendar } from '../dates/civil-date.js';
 import { HEAVY_PENALTY_KINDS } from '../facts/codes.js';
 import type { AbnormalListFact, PenaltyFact, SeriousListFact } from '../facts/credit-fact.js';
 import type {

@@ -1,4 +1,4 @@
-import type { CivilDate } from '../dates/civil-date.js';
+import type { CivilDate } from '@jianguan/core';
 import { anniversary } from '../dates/civil-date.js';
 import type { CreditFact } from '../facts/credit-fact.js';
 import type { PublicityRegimes } from './regimes.js';

@@ -1,5 +1,6 @@
+import type { CivilDate } from '@jianguan/core';
 import { z } from 'zod';
-import type { CalendarDuration, CivilDate } from '../dates/civil-date.js';
+import type { CalendarDuration } from '../dates/civil-date.js';
 import { civilDateSchema } from '../facts/credit-fact.js';
 import { calendarDurationSchema } from '../rule-set/schema.js';
 import type { SourceStatus } from '../rule-set/types.js';

@@ -1,5 +1,5 @@
+import type { CivilDate } from '@jianguan/core';
 import { addWorkdays, getDefaultCalendar } from '@jianguan/core/calendar';
-import type { CivilDate } from '../dates/civil-date.js';
 
 /**
  * The working-day arithmetic the publicity functions need. `@jianguan/core`'s `WorkdayCalendar` (from

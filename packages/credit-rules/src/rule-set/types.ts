@@ -1,4 +1,5 @@
-import type { CalendarDuration, CivilDate } from '../dates/civil-date.js';
+import type { CivilDate } from '@jianguan/core';
+import type { CalendarDuration } from '../dates/civil-date.js';
 import type { AbnormalListReason, PenaltyKind, SpotCheckResultCode } from '../facts/codes.js';
 import type { CreditFactKind } from '../facts/credit-fact.js';
 

@@ -1,9 +1,10 @@
+import type { QualityIssue } from '@jianguan/core';
+import { chinaToday as chinaDate, isCivilDate as isValidCivilDate } from '@jianguan/core';
 import type { z } from 'zod';
 import type { SuperviseData } from '../codec/supervise-data.js';
 import { decodeSuperviseData } from '../codec/supervise-data.js';
 import { formatBatchNo } from '../contract/batch-no.js';
-import type { QualityIssue } from '../contract/core-adapter.js';
-import { chinaDate, defaultQualityCheck, isValidCivilDate, recordSchema } from '../contract/core-adapter.js';
+import { defaultQualityCheck, recordSchema } from '../contract/core-adapter.js';
 import { endpoint } from '../contract/endpoints.js';
 import type {
   Accepted,
@@ -11,7 +12,7 @@ import type {
   ItemResult,
   Publication,
   PublicationChannel,
-  QualityResult,
+  BatchQualityResult as QualityResult,
   SubmissionLookup,
   UploadKind,
 } from '../contract/wire.js';

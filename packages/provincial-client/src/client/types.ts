@@ -1,4 +1,4 @@
-import type { QualityChecker } from '../contract/core-adapter.js';
+import type { QualityCheckFunction } from '../contract/core-adapter.js';
 import type { Signer } from '../signing/types.js';
 import type { BatchSequence } from './create-client.js';
 
@@ -108,7 +108,7 @@ export interface ProvincialClientOptions {
   /** Batches in flight at once. Default 2. */
   readonly concurrency?: number;
   /** Local 质检 before upload; `false` disables it. Default: core's `qualityCheck`. */
-  readonly qualityCheck?: QualityChecker | false;
+  readonly qualityCheck?: QualityCheckFunction | false;
   /**
    * The civil date ('YYYY-MM-DD') the local 质检 takes as today (no-future-dates and similar rules), so a run
    * dated in the past is reproducible. Default: China today.

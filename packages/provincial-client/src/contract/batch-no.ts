@@ -1,3 +1,4 @@
+import { isCivilDate } from '@jianguan/core';
 import { ClientOptionsError } from '../errors/errors.js';
 
 /**
@@ -8,12 +9,7 @@ import { ClientOptionsError } from '../errors/errors.js';
  * formatBatchNo('2019-04-11', 2); // '2019041100002'
  */
 export function formatBatchNo(civilDate: string, sequence: number): string {
-  if (
-    !/^\d{4}-\d{2}-\d{2}$/.test(civilDate) ||
-    !Number.isInteger(sequence) ||
-    sequence < 1 ||
-    sequence > 99_999
-  ) {
+  if (!isCivilDate(civilDate) || !Number.isInteger(sequence) || sequence < 1 || sequence > 99_999) {
     throw new ClientOptionsError(
       {
         zh: '批次号需要 YYYY-MM-DD 日期和 1–99999 的序号',

@@ -3,17 +3,15 @@
  * calendar, so the rest of the package depends on a small, stable surface.
  */
 
-import type { RecordType } from '@jianguan/core';
+import type { QualityResult, RecordType } from '@jianguan/core';
 import {
   addWorkdays,
   behaviourRecordSchema,
   catalogItemSchema,
-  chinaToday,
   clueFeedbackSchema,
   complaintSchema,
   drawnObjectSchema,
   inspectionListSchema,
-  isCivilDate,
   jointTaskSchema,
   officerSchema,
   qualityCheck,
@@ -58,46 +56,28 @@ export function recordSchema(name: CoreSchemaName): z.ZodType {
 }
 
 /**
- * One quality-check finding (质检问题) — structurally core's `QualityIssue`.
- *
- * @example
- * const i: QualityIssue = { checkType: '03', rule: 'required', index: 0, field: 'itemCode', value: '', message: { zh: '必填', en: 'required' }, severity: 'error' };
- */
-export interface QualityIssue {
-  readonly checkType: string;
-  readonly rule: string;
-  readonly index: number;
-  readonly recordId?: string;
-  readonly field: string;
-  readonly value: unknown;
-  readonly message: { readonly zh: string; readonly en: string };
-  readonly severity: 'error' | 'warning';
-}
-
-/**
- * A batch quality report (质检结果) — structurally core's `QualityResult`.
+ * What a {@link QualityCheckFunction} returns: core's {@link QualityResult} (批次质检结果), the
+ * `issuesTruncated` flag optional. The issues are core's {@link QualityIssue}.
  *
  * @example
  * const r: QualityReport = { total: 1, passed: 1, failed: 0, passRate: 1, issues: [] };
  */
-export interface QualityReport {
-  readonly total: number;
-  readonly passed: number;
-  readonly failed: number;
-  readonly passRate: number;
-  readonly issues: readonly QualityIssue[];
-}
+export type QualityReport = Omit<QualityResult, 'issuesTruncated'> & { readonly issuesTruncated?: boolean };
 
 /**
- * A quality checker: core's `qualityCheck` or any function of the same shape.
+ * A quality check (质检) as a function: core's `qualityCheck` or any function of the same shape. (Core's
+ * `QualityChecker` is the compiled checker object `createQualityChecker` returns; this is the plug-in point.)
  *
  * @example
- * const accept: QualityChecker = (records) => ({ total: records.length, passed: records.length, failed: 0, passRate: 1, issues: [] });
+ * const accept: QualityCheckFunction = (records) => ({ total: records.length, passed: records.length, failed: 0, passRate: 1, issues: [] });
  */
-export type QualityChecker = (records: readonly unknown[], options?: QualityCheckContext) => QualityReport;
+export type QualityCheckFunction = (
+  records: readonly unknown[],
+  options?: QualityCheckContext,
+) => QualityReport;
 
 /**
- * What a {@link QualityChecker} is told about the records: core's record type (`'auto'` reads `kind` /
+ * What a {@link QualityCheckFunction} is told about the records: core's record type (`'auto'` reads `kind` /
  * `entityClass`) and, when the caller fixed one, the civil date taken as today.
  *
  * @example
@@ -116,21 +96,11 @@ export interface QualityCheckContext {
  * @example
  * defaultQualityCheck([{ kind: 'inspection', recordId: 'r1' }], { today: '2025-12-31' }).failed; // 1 (required fields missing)
  */
-export const defaultQualityCheck: QualityChecker = (records, options = {}) =>
+export const defaultQualityCheck: QualityCheckFunction = (records, options = {}) =>
   qualityCheck(records, {
     recordType: (options.recordType ?? 'auto') as RecordType | 'auto',
     ...(options.today === undefined ? {} : { today: options.today }),
   });
-
-/**
- * Whether `value` is a real civil date `'YYYY-MM-DD'` (core calendar).
- *
- * @example
- * isValidCivilDate('2025-02-29'); // false
- */
-export function isValidCivilDate(value: unknown): value is string {
-  return typeof value === 'string' && isCivilDate(value);
-}
 
 /**
  * Working-day lateness of an act done on `eventDay` with `allowedWorkdays`, judged on `doneDay` (core calendar).
@@ -155,16 +125,6 @@ export function workdayDeadline(
  */
 export function addWorkdaysAdapter(day: string, n: number): string {
   return String(addWorkdays(day, n));
-}
-
-/**
- * The China civil date ('YYYY-MM-DD', Asia/Shanghai) of an instant.
- *
- * @example
- * chinaDate(new Date('2024-03-15T20:00:00Z')); // '2024-03-16'
- */
-export function chinaDate(now: Date): string {
-  return String(chinaToday(now));
 }
 
 /**

@@ -9,14 +9,13 @@
 export type {
   CoreSchemaName,
   QualityCheckContext,
-  QualityChecker,
-  QualityIssue,
+  QualityCheckFunction,
   QualityReport,
 } from './core-adapter.js';
-export { chinaDate, defaultQualityCheck, isValidCivilDate, recordSchema } from './core-adapter.js';
+export { defaultQualityCheck, recordSchema } from './core-adapter.js';
 export type { EndpointSpec } from './endpoints.js';
 export { ENDPOINTS } from './endpoints.js';
-export type { ItemResult, QualityResult, UploadKind } from './wire.js';
+export type { BatchQualityResult, ItemResult, UploadKind } from './wire.js';
 export {
   BUSINESS_CODES,
   batchRequestSchema,

@@ -390,12 +390,12 @@ export type BatchResult = z.infer<typeof batchResultSchema>;
  */
 export type ItemResult = z.infer<typeof itemResultSchema>;
 /**
- * 质检结果 of a batch.
+ * 质检结果 of a batch as the province reports it (core's `QualityResult` with the batch number).
  *
  * @example
- * const q: QualityResult = { batchNo: '2024031500001', total: 1, passed: 1, failed: 0, passRate: 1, issues: [] };
+ * const q: BatchQualityResult = { batchNo: '2024031500001', total: 1, passed: 1, failed: 0, passRate: 1, issues: [] };
  */
-export type QualityResult = z.infer<typeof qualityResultSchema>;
+export type BatchQualityResult = z.infer<typeof qualityResultSchema>;
 /**
  * A delivered joint task (raw).
  *

@@ -1,3 +1,4 @@
+import { civilDateOf } from '@jianguan/core';
 import { z } from 'zod';
 
 /**
@@ -86,8 +87,8 @@ const DATE_FIELDS = [
 export function eventDateOf(record: unknown, actDate?: (r: unknown) => unknown): string | undefined {
   if (actDate) {
     try {
-      const d = actDate(record);
-      if (typeof d === 'string' && /^\d{4}-\d{2}-\d{2}/.test(d)) return d.slice(0, 10);
+      const d = civilDateOf(actDate(record));
+      if (d !== undefined) return d;
     } catch {
       // fall through
     }
@@ -95,8 +96,8 @@ export function eventDateOf(record: unknown, actDate?: (r: unknown) => unknown):
   if (!record || typeof record !== 'object') return undefined;
   const r = record as Record<string, unknown>;
   for (const f of DATE_FIELDS) {
-    const v = r[f];
-    if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}/.test(v)) return v.slice(0, 10);
+    const d = civilDateOf(r[f]);
+    if (d !== undefined) return d;
   }
   return undefined;
 }

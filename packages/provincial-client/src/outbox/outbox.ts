@@ -1,7 +1,8 @@
+import { chinaToday } from '@jianguan/core';
 import type { PreparedItem, ProvincialClient, UploadItem } from '../client/create-client.js';
 import type { Logger } from '../client/types.js';
 import { formatBatchNo } from '../contract/batch-no.js';
-import { actDateOf, addWorkdaysAdapter, chinaDate, workdayDeadline } from '../contract/core-adapter.js';
+import { actDateOf, addWorkdaysAdapter, workdayDeadline } from '../contract/core-adapter.js';
 import type { UploadKind } from '../contract/wire.js';
 import { ClientOptionsError, ProvincialClientError, QualityCheckFailedError } from '../errors/errors.js';
 import type { DeadlineRules } from './deadlines.js';
@@ -166,7 +167,7 @@ export async function createOutbox(options: OutboxOptions): Promise<Outbox> {
           }));
           let batchNo: string | undefined;
           if (store.nextBatchSequence) {
-            const day = chinaDate(new Date(now()));
+            const day = chinaToday(new Date(now()));
             batchNo = formatBatchNo(day, await store.nextBatchSequence(day));
           }
           const result = await options.client.sendBatch(b.kind, items, {
@@ -257,7 +258,7 @@ export async function createOutbox(options: OutboxOptions): Promise<Outbox> {
     rejected: () => [...rejected.values()],
     dueSoon(dueOptions = {}) {
       const within = dueOptions.withinWorkdays ?? 1;
-      const today = dueOptions.today ?? chinaDate(new Date(now()));
+      const today = dueOptions.today ?? chinaToday(new Date(now()));
       const horizon = addWorkdaysAdapter(today, within);
       const out: DueEntry[] = [];
       for (const e of pending.values()) {

@@ -184,6 +184,8 @@ export type {
   ShapeOf,
   ZodForKind,
 } from './schemas/field-spec.js';
+export type { PublicationChannel, PublicationChannelSlug } from './schemas/publication.js';
+export { PUBLICATION_CHANNELS, publicationChannelSlug } from './schemas/publication.js';
 export type {
   BehaviourRecord,
   CatalogItem,

@@ -17,7 +17,6 @@ export type {
   KpiData,
   OfficerActivity,
   OfficerFact,
-  PublicationChannel,
   PublicationFact,
 } from './data/facts.js';
 export type { BehaviourFactExtras, CatalogItemFactExtras, OfficerFactExtras } from './data/mappers.js';

@@ -50,7 +50,6 @@ export type {
   ItemResult,
   JointTaskDelivery,
   Publication,
-  PublicationChannel,
   SubmissionLookup,
   UploadKind,
 } from './contract/wire.js';

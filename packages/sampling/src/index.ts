@@ -57,12 +57,12 @@ export type { ExclusionReason } from './plan/frame.js';
 export { exclusionReason, stratumOf } from './plan/frame.js';
 export { validatePlan } from './plan/plan.js';
 export type {
+  AnnualSpotCheckPlan,
   CivilDate,
   DirectoryEntity,
   ExclusionPolicy,
   PastInspection,
   SpotCheckItem,
-  SpotCheckPlan,
   SpotCheckTask,
   StratumFilter,
   StratumSpec,

@@ -1,3 +1,4 @@
+import type { PublicationChannel } from '@jianguan/core';
 /**
  * A lean behaviour record (监管行为) for scoring: only the fields the indicators read. Map core's full
  * records with `behaviourFactFromRecord`. Dates are China civil dates `YYYY-MM-DD`.
@@ -78,14 +79,6 @@ export interface OfficerFact {
   readonly registered: boolean;
   readonly activity?: readonly OfficerActivity[] | undefined;
 }
-
-/**
- * The publication channels with quotas (seed 000 task 16).
- *
- * @example
- * const c: PublicationChannel = 'work_news';
- */
-export type PublicationChannel = 'annual_plan' | 'work_news' | 'exposure';
 
 /**
  * One publication: 年度监管工作计划 (annual_plan), 工作动态 (work_news) or 曝光台 (exposure).

@@ -1,4 +1,4 @@
-import { tryDayNumberOf } from '@jianguan/core';
+import { PUBLICATION_CHANNELS, type PublicationChannel, tryDayNumberOf } from '@jianguan/core';
 import type { KpiCalendar } from '../calendar/workday-index.js';
 import { defaultCalendar, WorkdayIndex } from '../calendar/workday-index.js';
 import { KpiError } from '../errors/kpi-error.js';
@@ -9,7 +9,6 @@ import type {
   CatalogItemFact,
   KpiData,
   OfficerFact,
-  PublicationChannel,
 } from './facts.js';
 
 /** Marker for "no date". @internal */
@@ -335,7 +334,7 @@ export function prepareKpiData(data: KpiData, options: PrepareOptions = {}): Pre
 
   publications.forEach((p, i) => {
     const id = str(p.publicationId, ['publications', i, 'publicationId']);
-    if (p.channel !== 'annual_plan' && p.channel !== 'work_news' && p.channel !== 'exposure') {
+    if (!(PUBLICATION_CHANNELS as readonly unknown[]).includes(p.channel)) {
       bad(['publications', i, 'channel'], p.channel, {
         zh: '应为 annual_plan、work_news 或 exposure',
         en: 'want annual_plan, work_news or exposure',

@@ -1,3 +1,4 @@
+import { PUBLICATION_CHANNELS } from '@jianguan/core';
 import { z } from 'zod';
 import { above, nearlyEqual } from '../scoring/tolerance.js';
 
@@ -97,7 +98,7 @@ export const metricSchema = z.discriminatedUnion('type', [
   }),
   z.object({
     type: z.literal('publication_count'),
-    channel: z.enum(['annual_plan', 'work_news', 'exposure']),
+    channel: z.enum(PUBLICATION_CHANNELS),
   }),
   z.object({ type: z.literal('clue_feedback_rate') }),
   z.object({ type: z.literal('clue_feedback_timeliness'), allowedWorkdays: workdaysSchema }),

@@ -1,5 +1,9 @@
 import type { QualityIssue } from '@jianguan/core';
-import { chinaToday as chinaDate, isCivilDate as isValidCivilDate } from '@jianguan/core';
+import {
+  chinaToday as chinaDate,
+  isCivilDate as isValidCivilDate,
+  type PublicationChannelSlug as PublicationChannel,
+} from '@jianguan/core';
 import type { z } from 'zod';
 import type { SuperviseData } from '../codec/supervise-data.js';
 import { decodeSuperviseData } from '../codec/supervise-data.js';
@@ -11,7 +15,6 @@ import type {
   BatchResult,
   ItemResult,
   Publication,
-  PublicationChannel,
   BatchQualityResult as QualityResult,
   SubmissionLookup,
   UploadKind,

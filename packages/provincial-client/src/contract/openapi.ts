@@ -1,3 +1,4 @@
+import { PUBLICATION_CHANNELS, publicationChannelSlug } from '@jianguan/core';
 import { z } from 'zod';
 import { SIGNATURE_HEADERS } from '../signing/canonical.js';
 import { ENDPOINTS } from './endpoints.js';
@@ -35,7 +36,7 @@ export function buildOpenApiDocument(version = '1.0.0'): JsonObject {
       required: true,
       schema:
         m[1] === 'channel'
-          ? { type: 'string', enum: ['annual-plan', 'work-news', 'exposure'] }
+          ? { type: 'string', enum: PUBLICATION_CHANNELS.map(publicationChannelSlug) }
           : { type: 'string' },
     }));
     if (e.query) {

@@ -1,3 +1,4 @@
+import { PUBLICATION_CHANNELS, type PublicationChannelSlug, publicationChannelSlug } from '@jianguan/core';
 import { z } from 'zod';
 import { recordSchema } from './core-adapter.js';
 
@@ -317,17 +318,13 @@ export const complaintStatusRequestSchema = z.object({
  * @example
  * publicationChannelSchema.parse('exposure');
  */
-export const publicationChannelSchema = z.enum(['annual-plan', 'work-news', 'exposure']).meta({
-  description: 'annual-plan 年度抽查计划 · work-news 工作动态 · exposure 曝光台',
-});
-
-/**
- * A publication channel: `'annual-plan'` (年度计划), `'work-news'` (工作动态), `'exposure'` (曝光台).
- *
- * @example
- * const c: PublicationChannel = 'work-news';
- */
-export type PublicationChannel = z.infer<typeof publicationChannelSchema>;
+export const publicationChannelSchema = z
+  .enum(
+    PUBLICATION_CHANNELS.map(publicationChannelSlug) as [PublicationChannelSlug, ...PublicationChannelSlug[]],
+  )
+  .meta({
+    description: 'annual-plan 年度抽查计划 · work-news 工作动态 · exposure 曝光台',
+  });
 
 /**
  * A post to a publication channel.

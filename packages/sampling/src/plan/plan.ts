@@ -1,5 +1,5 @@
 import { SamplingInputError } from '../errors.js';
-import { type SpotCheckPlan, spotCheckTaskSchema } from './types.js';
+import { type AnnualSpotCheckPlan, spotCheckTaskSchema } from './types.js';
 
 /**
  * Checks an annual plan (年度抽查计划): every task valid, task ids unique, each task's `asOf` in the plan
@@ -10,7 +10,7 @@ import { type SpotCheckPlan, spotCheckTaskSchema } from './types.js';
  * @example
  * validatePlan({ id: '2026', department: 'SAMR-330102', year: 2026, tasks: [task] });
  */
-export function validatePlan(plan: SpotCheckPlan): SpotCheckPlan {
+export function validatePlan(plan: AnnualSpotCheckPlan): AnnualSpotCheckPlan {
   const fail = (path: (string | number)[], zh: string, en: string): never => {
     throw new SamplingInputError('invalid_plan', { zh, en }, { path });
   };

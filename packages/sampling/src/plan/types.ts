@@ -220,9 +220,9 @@ export const spotCheckTaskSchema = z.object({
  * An annual spot-check plan (年度抽查计划): its tasks.
  *
  * @example
- * const plan: SpotCheckPlan = { id: '2026', department: 'SAMR-330102', year: 2026, tasks: [] };
+ * const plan: AnnualSpotCheckPlan = { id: '2026', department: 'SAMR-330102', year: 2026, tasks: [] };
  */
-export interface SpotCheckPlan {
+export interface AnnualSpotCheckPlan {
   readonly id: string;
   readonly department: string;
   readonly year: number;

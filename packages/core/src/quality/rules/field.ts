@@ -1,71 +1,12 @@
-import { isValidYmd } from '../calendar/civil-date.js';
-import type { CodeTableRegistry } from '../code-tables/registry.js';
-import type { LocalizedMessage } from '../errors/index.js';
-import { dateKey, isDateTime } from '../schemas/act-date.js';
-import { type BehaviourKind, fieldDictionary, type RecordType } from '../schemas/dictionary.js';
-import type { CheckType, FieldSpec } from '../schemas/field-spec.js';
-import { checkResidentId, checkUscc, codeTableCodes, isUsccPrefixValid, regionStatus } from './adapters.js';
-import type { QualityRuleSet } from './rule-set.js';
-import type { QualityIssue, QualitySeverity } from './types.js';
+import { isValidYmd } from '../../calendar/civil-date.js';
+import type { LocalizedMessage } from '../../errors/index.js';
+import { dateKey, isDateTime } from '../../schemas/act-date.js';
+import { type BehaviourKind, fieldDictionary, type RecordType } from '../../schemas/dictionary.js';
+import type { CheckType, FieldSpec } from '../../schemas/field-spec.js';
+import { checkResidentId, checkUscc, codeTableCodes, isUsccPrefixValid, regionStatus } from '../adapters.js';
+import { type ActiveRule, emit, type ResolvedRules, type Sink } from '../issue-sink.js';
 
 type Rec = Readonly<Record<string, unknown>>;
-
-/** A resolved rule: `undefined` when disabled. */
-interface ActiveRule {
-  readonly checkType: CheckType;
-  readonly severity: QualitySeverity;
-}
-
-/** The per-batch sink issues go to. */
-export interface Sink {
-  index: number;
-  recordId: string | undefined;
-  recordType: RecordType | undefined;
-  /** Whether the current record has an error. */
-  failed: boolean;
-  push(issue: QualityIssue): void;
-}
-
-/** Rules resolved against options, shared by every record type. */
-export interface ResolvedRules {
-  readonly get: (rule: string) => ActiveRule | undefined;
-  readonly ruleSet: QualityRuleSet;
-  readonly today: string;
-  readonly codeTables: CodeTableRegistry | undefined;
-}
-
-/** Emits an issue for an active rule. */
-export function emit(
-  sink: Sink,
-  rule: ActiveRule,
-  code: string,
-  field: string,
-  value: unknown,
-  message: LocalizedMessage,
-  checkType: CheckType = rule.checkType,
-): void {
-  if (rule.severity === 'error') sink.failed = true;
-  const { index, recordId, recordType } = sink;
-  const issue: QualityIssue =
-    recordId === undefined
-      ? recordType === undefined
-        ? { checkType, rule: code, index, field, value, message, severity: rule.severity }
-        : { checkType, rule: code, index, recordType, field, value, message, severity: rule.severity }
-      : recordType === undefined
-        ? { checkType, rule: code, index, recordId, field, value, message, severity: rule.severity }
-        : {
-            checkType,
-            rule: code,
-            index,
-            recordId,
-            recordType,
-            field,
-            value,
-            message,
-            severity: rule.severity,
-          };
-  sink.push(issue);
-}
 
 /** The compiled check of one record type. */
 export interface CompiledType {

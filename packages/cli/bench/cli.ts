@@ -10,35 +10,11 @@ import { Bench } from 'tinybench';
 import { commands } from '../src/commands/registry.js';
 import { runCli } from '../src/index.js';
 import { parseCommandArgs } from '../src/runtime/args.js';
+import { inspection } from '../test/fixtures.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'jianguan-cli-bench-'));
-const INSTITUTION = '11330106002490066D';
-const records = Array.from({ length: 2_000 }, (_, i) => ({
-  kind: 'inspection',
-  recordId: `JC-${i}`,
-  itemCode: '31000000100000',
-  checkListCode: `${INSTITUTION}431000000100000`,
-  implementInstitution: '杭州市西湖区市场监督管理局',
-  implementInstitutionCode: INSTITUTION,
-  adminCounterpartName: '杭州某某食品有限公司',
-  adminCounterpartNature: '02',
-  adminCounterpartCertType: '001',
-  adminCounterpartCertNo: '91330100799655058B',
-  areaCode: '330106',
-  source: '33000031',
-  batchNo: '2024030600001',
-  operation: 'I',
-  checkActionName: '食品经营日常监督检查',
-  checkActionCode: `JC2024${i}`,
-  checkForm: '01',
-  checkType: '01',
-  checkMode: '1',
-  checkResult: '01',
-  checkDate: '2024-03-05',
-  checkPersonnel: ['张三', '李四'],
-  checkPersonnelCertNos: ['33010012345', '33010012346'],
-  submittedAt: '2024-03-06T10:00:00+08:00',
-}));
+// The same valid inspection records as the tests (one fixture: test/fixtures.ts).
+const records = Array.from({ length: 2_000 }, (_, i) => inspection(i));
 const file = join(dir, 'batch.jsonl');
 writeFileSync(file, `${records.map((r) => JSON.stringify(r)).join('\n')}\n`);
 

@@ -18,6 +18,7 @@ import * as regionCode from './identifiers/region-code.js';
 import * as residentId from './identifiers/resident-id.js';
 import * as uscc from './identifiers/uscc.js';
 
+export { forEachConcurrently } from './async/concurrently.js';
 export type {
   CalendarOverlay,
   CalendarWarning,

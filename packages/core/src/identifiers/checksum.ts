@@ -10,8 +10,10 @@
 
 /** The 31 characters of GB 32100-2015, in value order 0–30 (no I, O, S, V, Z). */
 export const USCC_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
-const USCC_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28] as const;
-const USCC_VALUES = new Int8Array(128).fill(-1);
+/** The GB 32100 weights `3^i mod 31` of positions 1–17. */
+export const USCC_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28] as const;
+/** GB 32100 character values (0–30) by char code below 128; -1 = not in the alphabet. */
+export const USCC_VALUES = new Int8Array(128).fill(-1);
 for (let i = 0; i < USCC_ALPHABET.length; i++) USCC_VALUES[USCC_ALPHABET.charCodeAt(i)] = i;
 
 /**
@@ -21,7 +23,9 @@ for (let i = 0; i < USCC_ALPHABET.length; i++) USCC_VALUES[USCC_ALPHABET.charCod
 export function mod31CheckCode(s: string, at = 0): number {
   let sum = 0;
   for (let i = 0; i < 17; i++) {
-    const v = USCC_VALUES[s.charCodeAt(at + i)] ?? -1;
+    const c = s.charCodeAt(at + i);
+    // c < 128 also rules out NaN (past the end): no out-of-bounds typed-array read on the hot path.
+    const v = c < 128 ? USCC_VALUES[c]! : -1;
     if (v < 0) return -1;
     sum += v * USCC_WEIGHTS[i]!;
   }
@@ -34,7 +38,8 @@ export function mod31CheckChar(body: string): string | undefined {
   return code < 0 ? undefined : String.fromCharCode(code);
 }
 
-const ORG_WEIGHTS = [3, 7, 9, 10, 5, 8, 4, 2] as const;
+/** The GB 11714 weights of the 8 body characters of an organisation code. */
+export const ORG_WEIGHTS = [3, 7, 9, 10, 5, 8, 4, 2] as const;
 
 /** The GB 11714 value of a character code: `0`–`9` = 0–9, `A`–`Z` = 10–35, else -1. */
 function alnumValue(code: number): number {

@@ -9,7 +9,13 @@
 import { isValidYmd } from '../calendar/civil-date.js';
 import { type CodeTableRegistry, codeTables } from '../code-tables/registry.js';
 import type { LocalizedMessage } from '../errors/index.js';
-import { mod11_2CheckChar, mod31CheckCode, orgCheckCode } from '../identifiers/checksum.js';
+import {
+  mod11_2CheckChar,
+  ORG_WEIGHTS,
+  USCC_ALPHABET,
+  USCC_VALUES,
+  USCC_WEIGHTS,
+} from '../identifiers/checksum.js';
 import * as regionCode from '../identifiers/region-code.js';
 import { regionWarnings } from '../identifiers/region-code.js';
 import * as residentId from '../identifiers/resident-id.js';
@@ -35,27 +41,34 @@ function toVerdict(result: IdentifierCheckResult): IdVerdict {
   };
 }
 
-/** GB 32100 character values (0–30) by char code; 255 = not in the alphabet. */
-const USCC_VALUE = new Uint8Array(128).fill(255);
-for (let i = 0; i < uscc.USCC_ALPHABET.length; i++) USCC_VALUE[uscc.USCC_ALPHABET.charCodeAt(i)] = i;
-
 /**
  * Whether the 18 characters of `value` from `at` form a canonical USCC whose GB 32100 check character and
- * embedded GB 11714 organisation-code check both pass; with no allocation (the check characters come from
- * `identifiers/checksum.ts`, the one implementation). Returns the numeric key of positions 1–8 (authority,
- * type, region) for the prefix cache, or -1.
+ * embedded GB 11714 organisation-code check both pass; with no allocation and in one pass over the
+ * characters. The alphabet values and weights are those of `identifiers/checksum.ts` (`mod31CheckCode`,
+ * `orgCheckCode`); test/quality/one-path.test.ts holds the verdicts equal to `uscc.check`'s. Returns the
+ * numeric key of positions 1–8 (authority, type, region) for the prefix cache, or -1.
  */
 function fastUscc(value: string, at: number): number {
+  let sum = 0;
   let prefix = 0;
-  for (let i = 0; i < 8; i++) {
+  for (let i = 0; i < 17; i++) {
     const c = value.charCodeAt(at + i);
-    const v = c < 128 ? USCC_VALUE[c]! : 255;
-    if (v === 255 || (i >= 2 && v > 9)) return -1;
+    const v = c < 128 ? USCC_VALUES[c]! : -1;
+    if (v < 0 || (i >= 2 && i < 8 && v > 9)) return -1;
+    sum += v * USCC_WEIGHTS[i]!;
     // Positions 1–2 are base-31 characters, 3–8 digits: the key stays below 2^30 (a small integer).
-    prefix = i < 2 ? prefix * 31 + v : prefix * 10 + v;
+    if (i < 2) prefix = prefix * 31 + v;
+    else if (i < 8) prefix = prefix * 10 + v;
   }
-  if (mod31CheckCode(value, at) !== value.charCodeAt(at + 17)) return -1;
-  return orgCheckCode(value, at + 8) === value.charCodeAt(at + 16) ? prefix : -1;
+  if (USCC_ALPHABET.charCodeAt((31 - (sum % 31)) % 31) !== value.charCodeAt(at + 17)) return -1;
+  let org = 0;
+  for (let i = 0; i < 8; i++) {
+    const c = value.charCodeAt(at + 8 + i);
+    org += (c <= 57 ? c - 48 : c - 55) * ORG_WEIGHTS[i]!; // USCC alphabet: digits and capitals only
+  }
+  const o = 11 - (org % 11);
+  const expected = o === 10 ? 88 /* X */ : o === 11 ? 48 : 48 + o;
+  return expected === value.charCodeAt(at + 16) ? prefix : -1;
 }
 
 /** Whether a USCC prefix (positions 1–8: authority, type, region) raises no warning; cached per prefix. */

@@ -1,4 +1,4 @@
-import { chinaToday } from '@jianguan/core';
+import { chinaToday, forEachConcurrently } from '@jianguan/core';
 import type { PreparedItem, ProvincialClient, UploadItem } from '../client/create-client.js';
 import type { Logger } from '../client/types.js';
 import { formatBatchNo } from '../contract/batch-no.js';
@@ -152,65 +152,60 @@ export async function createOutbox(options: OutboxOptions): Promise<Outbox> {
     let rej = 0;
     let failedBatches = 0;
     let firstError: Error | undefined;
-    let next = 0;
-    const worker = async () => {
-      while (next < batches.length) {
-        if (signal?.aborted) return;
-        const b = batches[next++]!;
-        for (const e of b.entries) inFlight.add(e.key);
-        try {
-          const items: PreparedItem[] = b.entries.map((e) => ({
-            recordId: e.recordId,
-            operation: e.operation,
-            idempotencyKey: e.key,
-            ...(e.record ? { record: e.record } : {}),
-          }));
-          let batchNo: string | undefined;
-          if (store.nextBatchSequence) {
-            const day = chinaToday(new Date(now()));
-            batchNo = formatBatchNo(day, await store.nextBatchSequence(day));
-          }
-          const result = await options.client.sendBatch(b.kind, items, {
-            ...(signal ? { signal } : {}),
-            ...(batchNo ? { batchNo } : {}),
-          });
-          const settlements: OutboxSettlement[] = [];
-          const known = new Map(b.entries.map((e) => [e.key, e]));
-          for (const r of result.results) {
-            const entry = known.get(r.idempotencyKey);
-            if (!entry) continue;
-            settlements.push({
-              key: r.idempotencyKey,
-              recordId: entry.recordId,
-              kind: entry.kind,
-              batchNo: result.batchNo,
-              status: r.status,
-              ...(r.issues ? { issues: r.issues } : {}),
-            });
-          }
-          await store.settle(settlements);
-          for (const s of settlements) {
-            pending.delete(s.key);
-            if (s.status === 'rejected') rejected.set(s.key, s);
-            if (s.status === 'stored') stored++;
-            else if (s.status === 'duplicate') duplicates++;
-            else rej++;
-          }
-          sent += b.entries.length;
-        } catch (error) {
-          failedBatches++;
-          firstError ??= error as Error;
-          options.logger?.warn('outbox batch failed; it stays queued', {
-            kind: b.kind,
-            size: b.entries.length,
-            code: error instanceof ProvincialClientError ? error.code : undefined,
-          });
-        } finally {
-          for (const e of b.entries) inFlight.delete(e.key);
+    const sendOne = async (b: (typeof batches)[number]): Promise<void> => {
+      for (const e of b.entries) inFlight.add(e.key);
+      try {
+        const items: PreparedItem[] = b.entries.map((e) => ({
+          recordId: e.recordId,
+          operation: e.operation,
+          idempotencyKey: e.key,
+          ...(e.record ? { record: e.record } : {}),
+        }));
+        let batchNo: string | undefined;
+        if (store.nextBatchSequence) {
+          const day = chinaToday(new Date(now()));
+          batchNo = formatBatchNo(day, await store.nextBatchSequence(day));
         }
+        const result = await options.client.sendBatch(b.kind, items, {
+          ...(signal ? { signal } : {}),
+          ...(batchNo ? { batchNo } : {}),
+        });
+        const settlements: OutboxSettlement[] = [];
+        const known = new Map(b.entries.map((e) => [e.key, e]));
+        for (const r of result.results) {
+          const entry = known.get(r.idempotencyKey);
+          if (!entry) continue;
+          settlements.push({
+            key: r.idempotencyKey,
+            recordId: entry.recordId,
+            kind: entry.kind,
+            batchNo: result.batchNo,
+            status: r.status,
+            ...(r.issues ? { issues: r.issues } : {}),
+          });
+        }
+        await store.settle(settlements);
+        for (const s of settlements) {
+          pending.delete(s.key);
+          if (s.status === 'rejected') rejected.set(s.key, s);
+          if (s.status === 'stored') stored++;
+          else if (s.status === 'duplicate') duplicates++;
+          else rej++;
+        }
+        sent += b.entries.length;
+      } catch (error) {
+        failedBatches++;
+        firstError ??= error as Error;
+        options.logger?.warn('outbox batch failed; it stays queued', {
+          kind: b.kind,
+          size: b.entries.length,
+          code: error instanceof ProvincialClientError ? error.code : undefined,
+        });
+      } finally {
+        for (const e of b.entries) inFlight.delete(e.key);
       }
     };
-    await Promise.all(Array.from({ length: Math.min(concurrency, batches.length) }, worker));
+    await forEachConcurrently(batches, concurrency, sendOne, { signal });
     return {
       sent,
       stored,

@@ -8,7 +8,6 @@
  * @packageDocumentation
  */
 
-export type { JianguanErrorOptions, LocalizedMessage } from '@jianguan/core';
 export { runCli } from './cli.js';
 export { CliError } from './runtime/errors.js';
 export type { ExitCodeValue } from './runtime/exit-codes.js';

@@ -129,7 +129,7 @@ export {
 } from './publicity/regimes.js';
 export type { WorkdayAdder } from './publicity/workdays.js';
 export { defaultWorkdays } from './publicity/workdays.js';
-export type { RuleSetDiff, ValueChange } from './rule-set/diff.js';
+export type { RuleSetDiff } from './rule-set/diff.js';
 export { diffRuleSets } from './rule-set/diff.js';
 export type { RuleSetIssue } from './rule-set/parse.js';
 export { FILTER_KEYS_BY_KIND, parseRuleSet, RuleSetValidationError } from './rule-set/parse.js';

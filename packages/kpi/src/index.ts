@@ -32,7 +32,7 @@ export type { KpiErrorCode } from './errors/kpi-error.js';
 export { KpiError } from './errors/kpi-error.js';
 export type { IndicatorSetChanges } from './indicators/define.js';
 export { defineIndicatorSet, deriveIndicatorSet, findIndicator, resolveTarget } from './indicators/define.js';
-export type { IndicatorSetDiff, IndicatorValueChange } from './indicators/diff.js';
+export type { IndicatorSetDiff } from './indicators/diff.js';
 export { diffIndicatorSets } from './indicators/diff.js';
 export type {
   Dimension,

@@ -58,7 +58,6 @@ export { exclusionReason, stratumOf } from './plan/frame.js';
 export { validatePlan } from './plan/plan.js';
 export type {
   AnnualSpotCheckPlan,
-  CivilDate,
   DirectoryEntity,
   ExclusionPolicy,
   PastInspection,

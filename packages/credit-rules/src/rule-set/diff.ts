@@ -3,15 +3,6 @@ import { diffValues, diffVersionedEntries, isWordingChange, suggestSemverBump } 
 import type { CreditRuleSet } from './types.js';
 
 /**
- * One changed value between two rule-set versions (`@jianguan/core`'s `VersionedValueChange`); rules and
- * measures are addressed by id / grade code, not by index.
- *
- * @example
- * const c: ValueChange = { path: ['rules', 'large-fines-3y', 'when', 'atLeast'], before: 100000, after: 50000 };
- */
-export type ValueChange = VersionedValueChange;
-
-/**
  * What changed between two versions of a rule set (规则集版本差异), for maintainers' changelogs.
  *
  * @example
@@ -31,13 +22,16 @@ export interface RuleSetDiff {
   readonly rules: {
     readonly added: readonly string[];
     readonly removed: readonly string[];
-    readonly changed: readonly { readonly ruleId: string; readonly changes: readonly ValueChange[] }[];
+    readonly changed: readonly {
+      readonly ruleId: string;
+      readonly changes: readonly VersionedValueChange[];
+    }[];
     /** Rules whose position changed (order matters for `worst` overrides and evidence order). */
     readonly moved: readonly { readonly ruleId: string; readonly from: number; readonly to: number }[];
   };
-  readonly measures: readonly ValueChange[];
+  readonly measures: readonly VersionedValueChange[];
   /** Everything else (name, sources, flags, joint-punishment catalogue). */
-  readonly other: readonly ValueChange[];
+  readonly other: readonly VersionedValueChange[];
   /** True when nothing but the version differs. */
   readonly identical: boolean;
   /**
@@ -49,7 +43,7 @@ export interface RuleSetDiff {
 
 const WORDING_KEYS = new Set(['title', 'label', 'name', 'source', 'sources', 'note']);
 
-function isWordingOnly(change: ValueChange): boolean {
+function isWordingOnly(change: VersionedValueChange): boolean {
   return isWordingChange(change, WORDING_KEYS);
 }
 
@@ -74,7 +68,7 @@ export function diffRuleSets(a: CreditRuleSet, b: CreditRuleSet): RuleSetDiff {
   const moved = entries.moved.map((m) => ({ ruleId: m.id, from: m.from, to: m.to }));
 
   const measures = diffValues(a.measures, b.measures, ['measures']);
-  const other: ValueChange[] = [];
+  const other: VersionedValueChange[] = [];
   for (const key of [
     'id',
     'format',
@@ -88,7 +82,7 @@ export function diffRuleSets(a: CreditRuleSet, b: CreditRuleSet): RuleSetDiff {
   ] as const) {
     diffValues(a[key], b[key], [key], other);
   }
-  const labelChanges: ValueChange[] = [];
+  const labelChanges: VersionedValueChange[] = [];
   for (const g of common) {
     diffValues(
       a.grades.find((x) => x.code === g)?.label,

@@ -4,17 +4,6 @@ import { defineIndicatorSet } from './define.js';
 import type { IndicatorSet } from './schema.js';
 
 /**
- * One changed value between two indicator-set versions (`@jianguan/core`'s `VersionedValueChange`);
- * indicators are addressed by id, not by index.
- *
- * @example
- * const c: IndicatorValueChange = {
- *   path: ['indicators', 'behaviour-report-timeliness', 'metric', 'allowedWorkdays'], before: 2, after: 5,
- * };
- */
-export type IndicatorValueChange = VersionedValueChange;
-
-/**
  * What changed between two versions of an indicator set (考核指标体系版本差异), for maintainers' changelogs —
  * the same shape as credit-rules' `diffRuleSets`.
  *
@@ -31,15 +20,15 @@ export interface IndicatorSetDiff {
     readonly removed: readonly string[];
     readonly changed: readonly {
       readonly indicatorId: string;
-      readonly changes: readonly IndicatorValueChange[];
+      readonly changes: readonly VersionedValueChange[];
     }[];
     /** Indicators whose position changed (scorecards list indicators in set order). */
     readonly moved: readonly { readonly indicatorId: string; readonly from: number; readonly to: number }[];
   };
   /** Changes of the scoring conventions (计分规则: points, bonus cap, pass mark, decimals). */
-  readonly conventions: readonly IndicatorValueChange[];
+  readonly conventions: readonly VersionedValueChange[];
   /** Everything else (id, name, description, extends, sources). */
-  readonly other: readonly IndicatorValueChange[];
+  readonly other: readonly VersionedValueChange[];
   /** True when nothing but the version differs. */
   readonly identical: boolean;
   /**
@@ -53,12 +42,12 @@ export interface IndicatorSetDiff {
 
 const WORDING_KEYS = new Set(['name', 'description', 'source', 'sources', 'note']);
 
-function isWordingOnly(change: IndicatorValueChange): boolean {
+function isWordingOnly(change: VersionedValueChange): boolean {
   return isWordingChange(change, WORDING_KEYS);
 }
 
 /** Fields whose change makes an indicator measure something else (path after `indicators`, id). */
-function isRedefinition(change: IndicatorValueChange): boolean {
+function isRedefinition(change: VersionedValueChange): boolean {
   const [, , field, sub] = change.path;
   if (field === 'kind' || field === 'dimension' || field === 'period') return true;
   // The whole metric object is replaced when its type changes (the union members differ in keys).
@@ -99,7 +88,7 @@ export function diffIndicatorSets(a: IndicatorSet, b: IndicatorSet): IndicatorSe
   const moved = entries.moved.map((m) => ({ indicatorId: m.id, from: m.from, to: m.to }));
 
   const conventions = diffValues(from.conventions, to.conventions, ['conventions']);
-  const other: IndicatorValueChange[] = [];
+  const other: VersionedValueChange[] = [];
   for (const key of ['id', 'name', 'description', 'extends', 'sources'] as const) {
     diffValues(from[key], to[key], [key], other);
   }

@@ -1,4 +1,4 @@
-import type { CivilDate } from '../plan/types.js';
+import type { CivilDate } from '@jianguan/core';
 
 /**
  * An enforcement certificate (执法证).

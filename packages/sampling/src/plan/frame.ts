@@ -1,5 +1,6 @@
+import type { CivilDate } from '@jianguan/core';
 import type { SamplingRules } from '../rules/sampling-rules.js';
-import type { CivilDate, DirectoryEntity, SpotCheckTask, StratumSpec } from './types.js';
+import type { DirectoryEntity, SpotCheckTask, StratumSpec } from './types.js';
 
 /**
  * Why an entity was left out of a task's frame (排除原因).

@@ -1,9 +1,7 @@
+import { type CivilDate, isCivilDate } from '@jianguan/core';
 import { z } from 'zod';
 
-/** A China civil date, `'YYYY-MM-DD'` (Asia/Shanghai). */
-export type CivilDate = string;
-
-const civilDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+const civilDate = z.string().refine(isCivilDate, 'YYYY-MM-DD');
 
 /**
  * A past inspection of an entity, used by exclusion windows and yearly caps (国办发〔2024〕54号).

@@ -7,6 +7,7 @@ import { Hono } from 'hono';
 import type { SandboxFaults } from './faults.js';
 import { FaultPlan } from './faults.js';
 import { createAuthenticator } from './http/auth.js';
+import { mountArrivalControl } from './http/control.js';
 import { mountEndpoints } from './http/pipeline.js';
 import { createReply } from './http/reply.js';
 import { publicationRoutes } from './routes/publications.js';
@@ -60,7 +61,8 @@ function validateOptions(options: SandboxOptions): void {
 /**
  * Starts the provincial sandbox: a real HTTP server (hono + @hono/node-server) implementing "jianguan provincial
  * interface v1". It verifies signatures, applies core's quality checks, dedups writes by idempotency key, serves
- * deterministic synthetic clues, joint tasks and complaints (seedrandom), and injects faults on demand.
+ * deterministic synthetic clues, joint tasks, complaints, 双告知 items and commitments (seedrandom) — all at once,
+ * or arriving over time on a seeded schedule (`arrivals`, moved on with `advance`) — and injects faults on demand.
  *
  * @example
  * const sandbox = await startSandbox({ port: 0, seed: 'demo', faults: { serverErrorRate: 0.2, dropRate: 0.1 } });
@@ -73,7 +75,27 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const plan = new FaultPlan(seed, options.faults ?? {});
   const clock = options.now ?? Date.now;
   const baseDate = options.baseDate ?? chinaDate(new Date(clock()));
-  const items = createWorkItems(seed, options.counts, baseDate);
+  if (
+    options.arrivals !== undefined &&
+    (!(options.arrivals.everyMs > 0) ||
+      !Number.isInteger(options.arrivals.initial ?? 0) ||
+      (options.arrivals.initial ?? 0) < 0)
+  ) {
+    throw new ClientOptionsError(
+      {
+        zh: 'arrivals.everyMs 须为正数，arrivals.initial 须为非负整数',
+        en: 'arrivals.everyMs must be positive and arrivals.initial a non-negative integer',
+      },
+      { arrivals: options.arrivals },
+    );
+  }
+  const items = createWorkItems({
+    seed,
+    baseDate,
+    clock,
+    counts: options.counts,
+    arrivals: options.arrivals,
+  });
   const store = createUploadStore({
     check: options.qualityCheck ?? defaultQualityCheck,
     clock,
@@ -84,6 +106,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const faultCounts: Record<string, number> = {};
 
   const app = new Hono<{ Bindings: HttpBindings }>();
+  if (options.arrivals !== undefined) mountArrivalControl(app, items, createReply(clock));
   mountEndpoints(app, {
     plan,
     auth: createAuthenticator(options.auth, clock),
@@ -125,13 +148,26 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     clueFeedback: items.clueFeedback,
     jointTasks: items.jointTaskProgress,
     complaintStatus: items.complaintStatus,
+    doubleNotifications: items.doubleNotificationProgress,
+    commitmentVerifications: items.commitmentVerifications,
     publications: items.publications,
+    released: (feed) => items.released(feed),
+    elapsedMs: () => items.elapsed(),
     stats: () => ({ requests: requests.length, faults: { ...faultCounts }, ...store.counters }),
   };
   return {
     url: `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`,
     port: address.port,
     state,
+    advance: (ms) => {
+      if (!Number.isFinite(ms) || ms < 0) {
+        throw new ClientOptionsError(
+          { zh: 'advance 须为非负毫秒数', en: 'advance takes a non-negative number of ms' },
+          { ms },
+        );
+      }
+      items.advance(ms);
+    },
     stop: () =>
       new Promise<void>((resolve, reject) => {
         store.flush();

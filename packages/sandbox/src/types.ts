@@ -1,6 +1,8 @@
 import type { VerifyResult } from '@jianguan/provincial-client';
 import type { QualityChecker, QualityResult, UploadKind } from '@jianguan/provincial-client/contract';
 import type { FaultDecision, SandboxFaults } from './faults.js';
+import type { SandboxArrivals } from './state/arrivals.js';
+import type { WorkFeed } from './state/work-items.js';
 
 /**
  * Credentials the sandbox accepts by default (HMAC-SHA256 / HMAC-SM3 canonical signing).
@@ -57,8 +59,19 @@ export interface SandboxOptions {
   readonly baseDate?: string;
   /** The civil date the sandbox's 质检 takes as today (no future dates, …). Default: China today. */
   readonly today?: string;
-  /** Synthetic item counts. */
-  readonly counts?: { readonly clues?: number; readonly complaints?: number; readonly jointTasks?: number };
+  /** Synthetic item counts (defaults 120 clues, 60 complaints, 20 joint tasks, 40 双告知 items, 30 commitments). */
+  readonly counts?: {
+    readonly clues?: number;
+    readonly complaints?: number;
+    readonly jointTasks?: number;
+    readonly doubleNotifications?: number;
+    readonly commitments?: number;
+  };
+  /**
+   * Work items arrive over time on this seeded schedule (default: all there at start). Items are then dated the
+   * day they arrive, counting from `baseDate`.
+   */
+  readonly arrivals?: SandboxArrivals;
   /**
    * Largest request body accepted, in bytes (default 16 MiB). Checked before the body is read: a larger
    * `Content-Length` is refused with 413 at once, a body streamed without one is cut off at the limit.
@@ -137,7 +150,15 @@ export interface SandboxState {
   readonly clueFeedback: ReadonlyMap<string, unknown>;
   readonly jointTasks: ReadonlyMap<string, { status: string; claim?: unknown; feedback?: unknown }>;
   readonly complaintStatus: ReadonlyMap<string, unknown>;
+  /** 双告知 item id → the claim and the feedback received. */
+  readonly doubleNotifications: ReadonlyMap<string, { claim?: unknown; feedback?: unknown }>;
+  /** Commitment id → the verification received (stored once). */
+  readonly commitmentVerifications: ReadonlyMap<string, unknown>;
   readonly publications: ReadonlyMap<string, unknown>;
+  /** How many items of a feed have arrived so far. */
+  released(feed: WorkFeed): number;
+  /** Sandbox time since start, in ms (clock plus `advance`). */
+  elapsedMs(): number;
   /** Counts by outcome. */
   stats(): {
     requests: number;
@@ -161,5 +182,7 @@ export interface Sandbox {
   readonly url: string;
   readonly port: number;
   readonly state: SandboxState;
+  /** Moves the arrival clock forward by `ms` (items scheduled by then arrive); the signing clock is untouched. */
+  advance(ms: number): void;
   stop(): Promise<void>;
 }

@@ -11,6 +11,11 @@ import type {
   UploadKind,
 } from '../contract/wire.js';
 import { qualityResultSchema, submissionLookupSchema } from '../contract/wire.js';
+import type {
+  CommitmentDelivery,
+  CommitmentVerification,
+  DoubleNotification,
+} from '../contract/work-items.js';
 import { createBatchSequence } from './batch-sequence.js';
 import type { PreparedItem, UploadItem, UploadOptions, UploadResult } from './batches.js';
 import { createBatchUploader } from './batches.js';
@@ -106,6 +111,28 @@ export interface ProvincialClient {
     options?: CallOptions,
   ): Promise<Accepted>;
   publish(channel: PublicationChannel, publication: Publication, options?: CallOptions): Promise<Accepted>;
+  /** Pull 双告知 items pushed by registration (登记推送), in arrival order; persist `cursor` to resume. */
+  doubleNotifications(options?: PullOptions): PageIterator<DoubleNotification>;
+  /** Claim a 双告知 item (认领接收; within 5 working days, seed 004 三(三)2). */
+  claimDoubleNotification(
+    itemId: string,
+    claim: { claimTime: string; department: string; officer?: string },
+    options?: CallOptions,
+  ): Promise<Accepted>;
+  /** Feed back the outcome of a claimed 双告知 item (办理结果). */
+  feedbackDoubleNotification(
+    itemId: string,
+    feedback: { feedbackTime: string; result: string },
+    options?: CallOptions,
+  ): Promise<Accepted>;
+  /** Pull 告知承诺 commitments to verify (事后核查), in arrival order; persist `cursor` to resume. */
+  commitments(options?: PullOptions): PageIterator<CommitmentDelivery>;
+  /** Send a commitment's verification (履诺 / 未履诺 with 失信约束措施); checked locally before sending. */
+  sendCommitmentVerification(
+    commitmentId: string,
+    verification: CommitmentVerification,
+    options?: CallOptions,
+  ): Promise<Accepted>;
 }
 
 /**

@@ -23,7 +23,7 @@ const get = async (s: Sandbox, path: string) =>
     code: string;
     data: { items: Record<string, unknown>[]; nextCursor: string; hasMore: boolean };
   };
-const post = async (s: Sandbox, path: string, body: unknown, key = crypto.randomUUID()) => {
+const post = async (s: Sandbox, path: string, body: unknown, key: string = crypto.randomUUID()) => {
   const res = await fetch(`${s.url}${path}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'idempotency-key': key },

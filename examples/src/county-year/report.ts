@@ -201,7 +201,7 @@ export async function reportYear(options: {
     seed,
     today,
     baseDate: `${year}-11-01`,
-    counts: { clues: 60, jointTasks: 12, complaints: 10 },
+    counts: { clues: 60, jointTasks: 12, complaints: 10, doubleNotifications: 0, commitments: 0 },
     faults: options.faults
       ? {
           serverErrorRate: 0.08,

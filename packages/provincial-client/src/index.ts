@@ -69,6 +69,18 @@ export {
   taskFeedbackRequestSchema,
   UPLOAD_KINDS,
 } from './contract/wire.js';
+export type {
+  CommitmentDelivery,
+  CommitmentVerification,
+  DoubleNotification,
+} from './contract/work-items.js';
+export {
+  commitmentDeliverySchema,
+  commitmentVerificationSchema,
+  doubleNotificationClaimSchema,
+  doubleNotificationFeedbackSchema,
+  doubleNotificationSchema,
+} from './contract/work-items.js';
 // errors
 export type { RequestInfo } from './errors/errors.js';
 export {
@@ -76,6 +88,7 @@ export {
   AuthError,
   ClientOptionsError,
   HttpError,
+  InvalidItemError,
   NetworkError,
   OutboxLockedError,
   PayloadTooLargeError,

@@ -20,5 +20,13 @@ export type {
   WriteLogEntry,
 } from './server.js';
 export { SANDBOX_CREDENTIALS, startSandbox } from './server.js';
+export type { SandboxArrivals } from './state/arrivals.js';
+export type { WorkFeed } from './state/work-items.js';
 export type { SyntheticDataOptions } from './synthetic.js';
-export { syntheticClues, syntheticComplaints, syntheticJointTasks } from './synthetic.js';
+export {
+  syntheticClues,
+  syntheticCommitments,
+  syntheticComplaints,
+  syntheticDoubleNotifications,
+  syntheticJointTasks,
+} from './synthetic.js';

@@ -12,7 +12,7 @@ const NAMES = [
 ];
 
 /** A valid USCC (GB 32100-2015) for a body of 8 digits, in region `area`, with both check characters computed. */
-function makeUscc(area: string, body8: string): string {
+export function makeUscc(area: string, body8: string): string {
   const org = `${body8}${orgCode.calcCheckDigit(body8)}`;
   const first17 = `91${area}${org}`;
   return `${first17}${uscc.calcCheckDigit(first17)}`;

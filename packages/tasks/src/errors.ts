@@ -20,7 +20,8 @@ export type TasksErrorCode =
   | 'store_corrupt'
   | 'store_closed'
   | 'invalid_risk_rules'
-  | 'invalid_input';
+  | 'invalid_input'
+  | 'invalid_cursors';
 
 /**
  * An error raised by `@jianguan/tasks` (任务管理错误): a bad lifecycle definition, an illegal transition, a

@@ -17,6 +17,8 @@ export {
   qualityFixLifecycle,
   riskClueLifecycle,
 } from './builtin.js';
+export type { SyncCursorStore, SyncCursors } from './cursors.js';
+export { createFileSyncCursorStore } from './cursors.js';
 export type {
   DueCounts,
   DueItem,
@@ -81,16 +83,20 @@ export type {
   FeedbackResult,
   IntakeOptions,
   ProvinceClue,
+  ProvinceCommitment,
   ProvinceComplaint,
   ProvinceDoubleNotification,
   ProvinceJointTask,
   ProvinceSyncClient,
+  SyncKind,
   SyncOptions,
   SyncResult,
 } from './sync.js';
 export {
   clueEvents,
   clueTaskId,
+  commitmentEvents,
+  commitmentTaskId,
   complaintEvents,
   complaintTaskId,
   doubleNotificationEvents,

@@ -1,5 +1,6 @@
 import { isCivilDate } from '@jianguan/core';
 import type { TaskBook } from './book.js';
+import type { SyncCursorStore, SyncCursors } from './cursors.js';
 import type { TaskState } from './engine.js';
 import type { TaskEventInput } from './events.js';
 import { eventDate } from './events.js';
@@ -58,8 +59,9 @@ export interface ProvinceComplaint {
 }
 
 /**
- * A 双告知 item pushed by market registration (登记推送的“双告知”事项). The provincial interface v1 has no pull
- * for them yet, so callers map their registration feed to this shape.
+ * A 双告知 item pushed by market registration (登记推送的“双告知”事项), in the shape {@link doubleNotificationEvents}
+ * takes; {@link syncFromProvince} maps the client's `doubleNotifications()` items to it, and callers with
+ * another registration feed map theirs.
  *
  * @example
  * const d: ProvinceDoubleNotification = { itemId: 'SGZ-1', pushedAt: '2025-09-30', uscc: '91330100799655058B', department: 'wjw' };
@@ -97,6 +99,9 @@ export const jointTaskId = (taskNo: string): string => `joint:${taskNo}`;
 export const complaintTaskId = (complaintId: string): string => `complaint:${complaintId}`;
 /** Task id of a 双告知 item: `sgz:<事项编号>`. */
 export const doubleNotificationTaskId = (itemId: string): string => `sgz:${itemId}`;
+
+/** Task id of a commitment to verify: `commitment:<承诺编号>`. */
+export const commitmentTaskId = (commitmentId: string): string => `commitment:${commitmentId}`;
 
 /** The civil date of a provincial time ('2025-03-02', '2025-03-02 09:00:00' or an ISO instant). */
 function dayOf(value: unknown): string | undefined {
@@ -267,21 +272,94 @@ export function doubleNotificationEvents(
 }
 
 /**
+ * A 告知承诺 commitment to verify, as the client's `commitments()` yields it (the fields of
+ * `@jianguan/credit-rules`' `Commitment` plus delivery fields).
+ *
+ * @example
+ * const k: ProvinceCommitment = { id: 'CN00000001', entityId: '91330100799655058B', entityName: '某公司', item: '食品经营许可', deadline: '2025-12-01', pushedAt: '2025-11-03T09:00:00+08:00' };
+ */
+export interface ProvinceCommitment {
+  readonly id: string;
+  readonly entityId?: string | undefined;
+  readonly entityName?: string | undefined;
+  readonly item?: string | undefined;
+  readonly content?: string | undefined;
+  /** 承诺履行期限: the verification is due by this day (the task's `dueDates.verify`). */
+  readonly deadline?: string | undefined;
+  readonly verificationStandard?: string | undefined;
+  readonly responsibleUnit?: string | undefined;
+  readonly pushedAt: string;
+}
+
+/**
+ * `create` events of 告知承诺核查 tasks (`commitment_verification`), one per 承诺编号, created the day the
+ * commitment was pushed and due on its 承诺履行期限 (`dueDates.verify`; the lifecycle's 20-working-day default
+ * when absent).
+ *
+ * @example
+ * const events = commitmentEvents(pulled, { department: 'scjg' });
+ */
+export function commitmentEvents(
+  items: Iterable<ProvinceCommitment>,
+  options: IntakeOptions<ProvinceCommitment> = {},
+): TaskEventInput[] {
+  return collect(items, options, (k) => {
+    const entity = {
+      ...(str(k.entityId) !== undefined ? { uscc: k.entityId } : {}),
+      ...(str(k.entityName) !== undefined ? { name: k.entityName } : {}),
+    };
+    const deadline = typeof k.deadline === 'string' && isCivilDate(k.deadline) ? k.deadline : undefined;
+    const data: Record<string, unknown> = {};
+    for (const key of ['item', 'content', 'verificationStandard', 'responsibleUnit', 'deadline'] as const)
+      if (str(k[key]) !== undefined) data[key] = k[key];
+    return {
+      id: commitmentTaskId(k.id),
+      at: dayOf(k.pushedAt),
+      task: {
+        lifecycle: 'commitment_verification',
+        ...(str(k.item) !== undefined ? { title: `告知承诺核查：${k.item}` } : {}),
+        ...(Object.keys(entity).length > 0 ? { entity } : {}),
+        source: { system: 'province', ref: k.id },
+        ...(deadline !== undefined ? { dueDates: { verify: deadline } } : {}),
+        ...(Object.keys(data).length > 0 ? { data } : {}),
+      },
+    };
+  });
+}
+
+/** A pull as the sync sees it: items, the cursor to persist, and the items skipped as invalid. */
+type SyncPull<T> = AsyncIterable<T> & {
+  readonly cursor?: string | undefined;
+  readonly invalid?: readonly unknown[];
+};
+
+/** Options the sync passes to every pull: the cursor, and `onInvalid: 'skip'` so one bad item never blocks a feed. */
+interface SyncPullOptions {
+  cursor?: string;
+  onInvalid?: 'skip';
+}
+
+/**
  * The part of `@jianguan/provincial-client`'s `ProvincialClient` the sync uses (structural: pass the client).
  *
  * @example
  * const c: ProvinceSyncClient = createProvincialClient({ baseUrl, source, signer });
  */
 export interface ProvinceSyncClient {
-  clues(options?: {
-    cursor?: string;
-  }): AsyncIterable<Record<string, unknown>> & { readonly cursor?: string | undefined };
-  jointTasks(options?: { cursor?: string }): AsyncIterable<ProvinceJointTask> & {
-    readonly cursor?: string | undefined;
-  };
-  complaints(options?: { cursor?: string }): AsyncIterable<Record<string, unknown>> & {
-    readonly cursor?: string | undefined;
-  };
+  clues(options?: SyncPullOptions): SyncPull<Record<string, unknown>>;
+  jointTasks(options?: SyncPullOptions): SyncPull<ProvinceJointTask>;
+  complaints(options?: SyncPullOptions): SyncPull<Record<string, unknown>>;
+  /** 双告知 items (optional: a client without the feed syncs the other kinds). */
+  doubleNotifications?(options?: SyncPullOptions): SyncPull<{
+    readonly itemId: string;
+    readonly pushedAt: string;
+    readonly uscc?: string | undefined;
+    readonly entityName?: string | undefined;
+    readonly routing?: string | undefined;
+    readonly department?: string | undefined;
+  }>;
+  /** 告知承诺 commitments to verify (optional). */
+  commitments?(options?: SyncPullOptions): SyncPull<ProvinceCommitment>;
   sendClueFeedback(warningId: string, feedback: Readonly<Record<string, unknown>>): Promise<unknown>;
   claimJointTask(taskNo: string, claim: { claimTime: string; unionUnitName: string }): Promise<unknown>;
   feedbackJointTask(
@@ -292,81 +370,170 @@ export interface ProvinceSyncClient {
     complaintId: string,
     update: { status: string; note?: string; updatedAt: string },
   ): Promise<unknown>;
+  claimDoubleNotification?(
+    itemId: string,
+    claim: { claimTime: string; department: string; officer?: string },
+  ): Promise<unknown>;
+  feedbackDoubleNotification?(
+    itemId: string,
+    feedback: { feedbackTime: string; result: string },
+  ): Promise<unknown>;
+  sendCommitmentVerification?(
+    commitmentId: string,
+    verification: { verifiedAt: string; outcome: 'confirmed' | 'failed'; note?: string; measures?: string },
+  ): Promise<unknown>;
 }
+
+/**
+ * The kinds of pushed work items the sync pulls.
+ *
+ * @example
+ * const k: SyncKind = 'double_notification';
+ */
+export type SyncKind = 'clue' | 'joint_task' | 'complaint' | 'double_notification' | 'commitment';
 
 /**
  * Options of {@link syncFromProvince}.
  *
  * @example
- * const o: SyncOptions = { department: 'scjg', cursors: saved };
+ * const o: SyncOptions = { department: 'scjg', cursorStore: createFileSyncCursorStore('./cursors.json') };
  */
 export interface SyncOptions {
-  /** Department the pulled items go to (or a function of kind and record). */
-  readonly department?:
-    | string
-    | ((kind: 'clue' | 'joint_task' | 'complaint', record: unknown) => string | undefined);
+  /**
+   * Department the pulled items go to (or a function of kind and record). A 双告知 item routed by the
+   * province keeps its own department.
+   */
+  readonly department?: string | ((kind: SyncKind, record: unknown) => string | undefined);
   readonly actor?: { readonly id: string; readonly department?: string };
   /** Cursors from the previous sync (pull only what is new); without them everything is pulled and deduplicated. */
-  readonly cursors?: { readonly clues?: string; readonly jointTasks?: string; readonly complaints?: string };
+  readonly cursors?: SyncCursors;
+  /**
+   * Loads the cursors at start (unless `cursors` is given) and saves the new ones after the tasks are written,
+   * so a restarted process resumes where the last sync ended.
+   */
+  readonly cursorStore?: SyncCursorStore;
 }
 
 /**
- * The outcome of {@link syncFromProvince}: tasks created per kind, items seen, and the cursors to keep.
+ * The outcome of {@link syncFromProvince}: tasks created per kind, items seen, the cursors to keep, the items
+ * skipped because they did not match the contract, and the feeds that failed (their cursor did not move past
+ * what was not read; the next sync retries them).
  *
  * @example
- * const r: SyncResult = { created: { clues: 3, jointTasks: 1, complaints: 0 }, seen: 4, cursors: {} };
+ * const r: SyncResult = { created: { clues: 3, jointTasks: 1, complaints: 0, doubleNotifications: 2, commitments: 0 }, seen: 6, cursors: {}, invalid: [], failed: [] };
  */
 export interface SyncResult {
-  readonly created: { readonly clues: number; readonly jointTasks: number; readonly complaints: number };
+  readonly created: {
+    readonly clues: number;
+    readonly jointTasks: number;
+    readonly complaints: number;
+    readonly doubleNotifications: number;
+    readonly commitments: number;
+  };
   readonly seen: number;
-  readonly cursors: { readonly clues?: string; readonly jointTasks?: string; readonly complaints?: string };
+  readonly cursors: SyncCursors;
+  /** Items skipped as invalid (the client's typed `InvalidItemError`s), by feed. */
+  readonly invalid: readonly { readonly feed: keyof SyncCursors; readonly error: unknown }[];
+  /** Feeds whose pull failed (network, a malformed page …), with the error. */
+  readonly failed: readonly { readonly feed: keyof SyncCursors; readonly error: unknown }[];
 }
 
 async function drain<T>(
-  it: AsyncIterable<T> & { readonly cursor?: string | undefined },
-): Promise<{ items: T[]; cursor: string | undefined }> {
+  open: (() => SyncPull<T>) | undefined,
+  cursor: string | undefined,
+): Promise<{ items: T[]; cursor: string | undefined; invalid: readonly unknown[]; error?: unknown }> {
+  if (open === undefined) return { items: [], cursor, invalid: [] };
   const items: T[] = [];
-  for await (const item of it) items.push(item);
-  return { items, cursor: it.cursor };
+  let it: SyncPull<T> | undefined;
+  try {
+    it = open();
+    for await (const item of it) items.push(item);
+    return { items, cursor: it.cursor ?? cursor, invalid: it.invalid ?? [] };
+  } catch (error) {
+    return { items, cursor: it?.cursor ?? cursor, invalid: it?.invalid ?? [], error };
+  }
 }
 
 /**
- * Pulls clues, joint tasks and complaints from the province and records one `create` event per new item in
- * one atomic write. Running it again creates nothing for items already in the book (same record twice → one
- * task).
+ * Pulls clues, joint tasks, complaints, 双告知 items and commitments from the province, from the saved cursors
+ * on, and records one `create` event per new item in one atomic write; then saves the new cursors. It is
+ * incremental and idempotent: running it again (or after a restart, or after a crash between the write and
+ * the cursor save) creates nothing for items already in the book. An item that does not match the contract is
+ * skipped and reported in `invalid`; a feed whose pull fails is reported in `failed` and the others proceed.
  *
  * @example
- * const r = await syncFromProvince(book, client, { department: 'scjg' });
- * r.created.clues; // new clue tasks
+ * const r = await syncFromProvince(book, client, { department: 'scjg', cursorStore });
+ * r.created.doubleNotifications; // new 双告知 tasks
  */
 export async function syncFromProvince(
   book: TaskBook,
   client: ProvinceSyncClient,
   options: SyncOptions = {},
 ): Promise<SyncResult> {
-  const cursorOf = (c: string | undefined) => (c === undefined ? {} : { cursor: c });
-  const clues = await drain(client.clues(cursorOf(options.cursors?.clues)));
-  const joint = await drain(client.jointTasks(cursorOf(options.cursors?.jointTasks)));
-  const complaints = await drain(client.complaints(cursorOf(options.cursors?.complaints)));
+  const start: SyncCursors = options.cursors ?? (await options.cursorStore?.load()) ?? {};
+  const pull = (c: string | undefined): SyncPullOptions =>
+    c === undefined ? { onInvalid: 'skip' } : { cursor: c, onInvalid: 'skip' };
+  const clues = await drain(() => client.clues(pull(start.clues)), start.clues);
+  const joint = await drain(() => client.jointTasks(pull(start.jointTasks)), start.jointTasks);
+  const complaints = await drain(() => client.complaints(pull(start.complaints)), start.complaints);
+  const doubles = await drain(
+    client.doubleNotifications && (() => client.doubleNotifications!(pull(start.doubleNotifications))),
+    start.doubleNotifications,
+  );
+  const commitments = await drain(
+    client.commitments && (() => client.commitments!(pull(start.commitments))),
+    start.commitments,
+  );
   const existing = new Set(book.tasks().map((t) => t.id));
   const dep =
-    <R>(kind: 'clue' | 'joint_task' | 'complaint') =>
+    <R>(kind: SyncKind) =>
     (record: R) =>
       typeof options.department === 'function' ? options.department(kind, record) : options.department;
   const base = { existing, ...(options.actor !== undefined ? { actor: options.actor } : {}) };
   const c = clueEvents(clues.items, { ...base, department: dep('clue') });
   const j = jointTaskEvents(joint.items, { ...base, department: dep('joint_task') });
   const p = complaintEvents(complaints.items, { ...base, department: dep('complaint') });
-  const all = [...c, ...j, ...p];
+  const d = doubleNotificationEvents(
+    doubles.items.map(
+      (x): ProvinceDoubleNotification => ({
+        itemId: x.itemId,
+        pushedAt: x.pushedAt,
+        ...(x.uscc !== undefined ? { uscc: x.uscc } : {}),
+        ...(x.entityName !== undefined ? { name: x.entityName } : {}),
+        ...(x.routing !== 'failed' && x.department !== undefined ? { department: x.department } : {}),
+      }),
+    ),
+    {
+      ...base,
+      // Routing failed at the province (分配失败): the item starts 待分配, whatever the default department.
+      department: (x) =>
+        doubles.items.find((y) => y.itemId === x.itemId)?.routing === 'failed'
+          ? undefined
+          : dep<ProvinceDoubleNotification>('double_notification')(x),
+    },
+  );
+  const k = commitmentEvents(commitments.items, { ...base, department: dep('commitment') });
+  const all = [...c, ...j, ...p, ...d, ...k];
   if (all.length > 0) await book.applyAll(all);
-  const cursors: { clues?: string; jointTasks?: string; complaints?: string } = {};
-  if (clues.cursor !== undefined) cursors.clues = clues.cursor;
-  if (joint.cursor !== undefined) cursors.jointTasks = joint.cursor;
-  if (complaints.cursor !== undefined) cursors.complaints = complaints.cursor;
+  const cursors: { -readonly [K in keyof SyncCursors]: SyncCursors[K] } = {};
+  const pulled = { clues, jointTasks: joint, complaints, doubleNotifications: doubles, commitments };
+  for (const [feed, r] of Object.entries(pulled) as [keyof SyncCursors, typeof clues][])
+    if (r.cursor !== undefined) cursors[feed] = r.cursor;
+  // Saved only after the tasks are written: a crash before this line re-pulls items that now exist.
+  await options.cursorStore?.save(cursors);
+  const entries = Object.entries(pulled) as [keyof SyncCursors, typeof clues][];
   return {
-    created: { clues: c.length, jointTasks: j.length, complaints: p.length },
-    seen: clues.items.length + joint.items.length + complaints.items.length,
+    created: {
+      clues: c.length,
+      jointTasks: j.length,
+      complaints: p.length,
+      doubleNotifications: d.length,
+      commitments: k.length,
+    },
+    seen: entries.reduce((n, [, r]) => n + r.items.length, 0),
     cursors,
+    invalid: entries.flatMap(([feed, r]) => r.invalid.map((error) => ({ feed, error }))),
+    failed: entries.flatMap(([feed, r]) => (r.error === undefined ? [] : [{ feed, error: r.error }])),
   };
 }
 
@@ -406,11 +573,15 @@ const COMPLAINT_STATUS: Readonly<Record<string, string>> = {
 };
 
 const stamp = (day: string) => `${day} 00:00:00`;
+/** Start of a civil day in China as an ISO instant (the 双告知 wire takes instants with an offset). */
+const instantOf = (day: string) => `${day}T00:00:00+08:00`;
 
 /**
  * Sends task outcomes back to the province: clue feedback (核查结果) once a clue is fed back, the claim and the
- * feedback of joint tasks, and the progress status of complaints (事件进展状态 1 正常处理中 / 4 结案). Each
- * call is made once (keys in `sent`); a failed call is reported and retried on the next run.
+ * feedback of joint tasks, the progress status of complaints (事件进展状态 1 正常处理中 / 4 结案), the claim
+ * (`sgz-claim:<id>`) and feedback (`sgz-feedback:<id>`) of 双告知 items, and the verification of commitments
+ * (`commitment-verification:<id>`: `confirmed` after 核查履诺, `failed` with the note as 失信约束措施 after
+ * 未履诺). Each call is made once (keys in `sent`); a failed call is reported and retried on the next run.
  *
  * @example
  * const r = await feedbackToProvince(book, client, { sent, unitName: '某县市场监督管理局', recordIds: (t) => [String(t.data?.recordId)] });
@@ -435,8 +606,18 @@ export async function feedbackToProvince(
   const reached = (t: TaskState, states: readonly string[]) => states.some((s) => t.entered[s] !== undefined);
   const sorted = book
     .tasks()
-    .filter((t) => t.source?.system === 'province')
+    .filter(
+      (t) =>
+        t.source?.system === 'province' ||
+        (t.source?.system === 'registration' && t.lifecycle.id === 'double_notification'),
+    )
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  // How each commitment was fed back (核查履诺 or 未履诺): the action of its last fed-back event.
+  const commitmentOutcome = new Map<string, string>();
+  if (sorted.some((t) => t.lifecycle.id === 'commitment_verification'))
+    for (const e of book.events())
+      if (e.action === 'confirm_kept' || e.action === 'record_broken')
+        commitmentOutcome.set(e.taskId, e.action);
   for (const t of sorted) {
     const ref = (t.source as { ref: string }).ref;
     if (t.lifecycle.id === 'risk_clue' && reached(t, ['fed_back'])) {
@@ -466,6 +647,47 @@ export async function feedbackToProvince(
             feedbackSuggestion: t.note ?? '已检查',
             recordIds: ids,
           }),
+        );
+    } else if (t.lifecycle.id === 'double_notification' && client.claimDoubleNotification) {
+      if (reached(t, ['claimed']) && t.department !== undefined) {
+        const department = t.department;
+        await call(`sgz-claim:${ref}`, () =>
+          client.claimDoubleNotification!(ref, {
+            claimTime: instantOf(t.entered.claimed as string),
+            department,
+            ...(t.officer !== undefined ? { officer: t.officer } : {}),
+          }),
+        );
+      }
+      if (
+        reached(t, ['fed_back']) &&
+        client.feedbackDoubleNotification &&
+        options.sent.has(`sgz-claim:${ref}`)
+      )
+        await call(`sgz-feedback:${ref}`, () =>
+          client.feedbackDoubleNotification!(ref, {
+            feedbackTime: instantOf(t.entered.fed_back as string),
+            result: t.note ?? '已办理',
+          }),
+        );
+    } else if (t.lifecycle.id === 'commitment_verification' && client.sendCommitmentVerification) {
+      const outcome = commitmentOutcome.get(t.id);
+      if (reached(t, ['fed_back']) && outcome !== undefined)
+        await call(`commitment-verification:${ref}`, () =>
+          client.sendCommitmentVerification!(
+            ref,
+            outcome === 'record_broken'
+              ? {
+                  verifiedAt: t.entered.fed_back as string,
+                  outcome: 'failed',
+                  measures: t.note ?? '已采取失信约束措施',
+                }
+              : {
+                  verifiedAt: t.entered.fed_back as string,
+                  outcome: 'confirmed',
+                  ...(t.note !== undefined ? { note: t.note } : {}),
+                },
+          ),
         );
     } else if (t.lifecycle.id === 'complaint') {
       const status = COMPLAINT_STATUS[t.state];

@@ -13,7 +13,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 let sandbox: Sandbox;
-const counts = { clues: 23, complaints: 9, jointTasks: 4 };
+const counts = { clues: 23, complaints: 9, jointTasks: 4, doubleNotifications: 6, commitments: 3 };
 
 beforeAll(async () => {
   sandbox = await startSandbox({ seed: 'tasks-sync', counts, baseDate: '2025-11-01' });
@@ -33,13 +33,25 @@ describe('sync from the sandbox over HTTP', () => {
     const book = await openTaskBook();
     const c = client();
     const first = await syncFromProvince(book, c, { department: 'scjg' });
-    expect(first.created).toEqual({ clues: 23, jointTasks: 4, complaints: 9 });
+    expect(first.created).toEqual({
+      clues: 23,
+      jointTasks: 4,
+      complaints: 9,
+      doubleNotifications: 6,
+      commitments: 3,
+    });
     const second = await syncFromProvince(book, c, { department: 'scjg' });
-    expect(second.created).toEqual({ clues: 0, jointTasks: 0, complaints: 0 });
-    expect(second.seen).toBe(36);
+    expect(second.created).toEqual({
+      clues: 0,
+      jointTasks: 0,
+      complaints: 0,
+      doubleNotifications: 0,
+      commitments: 0,
+    });
+    expect(second.seen).toBe(45);
     const tasks = book.tasks();
-    expect(tasks).toHaveLength(36);
-    expect(new Set(tasks.map((t) => t.source?.ref)).size).toBe(36);
+    expect(tasks).toHaveLength(45);
+    expect(new Set(tasks.map((t) => t.source?.ref)).size).toBe(45);
     const joint = book.task(jointTaskId('lhjg000001'));
     expect(joint?.lifecycle.id).toBe('joint_task');
     expect(joint?.entity?.name).toBeTruthy();
@@ -47,7 +59,7 @@ describe('sync from the sandbox over HTTP', () => {
     // Incremental: with the cursors of the first sync, nothing new is even seen.
     const third = await syncFromProvince(book, c, { department: 'scjg', cursors: first.cursors });
     expect(third.seen).toBe(0);
-    expect(book.size).toBe(36);
+    expect(book.size).toBe(45);
   });
 
   it('sends clue feedback, joint-task claim and feedback, and complaint status to the sandbox once', async () => {

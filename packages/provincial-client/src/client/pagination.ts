@@ -1,3 +1,5 @@
+import type { InvalidItemError } from '../errors/errors.js';
+
 /**
  * One page of a pulled list.
  *
@@ -10,6 +12,8 @@ export interface Page<T> {
   readonly nextCursor: string;
   /** Whether more items are available now. */
   readonly hasMore: boolean;
+  /** Items of this page that did not match the contract (pulls with `onInvalid: 'skip'`). */
+  readonly invalid?: readonly InvalidItemError[];
 }
 
 /**
@@ -27,6 +31,8 @@ export interface PageIterator<T> extends AsyncIterable<T> {
   toArray(options: { readonly limit: number }): Promise<T[]>;
   /** The cursor after the last fully consumed page (start here next time). */
   readonly cursor: string | undefined;
+  /** Items skipped so far because they did not match the contract (pulls with `onInvalid: 'skip'`). */
+  readonly invalid: readonly InvalidItemError[];
 }
 
 /** Builds a {@link PageIterator} from a page fetcher and an item id function. */
@@ -36,6 +42,7 @@ export function pageIterator<T>(
   startCursor: string | undefined,
 ): PageIterator<T> {
   let cursor = startCursor;
+  const invalid: InvalidItemError[] = [];
   async function* pages(): AsyncGenerator<Page<T>> {
     const seen = new Set<string>();
     let next = cursor;
@@ -48,7 +55,13 @@ export function pageIterator<T>(
         return true;
       });
       cursor = page.nextCursor;
-      yield { items: fresh, nextCursor: page.nextCursor, hasMore: page.hasMore };
+      if (page.invalid) invalid.push(...page.invalid);
+      yield {
+        items: fresh,
+        nextCursor: page.nextCursor,
+        hasMore: page.hasMore,
+        ...(page.invalid && page.invalid.length > 0 ? { invalid: page.invalid } : {}),
+      };
       if (!page.hasMore || page.items.length === 0) return;
       next = page.nextCursor;
     }
@@ -58,6 +71,7 @@ export function pageIterator<T>(
     get cursor() {
       return cursor;
     },
+    invalid,
     async *[Symbol.asyncIterator]() {
       for await (const page of pages()) yield* page.items;
     },

@@ -26,3 +26,11 @@ export {
   UPLOAD_KIND_NAMES,
   UPLOAD_KINDS,
 } from './wire.js';
+export type { CommitmentDelivery, CommitmentVerification, DoubleNotification } from './work-items.js';
+export {
+  commitmentDeliverySchema,
+  commitmentVerificationSchema,
+  doubleNotificationClaimSchema,
+  doubleNotificationFeedbackSchema,
+  doubleNotificationSchema,
+} from './work-items.js';

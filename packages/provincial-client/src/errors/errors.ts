@@ -224,6 +224,48 @@ export class ResponseValidationError extends ProvincialClientError {
 }
 
 /**
+ * One item of a pulled page does not match the contract (推送数据不符合接口规范): the page itself was
+ * well-formed, so the other items are usable. Thrown by a pull by default; with `onInvalid: 'skip'` it is
+ * collected in the iterator's `invalid` list instead and the cursor moves past the item.
+ *
+ * @example
+ * for (const e of iterator.invalid) console.log(e.endpoint, e.itemId, e.issues);
+ */
+export class InvalidItemError extends ProvincialClientError {
+  override readonly name = 'InvalidItemError' as const;
+  /** The endpoint the item came from (e.g. `listDoubleNotifications`). */
+  readonly endpoint: string;
+  /** The item's id when it has a readable one. */
+  readonly itemId: string | undefined;
+  /** zod issues (or the decoding failure), as `{ path, message }`, paths starting at the item. */
+  readonly issues: readonly { path: readonly PropertyKey[]; message: string }[];
+  /** The item as received (redacted). */
+  readonly item: unknown;
+  constructor(
+    endpoint: string,
+    itemId: string | undefined,
+    issues: readonly { path: readonly PropertyKey[]; message: string }[],
+    item: unknown,
+    info: RequestInfo = {},
+  ) {
+    const first = issues[0];
+    const where = first ? `${first.path.join('.') || '(item)'}: ${first.message}` : '';
+    super(
+      'invalid_item',
+      {
+        zh: `${endpoint} 返回的条目${itemId ? ` ${itemId}` : ''}不符合接口规范（${where}）`,
+        en: `${endpoint} returned an item${itemId ? ` ${itemId}` : ''} that does not match the contract (${where})`,
+      },
+      { ...info, details: { ...(info.details ?? {}), endpoint, itemId, path: first?.path } },
+    );
+    this.endpoint = endpoint;
+    this.itemId = itemId;
+    this.issues = issues;
+    this.item = redactValue(item);
+  }
+}
+
+/**
  * Records failed the local quality check (本地质检未通过) and `force` was not set; nothing was sent.
  *
  * @example

@@ -1,8 +1,9 @@
 import type { AddressInfo } from 'node:net';
 import type { HttpBindings } from '@hono/node-server';
 import { serve } from '@hono/node-server';
+import { chinaToday as chinaDate, isCivilDate as isValidCivilDate } from '@jianguan/core';
 import { ClientOptionsError } from '@jianguan/provincial-client';
-import { chinaDate, defaultQualityCheck, isValidCivilDate } from '@jianguan/provincial-client/contract';
+import { defaultQualityCheck } from '@jianguan/provincial-client/contract';
 import { Hono } from 'hono';
 import type { SandboxFaults } from './faults.js';
 import { FaultPlan } from './faults.js';

@@ -1,5 +1,9 @@
 import type { VerifyResult } from '@jianguan/provincial-client';
-import type { QualityChecker, QualityResult, UploadKind } from '@jianguan/provincial-client/contract';
+import type {
+  QualityCheckFunction as QualityChecker,
+  BatchQualityResult as QualityResult,
+  UploadKind,
+} from '@jianguan/provincial-client/contract';
 import type { FaultDecision, SandboxFaults } from './faults.js';
 import type { SandboxArrivals } from './state/arrivals.js';
 import type { WorkFeed } from './state/work-items.js';

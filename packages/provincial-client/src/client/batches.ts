@@ -1,6 +1,7 @@
+import type { QualityIssue } from '@jianguan/core';
+import { chinaToday as chinaDate } from '@jianguan/core';
 import { formatBatchNo } from '../contract/batch-no.js';
-import type { QualityChecker, QualityIssue } from '../contract/core-adapter.js';
-import { chinaDate } from '../contract/core-adapter.js';
+import type { QualityCheckFunction as QualityChecker } from '../contract/core-adapter.js';
 import type { BatchResult, ItemResult, UploadKind } from '../contract/wire.js';
 import { batchResultSchema, UPLOAD_KINDS } from '../contract/wire.js';
 import { ClientOptionsError, QualityCheckFailedError } from '../errors/errors.js';

@@ -1,12 +1,11 @@
+import type { PublicationChannelSlug as PublicationChannel, QualityIssue } from '@jianguan/core';
 import type { z } from 'zod';
-import type { QualityIssue } from '../contract/core-adapter.js';
 import { defaultQualityCheck } from '../contract/core-adapter.js';
 import type {
   Accepted,
   BatchResult,
   Publication,
-  PublicationChannel,
-  QualityResult,
+  BatchQualityResult as QualityResult,
   SubmissionLookup,
   UploadKind,
 } from '../contract/wire.js';

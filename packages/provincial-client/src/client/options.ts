@@ -1,4 +1,4 @@
-import { isValidCivilDate } from '../contract/core-adapter.js';
+import { isCivilDate as isValidCivilDate } from '@jianguan/core';
 import { ClientOptionsError } from '../errors/errors.js';
 import type { ProvincialClientOptions } from './types.js';
 

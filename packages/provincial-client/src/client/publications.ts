@@ -1,4 +1,5 @@
-import type { Accepted, Publication, PublicationChannel } from '../contract/wire.js';
+import type { PublicationChannelSlug as PublicationChannel } from '@jianguan/core';
+import type { Accepted, Publication } from '../contract/wire.js';
 import { ClientOptionsError } from '../errors/errors.js';
 import type { ContractRequest } from './transport.js';
 import { singleWrite } from './transport.js';

@@ -6,8 +6,9 @@
  * `@jianguan/credit-rules`' `Commitment` (id, entityId, item, content, madeAt, deadline, verificationStandard,
  * responsibleUnit), so a delivered commitment is a `Commitment` plus delivery fields.
  */
+
+import { isCivilDate as isValidCivilDate } from '@jianguan/core';
 import { z } from 'zod';
-import { isValidCivilDate } from './core-adapter.js';
 
 const civilDate = z
   .string()

@@ -1,4 +1,4 @@
-import { chinaDate } from '@jianguan/provincial-client/contract';
+import { chinaToday as chinaDate } from '@jianguan/core';
 import seedrandom from 'seedrandom';
 
 /**

@@ -1,9 +1,9 @@
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import type { QualityIssue } from '@jianguan/core';
 import type {
   ItemResult,
-  QualityChecker,
-  QualityIssue,
-  QualityResult,
+  QualityCheckFunction as QualityChecker,
+  BatchQualityResult as QualityResult,
   UploadKind,
 } from '@jianguan/provincial-client/contract';
 import { type batchRequestSchema, recordSchema, UPLOAD_KINDS } from '@jianguan/provincial-client/contract';

@@ -40,7 +40,7 @@ describe('built-in calendar data', () => {
     for (const day of ['2004-01-04', '2015-09-03', '2020-01-31', '2024-04-11', '2025-10-11', '2026-02-14']) {
       expect(fromCopies.dayInfo(day)).toEqual(builtIn.dayInfo(day));
     }
-    const broken = structuredClone(GUANGXI_SANYUESAN) as { arrangements: { key: string }[] };
+    const broken = structuredClone(GUANGXI_SANYUESAN) as unknown as { arrangements: { key: string }[] };
     broken.arrangements[0]!.key = 'Not A Key';
     expect(() => createCalendar({ overlays: [broken as never] })).toThrow(/overlay/);
   });

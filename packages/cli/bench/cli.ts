@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import { addWorkdays, createQualityChecker } from '@jianguan/core';
 import { readJsonl } from '@jianguan/core/io';
 import { Bench } from 'tinybench';
-import { commands } from '../src/commands/registry.js';
+import { workdayCommand as workday } from '../src/commands/workday.js';
 import { runCli } from '../src/index.js';
 import { parseCommandArgs } from '../src/runtime/args.js';
 import { inspection } from '../test/fixtures.js';
@@ -20,7 +20,6 @@ writeFileSync(file, `${records.map((r) => JSON.stringify(r)).join('\n')}\n`);
 
 const sink = { write: () => true };
 const io = { stdout: sink, stderr: sink, cwd: dir, env: {} };
-const workday = commands.find((c) => c.name === 'workday')!;
 
 const bench = new Bench({ time: 1_500 });
 bench

@@ -1,6 +1,7 @@
 import { isJianguanError } from '@jianguan/core';
+import type { CommandEntry } from './commands/registry.js';
 import { commands } from './commands/registry.js';
-import type { CommandContext, CommandSpec } from './runtime/args.js';
+import type { CommandContext } from './runtime/args.js';
 import { closest, parseCommandArgs, renderHelp } from './runtime/args.js';
 import { CliError, usageError } from './runtime/errors.js';
 import type { ExitCodeValue } from './runtime/exit-codes.js';
@@ -48,10 +49,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCo
         io.stdout.write(topLevelHelp());
         return ExitCode.Ok;
       }
-      io.stdout.write(renderHelp(findCommand(target)));
+      io.stdout.write(renderHelp(await findCommand(target).load()));
       return ExitCode.Ok;
     }
-    const command = findCommand(name);
+    const command = await findCommand(name).load();
     const { values, positionals } =
       command.rawArgs === true
         ? { values: { json }, positionals: rest.filter((a) => a !== '--json') }
@@ -73,7 +74,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCo
   }
 }
 
-function findCommand(name: string): CommandSpec {
+function findCommand(name: string): CommandEntry {
   const command = commands.find((c) => c.name === name);
   if (command) return command;
   const suggestion = name.startsWith('-')

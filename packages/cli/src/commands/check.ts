@@ -24,6 +24,7 @@ import { assertReadableFile, detectFormat } from '../runtime/files.js';
 import { writeJson, writeLine } from '../runtime/io.js';
 import type { CheckExtension } from './catalog/check-extension.js';
 import { catalogCheckHelp, catalogCheckOptions, loadCheckExtension } from './catalog/check-extension.js';
+import { COMMAND_SUMMARIES } from './summaries.js';
 
 const NAME = 'check';
 const ENCODINGS = ['auto', 'utf-8', 'utf8', 'gbk', 'gb18030'] as const;
@@ -76,10 +77,7 @@ interface FileReport {
 /** `jianguan check` — the provincial data-quality check (质检) on CSV, JSON and JSONL files. */
 export const checkCommand: CommandSpec = {
   name: NAME,
-  summary: {
-    zh: '按数据标准质检 CSV/JSON/JSONL 文件',
-    en: 'quality-check CSV, JSON or JSONL files against the data standard',
-  },
+  summary: COMMAND_SUMMARIES.check,
   usage: [
     'jianguan check <file>… [--type <record-type>] [--today <date>] [--check-links] [--json]',
     'jianguan check a.csv b.csv --type a.csv=inspection --type b.csv=penalty',

@@ -35,6 +35,7 @@ import { readJsonFile, writeOutputFile } from '../runtime/files.js';
 import { formatTable, writeJson, writeLine } from '../runtime/io.js';
 import { NON_OPERATING_STATUSES, populationOptions, readPopulation } from '../runtime/population.js';
 import { resolveCreditRuleSet } from '../runtime/rule-sets.js';
+import { COMMAND_SUMMARIES } from './summaries.js';
 
 const NAME = 'draw';
 const ROUNDINGS = ['ceil', 'round', 'floor'] as const;
@@ -50,10 +51,7 @@ const EXCLUSION_LABELS: Readonly<Record<string, string>> = {
 /** `jianguan draw` — a verifiable 双随机 draw from a population file, written as a draw record. */
 export const drawCommand: CommandSpec = {
   name: NAME,
-  summary: {
-    zh: '从检查对象名录中随机抽取，生成可核验的抽查记录',
-    en: 'draw entities at random into a verifiable draw record',
-  },
+  summary: COMMAND_SUMMARIES.draw,
   usage: [
     'jianguan draw <population> --seed <seed> --ratio <r> [--out draw-record.json]',
     'jianguan draw <population> --seed <seed> --by <field> --ratio <value>=<r>… [--out <file>]',

@@ -12,13 +12,14 @@ import { formatTable, writeJson, writeLine } from '../runtime/io.js';
 import type { LoadedFile } from '../runtime/records.js';
 import { loadRecords } from '../runtime/records.js';
 import { DEFAULT_RULE_SET_ID, resolveCreditRuleSet, shippedRuleSets } from '../runtime/rule-sets.js';
+import { COMMAND_SUMMARIES } from './summaries.js';
 
 const NAME = 'grade';
 
 /** `jianguan grade` — credit grading (信用分级分类) of entities from their credit facts. */
 export const gradeCommand: CommandSpec = {
   name: NAME,
-  summary: { zh: '按信用规则集对企业进行信用分级', en: 'grade entities by a credit rule set' },
+  summary: COMMAND_SUMMARIES.grade,
   usage: [
     'jianguan grade <facts.json|facts.jsonl> [--rule-set <id|file>] [--as-of <date>] [--out grades.csv|.jsonl|.json]',
     'jianguan grade --list-rule-sets',

@@ -27,6 +27,7 @@ import type { ExitCodeValue } from '../runtime/exit-codes.js';
 import { ExitCode } from '../runtime/exit-codes.js';
 import { readJsonFile, writeOutputFile } from '../runtime/files.js';
 import { formatTable, writeJson, writeLine } from '../runtime/io.js';
+import { COMMAND_SUMMARIES } from './summaries.js';
 
 const NAME = 'kpi';
 
@@ -49,10 +50,7 @@ const DATA_LISTS = [
 /** `jianguan kpi` — score a department under an indicator set and write the scorecard (考核评分表). */
 export const kpiCommand: CommandSpec = {
   name: NAME,
-  summary: {
-    zh: '按考核指标集计分并生成评分表',
-    en: 'score a unit under an indicator set and write the scorecard',
-  },
+  summary: COMMAND_SUMMARIES.kpi,
   usage: [
     'jianguan kpi <data.json> --unit <dept> --period <2025|2025-Q2|2025-05> [--indicator-set <id|file>] [--out scorecard.html]',
     'jianguan kpi --list-indicator-sets',

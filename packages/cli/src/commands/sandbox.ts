@@ -8,6 +8,7 @@ import type { ExitCodeValue } from '../runtime/exit-codes.js';
 import { ExitCode } from '../runtime/exit-codes.js';
 import { resolvePath } from '../runtime/files.js';
 import { writeJson, writeLine } from '../runtime/io.js';
+import { COMMAND_SUMMARIES } from './summaries.js';
 
 const NAME = 'sandbox';
 
@@ -18,10 +19,7 @@ const NAME = 'sandbox';
  */
 export const sandboxCommand: CommandSpec = {
   name: NAME,
-  summary: {
-    zh: '启动本地省级平台沙箱（Ctrl-C 停止）',
-    en: 'start the local provincial sandbox (Ctrl-C stops it)',
-  },
+  summary: COMMAND_SUMMARIES.sandbox,
   usage: ['jianguan sandbox [options]   (the same options as jianguan-sandbox)'],
   description: [
     'A real HTTP server that behaves like the provincial 互联网+监管 interface: it verifies request',

@@ -23,6 +23,7 @@ import type { ExitCodeValue } from '../runtime/exit-codes.js';
 import { ExitCode } from '../runtime/exit-codes.js';
 import { readInputText } from '../runtime/files.js';
 import { formatTable, writeJson, writeLine } from '../runtime/io.js';
+import { COMMAND_SUMMARIES } from './summaries.js';
 
 const NAME = 'tasks';
 
@@ -37,10 +38,7 @@ const ORDER: readonly DueStatus[] = ['overdue', 'due_today', 'at_risk', 'open'];
 /** `jianguan tasks due` — what is overdue, due today, at risk or open in a task log (任务到期清单). */
 export const tasksCommand: CommandSpec = {
   name: NAME,
-  summary: {
-    zh: '列出任务日志中已逾期、今日到期、临期和办理中的任务',
-    en: 'list overdue, due-today, at-risk and open work items of a task log',
-  },
+  summary: COMMAND_SUMMARIES.tasks,
   usage: [
     'jianguan tasks due --log <tasks.jsonl> [--as-of <date>] [--department <id>] [--officer <id>] [--kind <lifecycle>] [--json]',
   ],

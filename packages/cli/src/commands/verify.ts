@@ -8,16 +8,14 @@ import { ExitCode } from '../runtime/exit-codes.js';
 import { readJsonFile } from '../runtime/files.js';
 import { writeJson, writeLine } from '../runtime/io.js';
 import { populationOptions, readPopulation } from '../runtime/population.js';
+import { COMMAND_SUMMARIES } from './summaries.js';
 
 const NAME = 'verify';
 
 /** `jianguan verify` — re-run a published draw record against the population (第三方核验). */
 export const verifyCommand: CommandSpec = {
   name: NAME,
-  summary: {
-    zh: '核验公布的抽查记录（重新计算抽取结果）',
-    en: 'verify a published draw record by re-running it',
-  },
+  summary: COMMAND_SUMMARIES.verify,
   usage: ['jianguan verify <record.json> <population> [--id-field <column>] [--json]'],
   description: [
     'Recomputes the frame (strata, exclusions, sizes, digests) from the population file and the picks from',

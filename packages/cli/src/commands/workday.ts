@@ -23,6 +23,7 @@ import type { ExitCodeValue } from '../runtime/exit-codes.js';
 import { ExitCode } from '../runtime/exit-codes.js';
 import { readJsonFile } from '../runtime/files.js';
 import { writeJson, writeLine } from '../runtime/io.js';
+import { COMMAND_SUMMARIES } from './summaries.js';
 
 const NAME = 'workday';
 const kindLabels: Record<string, { zh: string; en: string }> = {
@@ -35,7 +36,7 @@ const kindLabels: Record<string, { zh: string; en: string }> = {
 /** `jianguan workday` — working-day arithmetic on China's official calendar. */
 export const workdayCommand: CommandSpec = {
   name: NAME,
-  summary: { zh: '按国家法定工作日历计算工作日', en: "working days on China's official calendar" },
+  summary: COMMAND_SUMMARIES.workday,
   usage: [
     'jianguan workday info [<date>]',
     'jianguan workday add <date> <n>',

@@ -271,10 +271,14 @@ export function toYearSchedule(
   return parseSchedule(input);
 }
 
-function resolveCached(schedule: YearSchedule, path: readonly (string | number)[]): ResolvedSchedule {
+function resolveCached(
+  schedule: YearSchedule,
+  path: readonly (string | number)[],
+  trusted?: boolean,
+): ResolvedSchedule {
   const hit = resolvedCache.get(schedule);
   if (hit) return hit;
-  const resolved = resolveSchedule(schedule, path);
+  const resolved = resolveSchedule(schedule, path, trusted);
   resolvedCache.set(schedule, resolved);
   return resolved;
 }
@@ -385,7 +389,8 @@ class IndexedCalendar implements WorkdayCalendar {
           const estimate = estimateStatutoryYear(y);
           if (estimate !== undefined) {
             flag = ESTIMATED;
-            this.apply(resolveCached(estimate.schedule, ['estimate', y]).days, undefined);
+            // Built here by the estimate itself: no zod validation needed.
+            this.apply(resolveCached(estimate.schedule, ['estimate', y], true).days, undefined);
           }
         }
         if (flag === 0) unknownDays += b - a;

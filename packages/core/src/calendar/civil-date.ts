@@ -107,11 +107,12 @@ const TABLE_FIRST_YEAR = 1900;
 const TABLE_YEARS = 300;
 const MONTH_START = new Int32Array(TABLE_YEARS * 12);
 const MONTH_LENGTH = new Uint8Array(TABLE_YEARS * 12);
-for (let i = 0; i < TABLE_YEARS * 12; i++) {
-  const y = TABLE_FIRST_YEAR + Math.floor(i / 12);
-  const m = (i % 12) + 1;
-  MONTH_START[i] = daysFromCivil(y, m, 1);
-  MONTH_LENGTH[i] = daysInMonth(y, m);
+// Filled by running sums (one addition per month) rather than a `daysFromCivil` per month: this runs at import.
+for (let i = 0, start = daysFromCivil(TABLE_FIRST_YEAR, 1, 1); i < TABLE_YEARS * 12; i++) {
+  const length = daysInMonth(TABLE_FIRST_YEAR + ((i / 12) | 0), (i % 12) + 1);
+  MONTH_START[i] = start;
+  MONTH_LENGTH[i] = length;
+  start += length;
 }
 
 /**

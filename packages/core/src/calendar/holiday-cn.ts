@@ -2,31 +2,40 @@
  * Reading the holiday-cn JSON format (https://github.com/NateScarlet/holiday-cn, MIT), the de facto public
  * format: `{ year, papers: string[], days: [{ name, date, isOffDay }] }`.
  */
-import { z } from 'zod';
+
+import type { z } from 'zod';
+import { loadZod } from '#zod';
+import { lazySchema, materialise } from '../internal/lazy.js';
 import { INVALID_DAY, tryParseCivilDate } from './civil-date.js';
 import { CalendarDataError } from './errors.js';
 import type { HolidayArrangement, YearSchedule } from './schedule.js';
 import { parseSchedule, zodToDataError } from './schedule.js';
 
+function buildHolidayCnYearSchema() {
+  const z = loadZod();
+  return z.looseObject({
+    year: z.number().int(),
+    papers: z.array(z.string()),
+    days: z.array(
+      z.looseObject({
+        name: z.string(),
+        date: z
+          .string()
+          .refine((s) => tryParseCivilDate(s) !== INVALID_DAY, { message: 'not a YYYY-MM-DD date' }),
+        isOffDay: z.boolean(),
+      }),
+    ),
+  });
+}
+
 /**
- * zod schema of one holiday-cn year file.
+ * zod schema of one holiday-cn year file. Built on first use (zod is not loaded by importing the calendar).
  *
  * @example
  * holidayCnYearSchema.safeParse({ year: 2027, papers: [], days: [] }).success; // true (but an empty year is rejected by scheduleFromHolidayCn)
  */
-export const holidayCnYearSchema = z.looseObject({
-  year: z.number().int(),
-  papers: z.array(z.string()),
-  days: z.array(
-    z.looseObject({
-      name: z.string(),
-      date: z
-        .string()
-        .refine((s) => tryParseCivilDate(s) !== INVALID_DAY, { message: 'not a YYYY-MM-DD date' }),
-      isOffDay: z.boolean(),
-    }),
-  ),
-});
+export const holidayCnYearSchema: ReturnType<typeof buildHolidayCnYearSchema> =
+  lazySchema(buildHolidayCnYearSchema);
 
 /**
  * One holiday-cn year file, as typed by {@link holidayCnYearSchema}.
@@ -66,7 +75,7 @@ const NAME_KEYS: Readonly<Record<string, string>> = {
  * const calendar = createCalendar({ schedules: [schedule] });
  */
 export function scheduleFromHolidayCn(input: unknown): YearSchedule {
-  const parsed = holidayCnYearSchema.safeParse(input);
+  const parsed = materialise(holidayCnYearSchema).safeParse(input);
   if (!parsed.success) throw zodToDataError(parsed.error, 'schedule');
   const file = parsed.data;
   if (file.days.length === 0) {

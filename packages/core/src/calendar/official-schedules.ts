@@ -11,8 +11,18 @@
  * Notice numbers and dates for 2004/2005 come from secondary copies of the texts (no gov.cn page found).
  */
 import type { YearSchedule } from './schedule.js';
+import { trustData } from './schedule.js';
 
-/** Freezes the data so the built-in schedules cannot be changed by accident at run time. */
+/**
+ * Freezes the data so the built-in schedules cannot be changed by accident at run time, and marks each
+ * schedule as trusted: the calendar resolves them without zod (test/calendar/built-in-data.test.ts validates
+ * them with {@link yearScheduleSchema}).
+ */
+function builtIn(schedules: readonly YearSchedule[]): readonly YearSchedule[] {
+  for (const s of deepFreeze(schedules)) trustData(s);
+  return schedules;
+}
+
 function deepFreeze<T>(value: T): T {
   if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
     Object.freeze(value);
@@ -38,7 +48,7 @@ export const OFFICIAL_SCHEDULES_VERSION = '2025-11-04';
  * @example
  * OFFICIAL_SCHEDULES.find((s) => s.year === 2026)?.notices[0]?.number; // '国办发明电〔2025〕7号'
  */
-export const OFFICIAL_SCHEDULES: readonly YearSchedule[] = deepFreeze([
+export const OFFICIAL_SCHEDULES: readonly YearSchedule[] = builtIn([
   {
     year: 2004,
     notices: [

@@ -1,11 +1,20 @@
 /**
  * Optional layers on top of the national schedule (叠加层): regional holidays and organisation closures.
  */
-import { z } from 'zod';
+
+import type { z } from 'zod';
+import { loadZod } from '#zod';
+import { lazySchema, materialise } from '../internal/lazy.js';
 import type { CivilDate } from './civil-date.js';
 import { CalendarDataError } from './errors.js';
 import type { HolidayArrangement, ResolvedDay } from './schedule.js';
-import { holidayArrangementSchema, resolveArrangements, zodToDataError } from './schedule.js';
+import {
+  holidayArrangementSchema,
+  isTrustedData,
+  resolveArrangements,
+  trustData,
+  zodToDataError,
+} from './schedule.js';
 
 /**
  * An optional calendar layer (叠加层): a region's own holidays (地方性节假日, e.g. 广西“三月三”) or an
@@ -38,31 +47,56 @@ export interface CalendarOverlay {
   readonly arrangements: readonly HolidayArrangement[];
 }
 
+function buildCalendarOverlaySchema() {
+  const z = loadZod();
+  return z.strictObject({
+    id: z.string().min(1),
+    scope: z.enum(['regional', 'organisation']),
+    region: z
+      .string()
+      .regex(/^\d{6}$/)
+      .optional(),
+    name: z.string().min(1),
+    nameZh: z.string().min(1),
+    status: z.enum(['verified', 'illustrative']),
+    source: z.string().min(1),
+    arrangements: z.array(materialise(holidayArrangementSchema)).min(1),
+  });
+}
+
 /**
- * zod schema of a {@link CalendarOverlay}.
+ * zod schema of a {@link CalendarOverlay}. Built on first use (zod is not loaded by importing the calendar).
  *
  * @example
  * calendarOverlaySchema.safeParse({ id: 'x' }).success; // false
  */
-export const calendarOverlaySchema = z.strictObject({
-  id: z.string().min(1),
-  scope: z.enum(['regional', 'organisation']),
-  region: z
-    .string()
-    .regex(/^\d{6}$/)
-    .optional(),
-  name: z.string().min(1),
-  nameZh: z.string().min(1),
-  status: z.enum(['verified', 'illustrative']),
-  source: z.string().min(1),
-  arrangements: z.array(holidayArrangementSchema).min(1),
-});
+export const calendarOverlaySchema: ReturnType<typeof buildCalendarOverlaySchema> =
+  lazySchema(buildCalendarOverlaySchema);
 
-/** Validates and resolves an overlay's days; throws {@link CalendarDataError}. */
+/**
+ * Validates and resolves an overlay's days; throws {@link CalendarDataError}. The bundled layers
+ * ({@link REGIONAL_OVERLAYS}) skip the zod step.
+ */
 export function resolveOverlay(input: unknown, path: readonly (string | number)[] = []): ResolvedDay[] {
-  const parsed = calendarOverlaySchema.safeParse(input);
-  if (!parsed.success) throw zodToDataError(parsed.error, 'overlay', path);
-  return resolveArrangements(parsed.data.arrangements, undefined, [...path, 'arrangements'], 1);
+  let overlay: z.infer<typeof calendarOverlaySchema>;
+  if (isTrustedData(input)) overlay = input as z.infer<typeof calendarOverlaySchema>;
+  else {
+    const parsed = materialise(calendarOverlaySchema).safeParse(input);
+    if (!parsed.success) throw zodToDataError(parsed.error, 'overlay', path);
+    overlay = parsed.data;
+  }
+  return resolveArrangements(overlay.arrangements, undefined, [...path, 'arrangements'], 1);
+}
+
+/** Freezes a bundled layer (it is shared by every calendar) and marks it as validated by the tests. */
+function builtIn(overlay: CalendarOverlay): CalendarOverlay {
+  for (const a of overlay.arrangements) {
+    Object.freeze(a.off);
+    if (a.work !== undefined) Object.freeze(a.work);
+    Object.freeze(a);
+  }
+  Object.freeze(overlay.arrangements);
+  return trustData(Object.freeze(overlay));
 }
 
 /**
@@ -116,7 +150,7 @@ const SECONDARY =
  * @example
  * createCalendar({ overlays: [GUANGXI_SANYUESAN] }).isWorkday('2024-04-11'); // false
  */
-export const GUANGXI_SANYUESAN: CalendarOverlay = {
+export const GUANGXI_SANYUESAN: CalendarOverlay = builtIn({
   id: 'cn-gx-sanyuesan',
   scope: 'regional',
   region: '450000',
@@ -128,7 +162,7 @@ export const GUANGXI_SANYUESAN: CalendarOverlay = {
     { key: 'sanyuesan', name: 'Zhuang Sanyuesan', nameZh: '壮族三月三', off: ['2024-04-11..2024-04-12'] },
     { key: 'sanyuesan', name: 'Zhuang Sanyuesan', nameZh: '壮族三月三', off: ['2026-04-17..2026-04-20'] },
   ],
-};
+});
 
 /**
  * 新疆维吾尔自治区 肉孜节 (Eid al-Fitr, 1 day) and 古尔邦节 (Eid al-Adha, 3 days) with the region's 调休,
@@ -137,7 +171,7 @@ export const GUANGXI_SANYUESAN: CalendarOverlay = {
  * @example
  * createCalendar({ overlays: [XINJIANG_FESTIVALS] }).isWorkday('2025-06-09'); // false
  */
-export const XINJIANG_FESTIVALS: CalendarOverlay = {
+export const XINJIANG_FESTIVALS: CalendarOverlay = builtIn({
   id: 'cn-xj-festivals',
   scope: 'regional',
   region: '650000',
@@ -153,7 +187,7 @@ export const XINJIANG_FESTIVALS: CalendarOverlay = {
     { key: 'eid_al_fitr', name: 'Eid al-Fitr', nameZh: '肉孜节', off: ['2026-03-20..2026-03-22'] },
     { key: 'eid_al_adha', name: 'Eid al-Adha', nameZh: '古尔邦节', off: ['2026-05-27..2026-05-31'] },
   ],
-};
+});
 
 /**
  * 宁夏回族自治区 开斋节 / 古尔邦节 days as set by the yearly 自治区人民政府办公厅 notices. Illustrative: 2024–2026.
@@ -161,7 +195,7 @@ export const XINJIANG_FESTIVALS: CalendarOverlay = {
  * @example
  * createCalendar({ overlays: [NINGXIA_FESTIVALS] }).isWorkday('2024-06-17'); // false
  */
-export const NINGXIA_FESTIVALS: CalendarOverlay = {
+export const NINGXIA_FESTIVALS: CalendarOverlay = builtIn({
   id: 'cn-nx-festivals',
   scope: 'regional',
   region: '640000',
@@ -176,7 +210,7 @@ export const NINGXIA_FESTIVALS: CalendarOverlay = {
     { key: 'eid_al_adha', name: 'Eid al-Adha', nameZh: '古尔邦节', off: ['2025-06-06'] },
     { key: 'eid_al_adha', name: 'Eid al-Adha', nameZh: '古尔邦节', off: ['2026-05-27..2026-05-28'] },
   ],
-};
+});
 
 /**
  * 西藏自治区 藏历新年 (Losar). Illustrative only: a single day on the first day of the Tibetan year
@@ -186,7 +220,7 @@ export const NINGXIA_FESTIVALS: CalendarOverlay = {
  * @example
  * createCalendar({ overlays: [TIBET_LOSAR] }).isWorkday('2025-02-28'); // false
  */
-export const TIBET_LOSAR: CalendarOverlay = {
+export const TIBET_LOSAR: CalendarOverlay = builtIn({
   id: 'cn-xz-losar',
   scope: 'regional',
   region: '540000',
@@ -199,7 +233,7 @@ export const TIBET_LOSAR: CalendarOverlay = {
     { key: 'losar', name: 'Losar', nameZh: '藏历新年', off: ['2025-02-28'] },
     { key: 'losar', name: 'Losar', nameZh: '藏历新年', off: ['2026-02-18'] },
   ],
-};
+});
 
 /**
  * The bundled regional layers, by id. All are `illustrative` (see each one's `source`).

@@ -1,7 +1,10 @@
 /**
  * The schedule format (放假安排数据格式): one entry per notice year, written from the State Council notices.
  */
-import { z } from 'zod';
+
+import type { z } from 'zod';
+import { loadZod } from '#zod';
+import { lazySchema, materialise } from '../internal/lazy.js';
 import type { CivilDate } from './civil-date.js';
 import { formatDay, INVALID_DAY, tryParseCivilDate, weekdayOfDay } from './civil-date.js';
 import { CalendarDataError } from './errors.js';
@@ -90,51 +93,81 @@ export const HOLIDAY_NAMES: Readonly<Record<string, { readonly name: string; rea
   },
 };
 
-const dateSpec = z.string().regex(/^(\d{4}-)?\d{2}-\d{2}(\.\.(\d{4}-)?\d{2}-\d{2})?$/, {
-  message: "expected 'MM-DD', 'YYYY-MM-DD' or a range 'A..B'",
-});
+function buildHolidayArrangementSchema() {
+  const z = loadZod();
+  const dateSpec = z.string().regex(/^(\d{4}-)?\d{2}-\d{2}(\.\.(\d{4}-)?\d{2}-\d{2})?$/, {
+    message: "expected 'MM-DD', 'YYYY-MM-DD' or a range 'A..B'",
+  });
+  return z.strictObject({
+    key: z.string().regex(/^[a-z][a-z0-9_]*$/),
+    name: z.string().min(1).optional(),
+    nameZh: z.string().min(1).optional(),
+    off: z.array(dateSpec),
+    work: z.array(dateSpec).optional(),
+    notice: z.number().int().min(0).optional(),
+    note: z.string().optional(),
+  });
+}
 
 /**
- * zod schema of one holiday arrangement.
+ * zod schema of one holiday arrangement. Built on first use (zod is not loaded by importing the calendar).
  *
  * @example
  * holidayArrangementSchema.parse({ key: 'new_year', off: ['01-01'] });
  */
-export const holidayArrangementSchema = z.strictObject({
-  key: z.string().regex(/^[a-z][a-z0-9_]*$/),
-  name: z.string().min(1).optional(),
-  nameZh: z.string().min(1).optional(),
-  off: z.array(dateSpec),
-  work: z.array(dateSpec).optional(),
-  notice: z.number().int().min(0).optional(),
-  note: z.string().optional(),
-});
+export const holidayArrangementSchema: ReturnType<typeof buildHolidayArrangementSchema> = lazySchema(
+  buildHolidayArrangementSchema,
+);
+
+function buildYearScheduleSchema() {
+  const z = loadZod();
+  return z.strictObject({
+    year: z.number().int().min(1996).max(2199),
+    notices: z
+      .array(
+        z.strictObject({
+          number: z.string().min(1).optional(),
+          title: z.string().min(1).optional(),
+          date: z
+            .string()
+            .refine((s) => tryParseCivilDate(s) !== INVALID_DAY, { message: 'not a YYYY-MM-DD date' })
+            .optional(),
+          url: z.string().min(1).optional(),
+          note: z.string().optional(),
+        }),
+      )
+      .min(1),
+    holidays: z
+      .array(materialise(holidayArrangementSchema))
+      .min(1, { message: 'a schedule needs at least one holiday' }),
+    source: z.string().optional(),
+  });
+}
 
 /**
- * zod schema of the jianguan schedule format ({@link YearSchedule}).
+ * zod schema of the jianguan schedule format ({@link YearSchedule}). Built on first use.
  *
  * @example
  * yearScheduleSchema.safeParse({ year: 2027, notices: [], holidays: [] }).success; // false
  */
-export const yearScheduleSchema = z.strictObject({
-  year: z.number().int().min(1996).max(2199),
-  notices: z
-    .array(
-      z.strictObject({
-        number: z.string().min(1).optional(),
-        title: z.string().min(1).optional(),
-        date: z
-          .string()
-          .refine((s) => tryParseCivilDate(s) !== INVALID_DAY, { message: 'not a YYYY-MM-DD date' })
-          .optional(),
-        url: z.string().min(1).optional(),
-        note: z.string().optional(),
-      }),
-    )
-    .min(1),
-  holidays: z.array(holidayArrangementSchema).min(1, { message: 'a schedule needs at least one holiday' }),
-  source: z.string().optional(),
-});
+export const yearScheduleSchema: ReturnType<typeof buildYearScheduleSchema> =
+  lazySchema(buildYearScheduleSchema);
+
+const trusted = new WeakSet<object>();
+
+/**
+ * @internal Marks built-in data (deeply frozen, and validated against the zod schemas by the tests) as needing
+ * no run-time zod validation: the calendar resolves it without loading zod.
+ */
+export function trustData<T extends object>(value: T): T {
+  trusted.add(value);
+  return value;
+}
+
+/** @internal Whether {@link trustData} marked this value. */
+export function isTrustedData(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && trusted.has(value);
+}
 
 /** One resolved day of a schedule or overlay. */
 export interface ResolvedDay {
@@ -256,11 +289,22 @@ export interface ResolvedSchedule {
   readonly days: readonly ResolvedDay[];
 }
 
-/** Validates (zod + consistency) and resolves one schedule; throws {@link CalendarDataError}. */
-export function resolveSchedule(input: unknown, path: readonly (string | number)[] = []): ResolvedSchedule {
-  const parsed = yearScheduleSchema.safeParse(input);
-  if (!parsed.success) throw zodToDataError(parsed.error, 'schedule', path);
-  const s = parsed.data;
+/**
+ * Validates (zod + consistency) and resolves one schedule; throws {@link CalendarDataError}. Built-in data
+ * ({@link trustData}) and the calendar's own estimates (`trusted`) skip the zod step.
+ */
+export function resolveSchedule(
+  input: unknown,
+  path: readonly (string | number)[] = [],
+  trusted = isTrustedData(input),
+): ResolvedSchedule {
+  let s: z.infer<typeof yearScheduleSchema>;
+  if (trusted) s = input as z.infer<typeof yearScheduleSchema>;
+  else {
+    const parsed = materialise(yearScheduleSchema).safeParse(input);
+    if (!parsed.success) throw zodToDataError(parsed.error, 'schedule', path);
+    s = parsed.data;
+  }
   const days = resolveArrangements(s.holidays, s.year, [...path, 'holidays'], s.notices.length);
   const first = tryParseCivilDate(`${s.year - 1}-12-01`);
   const last = tryParseCivilDate(`${s.year}-12-31`);

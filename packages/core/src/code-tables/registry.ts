@@ -1,6 +1,8 @@
-import { z } from 'zod';
+import type { z } from 'zod';
+import { loadZod } from '#zod';
 import { describeValue } from '../errors/describe.js';
 import { InvalidOptionsError } from '../errors/invalid-options.js';
+import { lazySchema, materialise } from '../internal/lazy.js';
 import { NATIONAL_CODE_TABLES, VARIANT_TABLES } from './data/national.js';
 import { InvalidCodeTableError, UnknownCodeTableError } from './errors.js';
 import { LIST_SEPARATORS, labelKey, normalizeCode } from './normalize.js';
@@ -80,53 +82,58 @@ export interface CodeTableRegistry {
   with(...tables: readonly (CodeTableInput | CodeTable)[]): CodeTableRegistry;
 }
 
-const civilDate = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'expected YYYY-MM-DD');
+function buildCodeTableSchema() {
+  const z = loadZod();
+  const civilDate = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'expected YYYY-MM-DD');
 
-const entrySchema = z
-  .object({
-    code: z.string().min(1).max(20).regex(/^\S+$/, 'a code has no spaces'),
-    label: z.string().min(1),
-    labelEn: z.string().min(1),
-    aliases: z.array(z.string().min(1)).readonly().default([]),
-    validFrom: civilDate.optional(),
-    validTo: civilDate.optional(),
-    note: z.string().optional(),
-  })
-  .refine((e) => e.validFrom === undefined || e.validTo === undefined || e.validFrom <= e.validTo, {
-    message: 'validFrom is after validTo',
-  });
-
-/** The zod schema code tables are validated with at registration. */
-export const codeTableSchema = z
-  .object({
-    id: z.string().regex(/^[a-z][A-Za-z0-9]*$/, 'a table id is camelCase'),
-    name: z.string().min(1),
-    nameEn: z.string().min(1),
-    version: z.string().min(1),
-    source: z.string().min(1),
-    multiValued: z.boolean().default(false),
-    entries: z.array(entrySchema).min(1),
-  })
-  .superRefine((t, ctx) => {
-    const codes = new Set<string>();
-    const keys = new Map<string, string>();
-    t.entries.forEach((e, i) => {
-      if (codes.has(e.code))
-        ctx.addIssue({ code: 'custom', path: ['entries', i, 'code'], message: `duplicate code ${e.code}` });
-      codes.add(e.code);
-      for (const text of new Set([e.label, e.labelEn, ...e.aliases].map(labelKey))) {
-        const other = keys.get(text);
-        if (other !== undefined && other !== e.code) {
-          ctx.addIssue({
-            code: 'custom',
-            path: ['entries', i],
-            message: `label or alias "${text}" of ${e.code} also names ${other}`,
-          });
-        }
-        keys.set(text, e.code);
-      }
+  const entrySchema = z
+    .object({
+      code: z.string().min(1).max(20).regex(/^\S+$/, 'a code has no spaces'),
+      label: z.string().min(1),
+      labelEn: z.string().min(1),
+      aliases: z.array(z.string().min(1)).readonly().default([]),
+      validFrom: civilDate.optional(),
+      validTo: civilDate.optional(),
+      note: z.string().optional(),
+    })
+    .refine((e) => e.validFrom === undefined || e.validTo === undefined || e.validFrom <= e.validTo, {
+      message: 'validFrom is after validTo',
     });
-  });
+
+  return z
+    .object({
+      id: z.string().regex(/^[a-z][A-Za-z0-9]*$/, 'a table id is camelCase'),
+      name: z.string().min(1),
+      nameEn: z.string().min(1),
+      version: z.string().min(1),
+      source: z.string().min(1),
+      multiValued: z.boolean().default(false),
+      entries: z.array(entrySchema).min(1),
+    })
+    .superRefine((t, ctx) => {
+      const codes = new Set<string>();
+      const keys = new Map<string, string>();
+      t.entries.forEach((e, i) => {
+        if (codes.has(e.code))
+          ctx.addIssue({ code: 'custom', path: ['entries', i, 'code'], message: `duplicate code ${e.code}` });
+        codes.add(e.code);
+        for (const text of new Set([e.label, e.labelEn, ...e.aliases].map(labelKey))) {
+          const other = keys.get(text);
+          if (other !== undefined && other !== e.code) {
+            ctx.addIssue({
+              code: 'custom',
+              path: ['entries', i],
+              message: `label or alias "${text}" of ${e.code} also names ${other}`,
+            });
+          }
+          keys.set(text, e.code);
+        }
+      });
+    });
+}
+
+/** The zod schema code tables are validated with at registration. Built on first use. */
+export const codeTableSchema: ReturnType<typeof buildCodeTableSchema> = lazySchema(buildCodeTableSchema);
 
 /**
  * Validates table data and returns it frozen, with defaults filled in (`aliases: []`, `multiValued: false`).
@@ -141,7 +148,8 @@ export const codeTableSchema = z
 export function defineCodeTable<Id extends string, C extends string>(
   input: CodeTableInput<Id, C>,
 ): CodeTable<Id, C> {
-  const parsed = codeTableSchema.safeParse(input);
+  if (builtIns.has(input)) return input as unknown as CodeTable<Id, C>;
+  const parsed = materialise(codeTableSchema).safeParse(input);
   if (!parsed.success) {
     throw new InvalidCodeTableError(
       {
@@ -154,6 +162,50 @@ export function defineCodeTable<Id extends string, C extends string>(
   const data = parsed.data;
   const entries = data.entries.map((e) => Object.freeze({ ...e, aliases: Object.freeze([...e.aliases]) }));
   return Object.freeze({ ...data, entries: Object.freeze(entries) }) as unknown as CodeTable<Id, C>;
+}
+
+/**
+ * The shipped tables without zod: the same frozen result as {@link defineCodeTable} (defaults filled in, keys in
+ * schema order), for data the tests validate (test/code-tables/built-in-tables.test.ts), so that importing
+ * `@jianguan/core` loads no zod.
+ */
+function builtInTable<Id extends string, C extends string>(input: CodeTableInput<Id, C>): CodeTable<Id, C> {
+  const table = freezeTable(input);
+  builtIns.add(table);
+  return table;
+}
+
+/** The tables {@link builtInTable} made: {@link defineCodeTable} returns them as they are. */
+const builtIns = new WeakSet<object>();
+
+function freezeTable<Id extends string, C extends string>(input: CodeTableInput<Id, C>): CodeTable<Id, C> {
+  const entries = input.entries.map((e) => {
+    const entry: Record<string, unknown> = {
+      code: e.code,
+      label: e.label,
+      labelEn: e.labelEn,
+      aliases: Object.freeze([...(e.aliases ?? [])]),
+    };
+    if (e.validFrom !== undefined) entry.validFrom = e.validFrom;
+    if (e.validTo !== undefined) entry.validTo = e.validTo;
+    if (e.note !== undefined) entry.note = e.note;
+    return Object.freeze(entry);
+  });
+  return Object.freeze({
+    id: input.id,
+    name: input.name,
+    nameEn: input.nameEn,
+    version: input.version,
+    source: input.source,
+    multiValued: input.multiValued ?? false,
+    entries: Object.freeze(entries),
+  }) as unknown as CodeTable<Id, C>;
+}
+
+/** A table and, once it has been looked into, its index (built on first lookup, not at import). */
+interface Slot {
+  readonly table: CodeTable;
+  indexed?: Indexed;
 }
 
 interface Indexed {
@@ -207,9 +259,9 @@ function find(ix: Indexed, raw: string): CodeTableEntry | undefined {
 }
 
 class Registry implements CodeTableRegistry {
-  readonly #tables: ReadonlyMap<string, Indexed>;
+  readonly #tables: ReadonlyMap<string, Slot>;
 
-  constructor(tables: ReadonlyMap<string, Indexed>) {
+  constructor(tables: ReadonlyMap<string, Slot>) {
     this.#tables = tables;
   }
 
@@ -221,24 +273,30 @@ class Registry implements CodeTableRegistry {
     return this.#tables.has(id);
   }
 
-  #indexed(id: string): Indexed {
-    const ix = typeof id === 'string' ? this.#tables.get(id) : undefined;
-    if (ix === undefined) {
+  #slot(id: string): Slot {
+    const slot = typeof id === 'string' ? this.#tables.get(id) : undefined;
+    if (slot === undefined) {
       const label = typeof id === 'string' ? id : describeValue(id);
       throw new UnknownCodeTableError(
         { zh: `未知代码表 ${label}`, en: `unknown code table ${label}` },
         { details: { id: label, known: this.ids } },
       );
     }
-    return ix;
+    return slot;
+  }
+
+  #indexed(id: string): Indexed {
+    const slot = this.#slot(id);
+    slot.indexed ??= index(slot.table);
+    return slot.indexed;
   }
 
   get(id: string): CodeTable {
-    return this.#indexed(id).table;
+    return this.#slot(id).table;
   }
 
   list(): readonly CodeTable[] {
-    return [...this.#tables.values()].map((ix) => ix.table);
+    return [...this.#tables.values()].map((slot) => slot.table);
   }
 
   lookup(id: string, value: unknown, options: { readonly asOf?: string } = {}): CodeTableEntry | undefined {
@@ -277,16 +335,18 @@ class Registry implements CodeTableRegistry {
 
   enum(id: string): z.ZodEnum<Record<string, string>> {
     const ix = this.#indexed(id);
-    ix.zodEnum ??= z.enum(ix.table.entries.map((e) => e.code) as [string, ...string[]]);
+    ix.zodEnum ??= loadZod().enum(ix.table.entries.map((e) => e.code) as [string, ...string[]]);
     return ix.zodEnum;
   }
 
   with(...tables: readonly (CodeTableInput | CodeTable)[]): CodeTableRegistry {
+    return this.withDefined(tables.map((t) => defineCodeTable(t)));
+  }
+
+  /** @internal A new registry with these (already defined) tables added. */
+  withDefined(tables: readonly CodeTable[]): Registry {
     const next = new Map(this.#tables);
-    for (const t of tables) {
-      const table = defineCodeTable(t);
-      next.set(table.id, index(table));
-    }
+    for (const table of tables) next.set(table.id, { table });
     return new Registry(next);
   }
 }
@@ -318,8 +378,8 @@ export function createCodeTableRegistry(
  * @example
  * codeTables.lookup('checkResult', '发现问题,行政处罚决定')?.code; // '04'
  */
-export const codeTables: CodeTableRegistry = new Registry(new Map()).with(
-  ...(Object.values(NATIONAL_CODE_TABLES) as readonly CodeTableInput[]),
+export const codeTables: CodeTableRegistry = new Registry(new Map()).withDefined(
+  (Object.values(NATIONAL_CODE_TABLES) as readonly CodeTableInput[]).map(builtInTable),
 );
 
 /**
@@ -329,7 +389,7 @@ export const codeTables: CodeTableRegistry = new Registry(new Map()).with(
  * const registry = registerCodeTable(codeTableVariants.punishTypePre2021);
  */
 export const codeTableVariants: { readonly punishTypePre2021: CodeTable<'punishType'> } = {
-  punishTypePre2021: defineCodeTable(VARIANT_TABLES.punishTypePre2021),
+  punishTypePre2021: builtInTable(VARIANT_TABLES.punishTypePre2021),
 };
 
 /**

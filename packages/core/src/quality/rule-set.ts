@@ -1,78 +1,99 @@
-import { z } from 'zod';
+import type { z } from 'zod';
+import { loadZod } from '#zod';
 import { JianguanError } from '../errors/jianguan-error.js';
+import { lazySchema, materialise } from '../internal/lazy.js';
 
-const checkTypeSchema = z.enum(['01', '02', '03', '04', '05', '06', '07', '08', '09', '10']);
-const severitySchema = z.enum(['error', 'warning']);
+type CheckTypeCode = '01' | '02' | '03' | '04' | '05' | '06' | '07' | '08' | '09' | '10';
+const CHECK_TYPES: readonly [CheckTypeCode, ...CheckTypeCode[]] = [
+  '01',
+  '02',
+  '03',
+  '04',
+  '05',
+  '06',
+  '07',
+  '08',
+  '09',
+  '10',
+];
+
+function buildQualityRuleSetSchema() {
+  const z = loadZod();
+  const checkTypeSchema = z.enum(CHECK_TYPES);
+  const severitySchema = z.enum(['error', 'warning']);
+  return z.object({
+    id: z.string().min(1),
+    version: z.string().min(1),
+    /** Where the rules come from. */
+    source: z.string(),
+    rules: z.record(
+      z.string(),
+      z.object({
+        /** The check type issues of this rule get, unless the field's own type applies (field rules). */
+        checkType: checkTypeSchema,
+        severity: severitySchema,
+        enabled: z.boolean(),
+        description: z.object({ zh: z.string(), en: z.string() }),
+        source: z.string(),
+      }),
+    ),
+    params: z.object({
+      /** 检查人员 at least this many (S6: 原则上不少于两个). */
+      minInspectors: z.number().int().min(1),
+      /** Digits of the 监管事项目录编码 (S6: 14). */
+      itemCodeLength: z.number().int().min(1),
+      /** Minimum length of the 检查实施清单编码: USCC (18) + 行使层级 (1). */
+      checkListCodeMinLength: z.number().int().min(19),
+      /** Allowed 行使层级 digits at position 19 of the 检查实施清单编码 (S6: 1–5). */
+      exerciseLevels: z.array(z.string()).min(1),
+      /** 抽查比例 range (S6: [0, 1]). */
+      samplingRatio: z.object({ min: z.number(), max: z.number() }),
+      /** 年度 of a 抽查计划 at most this many years back / ahead of today. */
+      planYearsBack: z.number().int().min(0),
+      planYearsAhead: z.number().int().min(0),
+      /** Date order pairs: `later` must be on or after (`allowEqual`) / strictly after `earlier`. */
+      dateOrder: z.array(
+        z.object({
+          recordType: z.string(),
+          earlier: z.string(),
+          later: z.string(),
+          allowEqual: z.boolean(),
+          source: z.string(),
+        }),
+      ),
+      /** Business key fields (业务主键) per record type; duplicates in a batch are reported. */
+      businessKeys: z.record(z.string(), z.array(z.string()).min(1)),
+      /** Links checked inside a batch when `checkLinks` is on: `fromType.fromField` → `toType.toField`. */
+      links: z.array(
+        z.object({
+          fromType: z.string(),
+          fromField: z.string(),
+          toTypes: z.array(z.string()).min(1),
+          toField: z.string(),
+          source: z.string(),
+        }),
+      ),
+      /** 检查结果 codes that imply a follow-up 处罚 (04) / 强制 (05) record linked to the inspection. */
+      followUpResults: z.record(z.string(), z.string()),
+      /** Certificate types checked as a USCC (GB 32100) and as a resident ID number (GB 11643). */
+      usccCertTypes: z.array(z.string()),
+      residentIdCertTypes: z.array(z.string()),
+      /** 处罚种类 code of 罚款 (a fine amount > 0 is then required). */
+      fineCode: z.string(),
+    }),
+  });
+}
 
 /**
  * The zod schema of a quality rule set (质检规则集): which rules exist, their national check type,
  * default severity and source, and the numbers the rules use. Rule sets are data: a province can publish
- * its own with {@link defineQualityRuleSet}.
+ * its own with {@link defineQualityRuleSet}. Built on first use (importing `@jianguan/core` loads no zod).
  *
  * @example
  * qualityRuleSetSchema.parse(defaultQualityRuleSet);
  */
-export const qualityRuleSetSchema = z.object({
-  id: z.string().min(1),
-  version: z.string().min(1),
-  /** Where the rules come from. */
-  source: z.string(),
-  rules: z.record(
-    z.string(),
-    z.object({
-      /** The check type issues of this rule get, unless the field's own type applies (field rules). */
-      checkType: checkTypeSchema,
-      severity: severitySchema,
-      enabled: z.boolean(),
-      description: z.object({ zh: z.string(), en: z.string() }),
-      source: z.string(),
-    }),
-  ),
-  params: z.object({
-    /** 检查人员 at least this many (S6: 原则上不少于两个). */
-    minInspectors: z.number().int().min(1),
-    /** Digits of the 监管事项目录编码 (S6: 14). */
-    itemCodeLength: z.number().int().min(1),
-    /** Minimum length of the 检查实施清单编码: USCC (18) + 行使层级 (1). */
-    checkListCodeMinLength: z.number().int().min(19),
-    /** Allowed 行使层级 digits at position 19 of the 检查实施清单编码 (S6: 1–5). */
-    exerciseLevels: z.array(z.string()).min(1),
-    /** 抽查比例 range (S6: [0, 1]). */
-    samplingRatio: z.object({ min: z.number(), max: z.number() }),
-    /** 年度 of a 抽查计划 at most this many years back / ahead of today. */
-    planYearsBack: z.number().int().min(0),
-    planYearsAhead: z.number().int().min(0),
-    /** Date order pairs: `later` must be on or after (`allowEqual`) / strictly after `earlier`. */
-    dateOrder: z.array(
-      z.object({
-        recordType: z.string(),
-        earlier: z.string(),
-        later: z.string(),
-        allowEqual: z.boolean(),
-        source: z.string(),
-      }),
-    ),
-    /** Business key fields (业务主键) per record type; duplicates in a batch are reported. */
-    businessKeys: z.record(z.string(), z.array(z.string()).min(1)),
-    /** Links checked inside a batch when `checkLinks` is on: `fromType.fromField` → `toType.toField`. */
-    links: z.array(
-      z.object({
-        fromType: z.string(),
-        fromField: z.string(),
-        toTypes: z.array(z.string()).min(1),
-        toField: z.string(),
-        source: z.string(),
-      }),
-    ),
-    /** 检查结果 codes that imply a follow-up 处罚 (04) / 强制 (05) record linked to the inspection. */
-    followUpResults: z.record(z.string(), z.string()),
-    /** Certificate types checked as a USCC (GB 32100) and as a resident ID number (GB 11643). */
-    usccCertTypes: z.array(z.string()),
-    residentIdCertTypes: z.array(z.string()),
-    /** 处罚种类 code of 罚款 (a fine amount > 0 is then required). */
-    fineCode: z.string(),
-  }),
-});
+export const qualityRuleSetSchema: ReturnType<typeof buildQualityRuleSetSchema> =
+  lazySchema(buildQualityRuleSetSchema);
 
 /**
  * A quality rule set (质检规则集); see {@link qualityRuleSetSchema}.
@@ -131,8 +152,8 @@ export type QualityRuleCode =
 
 type RuleSpec = QualityRuleSet['rules'][string];
 const r = (
-  checkType: z.infer<typeof checkTypeSchema>,
-  severity: z.infer<typeof severitySchema>,
+  checkType: CheckTypeCode,
+  severity: 'error' | 'warning',
   zh: string,
   en: string,
   source: string,
@@ -362,7 +383,7 @@ const ruleTable = {
  * defaultQualityRuleSet.rules.min_inspectors.checkType; // '01'
  * defaultQualityRuleSet.params.itemCodeLength; // 14
  */
-export const defaultQualityRuleSet = qualityRuleSetSchema.parse({
+export const defaultQualityRuleSet: QualityRuleSet = {
   id: 'jianguan-default',
   version: '2026.1',
   source: 'data-standards.md §1–7 (S6 Jiangsu 互联网+监管数据填报 rules; S7/S8 national exchange names)',
@@ -485,7 +506,7 @@ export const defaultQualityRuleSet = qualityRuleSetSchema.parse({
     residentIdCertTypes: ['111', '112'],
     fineCode: '02',
   },
-});
+};
 
 /**
  * A province's or maintainer's changes to a rule set: a new id/version, rule overrides (severity,
@@ -545,7 +566,7 @@ export function defineQualityRuleSet(
       throw invalid(['rules', code], `rules.${code} must be an object`, `rules.${code} 必须是对象`);
     rules[code] = { ...(base.rules[code] ?? {}), ...patch };
   }
-  const result = qualityRuleSetSchema.safeParse({
+  const result = materialise(qualityRuleSetSchema).safeParse({
     id: overrides.id,
     version: overrides.version,
     source: overrides.source ?? base.source,

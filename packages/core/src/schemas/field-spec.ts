@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import type { z } from 'zod';
+import { loadZod } from '#zod';
 
 /**
  * How a field's value is typed in a record (字段类型). Everything arrives as text in an exchange file;
@@ -90,6 +91,7 @@ export type ShapeOf<S extends FieldSpecs> = {
 };
 
 function zodFor(kind: FieldKind): z.ZodType {
+  const z = loadZod();
   switch (kind) {
     case 'number':
       return z.number();
@@ -102,7 +104,7 @@ function zodFor(kind: FieldKind): z.ZodType {
   }
 }
 
-/** Builds the lenient zod shape (types only; business rules live in the quality check). */
+/** Builds the lenient zod shape (types only; business rules live in the quality check). Loads zod. */
 export function shapeOf<const S extends FieldSpecs>(specs: S): ShapeOf<S> {
   const shape: Record<string, z.ZodType> = {};
   for (const [name, spec] of Object.entries(specs)) {

@@ -1,8 +1,16 @@
-import { z } from 'zod';
+import type { z } from 'zod';
+import { loadZod } from '#zod';
+import { lazySchema, materialise } from '../internal/lazy.js';
 import { fieldDictionary } from './dictionary.js';
 import { shapeOf } from './field-spec.js';
 
 const d = fieldDictionary;
+
+/**
+ * The record schemas are built on first use (importing `@jianguan/core` loads no zod): each export stands for
+ * its schema and builds it when first touched (see ../internal/lazy.ts).
+ */
+const schema = <T extends object>(build: (zod: typeof z) => T): T => lazySchema(() => build(loadZod()));
 
 /**
  * 监管事项目录清单 — a catalog item (main item, optional sub-item, and the 10 elements of seed 001:
@@ -12,7 +20,7 @@ const d = fieldDictionary;
  * @example
  * catalogItemSchema.safeParse({ itemCode: '31000000100000', mainItemName: '食品经营监督检查' }).success;
  */
-export const catalogItemSchema = z.object(shapeOf(d.catalogItem));
+export const catalogItemSchema = schema((z) => z.object(shapeOf(d.catalogItem)));
 /**
  * A catalog item (监管事项目录清单); see {@link catalogItemSchema}.
  *
@@ -28,7 +36,7 @@ export type CatalogItem = z.infer<typeof catalogItemSchema>;
  * @example
  * inspectionListSchema.safeParse({}).success; // false: required fields are missing
  */
-export const inspectionListSchema = z.object(shapeOf(d.inspectionList));
+export const inspectionListSchema = schema((z) => z.object(shapeOf(d.inspectionList)));
 /**
  * An inspection implementation list (检查实施清单); see {@link inspectionListSchema}.
  *
@@ -43,40 +51,48 @@ export type InspectionList = z.infer<typeof inspectionListSchema>;
  * @example
  * enterpriseSchema.shape.unifiedSocialCreditCode;
  */
-export const enterpriseSchema = z.object({
-  entityClass: z.literal('enterprise'),
-  ...shapeOf(d.enterprise),
-});
+export const enterpriseSchema = schema((z) =>
+  z.object({
+    entityClass: z.literal('enterprise'),
+    ...shapeOf(d.enterprise),
+  }),
+);
 /**
  * 个体工商户 — an individual business.
  *
  * @example
  * individualBusinessSchema.shape.operatorName;
  */
-export const individualBusinessSchema = z.object({
-  entityClass: z.literal('individualBusiness'),
-  ...shapeOf(d.individualBusiness),
-});
+export const individualBusinessSchema = schema((z) =>
+  z.object({
+    entityClass: z.literal('individualBusiness'),
+    ...shapeOf(d.individualBusiness),
+  }),
+);
 /**
  * 其他组织 — a social organisation or other non-enterprise legal person.
  *
  * @example
  * otherOrganisationSchema.shape.legalPersonType;
  */
-export const otherOrganisationSchema = z.object({
-  entityClass: z.literal('otherOrganisation'),
-  ...shapeOf(d.otherOrganisation),
-});
+export const otherOrganisationSchema = schema((z) =>
+  z.object({
+    entityClass: z.literal('otherOrganisation'),
+    ...shapeOf(d.otherOrganisation),
+  }),
+);
 /**
  * 特定自然人 — a natural person, identified by a resident ID number.
  *
  * @example
  * naturalPersonSchema.shape.idCardNo;
  */
-export const naturalPersonSchema = z.object({
-  entityClass: z.literal('naturalPerson'),
-  ...shapeOf(d.naturalPerson),
-});
+export const naturalPersonSchema = schema((z) =>
+  z.object({
+    entityClass: z.literal('naturalPerson'),
+    ...shapeOf(d.naturalPerson),
+  }),
+);
 
 /**
  * 监管对象 — a regulated entity of any class, discriminated on `entityClass`
@@ -86,12 +102,14 @@ export const naturalPersonSchema = z.object({
  * regulatedEntitySchema.safeParse({ entityClass: 'naturalPerson', objectId: 'p1', name: '张三',
  *   areaCode: '320102', idCardNo: '34052419800101001X' }).success; // true
  */
-export const regulatedEntitySchema = z.discriminatedUnion('entityClass', [
-  enterpriseSchema,
-  individualBusinessSchema,
-  otherOrganisationSchema,
-  naturalPersonSchema,
-]);
+export const regulatedEntitySchema = schema((z) =>
+  z.discriminatedUnion('entityClass', [
+    materialise(enterpriseSchema),
+    materialise(individualBusinessSchema),
+    materialise(otherOrganisationSchema),
+    materialise(naturalPersonSchema),
+  ]),
+);
 /**
  * A regulated entity (监管对象); see {@link regulatedEntitySchema}.
  *
@@ -106,7 +124,7 @@ export type RegulatedEntity = z.infer<typeof regulatedEntitySchema>;
  * @example
  * officerSchema.safeParse({ name: '李四', orgName: '某市市场监管局', lawEnforcementCertNo: '32010012345' }).success;
  */
-export const officerSchema = z.object(shapeOf(d.officer));
+export const officerSchema = schema((z) => z.object(shapeOf(d.officer)));
 /**
  * An enforcement officer (执法人员); see {@link officerSchema}.
  *
@@ -121,28 +139,36 @@ export type Officer = z.infer<typeof officerSchema>;
  * @example
  * inspectionRecordSchema.shape.checkPersonnel;
  */
-export const inspectionRecordSchema = z.object({ kind: z.literal('inspection'), ...shapeOf(d.inspection) });
+export const inspectionRecordSchema = schema((z) =>
+  z.object({ kind: z.literal('inspection'), ...shapeOf(d.inspection) }),
+);
 /**
  * 行政处罚 — a penalty record, `kind: 'penalty'`.
  *
  * @example
  * penaltyRecordSchema.shape.setDate;
  */
-export const penaltyRecordSchema = z.object({ kind: z.literal('penalty'), ...shapeOf(d.penalty) });
+export const penaltyRecordSchema = schema((z) =>
+  z.object({ kind: z.literal('penalty'), ...shapeOf(d.penalty) }),
+);
 /**
  * 行政强制 — a compulsion record, `kind: 'compulsion'`.
  *
  * @example
  * compulsionRecordSchema.shape.forceType;
  */
-export const compulsionRecordSchema = z.object({ kind: z.literal('compulsion'), ...shapeOf(d.compulsion) });
+export const compulsionRecordSchema = schema((z) =>
+  z.object({ kind: z.literal('compulsion'), ...shapeOf(d.compulsion) }),
+);
 /**
  * 其他监管行为 — any other regulatory behaviour, `kind: 'other'`.
  *
  * @example
  * otherBehaviourRecordSchema.shape.startDate;
  */
-export const otherBehaviourRecordSchema = z.object({ kind: z.literal('other'), ...shapeOf(d.other) });
+export const otherBehaviourRecordSchema = schema((z) =>
+  z.object({ kind: z.literal('other'), ...shapeOf(d.other) }),
+);
 
 /**
  * 监管行为 — a behaviour record of any of the four kinds, discriminated on
@@ -154,12 +180,14 @@ export const otherBehaviourRecordSchema = z.object({ kind: z.literal('other'), .
  * const r = behaviourRecordSchema.safeParse(record);
  * if (r.success && r.data.kind === 'penalty') console.log(r.data.setDate);
  */
-export const behaviourRecordSchema = z.discriminatedUnion('kind', [
-  inspectionRecordSchema,
-  penaltyRecordSchema,
-  compulsionRecordSchema,
-  otherBehaviourRecordSchema,
-]);
+export const behaviourRecordSchema = schema((z) =>
+  z.discriminatedUnion('kind', [
+    materialise(inspectionRecordSchema),
+    materialise(penaltyRecordSchema),
+    materialise(compulsionRecordSchema),
+    materialise(otherBehaviourRecordSchema),
+  ]),
+);
 /**
  * A behaviour record (监管行为); see {@link behaviourRecordSchema}.
  *
@@ -204,11 +232,13 @@ export type OtherBehaviourRecord = z.infer<typeof otherBehaviourRecordSchema>;
  * @example
  * exchangeEnvelopeSchema.safeParse({ recordId: 'r1', operation: 'I', batchNo: '2024031500001', source: '32000031' }).success; // true
  */
-export const exchangeEnvelopeSchema = z.object({
-  ...shapeOf(d.envelope),
-  operation: z.enum(['I', 'U', 'D']),
-  batchNo: z.string().regex(/^\d{8}\d{5}$/),
-});
+export const exchangeEnvelopeSchema = schema((z) =>
+  z.object({
+    ...shapeOf(d.envelope),
+    operation: z.enum(['I', 'U', 'D']),
+    batchNo: z.string().regex(/^\d{8}\d{5}$/),
+  }),
+);
 /**
  * The exchange envelope (交换信封); see {@link exchangeEnvelopeSchema}.
  *
@@ -223,7 +253,7 @@ export type ExchangeEnvelope = z.infer<typeof exchangeEnvelopeSchema>;
  * @example
  * complaintSchema.shape.complaintType;
  */
-export const complaintSchema = z.object(shapeOf(d.complaint));
+export const complaintSchema = schema((z) => z.object(shapeOf(d.complaint)));
 /**
  * A complaint or report (投诉举报).
  *
@@ -238,7 +268,7 @@ export type Complaint = z.infer<typeof complaintSchema>;
  * @example
  * riskClueSchema.shape.warningId;
  */
-export const riskClueSchema = z.object(shapeOf(d.riskClue));
+export const riskClueSchema = schema((z) => z.object(shapeOf(d.riskClue)));
 /**
  * A risk-warning clue (风险预警线索).
  *
@@ -253,7 +283,7 @@ export type RiskClue = z.infer<typeof riskClueSchema>;
  * @example
  * clueFeedbackSchema.shape.verifyResult;
  */
-export const clueFeedbackSchema = z.object(shapeOf(d.clueFeedback));
+export const clueFeedbackSchema = schema((z) => z.object(shapeOf(d.clueFeedback)));
 /**
  * Feedback on a risk-warning clue (核查反馈).
  *
@@ -269,7 +299,7 @@ export type ClueFeedback = z.infer<typeof clueFeedbackSchema>;
  * @example
  * creditRecordSchema.shape.recordKind;
  */
-export const creditRecordSchema = z.object(shapeOf(d.creditRecord));
+export const creditRecordSchema = schema((z) => z.object(shapeOf(d.creditRecord)));
 /**
  * A credit record (信用记录).
  *
@@ -284,7 +314,7 @@ export type CreditRecord = z.infer<typeof creditRecordSchema>;
  * @example
  * spotCheckPlanSchema.shape.samplingRatio;
  */
-export const spotCheckPlanSchema = z.object(shapeOf(d.spotCheckPlan));
+export const spotCheckPlanSchema = schema((z) => z.object(shapeOf(d.spotCheckPlan)));
 /**
  * A spot-check plan (抽查计划).
  *
@@ -299,7 +329,7 @@ export type SpotCheckPlan = z.infer<typeof spotCheckPlanSchema>;
  * @example
  * drawnObjectSchema.shape.uscc;
  */
-export const drawnObjectSchema = z.object(shapeOf(d.drawnObject));
+export const drawnObjectSchema = schema((z) => z.object(shapeOf(d.drawnObject)));
 /**
  * A drawn object (抽取对象).
  *
@@ -314,7 +344,7 @@ export type DrawnObject = z.infer<typeof drawnObjectSchema>;
  * @example
  * jointTaskSchema.shape.taskNo;
  */
-export const jointTaskSchema = z.object(shapeOf(d.jointTask));
+export const jointTaskSchema = schema((z) => z.object(shapeOf(d.jointTask)));
 /**
  * A joint-supervision task (联合监管任务).
  *

@@ -2,6 +2,7 @@ import type { CommandContext, CommandSpec } from '../../runtime/args.js';
 import { closest, helpHint, valueOption } from '../../runtime/args.js';
 import { usageError } from '../../runtime/errors.js';
 import type { ExitCodeValue } from '../../runtime/exit-codes.js';
+import { COMMAND_SUMMARIES } from '../summaries.js';
 import { runGap } from './gap.js';
 import { runDiff, runMatch } from './match.js';
 
@@ -25,10 +26,7 @@ const SUBCOMMANDS: Readonly<
  */
 export const catalogCommand: CommandSpec = {
   name: NAME,
-  summary: {
-    zh: '监管事项目录：认领缺口、法定依据同源匹配、版本比对',
-    en: 'the regulatory-item catalog: claim gaps, legal-basis matching, version diffs',
-  },
+  summary: COMMAND_SUMMARIES.catalog,
   usage: [
     'jianguan catalog gap <provincial-catalog.csv> --claims <claims.csv|json> [--records <file>] [--inspection-lists <file>] [--quarter 2025-Q3] [--json]',
     'jianguan catalog match <local.csv> <provincial.csv> [--top N] [--min-score 0.3] [--json]',

@@ -6,7 +6,8 @@
  *   - data-standards.md §5 (S6 = Jiangsu “互联网+监管数据填报” app `dictionary.json`, Sept 2020; S10 = provincial
  *     双公示 行政处罚 ETL with 处罚决定种类 01–14), §4 and §7;
  *   - sampling-and-credit.md §A5 (spot-check result vocabularies).
- * Entries are validated with zod when the registry is built (see ../registry.ts).
+ * The registry trusts this data (no zod at import); test/code-tables/built-in-tables.test.ts validates it with
+ * codeTableSchema.
  */
 import type { CodeTableInput } from '../types.js';
 

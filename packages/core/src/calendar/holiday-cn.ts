@@ -20,9 +20,9 @@ export const holidayCnYearSchema = z.looseObject({
   days: z.array(
     z.looseObject({
       name: z.string(),
-      date: z
-        .string()
-        .refine((s) => tryParseCivilDate(s) !== INVALID_DAY, { message: 'not a YYYY-MM-DD date' }),
+      date: z.string().refine((s) => tryParseCivilDate(s) !== INVALID_DAY, {
+        message: 'not a YYYY-MM-DD date (不是 YYYY-MM-DD 格式的有效日期)',
+      }),
       isOffDay: z.boolean(),
     }),
   ),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { JianguanError } from '../errors/jianguan-error.js';
+import { localizeZodIssue, zodIssuePath } from '../errors/zod-issue.js';
 
 const checkTypeSchema = z.enum(['01', '02', '03', '04', '05', '06', '07', '08', '09', '10']);
 const severitySchema = z.enum(['error', 'warning']);
@@ -553,15 +554,12 @@ export function defineQualityRuleSet(
     params: { ...base.params, ...(overrides.params ?? {}) },
   });
   if (!result.success) {
-    const issues = result.error.issues.map((i) => ({
-      path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)),
-      message: i.message,
-    }));
+    const issues = result.error.issues.map((i) => ({ path: zodIssuePath(i), message: localizeZodIssue(i) }));
     const first = issues[0];
     throw invalid(
       first?.path ?? [],
-      `${first?.path.join('.') || 'value'}: ${first?.message ?? ''}`,
-      `${first?.path.join('.') || '值'}：${first?.message ?? ''}`,
+      `${first?.path.join('.') || 'value'}: ${first?.message.en ?? ''}`,
+      `${first?.path.join('.') || '值'}：${first?.message.zh ?? ''}`,
       { issues },
     );
   }

@@ -1,13 +1,13 @@
 import { isJianguanError } from '@jianguan/core';
 import type { CommandEntry } from './commands/registry.js';
 import { commands } from './commands/registry.js';
-import type { CommandContext } from './runtime/args.js';
-import { closest, parseCommandArgs, renderHelp } from './runtime/args.js';
+import type { CommandContext, CommandSpec } from './runtime/args.js';
+import { closest, EXIT_CODE_LINES, helpHeading, parseCommandArgs, renderHelp } from './runtime/args.js';
 import { CliError, usageError } from './runtime/errors.js';
 import type { ExitCodeValue } from './runtime/exit-codes.js';
 import { ExitCode } from './runtime/exit-codes.js';
 import type { CliIo } from './runtime/io.js';
-import { formatTable, writeJson, writeLine } from './runtime/io.js';
+import { writeJson, writeLine } from './runtime/io.js';
 import { createProgress } from './runtime/progress.js';
 import { cliVersion } from './runtime/version.js';
 
@@ -140,18 +140,25 @@ function report(io: CliIo, json: boolean, error: unknown): ExitCodeValue {
 }
 
 function topLevelHelp(): string {
-  const rows = commands.map((c) => [`  ${c.name}`, `${c.summary.en}（${c.summary.zh}）`]);
+  // One language per line: Chinese first, then English (the commands' summaries likewise).
+  const width = Math.max(...commands.map((c) => c.name.length));
+  const rows = commands.flatMap((c) => [
+    `  ${c.name.padEnd(width)}  ${c.summary.zh}`,
+    `  ${' '.repeat(width)}  ${c.summary.en}`,
+  ]);
   return `${[
-    `jianguan ${cliVersion()} — the 互联网+监管 toolkit on the command line（互联网+监管 命令行工具）`,
+    `jianguan ${cliVersion()}：互联网+监管 命令行工具`,
+    `jianguan ${cliVersion()}: the Internet + Regulation toolkit on the command line`,
     '',
-    'Usage 用法: jianguan <command> [options]',
+    ...helpHeading('用法', 'Usage'),
+    '  jianguan <command> [options]',
     '',
-    'Commands 命令:',
-    ...formatTable(rows),
+    ...helpHeading('命令', 'Commands'),
+    ...rows,
     '',
-    'Every command takes --json (machine output 机器可读输出) and --help (帮助).',
-    'Run `jianguan <command> --help` for its options and examples.',
+    '每个命令都接受 --json（机器可读输出）和 --help（帮助）；运行 `jianguan <命令> --help` 查看其选项和示例。',
+    'Every command takes --json (machine output) and --help; run `jianguan <command> --help` for its options and examples.',
     '',
-    'Exit codes 退出码: 0 ok 成功 · 1 findings 发现问题/校验未通过 · 2 usage 用法错误 · 3 input 输入错误 · 4 internal 内部错误',
+    ...EXIT_CODE_LINES,
   ].join('\n')}\n`;
 }

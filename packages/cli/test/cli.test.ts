@@ -6,8 +6,9 @@ describe('jianguan (top level)', () => {
   it('prints help with --help and exits 0', async () => {
     const r = await run(['--help']);
     expect(r.code).toBe(ExitCode.Ok);
-    expect(r.stdout).toContain('Usage 用法: jianguan <command>');
-    expect(r.stdout).toContain('Exit codes 退出码');
+    expect(r.stdout).toContain('用法：\nUsage:\n  jianguan <command>');
+    expect(r.stdout).toContain('退出码：');
+    expect(r.stdout).toContain('Exit codes:');
     expect(r.stderr).toBe('');
   });
 
@@ -15,7 +16,7 @@ describe('jianguan (top level)', () => {
     const r = await run([]);
     expect(r.code).toBe(ExitCode.Usage);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toContain('Commands 命令:');
+    expect(r.stderr).toContain('命令：\nCommands:');
   });
 
   it('prints the package version', async () => {
@@ -55,11 +56,13 @@ describe('per-command help', () => {
     async (name) => {
       const r = await run([name, '--help']);
       expect(r.code).toBe(0);
-      expect(r.stdout).toContain(`jianguan ${name} — `);
-      expect(r.stdout).toContain('Usage 用法:');
+      expect(r.stdout).toContain(`jianguan ${name}：`);
+      expect(r.stdout).toContain(`jianguan ${name}: `);
+      expect(r.stdout).toContain('用法：\nUsage:');
       expect(r.stdout).toContain('--json');
-      expect(r.stdout).toContain('Examples 示例:');
-      expect(r.stdout).toContain('Exit codes 退出码');
+      expect(r.stdout).toContain('示例：\nExamples:');
+      expect(r.stdout).toContain('退出码：');
+      expect(r.stdout).toContain('Exit codes:');
       const same = await run(['help', name]);
       expect(same.stdout).toBe(r.stdout);
     },

@@ -58,7 +58,7 @@ describe('jianguan kpi', () => {
     const r = await kpi(['data.json', '--unit', 'scjg', '--period', '2025-Q2', '--out', 'card.html']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('jianguan-baseline@');
-    expect(r.stdout).toMatch(/total 总分 [\d.]+ \/ 100/);
+    expect(r.stdout).toMatch(/总分 [\d.]+ \/ 100，(合格|不合格|单项否决)\ntotal [\d.]+ \/ 100 — /);
     expect(r.stdout).toContain('catalog-claim-rate');
     const html = readFileSync(tmp.path('card.html'), 'utf8');
     expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
@@ -75,7 +75,7 @@ describe('jianguan kpi', () => {
       indicators: { id: string; deducted: number }[];
     };
     expect(card.setId).toBe('jianguan-baseline');
-    expect(text.stdout).toContain(`total 总分 ${card.total} /`);
+    expect(text.stdout).toContain(`total ${card.total} /`);
     const claim = card.indicators.find((i) => i.id === 'catalog-claim-rate');
     expect(claim?.deducted).toBeGreaterThan(0);
   });
@@ -153,7 +153,7 @@ describe('kpi --help documents data.json', () => {
       'officers',
       'onlineDays',
       'publications',
-      'channel annual_plan|work_news|exposure',
+      'channel: annual_plan|work_news|exposure',
       'clues',
       'feedbackDate',
       'doubleNotifications',

@@ -104,11 +104,13 @@ describe('argument parsing', () => {
   it('renders help with every option, examples and exit codes', () => {
     const help = renderHelp(spec);
     expect(help).toContain('--seed <seed>');
-    expect(help).toContain('(repeatable 可重复)');
+    expect(help).toContain('（可重复）');
+    expect(help).toContain(' (repeatable)');
     expect(help).toContain('-h, --help');
     expect(help).toContain('--json');
     expect(help).toContain('jianguan demo 1');
-    expect(help).toContain('Exit codes');
+    expect(help).toContain('Exit codes:');
+    expect(help).toContain('退出码：');
   });
 });
 

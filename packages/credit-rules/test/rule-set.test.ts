@@ -114,7 +114,7 @@ describe('parseRuleSet', () => {
     ],
     ['bad version', (d) => (d.version = 'v2'), ['version'], 'invalid_format', /语义化版本号/],
     ['bad date', (d) => (d.effectiveFrom = '2022-02-30'), ['effectiveFrom'], 'custom', /YYYY-MM-DD/],
-    ['a single grade', (d) => (d.grades = [d.grades[0]]), ['grades'], 'too_small', /最小为 2/],
+    ['a single grade', (d) => (d.grades = [d.grades[0]]), ['grades'], 'too_small', /至少 2 个/],
     ['missing field', (d) => delete d.defaultGrade, ['defaultGrade'], 'invalid_type', /缺少必填项/],
   ])('rejects %s with path and zh/en message', (_label, mutate, path, code, zh) => {
     const data = clone();

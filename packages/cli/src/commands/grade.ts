@@ -24,25 +24,43 @@ export const gradeCommand: CommandSpec = {
     'jianguan grade <facts.json|facts.jsonl> [--rule-set <id|file>] [--as-of <date>] [--out grades.csv|.jsonl|.json]',
     'jianguan grade --list-rule-sets',
   ],
+  // One language per line (Chinese, then English); the field table's header says which column is which.
   description: [
-    'Input 输入 (JSON array, JSONL or JSON): one credit profile per entity 每户一条信用档案',
+    '输入（JSON 数组、JSONL 或 JSON）：每户一条信用档案，或每条记录一条信用信息并带 "entityId"（按对象归并）。',
+    'Input (JSON array, JSONL or JSON): one credit profile per entity, or one fact per record with its "entityId".',
     '  { "entityId": "9133…", "registeredAt"?: "2020-05-01", "facts": [ <fact>, … ] }',
-    'or one fact per record with its "entityId" (grouped by entity 按对象归并): { "entityId": "9133…", <fact> }.',
+    '  { "entityId": "9133…", <fact> }',
+    '每条信用信息都有 "kind"、"id"（唯一）和可选的 "recordedAt"；日期为 YYYY-MM-DD。各类型的字段：',
+    'Every fact has "kind", "id" (unique) and optionally "recordedAt"; dates are YYYY-MM-DD. Fields by kind:',
     '',
-    'Every fact has "kind", "id" (unique) and optionally "recordedAt"; dates are YYYY-MM-DD. By kind 按类型:',
-    '  penalty 行政处罚          decisionDate, penaltyKinds [punishType codes 01–14, e.g. "01" 警告, "05" 吊销],',
-    '                            fineAmount?, procedure? simple|general, severity? minor|general|serious,',
-    '                            counterpart? natural_person|organisation, publishedAt?, restrictionEndsAt?, revokedAt?',
-    '  abnormal_list 经营异常名录 reason ["1"–"4", 企业信息公示暂行条例 第17条], listedAt, removedAt?',
-    '  serious_list 严重违法失信名单 listedAt, removedAt?, reason?',
-    '  spot_check 抽查检查结果    date, resultCodes [spotCheckResult codes, e.g. "1" 未发现问题, "6" 无法联系]',
-    '  complaint 投诉举报         receivedAt, substantiated true|false',
-    '  commitment_breach 信用承诺 commitmentId, date, outcome missed|failed',
-    '  court_dishonesty 失信被执行人 listedAt, removedAt?',
-    '  external_grade 外部评级    source, grade, issuedAt, validUntil?',
-    'Code tables: docs/guides/code-tables.md (punishType, spotCheckResult); rules: docs/guides/credit-rule-sets.md.',
+    ...formatTable([
+      ['kind', '类型', 'fields'],
+      ['penalty', '行政处罚', 'decisionDate, penaltyKinds, fineAmount?, procedure?, severity?,'],
+      ['', '', 'counterpart?, publishedAt?, restrictionEndsAt?, revokedAt?'],
+      ['abnormal_list', '经营异常名录', 'reason, listedAt, removedAt?'],
+      ['serious_list', '严重违法失信名单', 'listedAt, removedAt?, reason?'],
+      ['spot_check', '抽查检查结果', 'date, resultCodes'],
+      ['complaint', '投诉举报', 'receivedAt, substantiated'],
+      ['commitment_breach', '信用承诺', 'commitmentId, date, outcome'],
+      ['court_dishonesty', '失信被执行人', 'listedAt, removedAt?'],
+      ['external_grade', '外部评级', 'source, grade, issuedAt, validUntil?'],
+    ]).map((line) => `  ${line}`),
     '',
-    'Grades are internal (内部掌握): they are printed for the officer, not for publication.',
+    'penaltyKinds：处罚种类代码 01–14（如 "01" 警告，"05" 吊销许可证件）；procedure：simple 简易程序或 general 普通程序；',
+    '  severity：minor、general 或 serious；counterpart：natural_person 自然人或 organisation 单位。',
+    'penaltyKinds: punishType codes 01–14 (e.g. "01" warning, "05" licence revoked); procedure: simple|general;',
+    '  severity: minor|general|serious; counterpart: natural_person|organisation.',
+    'reason：经营异常名录列入事由 "1"–"4"（企业信息公示暂行条例第十七条）；resultCodes：抽查结果代码（如 "1" 未发现问题，"6" 无法联系）。',
+    'reason: abnormal-list reason "1"–"4" (Interim Regulations on Enterprise Information Publicity, art. 17);',
+    '  resultCodes: spotCheckResult codes (e.g. "1" no problem found, "6" cannot be contacted).',
+    'substantiated：true 或 false；outcome：missed（逾期未履行）或 failed（核查未通过）。',
+    'substantiated: true|false; outcome: missed|failed.',
+    '代码表见 docs/guides/code-tables.md，规则见 docs/guides/credit-rule-sets.md。',
+    'Code tables: docs/guides/code-tables.md; rules: docs/guides/credit-rule-sets.md.',
+    '',
+    '信用等级内部掌握：打印给执法人员参考，不对外公布。',
+    'Grades are internal: they are printed for the officer, not for publication.',
+    '--out 每户写一行（CSV：entityId,grade,firedRules），供 `jianguan draw --by grade` 读取。',
     '--out writes one row per entity (CSV: entityId,grade,firedRules) that `jianguan draw --by grade` reads.',
   ],
   options: {
@@ -219,13 +237,13 @@ function printGrades(
   out: string | undefined,
 ): void {
   const stdout = ctx.io.stdout;
-  writeLine(
-    stdout,
-    `Rule set 规则集: ${ruleSet.id}@${ruleSet.version} — ${ruleSet.name.en}（${ruleSet.name.zh}）; as of 基准日 ${asOf}`,
-  );
+  writeLine(stdout, `规则集：${ruleSet.id}@${ruleSet.version}（${ruleSet.name.zh}），基准日 ${asOf}`);
+  writeLine(stdout, `Rule set: ${ruleSet.id}@${ruleSet.version} (${ruleSet.name.en}), as of ${asOf}`);
   if (out === undefined) {
+    // Two header rows: the Chinese one, then the English one.
     const rows = [
-      ['entity 对象', 'grade 等级', 'fired rules 触发规则'],
+      ['对象', '等级', '触发规则'],
+      ['entity', 'grade', 'fired rules'],
       ...results.map((r) => [
         r.entityId,
         r.grade as string,
@@ -234,14 +252,18 @@ function printGrades(
     ];
     for (const line of formatTable(rows)) writeLine(stdout, `  ${line}`);
   } else {
-    writeLine(stdout, `written 已写入: ${out}`);
+    writeLine(stdout, `已写入：${out}`);
+    writeLine(stdout, `written: ${out}`);
   }
   const labels = new Map(ruleSet.grades.map((g) => [g.code, g.label]));
-  const summary = Object.entries(counts).map(
-    ([grade, n]) => `${grade} ${n}${labels.get(grade) ? `（${labels.get(grade)?.zh}）` : ''}`,
-  );
-  writeLine(stdout, `${results.length} entities 户: ${summary.join(' · ')}`);
-  writeLine(stdout, 'Grades are for internal use（信用等级内部掌握，不对外公开）.');
+  const summary = (lang: 'zh' | 'en') =>
+    Object.entries(counts)
+      .map(([grade, n]) => `${grade} ${n}${labels.get(grade) ? ` (${labels.get(grade)?.[lang]})` : ''}`)
+      .join(' · ');
+  writeLine(stdout, `共 ${results.length} 户：${summary('zh')}`);
+  writeLine(stdout, `${results.length} entities: ${summary('en')}`);
+  writeLine(stdout, '信用等级内部掌握，不对外公开。');
+  writeLine(stdout, 'Grades are for internal use, not for publication.');
 }
 
 function listRuleSets(ctx: CommandContext): ExitCodeValue {
@@ -267,16 +289,22 @@ function listRuleSets(ctx: CommandContext): ExitCodeValue {
   for (const set of sets) {
     writeLine(
       ctx.io.stdout,
-      `${set.id}@${set.version} — ${set.name.en}（${set.name.zh}）, ${set.jurisdiction}, from ${set.effectiveFrom}`,
+      `${set.id}@${set.version}：${set.name.zh}（${set.jurisdiction}，${set.effectiveFrom} 起施行）`,
     );
+    writeLine(
+      ctx.io.stdout,
+      `${set.id}@${set.version}: ${set.name.en} (${set.jurisdiction}, from ${set.effectiveFrom})`,
+    );
+    // Two header rows: the Chinese one, then the English one.
     const rows = [
-      ['grade 等级', 'ratio 比例 (min–max)', 'yearly cap 年度上限', 'on-site 实地检查', 'key 重点监管'],
+      ['等级', '抽查比例（最低–最高）', '年度检查上限', '实地检查', '重点监管'],
+      ['grade', 'ratio (min–max)', 'yearly cap', 'on-site', 'key supervision'],
       ...set.measures.map((m) => [
         m.grade,
         `${pct(m.samplingRatio.default)} (${pct(m.samplingRatio.min)}–${pct(m.samplingRatio.max)})`,
         m.yearlyInspectionCap === null ? '-' : String(m.yearlyInspectionCap),
         m.onSitePolicy,
-        m.keySupervision ? 'yes 是' : 'no 否',
+        m.keySupervision ? '✓' : '-',
       ]),
     ];
     for (const line of formatTable(rows)) writeLine(ctx.io.stdout, `  ${line}`);

@@ -55,19 +55,30 @@ export const kpiCommand: CommandSpec = {
     'jianguan kpi <data.json> --unit <dept> --period <2025|2025-Q2|2025-05> [--indicator-set <id|file>] [--out scorecard.html]',
     'jianguan kpi --list-indicator-sets',
   ],
+  // One language per line (Chinese, then English); the table's header says which column is which.
   description: [
-    'data.json 考核数据 holds the facts the indicators read, every list optional (dates YYYY-MM-DD):',
-    '  behaviours 监管行为           recordId, itemCode, department, actDate, reportedDate, rejectedDate?, fixedDate?',
-    '  catalogItems 监管事项         itemCode, department, claimed, requiresInspectionList?, hasInspectionList?,',
-    '                               mandatoryElements?, filledElements?, checkedElements?, accurateElements?',
-    '  officers 执法人员             officerId, department, certified, registered,',
-    '                               activity? [{ month: "2025-04", logins, onlineDays }]',
-    '  publications 信息发布         publicationId, department, channel annual_plan|work_news|exposure, date',
-    '  clues 风险预警线索            clueId, department, receivedDate, feedbackDate?',
-    '  doubleNotifications 双告知    noticeId, department, pushedDate, claimedDate?',
-    '  assessments 评估结果          key, department, period, value, note?',
-    '--out writes the scorecard as HTML (self-contained), CSV or JSON by its extension. Every deduction',
-    'lists its records.',
+    'data.json（考核数据）存放指标读取的事实，各列表均可省略，日期为 YYYY-MM-DD：',
+    'data.json holds the facts the indicators read, every list optional (dates YYYY-MM-DD):',
+    '',
+    ...formatTable([
+      ['list', '名称', 'fields'],
+      ['behaviours', '监管行为', 'recordId, itemCode, department, actDate, reportedDate,'],
+      ['', '', 'rejectedDate?, fixedDate?'],
+      ['catalogItems', '监管事项', 'itemCode, department, claimed, requiresInspectionList?,'],
+      ['', '', 'hasInspectionList?, mandatoryElements?, filledElements?,'],
+      ['', '', 'checkedElements?, accurateElements?'],
+      ['officers', '执法人员', 'officerId, department, certified, registered,'],
+      ['', '', 'activity? [{ month: "2025-04", logins, onlineDays }]'],
+      ['publications', '信息发布', 'publicationId, department, channel, date'],
+      ['', '', '(channel: annual_plan|work_news|exposure)'],
+      ['clues', '风险预警线索', 'clueId, department, receivedDate, feedbackDate?'],
+      ['doubleNotifications', '双告知', 'noticeId, department, pushedDate, claimedDate?'],
+      ['assessments', '评估结果', 'key, department, period, value, note?'],
+    ]).map((line) => `  ${line}`),
+    '',
+    '--out 按扩展名写出计分卡：HTML（单个自包含文件）、CSV 或 JSON；每个扣分项都列出其记录。',
+    '--out writes the scorecard as HTML (self-contained), CSV or JSON by its extension; every deduction lists its records.',
+    '给出 --fail-under <分数> 时，总分低于该分数（或被单项否决）则退出码为 1。',
     'With --fail-under <points> the command exits 1 when the total is below it (or the card is vetoed).',
   ],
   options: {
@@ -199,11 +210,10 @@ export const kpiCommand: CommandSpec = {
       );
     } else {
       printCard(ctx, card, out);
-      if (below)
-        writeLine(
-          ctx.io.stdout,
-          `total ${card.total} is below --fail-under ${failUnder}（总分低于 ${failUnder}）`,
-        );
+      if (below) {
+        writeLine(ctx.io.stdout, `总分 ${card.total} 低于 --fail-under ${failUnder}`);
+        writeLine(ctx.io.stdout, `total ${card.total} is below --fail-under ${failUnder}`);
+      }
     }
     return below ? ExitCode.Findings : ExitCode.Ok;
   },
@@ -303,28 +313,53 @@ function headline(card: Scorecard) {
 }
 
 function printCard(ctx: CommandContext, card: Scorecard, out: string | undefined): void {
+  // One language per line: each Chinese line is followed by its English line; tables have two header rows.
   const stdout = ctx.io.stdout;
-  const status = card.vetoed ? 'VETOED 单项否决' : card.passed ? 'PASSED 合格' : 'FAILED 不合格';
-  writeLine(stdout, `${card.setName.zh} / ${card.setName.en} (${card.setId}@${card.setVersion})`);
+  const statusZh = card.vetoed ? '单项否决' : card.passed ? '合格' : '不合格';
+  const statusEn = card.vetoed ? 'VETOED' : card.passed ? 'PASSED' : 'FAILED';
+  const unit = card.unit.name ?? card.unit.id;
+  writeLine(stdout, `${card.setName.zh}（${card.setId}@${card.setVersion}）`);
+  writeLine(stdout, `${card.setName.en} (${card.setId}@${card.setVersion})`);
   writeLine(
     stdout,
-    `unit 单位 ${card.unit.name ?? card.unit.id} · period 周期 ${card.period} (${card.start} – ${card.end}) · as of ${card.asOf}`,
+    `单位 ${unit} · 考核期 ${card.period}（${card.start} 至 ${card.end}）· 截至 ${card.asOf}`,
   );
   writeLine(
     stdout,
-    `total 总分 ${card.total} / ${card.deductionPoints} — ${status}${card.bonusEarned > 0 ? ` (bonus 加分 ${card.bonusEarned})` : ''}`,
+    `unit ${unit} · period ${card.period} (${card.start} – ${card.end}) · as of ${card.asOf}`,
   );
+  const bonus = card.bonusEarned > 0;
+  writeLine(
+    stdout,
+    `总分 ${card.total} / ${card.deductionPoints}，${statusZh}${bonus ? `（加分 ${card.bonusEarned}）` : ''}`,
+  );
+  writeLine(
+    stdout,
+    `total ${card.total} / ${card.deductionPoints} — ${statusEn}${bonus ? ` (bonus ${card.bonusEarned})` : ''}`,
+  );
+  // Two header rows (Chinese, then English); each dimension's Chinese name, then its English name below.
   const rows = [
-    ['dimension 维度', 'score 得分', 'points 满分'],
-    ...card.dimensions.map((d) => [`${d.dimension} ${d.nameEn}`, String(d.score), String(d.points)]),
+    ['维度', '得分', '满分'],
+    ['dimension', 'score', 'points'],
+    ...card.dimensions.flatMap((d) => [
+      [d.dimension, String(d.score), String(d.points)],
+      [d.nameEn, '', ''],
+    ]),
   ];
   for (const line of formatTable(rows)) writeLine(stdout, `  ${line}`);
   const deducted = card.indicators.filter((i) => i.deducted > 0).sort((a, b) => b.deducted - a.deducted);
   if (deducted.length > 0) {
-    writeLine(stdout, 'deductions 扣分项:');
-    for (const i of deducted) writeLine(stdout, `  -${i.deducted}  ${i.id}  ${i.name.zh} / ${i.name.en}`);
+    writeLine(stdout, '扣分项：');
+    writeLine(stdout, 'deductions:');
+    const items = deducted.map((i) => [`-${i.deducted}`, i.id, i.name.zh]);
+    const itemsEn = deducted.map((i) => ['', '', i.name.en]);
+    const table = formatTable(items.flatMap((row, k) => [row, itemsEn[k]!]));
+    for (const line of table) writeLine(stdout, `  ${line}`);
   }
-  if (out !== undefined) writeLine(stdout, `written 已写入: ${out}`);
+  if (out !== undefined) {
+    writeLine(stdout, `已写入：${out}`);
+    writeLine(stdout, `written: ${out}`);
+  }
 }
 
 function listSets(ctx: CommandContext): ExitCodeValue {
@@ -340,9 +375,14 @@ function listSets(ctx: CommandContext): ExitCodeValue {
     writeJson(ctx.io.stdout, sets);
     return ExitCode.Ok;
   }
+  // Two header rows (Chinese, then English); each set's name on two lines likewise.
   const rows = [
-    ['id', 'version 版本', 'indicators 指标数', 'name 名称'],
-    ...sets.map((s) => [s.id, s.version, String(s.indicators), `${s.name.zh} / ${s.name.en}`]),
+    ['编号', '版本', '指标数', '名称'],
+    ['id', 'version', 'indicators', 'name'],
+    ...sets.flatMap((s) => [
+      [s.id, s.version, String(s.indicators), s.name.zh],
+      ['', '', '', s.name.en],
+    ]),
   ];
   for (const line of formatTable(rows)) writeLine(ctx.io.stdout, line);
   return ExitCode.Ok;

@@ -2,7 +2,7 @@ import process from 'node:process';
 import { isJianguanError } from '@jianguan/core';
 import { parseSandboxArgs, SANDBOX_CREDENTIALS, SANDBOX_USAGE, startSandbox } from '@jianguan/sandbox';
 import type { CommandContext, CommandSpec } from '../runtime/args.js';
-import { helpHint } from '../runtime/args.js';
+import { helpHeading, helpHint } from '../runtime/args.js';
 import { usageError } from '../runtime/errors.js';
 import type { ExitCodeValue } from '../runtime/exit-codes.js';
 import { ExitCode } from '../runtime/exit-codes.js';
@@ -80,27 +80,38 @@ export const sandboxCommand: CommandSpec = {
     }
     await untilStopped(ctx.io.signal);
     await sandbox.stop();
-    if (!ctx.json) writeLine(ctx.io.stdout, '沙箱已停止。sandbox stopped.');
+    if (!ctx.json) {
+      writeLine(ctx.io.stdout, '沙箱已停止。');
+      writeLine(ctx.io.stdout, 'sandbox stopped.');
+    }
     return ExitCode.Ok;
   },
 };
 
-/** The help of `jianguan sandbox`: the sandbox's own usage text, under the `jianguan sandbox` name. */
+/**
+ * The help of `jianguan sandbox`: the sandbox's own usage text under the `jianguan sandbox` name, with the
+ * CLI's title, headings and exit codes (one language per line: Chinese, then English).
+ */
 function sandboxHelp(): string {
-  const usage = SANDBOX_USAGE.replace(/jianguan-sandbox/g, 'jianguan sandbox').replace(
-    'Usage:',
-    'Usage 用法:',
-  );
+  const body = SANDBOX_USAGE.replace(/jianguan-sandbox/g, 'jianguan sandbox')
+    .split('\n')
+    .slice(1) // the sandbox's own one-line title; the CLI's two title lines replace it
+    .join('\n')
+    .replace('Usage:', helpHeading('用法', 'Usage').join('\n'));
   return `${[
-    usage,
+    `jianguan sandbox：${sandboxCommand.summary.zh}`,
+    `jianguan sandbox: ${sandboxCommand.summary.en}`,
+    body,
     '  --json                  print the URL, port, seed and credentials as JSON (jianguan only)',
     '',
-    'jianguan sandbox and jianguan-sandbox take exactly these options.',
     'jianguan sandbox 与 jianguan-sandbox 的选项完全相同。',
-    'Examples 示例:',
+    'jianguan sandbox and jianguan-sandbox take exactly these options.',
+    '',
+    ...helpHeading('示例', 'Examples'),
     ...sandboxCommand.examples.map((e) => `  ${e}`),
     '',
-    'Exit codes 退出码: 0 ok 成功 · 2 usage 用法错误 · 4 internal 内部错误',
+    '退出码：0 成功 · 2 用法错误 · 4 内部错误',
+    'Exit codes: 0 ok · 2 usage error · 4 internal error',
   ].join('\n')}\n`;
 }
 

@@ -287,18 +287,39 @@ export function helpHint(command: string): LocalizedMessage {
   return { zh: `运行 \`jianguan ${command} --help\` 查看用法`, en: `run \`jianguan ${command} --help\`` };
 }
 
-/** Render a command's help text. */
+/**
+ * The exit-code lines every help text ends with: one Chinese line, then one English line (the CLI's rule for
+ * terminal text: one language per line, Chinese first).
+ */
+export const EXIT_CODE_LINES: readonly string[] = [
+  '退出码：0 成功 · 1 发现问题或校验未通过 · 2 用法错误 · 3 输入错误 · 4 内部错误',
+  'Exit codes: 0 ok · 1 findings · 2 usage error · 3 input error · 4 internal error',
+];
+
+/** A help heading: the Chinese line, then the English line. */
+export function helpHeading(zh: string, en: string): string[] {
+  return [`${zh}：`, `${en}:`];
+}
+
+/**
+ * Render a command's help text. One language per line: each heading and each option's description is a
+ * Chinese line followed by an English line; usage lines and examples are commands, in neither language.
+ */
 export function renderHelp(command: CommandSpec): string {
   if (command.helpText !== undefined) return command.helpText();
   const lines: string[] = [];
-  lines.push(`jianguan ${command.name} — ${command.summary.en}（${command.summary.zh}）`, '');
-  lines.push('Usage 用法:');
+  lines.push(
+    `jianguan ${command.name}：${command.summary.zh}`,
+    `jianguan ${command.name}: ${command.summary.en}`,
+    '',
+  );
+  lines.push(...helpHeading('用法', 'Usage'));
   for (const u of command.usage) lines.push(`  ${u}`);
   if (command.description && command.description.length > 0) {
     lines.push('');
     for (const d of command.description) lines.push(d === '' ? '' : `  ${d}`);
   }
-  lines.push('', 'Options 选项:');
+  lines.push('', ...helpHeading('选项', 'Options'));
   const options = { ...command.options, ...commonOptions };
   const labels = Object.entries(options).map(([name, spec]) => {
     const short = spec.short ? `-${spec.short}, ` : '    ';
@@ -307,16 +328,13 @@ export function renderHelp(command: CommandSpec): string {
   });
   const width = Math.max(...labels.map(([label]) => label.length));
   for (const [label, spec] of labels) {
-    const repeat = spec.multiple ? ' (repeatable 可重复)' : '';
-    lines.push(`  ${label.padEnd(width)}  ${spec.description.en}${repeat}（${spec.description.zh}）`);
+    lines.push(`  ${label.padEnd(width)}  ${spec.description.zh}${spec.multiple ? '（可重复）' : ''}`);
+    lines.push(`  ${' '.repeat(width)}  ${spec.description.en}${spec.multiple ? ' (repeatable)' : ''}`);
   }
   if (command.examples.length > 0) {
-    lines.push('', 'Examples 示例:');
+    lines.push('', ...helpHeading('示例', 'Examples'));
     for (const e of command.examples) lines.push(`  ${e}`);
   }
-  lines.push(
-    '',
-    'Exit codes 退出码: 0 ok 成功 · 1 findings 发现问题/校验未通过 · 2 usage 用法错误 · 3 input 输入错误 · 4 internal 内部错误',
-  );
+  lines.push('', ...EXIT_CODE_LINES);
   return `${lines.join('\n')}\n`;
 }

@@ -4,6 +4,7 @@
 
 import type { z } from 'zod';
 import { loadZod } from '#zod';
+import { localizeZodIssue, zodIssuePath } from '../errors/zod-issue.js';
 import { lazySchema, materialise } from '../internal/lazy.js';
 import type { CivilDate } from './civil-date.js';
 import { formatDay, INVALID_DAY, tryParseCivilDate, weekdayOfDay } from './civil-date.js';
@@ -130,7 +131,9 @@ function buildYearScheduleSchema() {
           title: z.string().min(1).optional(),
           date: z
             .string()
-            .refine((s) => tryParseCivilDate(s) !== INVALID_DAY, { message: 'not a YYYY-MM-DD date' })
+            .refine((s) => tryParseCivilDate(s) !== INVALID_DAY, {
+              message: 'not a YYYY-MM-DD date (不是 YYYY-MM-DD 格式的有效日期)',
+            })
             .optional(),
           url: z.string().min(1).optional(),
           note: z.string().optional(),
@@ -139,7 +142,7 @@ function buildYearScheduleSchema() {
       .min(1),
     holidays: z
       .array(materialise(holidayArrangementSchema))
-      .min(1, { message: 'a schedule needs at least one holiday' }),
+      .min(1, { message: 'a schedule needs at least one holiday (放假安排至少须有一个节日)' }),
     source: z.string().optional(),
   });
 }
@@ -185,13 +188,18 @@ export function zodToDataError(
   prefix: readonly (string | number)[] = [],
 ): CalendarDataError {
   const issue = error.issues[0];
-  const path = [...prefix, ...(issue?.path ?? []).map((p) => (typeof p === 'symbol' ? String(p) : p))];
-  const msg = issue?.message ?? 'invalid';
+  const path = [...prefix, ...(issue === undefined ? [] : zodIssuePath(issue))];
+  const text = issue === undefined ? { zh: '数据无效', en: 'invalid' } : localizeZodIssue(issue);
+  const more = error.issues.length - 1;
   return new CalendarDataError(
-    `invalid ${what} at ${path.join('.') || '(root)'}: ${msg}`,
-    `${what === 'schedule' ? '放假安排' : '叠加层'}数据无效（${path.join('.') || '根'}）：${msg}`,
+    `invalid ${what} at ${path.join('.') || '(root)'}: ${text.en}${more > 0 ? ` (and ${more} more)` : ''}`,
+    `${what === 'schedule' ? '放假安排' : '叠加层'}数据无效（${path.join('.') || '根'}）：${text.zh}${more > 0 ? `（另有 ${more} 处问题）` : ''}`,
     path,
-    { issues: error.issues.slice(0, 10).map((i) => ({ path: i.path.map(String), message: i.message })) },
+    {
+      issues: error.issues
+        .slice(0, 10)
+        .map((i) => ({ path: i.path.map(String), message: localizeZodIssue(i) })),
+    },
   );
 }
 

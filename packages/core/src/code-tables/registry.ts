@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { loadZod } from '#zod';
 import { describeValue } from '../errors/describe.js';
 import { InvalidOptionsError } from '../errors/invalid-options.js';
+import { describeZodError, localizeZodIssue, zodIssuePath } from '../errors/zod-issue.js';
 import { lazySchema, materialise } from '../internal/lazy.js';
 import { NATIONAL_CODE_TABLES, VARIANT_TABLES } from './data/national.js';
 import { InvalidCodeTableError, UnknownCodeTableError } from './errors.js';
@@ -84,11 +85,16 @@ export interface CodeTableRegistry {
 
 function buildCodeTableSchema() {
   const z = loadZod();
-  const civilDate = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'expected YYYY-MM-DD');
+  const civilDate = z
+    .string()
+    .regex(
+      /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/,
+      'expected YYYY-MM-DD (应为 YYYY-MM-DD 格式的日期)',
+    );
 
   const entrySchema = z
     .object({
-      code: z.string().min(1).max(20).regex(/^\S+$/, 'a code has no spaces'),
+      code: z.string().min(1).max(20).regex(/^\S+$/, 'a code has no spaces (代码不能含空格)'),
       label: z.string().min(1),
       labelEn: z.string().min(1),
       aliases: z.array(z.string().min(1)).readonly().default([]),
@@ -97,12 +103,14 @@ function buildCodeTableSchema() {
       note: z.string().optional(),
     })
     .refine((e) => e.validFrom === undefined || e.validTo === undefined || e.validFrom <= e.validTo, {
-      message: 'validFrom is after validTo',
+      message: 'validFrom is after validTo (validFrom 晚于 validTo)',
     });
 
   return z
     .object({
-      id: z.string().regex(/^[a-z][A-Za-z0-9]*$/, 'a table id is camelCase'),
+      id: z
+        .string()
+        .regex(/^[a-z][A-Za-z0-9]*$/, 'a table id is camelCase (代码表编号须为小驼峰形式，如 punishType)'),
       name: z.string().min(1),
       nameEn: z.string().min(1),
       version: z.string().min(1),
@@ -115,7 +123,11 @@ function buildCodeTableSchema() {
       const keys = new Map<string, string>();
       t.entries.forEach((e, i) => {
         if (codes.has(e.code))
-          ctx.addIssue({ code: 'custom', path: ['entries', i, 'code'], message: `duplicate code ${e.code}` });
+          ctx.addIssue({
+            code: 'custom',
+            path: ['entries', i, 'code'],
+            message: `duplicate code ${e.code} (代码重复：${e.code})`,
+          });
         codes.add(e.code);
         for (const text of new Set([e.label, e.labelEn, ...e.aliases].map(labelKey))) {
           const other = keys.get(text);
@@ -123,7 +135,7 @@ function buildCodeTableSchema() {
             ctx.addIssue({
               code: 'custom',
               path: ['entries', i],
-              message: `label or alias "${text}" of ${e.code} also names ${other}`,
+              message: `label or alias "${text}" of ${e.code} also names ${other} (代码 ${e.code} 的名称或别名“${text}”也指代码 ${other})`,
             });
           }
           keys.set(text, e.code);
@@ -153,10 +165,14 @@ export function defineCodeTable<Id extends string, C extends string>(
   if (!parsed.success) {
     throw new InvalidCodeTableError(
       {
-        zh: `代码表 ${describeValue((input as { id?: unknown } | null)?.id)} 数据不合法`,
-        en: `code table ${describeValue((input as { id?: unknown } | null)?.id)} is invalid: ${parsed.error.issues[0]?.message ?? ''}`,
+        zh: `代码表 ${describeValue((input as { id?: unknown } | null)?.id)} 数据不合法：${describeZodError(parsed.error).zh}`,
+        en: `code table ${describeValue((input as { id?: unknown } | null)?.id)} is invalid: ${describeZodError(parsed.error).en}`,
       },
-      { details: { issues: parsed.error.issues.map((i) => ({ path: i.path, message: i.message })) } },
+      {
+        details: {
+          issues: parsed.error.issues.map((i) => ({ path: zodIssuePath(i), message: localizeZodIssue(i) })),
+        },
+      },
     );
   }
   const data = parsed.data;

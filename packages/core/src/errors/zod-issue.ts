@@ -15,11 +15,51 @@ const TYPE_ZH: Readonly<Record<string, string>> = {
   bigint: '整数',
   null: '空值',
   undefined: '未定义',
+  nan: '非数字',
+  symbol: '符号',
+  function: '函数',
+  map: '映射',
+  set: '集合',
+  file: '文件',
+  promise: 'Promise',
+  unknown: '任意值',
+  never: '不允许的值',
+  void: '空值',
+  literal: '指定值',
+  enum: '指定值之一',
+  tuple: '定长数组',
+  record: '对象',
+  union: '允许的形式之一',
 };
 
 function typeZh(expected: unknown): string {
   const key = String(expected);
-  return TYPE_ZH[key] ?? key;
+  return TYPE_ZH[key] ?? '指定类型';
+}
+
+/** zod string formats (`invalid_format`) in Chinese; anything else is a "required format". */
+const FORMAT_ZH: Readonly<Record<string, string>> = {
+  regex: '规定格式',
+  email: '电子邮箱地址',
+  url: '网址',
+  uuid: 'UUID',
+  date: '日期（YYYY-MM-DD）',
+  datetime: '日期时间（ISO 8601）',
+  time: '时间',
+  duration: '时长（ISO 8601）',
+  ipv4: 'IPv4 地址',
+  ipv6: 'IPv6 地址',
+  starts_with: '规定开头',
+  ends_with: '规定结尾',
+  includes: '含规定内容',
+  lowercase: '小写',
+  uppercase: '大写',
+  base64: 'Base64 编码',
+  json_string: 'JSON 文本',
+};
+
+function formatZh(format: unknown): string {
+  return FORMAT_ZH[String(format)] ?? '规定格式';
 }
 
 /**
@@ -78,7 +118,10 @@ export function localizeZodIssue(issue: z.core.$ZodIssue): LocalizedMessage {
     case 'invalid_union':
       return { zh: '不符合任何允许的形式', en: 'matches none of the allowed shapes' };
     case 'invalid_format':
-      return { zh: `格式错误（应为 ${issue.format}）`, en: `invalid format (expected ${issue.format})` };
+      return {
+        zh: `格式错误（应为${formatZh(issue.format)}）`,
+        en: `invalid format (expected ${issue.format})`,
+      };
     case 'not_multiple_of':
       return {
         zh: `应为 ${String(issue.divisor)} 的倍数`,

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { loadZod } from '#zod';
 import { JianguanError } from '../errors/jianguan-error.js';
+import { localizeZodIssue, zodIssuePath } from '../errors/zod-issue.js';
 import { lazySchema, materialise } from '../internal/lazy.js';
 
 type CheckTypeCode = '01' | '02' | '03' | '04' | '05' | '06' | '07' | '08' | '09' | '10';
@@ -574,15 +575,12 @@ export function defineQualityRuleSet(
     params: { ...base.params, ...(overrides.params ?? {}) },
   });
   if (!result.success) {
-    const issues = result.error.issues.map((i) => ({
-      path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)),
-      message: i.message,
-    }));
+    const issues = result.error.issues.map((i) => ({ path: zodIssuePath(i), message: localizeZodIssue(i) }));
     const first = issues[0];
     throw invalid(
       first?.path ?? [],
-      `${first?.path.join('.') || 'value'}: ${first?.message ?? ''}`,
-      `${first?.path.join('.') || '值'}：${first?.message ?? ''}`,
+      `${first?.path.join('.') || 'value'}: ${first?.message.en ?? ''}`,
+      `${first?.path.join('.') || '值'}：${first?.message.zh ?? ''}`,
       { issues },
     );
   }

@@ -1,5 +1,12 @@
 import type { CivilDate } from '@jianguan/core';
-import { dayNumberOf, describeValue, isCivilDate, JianguanError } from '@jianguan/core';
+import {
+  dayNumberOf,
+  describeValue,
+  isCivilDate,
+  JianguanError,
+  localizeZodIssue,
+  zodIssuePath,
+} from '@jianguan/core';
 import { z } from 'zod';
 import { addCalendar } from '../dates/civil-date.js';
 import type { CommitmentBreachFact } from '../facts/credit-fact.js';
@@ -123,12 +130,13 @@ export function trackCommitment(commitment: Commitment, options: TrackCommitment
   const parsed = commitmentSchema.safeParse(commitment);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
+    const path = zodIssuePath(issue);
+    const text = localizeZodIssue(issue);
     throw new CommitmentError(
       'invalid_commitment',
       {
-        zh: `承诺信息无效（${path.join('.')}）：${issue.message}`,
-        en: `invalid commitment at ${path.join('.')}: ${issue.message}`,
+        zh: `承诺信息无效（${path.join('.')}）：${text.zh}`,
+        en: `invalid commitment at ${path.join('.')}: ${text.en}`,
       },
       { path },
     );

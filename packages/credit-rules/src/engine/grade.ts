@@ -1,5 +1,5 @@
 import type { CivilDate } from '@jianguan/core';
-import { describeValue, isCivilDate, JianguanError } from '@jianguan/core';
+import { describeValue, isCivilDate, JianguanError, localizeZodIssue, zodIssuePath } from '@jianguan/core';
 import type { CreditFact, EntityCreditProfile } from '../facts/credit-fact.js';
 import { entityCreditProfileSchema } from '../facts/credit-fact.js';
 import type { PublicityRegimes } from '../publicity/regimes.js';
@@ -104,15 +104,13 @@ function validateProfile(profile: unknown, index?: number): EntityCreditProfile 
   const r = entityCreditProfileSchema.safeParse(profile);
   if (r.success) return r.data;
   const issue = r.error.issues[0]!;
-  const path = [
-    ...(index === undefined ? [] : [index]),
-    ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p)),
-  ];
+  const path = [...(index === undefined ? [] : [index]), ...zodIssuePath(issue)];
+  const text = localizeZodIssue(issue);
   throw new CreditInputError(
     'invalid_credit_facts',
     {
-      zh: `信用信息无效（${path.join('.')}）：${issue.message}`,
-      en: `invalid credit facts at ${path.join('.')}: ${issue.message}`,
+      zh: `信用信息无效（${path.join('.')}）：${text.zh}`,
+      en: `invalid credit facts at ${path.join('.')}: ${text.en}`,
     },
     { path, details: { issues: r.error.issues.length } },
   );

@@ -1,4 +1,5 @@
 import type { CreditRecord, PenaltyRecord } from '@jianguan/core';
+import { localizeZodIssue, zodIssuePath } from '@jianguan/core';
 import { CreditInputError } from '../engine/grade.js';
 import type { AbnormalListReason, PenaltyKind } from './codes.js';
 import { penaltyKindSchema } from './codes.js';
@@ -13,11 +14,12 @@ function checked<T extends CreditFact>(fact: T, path: (string | number)[]): T {
   const r = creditFactSchema.safeParse(fact);
   if (!r.success) {
     const issue = r.error.issues[0]!;
-    const at = [...path, ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))];
+    const at = [...path, ...zodIssuePath(issue)];
+    const text = localizeZodIssue(issue);
     fail(
       'invalid_credit_facts',
-      `信用信息无效（${at.join('.')}）：${issue.message}`,
-      `invalid credit fact at ${at.join('.')}: ${issue.message}`,
+      `信用信息无效（${at.join('.')}）：${text.zh}`,
+      `invalid credit fact at ${at.join('.')}: ${text.en}`,
       at,
       undefined,
     );

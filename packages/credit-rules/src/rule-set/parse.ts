@@ -1,6 +1,5 @@
 import type { FieldPath, LocalizedMessage } from '@jianguan/core';
-import { JianguanError } from '@jianguan/core';
-import type { z } from 'zod';
+import { JianguanError, localizeZodIssue, zodIssuePath } from '@jianguan/core';
 import type { CreditFactKind } from '../facts/credit-fact.js';
 import { creditRuleSetSchema } from './schema.js';
 import type { CreditRuleSet, FactFilter, Predicate, SourceCitation } from './types.js';
@@ -71,45 +70,6 @@ function formatPath(path: FieldPath): string {
   return path.length === 0
     ? '(root)'
     : path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
-}
-
-const BILINGUAL_RE = /^(.*) \(([^()]*[\u4e00-\u9fff][^()]*)\)$/s;
-
-function translateZodIssue(issue: z.core.$ZodIssue): LocalizedMessage {
-  const custom = BILINGUAL_RE.exec(issue.message);
-  if (custom) return { en: custom[1]!, zh: custom[2]! };
-  switch (issue.code) {
-    case 'invalid_type':
-      return /received undefined/.test(issue.message)
-        ? { zh: `缺少必填项（应为 ${issue.expected}）`, en: `required (expected ${issue.expected})` }
-        : { zh: `类型错误，应为 ${issue.expected}`, en: `expected ${issue.expected}` };
-    case 'too_small':
-      return {
-        zh: `过小或过短，最小为 ${String(issue.minimum)}`,
-        en: `too small: minimum ${String(issue.minimum)}`,
-      };
-    case 'too_big':
-      return {
-        zh: `过大或过长，最大为 ${String(issue.maximum)}`,
-        en: `too big: maximum ${String(issue.maximum)}`,
-      };
-    case 'unrecognized_keys':
-      return {
-        zh: `不认识的字段：${issue.keys.join('、')}`,
-        en: `unrecognized keys: ${issue.keys.join(', ')}`,
-      };
-    case 'invalid_value':
-      return {
-        zh: `取值无效，应为 ${issue.values.map(String).join(' / ')}`,
-        en: `invalid value, expected ${issue.values.map(String).join(' | ')}`,
-      };
-    case 'invalid_union':
-      return { zh: '不符合任何允许的形式（检查 op/type/kind 字段）', en: `${issue.message}` };
-    case 'invalid_format':
-      return { zh: `格式错误（${issue.format}）`, en: issue.message };
-    default:
-      return { zh: `取值无效：${issue.message}`, en: issue.message };
-  }
 }
 
 function semanticIssues(set: CreditRuleSet): RuleSetIssue[] {
@@ -278,9 +238,9 @@ export function parseRuleSet(data: unknown): CreditRuleSet {
   if (!result.success) {
     throw new RuleSetValidationError(
       result.error.issues.map((issue) => ({
-        path: issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p)),
+        path: zodIssuePath(issue),
         code: issue.code,
-        message: translateZodIssue(issue),
+        message: localizeZodIssue(issue),
       })),
     );
   }

@@ -1,3 +1,4 @@
+import { describeZodError, localizeZodIssue, zodIssuePath } from '@jianguan/core';
 import { KpiError } from '../errors/kpi-error.js';
 import type { Period, PeriodId } from '../period/period.js';
 import { parsePeriod } from '../period/period.js';
@@ -14,15 +15,16 @@ import { indicatorSetSchema } from './schema.js';
 export function defineIndicatorSet(input: unknown): IndicatorSet {
   const result = indicatorSetSchema.safeParse(input);
   if (!result.success) {
-    const issues = result.error.issues.map((issue) => ({ path: issue.path, message: issue.message }));
-    const first = issues[0];
+    const issues = result.error.issues.map((issue) => ({
+      path: zodIssuePath(issue),
+      code: issue.code,
+      message: localizeZodIssue(issue),
+    }));
+    const problem = describeZodError(result.error);
     throw new KpiError(
       'invalid_indicator_set',
-      {
-        zh: `考核指标体系无效：${first ? `${first.path.join('.')} ${first.message}` : ''}`,
-        en: `invalid indicator set: ${first ? `${first.path.join('.')} ${first.message}` : ''}`,
-      },
-      { path: (first?.path ?? []) as (string | number)[], details: { issues }, cause: result.error },
+      { zh: `考核指标体系无效：${problem.zh}`, en: `invalid indicator set: ${problem.en}` },
+      { path: problem.path, details: { issues }, cause: result.error },
     );
   }
   return result.data;

@@ -43,7 +43,10 @@ export const DIMENSION_NAMES_EN: Readonly<Record<Dimension, string>> = {
 const localizedSchema = z.object({ zh: z.string().min(1), en: z.string().min(1) });
 const periodIdSchema = z
   .string()
-  .regex(/^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$/, 'period id like 2023, 2023-Q2, 2023-05');
+  .regex(
+    /^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$/,
+    'period id like 2023, 2023-Q2, 2023-05 (考核期编号，如 2023、2023-Q2、2023-05)',
+  );
 const workdaysSchema = z.number().int().min(0).max(366);
 
 /**
@@ -173,7 +176,7 @@ export const targetSchema = z.union([
 export type Target = z.infer<typeof targetSchema>;
 
 const base = {
-  id: z.string().regex(/^[a-z][a-z0-9_.-]*$/, 'lower-case id'),
+  id: z.string().regex(/^[a-z][a-z0-9_.-]*$/, 'lower-case id (编号须为小写字母、数字和 _.-)'),
   name: localizedSchema,
   dimension: dimensionSchema,
   period: z.enum(['month', 'quarter', 'year']),
@@ -285,7 +288,7 @@ export type ScoringConventions = z.infer<typeof conventionsSchema>;
 export const indicatorSetSchema = z
   .object({
     id: z.string().regex(/^[a-z][a-z0-9_.-]*$/),
-    version: z.string().regex(/^\d+\.\d+\.\d+$/, 'semver'),
+    version: z.string().regex(/^\d+\.\d+\.\d+$/, 'semver such as 1.0.0 (版本号须为 1.0.0 形式)'),
     name: localizedSchema,
     description: localizedSchema.optional(),
     extends: z.object({ id: z.string(), version: z.string() }).optional(),
@@ -302,7 +305,7 @@ export const indicatorSetSchema = z
         ctx.addIssue({
           code: 'custom',
           path: ['indicators', i, 'id'],
-          message: `duplicate id ${indicator.id}`,
+          message: `duplicate id ${indicator.id} (指标编号重复：${indicator.id})`,
         });
       }
       seen.add(indicator.id);
@@ -318,7 +321,7 @@ export const indicatorSetSchema = z
         ctx.addIssue({
           code: 'custom',
           path: ['indicators', i, 'metric'],
-          message: `a ${indicator.kind} indicator cannot use the ${valueKind} metric ${indicator.metric.type}`,
+          message: `a ${indicator.kind} indicator cannot use the ${valueKind} metric ${indicator.metric.type} (${indicator.kind} 类指标不能使用 ${valueKind} 类度量 ${indicator.metric.type})`,
         });
       }
       if (indicator.kind === 'bonus') {
@@ -328,7 +331,9 @@ export const indicatorSetSchema = z
           ctx.addIssue({
             code: 'custom',
             path: ['indicators', i],
-            message: count ? 'a count bonus needs perUnitAbove' : 'a ratio bonus needs perPercentAbove',
+            message: count
+              ? 'a count bonus needs perUnitAbove (计数类加分项须给出 perUnitAbove)'
+              : 'a ratio bonus needs perPercentAbove (比率类加分项须给出 perPercentAbove)',
           });
         }
       } else if (indicator.kind !== 'veto') {
@@ -339,14 +344,14 @@ export const indicatorSetSchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['indicators'],
-        message: `deduction indicators add up to ${deduction}, conventions say ${set.conventions.deductionPoints}`,
+        message: `deduction indicators add up to ${deduction}, conventions say ${set.conventions.deductionPoints} (扣分指标合计 ${deduction} 分，与约定的 ${set.conventions.deductionPoints} 分不符)`,
       });
     }
     if (above(bonus, set.conventions.bonusPoints)) {
       ctx.addIssue({
         code: 'custom',
         path: ['indicators'],
-        message: `bonus indicators add up to ${bonus}, more than the bonus cap ${set.conventions.bonusPoints}`,
+        message: `bonus indicators add up to ${bonus}, more than the bonus cap ${set.conventions.bonusPoints} (加分指标合计 ${bonus} 分，超过加分上限 ${set.conventions.bonusPoints} 分)`,
       });
     }
   });

@@ -19,7 +19,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
  * sandbox's ledger (`state.writes`), and no batch number (批次号) may be used by two different batches.
  *
  * Default size fits `npm test` (a few seconds); a bigger run:
- * `JIANGUAN_CHAOS_RECORDS=5000 JIANGUAN_CHAOS_KILLS=15 npx vitest run packages/provincial-client/test/chaos-proxy.test.ts`
+ * `JIANGUAN_CHAOS_RECORDS=5000 JIANGUAN_CHAOS_KILLS=15 npx vitest run packages/provincial-client/test/chaos-proxy.ci.test.ts`
  */
 const RECORDS = Number(process.env.JIANGUAN_CHAOS_RECORDS ?? 100);
 const KILLS = Number(process.env.JIANGUAN_CHAOS_KILLS ?? 2);

@@ -389,14 +389,47 @@ export function createTicketKernel() {
     return REV4[lo]! * 100 + REV4[hi]! / 100;
   }
 
-  /** The full decimal ticket of digest words: digits of the integer, zero-padded to 64, reversed, after `0.`. */
+  /** Reversed, zero-padded 3-digit strings of 0–999 ('001' → '100'). */
+  const REV3S: string[] = [];
+  for (let i = 0; i < 1000; i++) {
+    REV3S.push(String(i % 10) + String(Math.floor(i / 10) % 10) + String(Math.floor(i / 100)));
+  }
+  /** Scratch limbs of {@link ticket} (32-bit, most significant first, as doubles). */
+  const limbs = new Float64Array(8);
+
+  /**
+   * The full decimal ticket of digest words: digits of the integer, zero-padded to 64, reversed, after `0.`.
+   * BigInt-free: repeated division of the 256-bit integer (eight 32-bit limbs, exact in doubles since
+   * remainder · 2^32 + limb < 10^6 · 2^32 < 2^53) by 10^6 yields the digits lowest group first, which is
+   * the order the reversed ticket needs.
+   */
   function ticket(words: Int32Array): string {
-    let n = 0n;
-    for (let i = 0; i < 8; i++) n = (n << 32n) | BigInt(words[i]! >>> 0);
-    const decimal = n.toString(10).padStart(64, '0');
+    let top = 0;
+    for (let i = 0; i < 8; i++) limbs[i] = words[i]! >>> 0;
+    while (top < 8 && limbs[top] === 0) top++;
     let s = '0.';
-    for (let i = decimal.length - 1; i >= 0; i--) s += decimal[i];
-    return s;
+    let digits = 0;
+    let group = 0;
+    do {
+      let rem = 0;
+      for (let i = top; i < 8; i++) {
+        const cur = rem * 4294967296 + limbs[i]!;
+        const q = Math.floor(cur / 1e6);
+        limbs[i] = q;
+        rem = cur - q * 1e6;
+      }
+      while (top < 8 && limbs[top] === 0) top++;
+      group = rem;
+      const hi = Math.floor(rem / 1000);
+      s += REV3S[rem - hi * 1000]! + REV3S[hi]!;
+      digits += 6;
+    } while (top < 8);
+    // `digits` counts the last group's leading zeros too: the integer has `digits - zeros` digits.
+    let used = digits;
+    if (group < 100000) used -= group < 10 ? 5 : group < 100 ? 4 : group < 1000 ? 3 : group < 10000 ? 2 : 1;
+    const length = used < 64 ? 64 : used;
+    if (length < digits) return s.slice(0, 2 + length);
+    return length > digits ? s + '0'.repeat(length - digits) : s;
   }
 
   /** Unicode code-point order (UTF-8 byte order), as `compareCodePoints`. */

@@ -389,47 +389,115 @@ export function createTicketKernel() {
     return REV4[lo]! * 100 + REV4[hi]! / 100;
   }
 
-  /** Reversed, zero-padded 3-digit strings of 0–999 ('001' → '100'). */
-  const REV3S: string[] = [];
-  for (let i = 0; i < 1000; i++) {
-    REV3S.push(String(i % 10) + String(Math.floor(i / 10) % 10) + String(Math.floor(i / 100)));
+  /** ASCII digits of 0–999, lowest digit first: `DIGITS3[3 x + k]` is digit k of x. */
+  const DIGITS3 = new Uint8Array(3000);
+  for (let x = 0; x < 1000; x++) {
+    DIGITS3[3 * x] = 48 + (x % 10);
+    DIGITS3[3 * x + 1] = 48 + (Math.floor(x / 10) % 10);
+    DIGITS3[3 * x + 2] = 48 + Math.floor(x / 100);
   }
-  /** Scratch limbs of {@link ticket} (32-bit, most significant first, as doubles). */
-  const limbs = new Float64Array(8);
+  /** The text of a ticket, written as bytes (`0.` and 78 digits at most). */
+  const ticketBytes = Buffer.alloc(80);
+  ticketBytes[0] = 48;
+  ticketBytes[1] = 46;
+
+  /**
+   * Base-10^6 limbs of 2^(16 j), j = 0..15 (13 limbs each, lowest first, exact): `POW1E6[13 j + i]`.
+   */
+  const POW1E6 = new Float64Array(16 * 13);
+  {
+    const p = new Float64Array(13);
+    p[0] = 1;
+    for (let j = 0; j < 16; j++) {
+      POW1E6.set(p, 13 * j);
+      let carry = 0;
+      for (let i = 0; i < 13; i++) {
+        const v = p[i]! * 65536 + carry;
+        carry = Math.floor(v / 1e6);
+        p[i] = v - carry * 1e6;
+      }
+    }
+  }
+  /** Scratch base-10^6 limbs of {@link ticket}. */
+  const acc = new Float64Array(13);
 
   /**
    * The full decimal ticket of digest words: digits of the integer, zero-padded to 64, reversed, after `0.`.
-   * BigInt-free: repeated division of the 256-bit integer (eight 32-bit limbs, exact in doubles since
-   * remainder · 2^32 + limb < 10^6 · 2^32 < 2^53) by 10^6 yields the digits lowest group first, which is
-   * the order the reversed ticket needs.
+   * BigInt-free: the integer is Σ h_j · 2^(16 j) over its sixteen 16-bit halves h_j, summed limb by limb in
+   * base 10^6 from the table above (every partial sum < 16 · 2^16 · 10^6 < 2^53, exact in doubles), then one
+   * carry pass. The limbs come lowest first, which is the order the reversed ticket needs. `at`: the offset
+   * of the 8 words in `words`.
    */
-  function ticket(words: Int32Array): string {
+  function ticket(words: Int32Array, at = 0): string {
+    let a0 = 0;
+    let a1 = 0;
+    let a2 = 0;
+    let a3 = 0;
+    let a4 = 0;
+    let a5 = 0;
+    let a6 = 0;
+    let a7 = 0;
+    let a8 = 0;
+    let a9 = 0;
+    let a10 = 0;
+    let a11 = 0;
+    let a12 = 0;
+    for (let j = 0; j < 16; j++) {
+      const v = words[at + 7 - (j >> 1)]! >>> 0;
+      const h = (j & 1) === 0 ? v & 0xffff : v >>> 16;
+      const o = 13 * j;
+      const p = POW1E6;
+      a0 += h * p[o]!;
+      a1 += h * p[o + 1]!;
+      a2 += h * p[o + 2]!;
+      a3 += h * p[o + 3]!;
+      a4 += h * p[o + 4]!;
+      a5 += h * p[o + 5]!;
+      a6 += h * p[o + 6]!;
+      a7 += h * p[o + 7]!;
+      a8 += h * p[o + 8]!;
+      a9 += h * p[o + 9]!;
+      a10 += h * p[o + 10]!;
+      a11 += h * p[o + 11]!;
+      a12 += h * p[o + 12]!;
+    }
+    acc[0] = a0;
+    acc[1] = a1;
+    acc[2] = a2;
+    acc[3] = a3;
+    acc[4] = a4;
+    acc[5] = a5;
+    acc[6] = a6;
+    acc[7] = a7;
+    acc[8] = a8;
+    acc[9] = a9;
+    acc[10] = a10;
+    acc[11] = a11;
+    acc[12] = a12;
+    const out = ticketBytes;
+    let carry = 0;
     let top = 0;
-    for (let i = 0; i < 8; i++) limbs[i] = words[i]! >>> 0;
-    while (top < 8 && limbs[top] === 0) top++;
-    let s = '0.';
-    let digits = 0;
-    let group = 0;
-    do {
-      let rem = 0;
-      for (let i = top; i < 8; i++) {
-        const cur = rem * 4294967296 + limbs[i]!;
-        const q = Math.floor(cur / 1e6);
-        limbs[i] = q;
-        rem = cur - q * 1e6;
-      }
-      while (top < 8 && limbs[top] === 0) top++;
-      group = rem;
-      const hi = Math.floor(rem / 1000);
-      s += REV3S[rem - hi * 1000]! + REV3S[hi]!;
-      digits += 6;
-    } while (top < 8);
-    // `digits` counts the last group's leading zeros too: the integer has `digits - zeros` digits.
-    let used = digits;
-    if (group < 100000) used -= group < 10 ? 5 : group < 100 ? 4 : group < 1000 ? 3 : group < 10000 ? 2 : 1;
-    const length = used < 64 ? 64 : used;
-    if (length < digits) return s.slice(0, 2 + length);
-    return length > digits ? s + '0'.repeat(length - digits) : s;
+    for (let i = 0; i < 13; i++) {
+      const c = acc[i]! + carry;
+      carry = Math.floor(c / 1e6);
+      const group = c - carry * 1e6;
+      if (group !== 0) top = i;
+      acc[i] = group;
+      const hi = Math.floor(group / 1000);
+      const lo = 3 * (group - hi * 1000);
+      const h3 = 3 * hi;
+      const o = 2 + 6 * i;
+      out[o] = DIGITS3[lo]!;
+      out[o + 1] = DIGITS3[lo + 1]!;
+      out[o + 2] = DIGITS3[lo + 2]!;
+      out[o + 3] = DIGITS3[h3]!;
+      out[o + 4] = DIGITS3[h3 + 1]!;
+      out[o + 5] = DIGITS3[h3 + 2]!;
+    }
+    // The integer has 6 · top digits plus those of its highest non-zero limb; at least 64 are written.
+    const g = acc[top]!;
+    const used = 6 * top + (g < 10 ? 1 : g < 100 ? 2 : g < 1000 ? 3 : g < 10000 ? 4 : g < 100000 ? 5 : 6);
+    return out.toString('latin1', 0, used < 64 ? 66 : 2 + used);
   }
 
   /** Unicode code-point order (UTF-8 byte order), as `compareCodePoints`. */

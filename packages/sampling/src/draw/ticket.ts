@@ -5,9 +5,9 @@ import { sha256Hex, sha256Words } from './sha256.js';
 
 const encoder = new TextEncoder();
 
-/** Converts 8 digest words to the decimal ticket string: digits of the integer, padded to 64, reversed. */
-export function wordsToTicket(words: Int32Array): string {
-  return kernel.ticket(words);
+/** Converts 8 digest words (at offset `at`) to the decimal ticket string: digits of the integer, padded to 64, reversed. */
+export function wordsToTicket(words: Int32Array, at = 0): string {
+  return kernel.ticket(words, at);
 }
 
 /**

@@ -226,8 +226,14 @@ class FramePass {
       return;
     }
     state.size++;
-    state.digest.add(id);
-    if (!this.#parallel) state.top?.offer(id);
+    const digest = state.digest;
+    const at = digest.add(id);
+    const top = state.top;
+    if (top !== undefined && !this.#parallel) {
+      // The ticket is hashed from the UTF-8 bytes the digest has just written (one encoding per id).
+      if (at >= 0) top.offerBytes(digest.buffer, at, digest.fill - 1, id);
+      else top.offer(id);
+    }
   }
 
   commitment(): PopulationCommitment {

@@ -396,37 +396,37 @@ export function createTicketKernel() {
     DIGITS3[3 * x + 1] = 48 + (Math.floor(x / 10) % 10);
     DIGITS3[3 * x + 2] = 48 + Math.floor(x / 100);
   }
-  /** The text of a ticket, written as bytes (`0.` and 78 digits at most). */
-  const ticketBytes = Buffer.alloc(80);
+  /** The text of a ticket, written as bytes (`0.` and 80 digits at most). */
+  const ticketBytes = Buffer.alloc(82);
   ticketBytes[0] = 48;
   ticketBytes[1] = 46;
 
-  /**
-   * Base-10^6 limbs of 2^(16 j), j = 0..15 (13 limbs each, lowest first, exact): `POW1E6[13 j + i]`.
-   */
-  const POW1E6 = new Float64Array(16 * 13);
+  /** Base-10^5 limbs of 2^(32 j), j = 0..7 (16 limbs each, lowest first, exact): `POW1E5[16 j + i]`. */
+  const POW1E5 = new Float64Array(8 * 16);
   {
-    const p = new Float64Array(13);
+    const p = new Float64Array(16);
     p[0] = 1;
-    for (let j = 0; j < 16; j++) {
-      POW1E6.set(p, 13 * j);
-      let carry = 0;
-      for (let i = 0; i < 13; i++) {
-        const v = p[i]! * 65536 + carry;
-        carry = Math.floor(v / 1e6);
-        p[i] = v - carry * 1e6;
+    for (let j = 0; j < 8; j++) {
+      POW1E5.set(p, 16 * j);
+      for (let r = 0; r < 2; r++) {
+        let carry = 0;
+        for (let i = 0; i < 16; i++) {
+          const v = p[i]! * 65536 + carry;
+          carry = Math.floor(v / 1e5);
+          p[i] = v - carry * 1e5;
+        }
       }
     }
   }
-  /** Scratch base-10^6 limbs of {@link ticket}. */
-  const acc = new Float64Array(13);
+  /** Scratch base-10^5 limbs of {@link ticket}. */
+  const acc = new Float64Array(16);
 
   /**
    * The full decimal ticket of digest words: digits of the integer, zero-padded to 64, reversed, after `0.`.
-   * BigInt-free: the integer is Σ h_j · 2^(16 j) over its sixteen 16-bit halves h_j, summed limb by limb in
-   * base 10^6 from the table above (every partial sum < 16 · 2^16 · 10^6 < 2^53, exact in doubles), then one
-   * carry pass. The limbs come lowest first, which is the order the reversed ticket needs. `at`: the offset
-   * of the 8 words in `words`.
+   * BigInt-free: the integer is Σ w_j · 2^(32 j) over its eight 32-bit words, summed limb by limb in base 10^5
+   * from the table above (every partial sum < 8 · 2^32 · 10^5 < 2^53, exact in doubles), then one carry pass.
+   * The limbs come lowest first, which is the order the reversed ticket needs. `at`: the offset of the
+   * 8 words in `words`.
    */
   function ticket(words: Int32Array, at = 0): string {
     let a0 = 0;
@@ -442,24 +442,29 @@ export function createTicketKernel() {
     let a10 = 0;
     let a11 = 0;
     let a12 = 0;
-    for (let j = 0; j < 16; j++) {
-      const v = words[at + 7 - (j >> 1)]! >>> 0;
-      const h = (j & 1) === 0 ? v & 0xffff : v >>> 16;
-      const o = 13 * j;
-      const p = POW1E6;
-      a0 += h * p[o]!;
-      a1 += h * p[o + 1]!;
-      a2 += h * p[o + 2]!;
-      a3 += h * p[o + 3]!;
-      a4 += h * p[o + 4]!;
-      a5 += h * p[o + 5]!;
-      a6 += h * p[o + 6]!;
-      a7 += h * p[o + 7]!;
-      a8 += h * p[o + 8]!;
-      a9 += h * p[o + 9]!;
-      a10 += h * p[o + 10]!;
-      a11 += h * p[o + 11]!;
-      a12 += h * p[o + 12]!;
+    let a13 = 0;
+    let a14 = 0;
+    let a15 = 0;
+    const p = POW1E5;
+    for (let j = 0; j < 8; j++) {
+      const v = words[at + 7 - j]! >>> 0;
+      const o = 16 * j;
+      a0 += v * p[o + 0]!;
+      a1 += v * p[o + 1]!;
+      a2 += v * p[o + 2]!;
+      a3 += v * p[o + 3]!;
+      a4 += v * p[o + 4]!;
+      a5 += v * p[o + 5]!;
+      a6 += v * p[o + 6]!;
+      a7 += v * p[o + 7]!;
+      a8 += v * p[o + 8]!;
+      a9 += v * p[o + 9]!;
+      a10 += v * p[o + 10]!;
+      a11 += v * p[o + 11]!;
+      a12 += v * p[o + 12]!;
+      a13 += v * p[o + 13]!;
+      a14 += v * p[o + 14]!;
+      a15 += v * p[o + 15]!;
     }
     acc[0] = a0;
     acc[1] = a1;
@@ -474,29 +479,31 @@ export function createTicketKernel() {
     acc[10] = a10;
     acc[11] = a11;
     acc[12] = a12;
+    acc[13] = a13;
+    acc[14] = a14;
+    acc[15] = a15;
     const out = ticketBytes;
     let carry = 0;
     let top = 0;
-    for (let i = 0; i < 13; i++) {
+    for (let i = 0; i < 16; i++) {
       const c = acc[i]! + carry;
-      carry = Math.floor(c / 1e6);
-      const group = c - carry * 1e6;
+      carry = Math.floor(c / 1e5);
+      const group = c - carry * 1e5;
       if (group !== 0) top = i;
       acc[i] = group;
       const hi = Math.floor(group / 1000);
       const lo = 3 * (group - hi * 1000);
       const h3 = 3 * hi;
-      const o = 2 + 6 * i;
+      const o = 2 + 5 * i;
       out[o] = DIGITS3[lo]!;
       out[o + 1] = DIGITS3[lo + 1]!;
       out[o + 2] = DIGITS3[lo + 2]!;
       out[o + 3] = DIGITS3[h3]!;
       out[o + 4] = DIGITS3[h3 + 1]!;
-      out[o + 5] = DIGITS3[h3 + 2]!;
     }
-    // The integer has 6 · top digits plus those of its highest non-zero limb; at least 64 are written.
+    // The integer has 5 · top digits plus those of its highest non-zero limb; at least 64 are written.
     const g = acc[top]!;
-    const used = 6 * top + (g < 10 ? 1 : g < 100 ? 2 : g < 1000 ? 3 : g < 10000 ? 4 : g < 100000 ? 5 : 6);
+    const used = 5 * top + (g < 10 ? 1 : g < 100 ? 2 : g < 1000 ? 3 : g < 10000 ? 4 : 5);
     return out.toString('latin1', 0, used < 64 ? 66 : 2 + used);
   }
 

@@ -1,13 +1,27 @@
 /**
- * A stratified 5 % draw over 10 M entities, streamed (sorted by id) with memory proportional to the sample:
- * pass 1 freezes the frame (commitment, published before the seed), pass 2 draws and re-checks the digests.
- * Pass 2 runs twice — in this thread and on worker threads (`workers: 2`) — and the two records must be
- * byte-identical. Reports wall time, CPU time (process.cpuUsage, all threads) and peak RSS per pass, and the
- * reference sampler (BigInt decimal strings, full sort) on a 1 M slice in the same run.
+ * The stratified 5 % draw at province scale, as a scaling table (100 k, 1 M; 10 M with `DRAW_10M=1`): for each
+ * population size, in a fresh child process (so that peak RSS is that size's own), the three steps of a real
+ * draw over a stream sorted by id, with memory proportional to the sample:
  *
- *   npm run bench:draw -w packages/sampling       (N=10000000 WORKERS=2 by default)
+ * - freeze the frame (`commitPopulationStream`, published before the seed): one native SHA-256 over the id lines;
+ * - draw on this thread (`drawTaskStream`): the same digests re-checked, and one ticket hash per id, computed
+ *   from the bytes just digested;
+ * - draw with one worker thread when a second core exists (`workers: 1`): the calling thread reads and digests,
+ *   the worker hashes tickets; the record must be byte-identical to the single-threaded one.
+ *
+ * Each line prints N, wall and CPU time (process.cpuUsage, all threads: the figure to trust on a shared
+ * machine), commitment + draw totals, and peak RSS (getrusage). The named peer, measured in the same run: the
+ * reference sampler (node:crypto hex digest → BigInt → reversed decimal strings → full sort) on a 300 k slice,
+ * in ids per CPU-second, and the ratio.
+ *
+ *   npm run bench:draw -w packages/sampling                 (100 k and 1 M)
+ *   DRAW_10M=1 npm run bench:draw -w packages/sampling      (adds 10 M: the issue-17 target, ≤ 10 s wall,
+ *                                                              ≤ 16 CPU-s, ≤ 400 MB peak RSS)
+ *   SIZES=2000000 npm run bench:draw -w packages/sampling   (any sizes, comma-separated)
  */
+import { execFileSync } from 'node:child_process';
 import { availableParallelism, loadavg } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import {
   commitPopulationStream,
   type DirectoryEntity,
@@ -16,15 +30,18 @@ import {
 } from '../src/index.js';
 import { referenceSample } from './reference.js';
 
-const N = Number(process.env.N ?? 10_000_000);
 const SEED = '20237331128159211123';
 const GRADES = ['A', 'A', 'A', 'A', 'A', 'A', 'B', 'B', 'B', 'C'];
 
-/** Cheap deterministic synthetic stream (an integer hash picks the grade), ids in sorted order. */
-function* population(n: number): Generator<DirectoryEntity> {
-  for (let i = 0; i < n; i++) {
-    const h = Math.imul(i ^ (i >>> 15), 0x2c1b3c6d) >>> 0;
-    yield { id: `91330100${String(i).padStart(10, '0')}`, grade: GRADES[h % 10]! };
+/** Cheap deterministic synthetic stream in pages of 10 000 (an integer hash picks the grade), sorted ids. */
+function* population(n: number): Generator<DirectoryEntity[]> {
+  for (let from = 0; from < n; from += 10_000) {
+    const page: DirectoryEntity[] = [];
+    for (let i = from; i < Math.min(n, from + 10_000); i++) {
+      const h = Math.imul(i ^ (i >>> 15), 0x2c1b3c6d) >>> 0;
+      page.push({ id: `91330100${String(i).padStart(10, '0')}`, grade: GRADES[h % 10]! });
+    }
+    yield page;
   }
 }
 
@@ -36,66 +53,96 @@ const task: SpotCheckTask = {
   strata: ['A', 'B', 'C'].map((g) => ({ key: g, where: { grade: [g] }, ratio: 0.05 })),
 };
 
-const WORKERS = Number(process.env.WORKERS ?? 2);
-
-let peak = 0;
-const timer = setInterval(() => {
-  peak = Math.max(peak, process.memoryUsage.rss());
-}, 25);
-
 interface Phase {
   readonly wall: number;
   readonly cpu: number;
-  readonly peakMb: number;
 }
 
 async function phase<T>(run: () => Promise<T>): Promise<[T, Phase]> {
-  peak = process.memoryUsage.rss();
   const c0 = process.cpuUsage();
   const t0 = process.hrtime.bigint();
   const value = await run();
   const wall = Number(process.hrtime.bigint() - t0) / 1e9;
   const c = process.cpuUsage(c0);
-  peak = Math.max(peak, process.memoryUsage.rss());
-  return [value, { wall, cpu: (c.user + c.system) / 1e6, peakMb: peak / 2 ** 20 }];
+  return [value, { wall, cpu: (c.user + c.system) / 1e6 }];
 }
 
-const show = (p: Phase) =>
-  `wall ${p.wall.toFixed(2)} s, CPU ${p.cpu.toFixed(2)} s (all threads), peak RSS ${p.peakMb.toFixed(0)} MB`;
+const child = process.argv.indexOf('--child');
+if (child >= 0) {
+  // One population size, in this process: prints one JSON line.
+  const n = Number(process.argv[child + 1]);
+  const workers = availableParallelism() >= 2 ? 1 : 0;
+  const [, source] = await phase(async () => {
+    for (const _ of population(n));
+  });
+  const [commitment, commit] = await phase(() => commitPopulationStream(task, population(n)));
+  // Only the digest of the first record is kept, so that the two records are never held at once.
+  const [{ recordDigest, drawn }, draw1] = await phase(async () => {
+    const r = await drawTaskStream(task, population(n), { seed: SEED, commitment });
+    return { recordDigest: r.recordDigest, drawn: r.strata.reduce((s, x) => s + x.sampleSize, 0) };
+  });
+  const [parallel, drawW] = await phase(() =>
+    drawTaskStream(task, population(n), { seed: SEED, commitment, workers }),
+  );
+  if (parallel.recordDigest !== recordDigest)
+    throw new Error('the worker and single-threaded records differ');
+  const rss = (process.resourceUsage().maxRSS * 1024) / 2 ** 20;
+  console.log(JSON.stringify({ n, drawn, workers, source, commit, draw1, drawW, rss, record: recordDigest }));
+  process.exit(0);
+}
 
-const [commitment, p1] = await phase(() => commitPopulationStream(task, population(N)));
-const [single, p2] = await phase(() => drawTaskStream(task, population(N), { seed: SEED, commitment }));
-const [parallel, p3] = await phase(() =>
-  drawTaskStream(task, population(N), { seed: SEED, commitment, workers: WORKERS }),
-);
-clearInterval(timer);
-if (parallel.recordDigest !== single.recordDigest)
-  throw new Error('parallel and single-threaded records differ');
+const sizes = (
+  process.env.SIZES ?? (process.env.DRAW_10M === '1' ? '100000,1000000,10000000' : '100000,1000000')
+)
+  .split(',')
+  .map(Number);
 
-const drawn = single.strata.reduce((s, x) => s + x.sampleSize, 0);
-console.log(
-  `population ${N.toLocaleString()}, drawn ${drawn.toLocaleString()} in ${single.strata.length} strata (5 %), record ${single.recordDigest.slice(0, 16)}…`,
-);
-console.log(`pass 1, freeze the frame (commitment):         ${show(p1)}`);
-console.log(`pass 2, draw, 1 thread:                        ${show(p2)}`);
-console.log(`pass 2, draw, ${WORKERS} worker threads (identical record): ${show(p3)}`);
-console.log(
-  `process peak RSS (getrusage): ${((process.resourceUsage().maxRSS * 1024) / 2 ** 20).toFixed(0)} MB; the synthetic source itself costs ${(N / 1e6).toFixed(0)} M small objects`,
-);
+// The peer: the reference sampler on a 300 k slice of stratum A, ids per CPU-second.
+const slice: string[] = [];
+for (const page of population(500_000)) for (const e of page) if (e.grade === 'A') slice.push(e.id);
+const [, ref] = await phase(async () => {
+  referenceSample(slice, SEED, Math.ceil(slice.length * 0.05));
+});
+const refRate = slice.length / ref.cpu;
 
-// Peer in the same run: the reference sampler on a 1 M slice of stratum A, per entity and CPU-second.
-const slice = [...population(Math.min(N, 1_000_000))].filter((e) => e.grade === 'A').map((e) => e.id);
-const c0 = process.cpuUsage();
-referenceSample(slice, SEED, Math.ceil(slice.length * 0.05));
-const c = process.cpuUsage(c0);
-const refRate = slice.length / ((c.user + c.system) / 1e6);
+const f = (x: number, d = 2) => x.toFixed(d).padStart(6);
 console.log(
-  `reference sampler (strings + full sort) on ${slice.length.toLocaleString()} ids: ${(refRate / 1e6).toFixed(2)} M ids per CPU-second; ours in pass 2 (1 thread, incl. checks and digests): ${(N / p2.cpu / 1e6).toFixed(2)} M (${(N / p2.cpu / refRate).toFixed(1)}×)`,
+  'stratified 5 % draw (3 strata), streamed in pages of 10 000; times in s, wall / CPU (all threads)',
+);
+console.log(
+  '         N  source(cpu) |  commit wall/cpu | draw 1 thread wall/cpu | draw +1 worker wall/cpu | commit+draw(+1 worker) wall/cpu | peak RSS | M ids/CPU-s (vs peer)',
+);
+for (const n of sizes) {
+  const out = execFileSync(
+    process.execPath,
+    [...process.execArgv, fileURLToPath(import.meta.url), '--child', String(n)],
+    {
+      encoding: 'utf8',
+      maxBuffer: 1 << 20,
+    },
+  );
+  const r = JSON.parse(out.trim().split('\n').at(-1)!) as {
+    n: number;
+    workers: number;
+    source: Phase;
+    commit: Phase;
+    draw1: Phase;
+    drawW: Phase;
+    rss: number;
+  };
+  const total = { wall: r.commit.wall + r.drawW.wall, cpu: r.commit.cpu + r.drawW.cpu };
+  const rate = r.n / (r.commit.cpu + r.draw1.cpu);
+  console.log(
+    `${r.n.toLocaleString().padStart(10)}  ${f(r.source.cpu)}      | ${f(r.commit.wall)} / ${f(r.commit.cpu)} |       ${f(r.draw1.wall)} / ${f(r.draw1.cpu)} |        ${f(r.drawW.wall)} / ${f(r.drawW.cpu)} | ${r.workers === 0 ? '(no 2nd core) ' : ''}               ${f(total.wall)} / ${f(total.cpu)} | ${f(r.rss, 0)} MB | ${f(rate / 1e6)} (${(rate / refRate).toFixed(1)}×)`,
+  );
+}
+console.log(
+  `peer: reference sampler (hex digest → BigInt → decimal strings → full sort) on ${slice.length.toLocaleString()} ids: ${(refRate / 1e6).toFixed(2)} M ids/CPU-s; ours = N / CPU of commit + 1-thread draw (the source's own cost included)`,
 );
 console.log(
   `load average ${loadavg()
     .map((x) => x.toFixed(1))
     .join(
       ' ',
-    )} on ${availableParallelism()} cores — the machine is shared; wall figures are disturbed, CPU figures less so.`,
+    )} on ${availableParallelism()} cores: wall figures are disturbed on a shared machine, CPU figures less so.`,
 );

@@ -226,8 +226,14 @@ class FramePass {
       return;
     }
     state.size++;
-    state.digest.add(id);
-    if (!this.#parallel) state.top?.offer(id);
+    const digest = state.digest;
+    const at = digest.add(id);
+    const top = state.top;
+    if (top !== undefined && !this.#parallel) {
+      // The ticket is hashed from the UTF-8 bytes the digest has just written (one encoding per id).
+      if (at >= 0) top.offerBytes(digest.buffer, at, digest.fill - 1, id);
+      else top.offer(id);
+    }
   }
 
   commitment(): PopulationCommitment {
@@ -458,14 +464,42 @@ export function drawTask(
   const rules = options.rules ?? DEFAULT_SAMPLING_RULES;
   const seed = seedString(options.seed);
   const sorted = sortedCopy(entities);
-  const first = new FramePass(task, rules);
-  for (const e of sorted) first.push(e);
-  const commitment = first.commitment();
-  if (options.commitment !== undefined) compareCommitments(options.commitment, commitment);
+  // The stratum sizes first (filters only, nothing hashed), then a single pass that digests the frame and
+  // hashes every id's ticket once, from the bytes just digested.
   const hasher = new TicketHasher(seed);
-  const second = new FramePass(task, rules, hasher, capacities(task, commitment, rules));
-  for (const e of sorted) second.push(e);
-  return buildRecord(task, rules, commitment, seed, second.picks(hasher), options);
+  const pass = new FramePass(task, rules, hasher, countedCapacities(task, rules, sorted));
+  for (const e of sorted) pass.push(e);
+  const commitment = pass.commitment();
+  if (options.commitment !== undefined) compareCommitments(options.commitment, commitment);
+  return buildRecord(task, rules, commitment, seed, pass.picks(hasher), options);
+}
+
+/**
+ * Each stratum's sample size from a count of its frame (the filters and exclusions of {@link FramePass},
+ * nothing hashed). An entry the filters cannot read is skipped here: the frame pass reports it.
+ */
+function countedCapacities(
+  task: SpotCheckTask,
+  rules: SamplingRules,
+  sorted: readonly DirectoryEntity[],
+): Map<string, number> {
+  const stratumOf = compileStrata(task);
+  const exclusion = compileExclusions(task, rules);
+  const sizes = new Map<string, number>();
+  for (const entity of sorted) {
+    if (entity === null || typeof entity !== 'object' || typeof entity.id !== 'string') continue;
+    try {
+      const spec = stratumOf(entity);
+      if (spec !== undefined && exclusion(spec, entity) === undefined) {
+        sizes.set(spec.key, (sizes.get(spec.key) ?? 0) + 1);
+      }
+    } catch {
+      // reported by the frame pass, in order
+    }
+  }
+  const out = new Map<string, number>();
+  for (const spec of task.strata) out.set(spec.key, sampleSizeFor(spec, sizes.get(spec.key) ?? 0, rules));
+  return out;
 }
 
 /**

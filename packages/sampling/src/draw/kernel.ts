@@ -389,14 +389,122 @@ export function createTicketKernel() {
     return REV4[lo]! * 100 + REV4[hi]! / 100;
   }
 
-  /** The full decimal ticket of digest words: digits of the integer, zero-padded to 64, reversed, after `0.`. */
-  function ticket(words: Int32Array): string {
-    let n = 0n;
-    for (let i = 0; i < 8; i++) n = (n << 32n) | BigInt(words[i]! >>> 0);
-    const decimal = n.toString(10).padStart(64, '0');
-    let s = '0.';
-    for (let i = decimal.length - 1; i >= 0; i--) s += decimal[i];
-    return s;
+  /** ASCII digits of 0–999, lowest digit first: `DIGITS3[3 x + k]` is digit k of x. */
+  const DIGITS3 = new Uint8Array(3000);
+  for (let x = 0; x < 1000; x++) {
+    DIGITS3[3 * x] = 48 + (x % 10);
+    DIGITS3[3 * x + 1] = 48 + (Math.floor(x / 10) % 10);
+    DIGITS3[3 * x + 2] = 48 + Math.floor(x / 100);
+  }
+  /** The text of a ticket, written as bytes (`0.` and 80 digits at most). */
+  const ticketBytes = Buffer.alloc(82);
+  ticketBytes[0] = 48;
+  ticketBytes[1] = 46;
+
+  /** Base-10^5 limbs of 2^(32 j), j = 0..7 (16 limbs each, lowest first, exact): `POW1E5[16 j + i]`. */
+  const POW1E5 = new Float64Array(8 * 16);
+  {
+    const p = new Float64Array(16);
+    p[0] = 1;
+    for (let j = 0; j < 8; j++) {
+      POW1E5.set(p, 16 * j);
+      for (let r = 0; r < 2; r++) {
+        let carry = 0;
+        for (let i = 0; i < 16; i++) {
+          const v = p[i]! * 65536 + carry;
+          carry = Math.floor(v / 1e5);
+          p[i] = v - carry * 1e5;
+        }
+      }
+    }
+  }
+  /** Scratch base-10^5 limbs of {@link ticket}. */
+  const acc = new Float64Array(16);
+
+  /**
+   * The full decimal ticket of digest words: digits of the integer, zero-padded to 64, reversed, after `0.`.
+   * BigInt-free: the integer is Σ w_j · 2^(32 j) over its eight 32-bit words, summed limb by limb in base 10^5
+   * from the table above (every partial sum < 8 · 2^32 · 10^5 < 2^53, exact in doubles), then one carry pass.
+   * The limbs come lowest first, which is the order the reversed ticket needs. `at`: the offset of the
+   * 8 words in `words`.
+   */
+  function ticket(words: Int32Array, at = 0): string {
+    let a0 = 0;
+    let a1 = 0;
+    let a2 = 0;
+    let a3 = 0;
+    let a4 = 0;
+    let a5 = 0;
+    let a6 = 0;
+    let a7 = 0;
+    let a8 = 0;
+    let a9 = 0;
+    let a10 = 0;
+    let a11 = 0;
+    let a12 = 0;
+    let a13 = 0;
+    let a14 = 0;
+    let a15 = 0;
+    const p = POW1E5;
+    for (let j = 0; j < 8; j++) {
+      const v = words[at + 7 - j]! >>> 0;
+      const o = 16 * j;
+      a0 += v * p[o + 0]!;
+      a1 += v * p[o + 1]!;
+      a2 += v * p[o + 2]!;
+      a3 += v * p[o + 3]!;
+      a4 += v * p[o + 4]!;
+      a5 += v * p[o + 5]!;
+      a6 += v * p[o + 6]!;
+      a7 += v * p[o + 7]!;
+      a8 += v * p[o + 8]!;
+      a9 += v * p[o + 9]!;
+      a10 += v * p[o + 10]!;
+      a11 += v * p[o + 11]!;
+      a12 += v * p[o + 12]!;
+      a13 += v * p[o + 13]!;
+      a14 += v * p[o + 14]!;
+      a15 += v * p[o + 15]!;
+    }
+    acc[0] = a0;
+    acc[1] = a1;
+    acc[2] = a2;
+    acc[3] = a3;
+    acc[4] = a4;
+    acc[5] = a5;
+    acc[6] = a6;
+    acc[7] = a7;
+    acc[8] = a8;
+    acc[9] = a9;
+    acc[10] = a10;
+    acc[11] = a11;
+    acc[12] = a12;
+    acc[13] = a13;
+    acc[14] = a14;
+    acc[15] = a15;
+    const out = ticketBytes;
+    let carry = 0;
+    let top = 0;
+    for (let i = 0; i < 16; i++) {
+      const c = acc[i]! + carry;
+      carry = Math.floor(c / 1e5);
+      const group = c - carry * 1e5;
+      if (group !== 0) top = i;
+      acc[i] = group;
+      const hi = Math.floor(group / 1000);
+      const lo = 3 * (group - hi * 1000);
+      const h3 = 3 * hi;
+      const o = 2 + 5 * i;
+      out[o] = DIGITS3[lo]!;
+      out[o + 1] = DIGITS3[lo + 1]!;
+      out[o + 2] = DIGITS3[lo + 2]!;
+      out[o + 3] = DIGITS3[h3]!;
+      out[o + 4] = DIGITS3[h3 + 1]!;
+    }
+    // The integer has 5 · top digits plus those of its highest non-zero limb; at least 64 are written.
+    const g = acc[top]!;
+    const used = 5 * top + (g < 10 ? 1 : g < 100 ? 2 : g < 1000 ? 3 : g < 10000 ? 4 : 5);
+    return out.toString('latin1', 0, used < 64 ? 66 : 2 + used);
   }
 
   /** Unicode code-point order (UTF-8 byte order), as `compareCodePoints`. */

@@ -1,8 +1,8 @@
 import { describeValue } from '@jianguan/core';
 import { SamplingInputError } from '../errors.js';
 import { compareCodePoints } from './order.js';
-import { nextTicket, TicketHasher, trimTicket } from './ticket.js';
-import { TicketTopK } from './top-k.js';
+import { nextTicket, TicketHasher, wordsToKey, wordsToTicket } from './ticket.js';
+import { compareFull, TicketTopK } from './top-k.js';
 
 /**
  * Options of {@link sampleIds}, named as in consistent_sampler's `sampler()`.
@@ -88,6 +88,51 @@ export function checkIds(ids: readonly unknown[]): asserts ids is readonly strin
   }
 }
 
+/** Throws when `ids` holds a non-string (duplicates are found while sorting, or by {@link checkIds}). */
+function checkIdTypes(ids: readonly unknown[]): asserts ids is readonly string[] {
+  for (let index = 0; index < ids.length; index++) {
+    if (typeof ids[index] !== 'string') checkIds(ids);
+  }
+}
+
+/** {@link trimTicket} of a ticket this module computed (well-formed: no re-validation). */
+function trim(x: string, digits: number): string {
+  if (digits === Number.POSITIVE_INFINITY) return x;
+  let i = 2;
+  while (i < x.length && x.charCodeAt(i) === 57) i++;
+  return x.slice(0, i + digits);
+}
+
+/** Scratch text of {@link trimFromKey}: `0.` and 15 digits. */
+const keyText = Buffer.alloc(17);
+keyText[0] = 48;
+keyText[1] = 46;
+
+/**
+ * The ticket trimmed to `digits` significant digits, from its 15-digit key alone when those digits lie within
+ * the first 15 (leading 9s included), else undefined (the full ticket is needed).
+ */
+function trimFromKey(key: number, digits: number): string | undefined {
+  if (digits > 15) return undefined;
+  // the key's 15 digits, most significant first, in two exact integer halves (< 10^7 and < 10^8)
+  let hi = Math.floor(key / 1e8);
+  let lo = key - hi * 1e8;
+  for (let i = 16; i >= 9; i--) {
+    const q = Math.floor(lo / 10);
+    keyText[i] = 48 + lo - q * 10;
+    lo = q;
+  }
+  for (let i = 8; i >= 2; i--) {
+    const q = Math.floor(hi / 10);
+    keyText[i] = 48 + hi - q * 10;
+    hi = q;
+  }
+  let i = 2;
+  while (i < 17 && keyText[i] === 57) i++;
+  if (i + digits > 17) return undefined;
+  return keyText.toString('latin1', 0, i + digits);
+}
+
 interface Entry {
   ticket: string;
   id: string;
@@ -163,7 +208,7 @@ export function sampleIds(ids: readonly string[], options: SampleIdsOptions): Sa
       { path: [] },
     );
   }
-  checkIds(ids);
+  checkIdTypes(ids);
   const seed = seedString(options.seed);
   const withReplacement = options.withReplacement ?? false;
   if (typeof withReplacement !== 'boolean') {
@@ -195,13 +240,45 @@ export function sampleIds(ids: readonly string[], options: SampleIdsOptions): Sa
   // Only ids whose generation-1 ticket is among the `want` smallest can appear in the first `want`
   // picks, with or without replacement (picks come out in increasing ticket order).
   const capacity = Math.min(ids.length, want);
+  const out: SampledId[] = [];
+  const emit = (e: Entry): void => {
+    out.push({ id: e.id, ticket: trim(e.ticket, digits), generation: e.generation });
+  };
+  if (!withReplacement && capacity * 4 >= ids.length) {
+    // Most ids are returned: hash each once, keep its digest, sort all keys, convert the kept digests.
+    const n = ids.length;
+    const words = new Int32Array(8 * n);
+    const keys = new Float64Array(n);
+    const order = new Uint32Array(n);
+    const view = hasher.words;
+    for (let i = 0; i < n; i++) {
+      hasher.hash(ids[i]!);
+      for (let w = 0; w < 8; w++) words[8 * i + w] = view[w]!;
+      keys[i] = wordsToKey(view);
+      order[i] = i;
+    }
+    order.sort((a, b) => {
+      const ka = keys[a]!;
+      const kb = keys[b]!;
+      if (ka !== kb) return ka < kb ? -1 : 1;
+      return compareFull(hasher, ids[a]!, ids[b]!);
+    });
+    for (let i = 1; i < n; i++) {
+      const a = order[i]!;
+      const b = order[i - 1]!;
+      if (keys[a] === keys[b] && ids[a] === ids[b]) checkIds(ids); // throws duplicate_ids
+    }
+    for (let i = drop; i < capacity; i++) {
+      const j = order[i]!;
+      const short = trimFromKey(keys[j]!, digits);
+      out.push({ id: ids[j]!, ticket: short ?? trim(wordsToTicket(words, 8 * j), digits), generation: 1 });
+    }
+    return out;
+  }
+  checkIds(ids);
   const top = new TicketTopK(hasher, capacity);
   for (const id of ids) top.offer(id);
   const firsts = top.sorted();
-  const out: SampledId[] = [];
-  const emit = (e: Entry): void => {
-    out.push({ id: e.id, ticket: trimTicket(e.ticket, digits), generation: e.generation });
-  };
   if (!withReplacement) {
     for (let i = drop; i < firsts.length && i < want; i++) {
       const { id } = firsts[i]!;

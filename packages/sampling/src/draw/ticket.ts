@@ -5,9 +5,9 @@ import { sha256Hex, sha256Words } from './sha256.js';
 
 const encoder = new TextEncoder();
 
-/** Converts 8 digest words to the decimal ticket string: digits of the integer, padded to 64, reversed. */
-export function wordsToTicket(words: Int32Array): string {
-  return kernel.ticket(words);
+/** Converts 8 digest words (at offset `at`) to the decimal ticket string: digits of the integer, padded to 64, reversed. */
+export function wordsToTicket(words: Int32Array, at = 0): string {
+  return kernel.ticket(words, at);
 }
 
 /**
@@ -82,8 +82,22 @@ export function sha256Uniform(text: string): string {
 export function ticket(seed: string, id: string): string {
   assertText(seed, 'seed');
   assertText(id, 'id');
-  return sha256Uniform(sha256Hex(seed) + id);
+  // The seed's hex digest is exactly one SHA-256 block: its midstate is kept for the last seeds used, so a
+  // call costs one compression (ASCII ids up to 55 characters) and a BigInt-free decimal conversion.
+  let mid = midstates.get(seed);
+  if (mid === undefined) {
+    if (midstates.size >= MIDSTATE_CACHE) midstates.delete(midstates.keys().next().value as string);
+    mid = kernel.midstate(sha256Hex(seed));
+    midstates.set(seed, mid);
+  }
+  kernel.hashId(mid, id, scratchWords);
+  return kernel.ticket(scratchWords);
 }
+
+/** Seeds whose midstate {@link ticket} keeps (insertion order; the oldest goes first). */
+const MIDSTATE_CACHE = 16;
+const midstates = new Map<string, Int32Array>();
+const scratchWords = new Int32Array(8);
 
 const TICKET = /^0\.[0-9]+$/;
 

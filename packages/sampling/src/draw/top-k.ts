@@ -41,6 +41,13 @@ export class TicketTopK {
     this.#top.offerWords(this.#hasher.words, id);
   }
 
+  /** Offers the id whose UTF-8 bytes are `bytes[start..end)` (the string `id`). */
+  offerBytes(bytes: Uint8Array, start: number, end: number, id: string): void {
+    const core = this.#hasher.core;
+    kernel.hashIdBytes(core.mid, bytes, start, end, core.words);
+    this.#top.offerWords(core.words, id);
+  }
+
   /** Offers an id whose key is known. */
   offerKey(key: number, id: string): void {
     this.#top.offer(key, id);

@@ -84,15 +84,30 @@ export class LineDigest {
     this.#buffer = nextBuffer(size);
   }
 
-  add(line: string): void {
+  /** The buffer being filled: the line just added is `buffer[start..fill - 1)` (see {@link LineDigest.add}). */
+  get buffer(): Uint8Array {
+    return this.#buffer;
+  }
+
+  /** Bytes written to {@link LineDigest.buffer} so far. */
+  get fill(): number {
+    return this.#fill;
+  }
+
+  /**
+   * Adds a line; returns where its UTF-8 bytes start in {@link LineDigest.buffer} (they end before the `\n` at
+   * `fill - 1`), or -1 for a line too long for the buffer (hashed on its own).
+   */
+  add(line: string): number {
     const n = line.length;
     if (this.#fill + n * 3 + 1 > this.#size) this.#flush();
     if (n * 3 + 1 > this.#size) {
       const bytes = encoder.encode(`${line}\n`);
       this.#hash.update(bytes);
       this.#onChunk?.(bytes);
-      return;
+      return -1;
     }
+    const start = this.#fill;
     const buffer = this.#buffer;
     let fill = this.#fill;
     for (let i = 0; i < n; i++) {
@@ -105,6 +120,7 @@ export class LineDigest {
     }
     buffer[fill++] = 0x0a;
     this.#fill = fill;
+    return start;
   }
 
   #flush(): void {

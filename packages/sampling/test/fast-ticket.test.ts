@@ -1,0 +1,89 @@
+import { createHash } from 'node:crypto';
+import { fc, test } from '@fast-check/vitest';
+import { describe, expect, it } from 'vitest';
+import { kernel } from '../src/draw/kernel.js';
+import { nextTicket, sampleIds, sha256Uniform, ticket } from '../src/index.js';
+
+/** consistent_sampler's definition, written the slow obvious way: hex digest → BigInt → reversed decimal. */
+function referenceUniform(text: string): string {
+  const hex = createHash('sha256').update(text, 'utf8').digest('hex');
+  const decimal = BigInt(`0x${hex}`).toString().padStart(64, '0');
+  return `0.${[...decimal].reverse().join('')}`;
+}
+
+function referenceTicket(seed: string, id: string): string {
+  return referenceUniform(createHash('sha256').update(seed, 'utf8').digest('hex') + id);
+}
+
+/** Ids of every shape: ASCII, CJK, astral (emoji), empty, long (more than one SHA-256 block). */
+const idArb = fc.oneof(
+  fc.string({ maxLength: 70 }),
+  fc.string({ unit: 'grapheme', maxLength: 30 }),
+  fc.string({ unit: fc.constantFrom('监', '管', '抽', '查', '𠮷', '😊', 'a', '0'), maxLength: 40 }),
+  fc.constant(''),
+  fc.string({ minLength: 56, maxLength: 300 }),
+);
+
+describe('the BigInt-free ticket equals the reference ticket', () => {
+  test.prop([fc.string({ unit: 'grapheme', maxLength: 30 }), idArb], { numRuns: 2000 })(
+    'ticket(seed, id) for random seeds and ids',
+    (seed, id) => {
+      expect(ticket(seed, id)).toBe(referenceTicket(seed, id));
+    },
+  );
+
+  test.prop([fc.array(fc.string({ maxLength: 8 }), { minLength: 20, maxLength: 40 }), idArb])(
+    'the midstate cache holds across many seeds (more than it keeps)',
+    (seeds, id) => {
+      for (const seed of seeds) expect(ticket(seed, id)).toBe(referenceTicket(seed, id));
+      for (const seed of [...seeds].reverse()) expect(ticket(seed, id)).toBe(referenceTicket(seed, id));
+    },
+  );
+
+  test.prop([idArb])('sha256Uniform and nextTicket', (text) => {
+    expect(sha256Uniform(text)).toBe(referenceUniform(text));
+    const x = referenceUniform(text);
+    expect(nextTicket(x) > `${x}0`).toBe(true);
+  });
+
+  it('extreme digests: zero, one, all ones, short integers (padding to 64 digits)', () => {
+    const cases: number[][] = [
+      [0, 0, 0, 0, 0, 0, 0, 0],
+      [0, 0, 0, 0, 0, 0, 0, 1],
+      [0, 0, 0, 0, 0, 0, 0, 999_999],
+      [0, 0, 0, 0, 0, 0, 0, 1_000_000],
+      [0, 0, 0, 0, 0, 0, 1, 0],
+      [-1, -1, -1, -1, -1, -1, -1, -1],
+      [0, 0x7fffffff, 0, 0, 0, 0, 0, 0],
+      [0, 0, 0, 0, 0, 0, -1, -1],
+    ];
+    for (const c of cases) {
+      const words = Int32Array.from(c);
+      let n = 0n;
+      for (const w of c) n = (n << 32n) | BigInt(w >>> 0);
+      const expected = `0.${[...n.toString().padStart(64, '0')].reverse().join('')}`;
+      expect(kernel.ticket(words)).toBe(expected);
+    }
+  });
+
+  test.prop([fc.array(fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 }), { minLength: 8, maxLength: 8 })], {
+    numRuns: 2000,
+  })('random digest words (leading zero limbs included)', (c) => {
+    const shifted = c.map((w, i) => (i < (c[0]! & 7) ? 0 : w));
+    let n = 0n;
+    for (const w of shifted) n = (n << 32n) | BigInt(w >>> 0);
+    const expected = `0.${[...n.toString().padStart(64, '0')].reverse().join('')}`;
+    expect(kernel.ticket(Int32Array.from(shifted))).toBe(expected);
+  });
+
+  test.prop([fc.uniqueArray(idArb, { maxLength: 60 }), fc.string({ maxLength: 12 })])(
+    'sampleIds with full digits lists every id in reference ticket order',
+    (ids, seed) => {
+      const expected = ids
+        .map((id) => ({ id, t: referenceTicket(seed, id) }))
+        .sort((a, b) => (a.t < b.t ? -1 : a.t > b.t ? 1 : 0))
+        .map(({ id, t }) => ({ id, ticket: t, generation: 1 }));
+      expect(sampleIds(ids, { seed, digits: Number.POSITIVE_INFINITY })).toEqual(expected);
+    },
+  );
+});

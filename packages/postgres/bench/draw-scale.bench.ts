@@ -89,12 +89,15 @@ try {
     const cpu0 = process.cpuUsage();
     t = performance.now();
     const expected = [
-      ...sampleIds(keyIds, { seed, take: take.key, digits: Number.POSITIVE_INFINITY }).map((p) => ['key', p]),
-      ...sampleIds(restIds, { seed, take: take.rest, digits: Number.POSITIVE_INFINITY }).map((p) => [
-        'rest',
-        p,
-      ]),
-    ] as const;
+      ...sampleIds(keyIds, { seed, take: take.key, digits: Number.POSITIVE_INFINITY }).map((p) => ({
+        stratum: 'key',
+        ...p,
+      })),
+      ...sampleIds(restIds, { seed, take: take.rest, digits: Number.POSITIVE_INFINITY }).map((p) => ({
+        stratum: 'rest',
+        ...p,
+      })),
+    ];
     const nodeWall = performance.now() - t;
     const cpu = process.cpuUsage(cpu0);
     const nodeCpu = (cpu.user + cpu.system) / 1000;
@@ -102,7 +105,7 @@ try {
 
     const same =
       JSON.stringify(res.rows.map((r) => [r.stratum, r.id, r.ticket])) ===
-      JSON.stringify(expected.map(([s, p]) => [s, p.id, p.ticket]));
+      JSON.stringify(expected.map((p) => [p.stratum, p.id, p.ticket]));
     const dbCpu = after.cpuMs - before.cpuMs;
     rows.push(
       [
@@ -116,6 +119,7 @@ try {
         `${fmt(rssGrowth / 1024)} MB`.padStart(9),
         fmt((n / nodeWall) * 1000).padStart(10),
         (nodeWall / dbWall).toFixed(2).padStart(6),
+        (nodeCpu / dbCpu).toFixed(2).padStart(9),
         String(same).padStart(9),
       ].join(' '),
     );
@@ -127,9 +131,9 @@ try {
   teardown?.();
 }
 console.log(
-  `\njianguan.draw (PostgreSQL ${parallel ? 'parallel allowed' : 'one backend'}) vs sampleIds (Node ${process.version}); ratio = Node wall / database wall`,
+  `\njianguan.draw (PostgreSQL ${parallel ? 'parallel allowed' : 'one backend'}) vs sampleIds (Node ${process.version}); ratio = Node wall / database wall, CPU ratio = Node CPU / database CPU`,
 );
 console.log(
-  `${'ids'.padStart(11)} ${'db wall'.padStart(11)} ${'db CPU'.padStart(11)} ${'db HWM'.padStart(9)} ${'db ids/s'.padStart(10)} ${'node wall'.padStart(11)} ${'node CPU'.padStart(11)} ${'node RSS+'.padStart(9)} ${'node ids/s'.padStart(10)} ${'ratio'.padStart(6)} ${'identical'.padStart(9)}`,
+  `${'ids'.padStart(11)} ${'db wall'.padStart(11)} ${'db CPU'.padStart(11)} ${'db HWM'.padStart(9)} ${'db ids/s'.padStart(10)} ${'node wall'.padStart(11)} ${'node CPU'.padStart(11)} ${'node RSS+'.padStart(9)} ${'node ids/s'.padStart(10)} ${'ratio'.padStart(6)} ${'CPU ratio'.padStart(9)} ${'identical'.padStart(9)}`,
 );
 for (const r of rows) console.log(r);

@@ -179,9 +179,18 @@ const counts = (r: Record<string, unknown>, p: 'report' | 'fix'): TimelinessCoun
  * @throws {PostgresError} `outside_calendar` when a date the counts need is not in `jianguan.workdays` (never a
  * guess); `invalid_allowed_workdays`; `@jianguan/kpi`'s `invalid_period`.
  * @example
- * await syncWorkdays(pool);
- * const rows = await scoreInDatabase(pool, { periods: ['2025-Q4'], reportAllowedWorkdays: 2, fixAllowedWorkdays: 5 });
- * rows[0]?.report.onTime; // the numerator of the on-time reporting rate
+ * import { PGlite } from '@electric-sql/pglite';
+ * const db = new PGlite();
+ * await migrate(db);
+ * await syncWorkdays(db, { fromYear: 2025, toYear: 2025 });
+ * // acted on the eve of National Day, reported on the 2nd working day after it
+ * await saveKpiFacts(db, [
+ *   { recordId: 'JC-1', itemCode: 'SX-1', department: 'scjg', actDate: '2025-09-30', reportedDate: '2025-10-10' },
+ *   { recordId: 'JC-2', itemCode: 'SX-1', department: 'scjg', actDate: '2025-09-30', reportedDate: '2025-10-11' },
+ * ]);
+ * const [row] = await scoreInDatabase(db, { periods: ['2025-Q3'], reportAllowedWorkdays: 2, fixAllowedWorkdays: 5 });
+ * row.report; // { due: 2, onTime: 1, late: 1, pending: 0, workdaysLate: 1 }
+ * await db.close();
  */
 export async function scoreInDatabase(
   db: SqlClient,

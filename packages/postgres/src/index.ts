@@ -20,6 +20,12 @@ export {
   readExchangeFeedback,
   writeExchangeFeedback,
 } from './exchange.js';
+export type {
+  BehaviourKpiCounts,
+  ScoreInDatabaseOptions,
+  TimelinessCounts,
+} from './kpi.js';
+export { kpiFactsInDatabase, saveKpiFacts, scoreInDatabase } from './kpi.js';
 export type { MigrateResult, Migration } from './migrate.js';
 export { MIGRATION_LOCK_KEY, MIGRATIONS, migrate } from './migrate.js';
 export type { DrainOutboxOptions, PostgresOutboxStore, PostgresOutboxStoreOptions } from './outbox.js';
@@ -32,4 +38,6 @@ export {
 export type { ColumnSpec, TopicTable } from './schema.js';
 export { columnName, columnsOf, columnType, schemaFields, TOPIC_TABLES, topicTableSql } from './schema.js';
 export type { DigestFunction } from './sql-draw.js';
+export type { PostgresTaskStoreOptions } from './task-store.js';
+export { createPostgresTaskStore } from './task-store.js';
 export { syncWorkdays } from './workdays.js';

@@ -1,8 +1,10 @@
 import { checkClient, execScript, type SqlClient, withTransaction } from './db.js';
 import { exchangeTablesSql } from './exchange.js';
 import { sha256Hex } from './hash.js';
+import { KPI_SQL } from './kpi.js';
 import { TOPIC_TABLES, topicTableSql } from './schema.js';
 import { type DigestFunction, drawFunctionsSql } from './sql-draw.js';
+import { TASK_EVENTS_SQL } from './task-store.js';
 import { WORKDAYS_SQL } from './workdays.js';
 
 /**
@@ -65,6 +67,8 @@ create table jianguan.draw_records (
     { version: 2, name: 'draw functions (ticket, draw)', sql: drawFunctionsSql(digest) },
     { version: 3, name: '前置库 exchange tables (cd_*) and quality feedback', sql: exchangeTablesSql() },
     { version: 4, name: 'working-day table and lateness functions', sql: WORKDAYS_SQL },
+    { version: 5, name: 'task event log (append-only, hash chain per book)', sql: TASK_EVENTS_SQL },
+    { version: 6, name: 'KPI behaviour facts, timeliness and per-department counts', sql: KPI_SQL },
   ]);
 }
 
@@ -72,7 +76,7 @@ create table jianguan.draw_records (
  * The result of {@link migrate}.
  *
  * @example
- * const r: MigrateResult = { applied: [1, 2, 3, 4], current: 4, topicsDigest: '…' };
+ * const r: MigrateResult = { applied: [1, 2, 3, 4, 5, 6], current: 6, topicsDigest: '…' };
  */
 export interface MigrateResult {
   /** Versions applied by this call (empty when already up to date). */
@@ -89,7 +93,7 @@ export interface MigrateResult {
  *
  * @example
  * const db = new pg.Pool({ connectionString: process.env.DATABASE_URL });
- * await migrate(db); // { applied: [1, 2, 3, 4], current: 4, … } the first time, applied: [] afterwards
+ * await migrate(db); // { applied: [1, 2, 3, 4, 5, 6], current: 6, … } the first time, applied: [] afterwards
  */
 export async function migrate(
   db: SqlClient,

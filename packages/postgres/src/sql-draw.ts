@@ -1,3 +1,5 @@
+import { PostgresError } from './errors.js';
+
 /**
  * SQL text of the in-database draw (库内抽取). `n` — the SHA-256 digest read as a big-endian 256-bit integer —
  * is built with exact `numeric` arithmetic from 8 unsigned 32-bit words (Horner), never with `^` (which adds a
@@ -22,10 +24,14 @@ function digestInteger(): string {
  * byte (the accumulator stays below 2^58), its 15 digits reversed. Orders like the ticket except on ties. Uses
  * `mod()`, not `%`, so it can sit inside a `format()` string.
  */
-function keyExpression(h: string): string {
+/** Ticket digits in the draw's bigint sort key (the rest only break its ties). */
+const KEY_DIGITS = 15;
+
+function keyExpression(h: string, digits = KEY_DIGITS): string {
+  const modulus = `1${'0'.repeat(digits)}`;
   let expr = `get_byte(${h}, 0)::bigint`;
-  for (let i = 1; i < 32; i++) expr = `mod(${expr} * 256 + get_byte(${h}, ${i}), 1000000000000000)`;
-  return `reverse(lpad((${expr})::text, 15, '0'))::bigint`;
+  for (let i = 1; i < 32; i++) expr = `mod(${expr} * 256 + get_byte(${h}, ${i}), ${modulus})`;
+  return `reverse(lpad((${expr})::text, ${digits}, '0'))::bigint`;
 }
 
 /**
@@ -39,16 +45,28 @@ export type DigestFunction = 'builtin' | 'pgcrypto';
 
 /**
  * The draw functions' SQL, hashing with PostgreSQL's built-in `sha256()` (11+) or, for engines without it, pgcrypto's
- * `digest(…, 'sha256')` (install the extension first). @internal
+ * `digest(…, 'sha256')` (install the extension first). `keyDigits` (default 15) is the width of the draw's bigint
+ * sort key; the tie test installs a narrower one so that ties at the cut are common. @internal
  */
-export function drawFunctionsSql(digest: DigestFunction = 'builtin'): string {
+export function drawFunctionsSql(digest: DigestFunction = 'builtin', keyDigits = KEY_DIGITS): string {
+  if (!Number.isInteger(keyDigits) || keyDigits < 1 || keyDigits > KEY_DIGITS) {
+    throw new PostgresError(
+      'invalid_key_digits',
+      {
+        zh: `排序键位数必须是 1 到 ${KEY_DIGITS} 的整数`,
+        en: `keyDigits must be an integer in 1..${KEY_DIGITS}`,
+      },
+      { path: ['keyDigits'], details: { value: keyDigits } },
+    );
+  }
   const sha = (x: string): string => (digest === 'pgcrypto' ? `digest(${x}, 'sha256')` : `sha256(${x})`);
-  return DRAW_FUNCTIONS_TEMPLATE.replace(/sha256\(([^()]*(?:\([^()]*\)[^()]*)*)\)/g, (_, x: string) =>
-    sha(x),
+  return drawFunctionsTemplate(keyDigits).replace(
+    /sha256\(([^()]*(?:\([^()]*\)[^()]*)*)\)/g,
+    (_, x: string) => sha(x),
   );
 }
 
-const DRAW_FUNCTIONS_TEMPLATE = `
+const drawFunctionsTemplate = (keyDigits: number): string => `
 create or replace function jianguan.uniform_digest(h bytea) returns text
 language sql immutable strict parallel safe as $fn$
   select '0.' || reverse(case when length(d) < 64 then repeat('0', 64 - length(d)) || d else d end)
@@ -89,7 +107,7 @@ begin
       from (
         select x.id, jianguan.ticket_hex($1, x.id) as ticket
         from (
-          select f.id::text as id, ${keyExpression('d.h')} as k
+          select f.id::text as id, ${keyExpression('d.h', keyDigits)} as k
           from %s as f
           cross join lateral (
             select sha256(convert_to($1, 'UTF8') || convert_to(f.id::text, 'UTF8')) as h offset 0

@@ -9,6 +9,7 @@ import {
   saveDrawRecord,
   ticketInDatabase,
 } from '../src/index.js';
+import { drawFunctionsSql } from '../src/sql-draw.js';
 import { describeOnMigratedBackends, postgresBackend } from './support/backends.js';
 import { mixedIds } from './support/ids.js';
 
@@ -71,6 +72,56 @@ describeOnMigratedBackends('in-database draw', (db) => {
         );
       }
     }
+  });
+
+  // A real collision of the 15-digit key needs ~4·10^7 tickets under one seed (birthday bound on 10^15 keys):
+  // minutes of CPU and hundreds of MB on this shared machine. The tie-break does not depend on the width, so the
+  // very draw function is installed with a 2-digit key (drawFunctionsSql's test-only keyDigits), where ties at
+  // the cut are the rule, and must still rank exactly as sampleIds.
+  it('breaks sort-key ties with the full ticket, as sampleIds (draw installed with a 2-digit key)', async () => {
+    const full = drawFunctionsSql('builtin', 2);
+    const drawSql = full
+      .slice(full.indexOf('create or replace function jianguan.draw('))
+      .replace('function jianguan.draw(', 'function jg_tie.draw(');
+    expect(drawSql).toContain('lpad((mod(');
+    await db.query('create schema jg_tie');
+    await db.query(drawSql);
+    // The same function with the tie-break removed ('with ties' → 'only'): the test must see the difference.
+    await db.query(
+      drawSql
+        .replace('function jg_tie.draw(', 'function jg_tie.draw_no_ties(')
+        .replace('rows with ties', 'rows only'),
+    );
+    await db.query('create table tie_frame (id text primary key, stratum text not null)');
+    const ids = IDS.slice(0, 1200);
+    await db.query("insert into tie_frame select u.id, 's' from unnest($1::text[]) as u(id)", [ids]);
+    let tiesAtCut = 0;
+    let naiveWrong = 0;
+    for (const seed of SEEDS) {
+      for (const take of [1, 7, 40, 300]) {
+        const expected = sampleIds(ids, { seed, take, digits: Number.POSITIVE_INFINITY });
+        const key = (t: string) => t.slice(2, 4);
+        const kept = new Set(expected.map((p) => p.id));
+        const cutKey = key(expected.at(-1)!.ticket);
+        if (ids.some((id) => !kept.has(id) && key(ticket(seed, id)) === cutKey)) tiesAtCut++;
+        const { rows } = await db.query(
+          "select rank, id, ticket from jg_tie.draw($1, 'tie_frame'::regclass, $2::jsonb)",
+          [seed, JSON.stringify({ s: take })],
+        );
+        expect(rows.map((r) => [r.rank, r.id, r.ticket])).toEqual(
+          expected.map((p, i) => [i + 1, p.id, p.ticket]),
+        );
+        const naive = await db.query(
+          "select id from jg_tie.draw_no_ties($1, 'tie_frame'::regclass, $2::jsonb)",
+          [seed, JSON.stringify({ s: take })],
+        );
+        if (JSON.stringify(naive.rows.map((r) => r.id)) !== JSON.stringify(expected.map((p) => p.id)))
+          naiveWrong++;
+      }
+    }
+    // 1200 ids over 100 keys: the n-th pick shares its key with an id left out in (nearly) every case.
+    expect(tiesAtCut).toBeGreaterThan(SEEDS.length * 2);
+    expect(naiveWrong).toBeGreaterThan(0);
   });
 
   it('rejects a negative size', async () => {

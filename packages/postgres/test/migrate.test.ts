@@ -17,7 +17,15 @@ for (const backend of BACKENDS) {
         expect(second.applied).toEqual([]);
         expect(second.topicsDigest).toBe(first.topicsDigest);
         const { rows } = await db.query('select version from jianguan.schema_migrations order by version');
-        expect(rows.map((r) => r.version)).toEqual(['1', '2', '3', '4', `topics:${first.topicsDigest}`]);
+        expect(rows.map((r) => r.version)).toEqual([
+          '1',
+          '2',
+          '3',
+          '4',
+          '5',
+          '6',
+          `topics:${first.topicsDigest}`,
+        ]);
         const tables = await db.query(
           "select table_name from information_schema.tables where table_schema = 'jianguan' order by 1",
         );
@@ -26,6 +34,8 @@ for (const backend of BACKENDS) {
             'outbox',
             'batch_sequences',
             'draw_records',
+            'task_events',
+            'kpi_behaviours',
             'behaviour_records',
             'regulated_entities',
           ]),

@@ -16,6 +16,7 @@ import {
   verifyLog,
 } from '@jianguan/tasks';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describeTaskStoreContract } from './store-contract.js';
 
 const script: TaskEventInput[] = [
   {
@@ -212,4 +213,30 @@ describe('stores', () => {
     expect(fromFile.head).toBe(memory.head);
     await fromFile.close();
   });
+});
+
+describeTaskStoreContract('memory', async () => {
+  let backing: TaskEvent[] = [];
+  return {
+    open: () => {
+      const store = createMemoryTaskStore(backing);
+      return {
+        load: () => store.load(),
+        append: async (events) => {
+          await store.append(events);
+          backing = [...store.events];
+        },
+        close: () => store.close(),
+      };
+    },
+  };
+});
+
+describeTaskStoreContract('file', async () => {
+  const root = await mkdtemp(join(tmpdir(), 'jg-tasks-contract-'));
+  const path = join(root, 'tasks.jsonl');
+  return {
+    open: () => createFileTaskStore(path),
+    dispose: () => rm(root, { recursive: true, force: true }),
+  };
 });

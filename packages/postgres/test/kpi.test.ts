@@ -1,0 +1,220 @@
+import { civilDateOfDayNumber, dayNumberOf } from '@jianguan/core';
+import type { BehaviourFact, IndicatorSet, PeriodGranularity, Scorecard } from '@jianguan/kpi';
+import { deriveIndicatorSet, hubeiLikeIndicatorSet, prepareKpiData, scoreIndicators } from '@jianguan/kpi';
+import fc from 'fast-check';
+import { expect, it } from 'vitest';
+import {
+  kpiFactsInDatabase,
+  PostgresError,
+  saveKpiFacts,
+  scoreInDatabase,
+  syncWorkdays,
+} from '../src/index.js';
+import { describeOnMigratedBackends } from './support/backends.js';
+
+// Days where lateness is easy to get wrong: holidays, 调休 working weekends, quarter and year boundaries.
+const SPECIAL = [
+  '2024-12-31',
+  '2025-01-01',
+  '2025-01-26',
+  '2025-01-27',
+  '2025-01-28',
+  '2025-02-04',
+  '2025-02-05',
+  '2025-02-08',
+  '2025-03-31',
+  '2025-04-01',
+  '2025-04-04',
+  '2025-04-27',
+  '2025-05-01',
+  '2025-05-05',
+  '2025-05-06',
+  '2025-06-30',
+  '2025-07-01',
+  '2025-09-28',
+  '2025-09-30',
+  '2025-10-01',
+  '2025-10-08',
+  '2025-10-09',
+  '2025-10-11',
+  '2025-12-31',
+  '2026-01-01',
+  '2026-01-04',
+  '2026-02-14',
+  '2026-02-15',
+  '2026-02-24',
+  '2026-02-28',
+  '2026-03-31',
+];
+const FIRST = dayNumberOf('2024-12-20');
+const LAST = dayNumberOf('2026-03-31');
+const DEPARTMENTS = ['scjg', 'hbj', '卫健委', 'jtj'];
+const PERIODS: Record<PeriodGranularity, string[]> = {
+  quarter: ['2025-Q1', '2025-Q2', '2025-Q3', '2025-Q4', '2026-Q1'],
+  month: ['2025-01', '2025-02', '2025-09', '2025-10', '2025-12', '2026-02'],
+  year: ['2025'],
+};
+
+const date = (d: number) => civilDateOfDayNumber(d);
+const dayArb = fc.oneof(
+  { weight: 3, arbitrary: fc.integer({ min: FIRST, max: LAST }) },
+  { weight: 2, arbitrary: fc.constantFrom(...SPECIAL.map((s) => dayNumberOf(s))) },
+);
+const factArb = fc.record({
+  department: fc.constantFrom(...DEPARTMENTS),
+  act: dayArb,
+  reportAfter: fc.oneof(fc.integer({ min: -3, max: 25 }), fc.constantFrom(0, 1, 2, 3, 4)),
+  rejectAfter: fc.option(fc.integer({ min: 0, max: 30 }), { freq: 2 }),
+  fixAfter: fc.option(fc.integer({ min: -2, max: 20 }), { freq: 3 }),
+});
+type Row = {
+  department: string;
+  act: number;
+  reportAfter: number;
+  rejectAfter: number | null;
+  fixAfter: number | null;
+};
+const toFacts = (rows: readonly Row[]) =>
+  rows.map((r, i): BehaviourFact => {
+    const clamp = (d: number) => Math.min(LAST, Math.max(FIRST, d));
+    const rejected = r.rejectAfter === null ? undefined : clamp(r.act + r.rejectAfter);
+    // a fix date with no rejection (ignored by the scorer), or after the rejection, or missing (pending)
+    const fixed = r.fixAfter === null ? undefined : clamp((rejected ?? r.act) + r.fixAfter);
+    return {
+      recordId: `R${String(i).padStart(4, '0')}`,
+      itemCode: 'SX-1',
+      department: r.department,
+      actDate: date(r.act),
+      reportedDate: date(clamp(r.act + r.reportAfter)),
+      ...(rejected === undefined ? {} : { rejectedDate: date(rejected) }),
+      ...(fixed === undefined ? {} : { fixedDate: date(fixed) }),
+    };
+  });
+
+function setFor(g: PeriodGranularity, report: number, fix: number): IndicatorSet {
+  return deriveIndicatorSet(hubeiLikeIndicatorSet, {
+    id: `pg-kpi-${g}-${report}-${fix}`,
+    version: '1.0.0',
+    override: {
+      'on-time-report-rate': {
+        period: g,
+        metric: { type: 'behaviour_report_timeliness', allowedWorkdays: report },
+      },
+      'late-report-deduction': {
+        period: g,
+        metric: { type: 'behaviour_report_timeliness', allowedWorkdays: report },
+      },
+      'on-time-fix-rate': { period: g, metric: { type: 'behaviour_fix_timeliness', allowedWorkdays: fix } },
+      'zero-reporting': { period: g },
+    },
+  });
+}
+
+/** The counts scoreIndicators reports, read off the scorecard (windows and the evidence behind deductions). */
+function countsOf(card: Scorecard) {
+  const ind = (id: string) => card.indicators.find((i) => i.id === id)!;
+  const timeliness = (ratioId: string, evidenceId: string) => {
+    const w = ind(ratioId).windows[0];
+    const evidence = ind(evidenceId).deductions.flatMap((d) => d.records);
+    const due = w?.denominator ?? 0;
+    const onTime = w?.numerator ?? 0;
+    return {
+      due,
+      onTime,
+      late: due - onTime,
+      pending: evidence.filter((r) => r.doneDate === null).length,
+      workdaysLate: evidence.reduce((s, r) => s + (r.workdaysLate ?? 0), 0),
+      lateIds: evidence.length,
+    };
+  };
+  const report = timeliness('on-time-report-rate', 'late-report-deduction');
+  const fix = timeliness('on-time-fix-rate', 'on-time-fix-rate');
+  expect(report.lateIds).toBe(report.late);
+  expect(fix.lateIds).toBe(fix.late);
+  const strip = ({ lateIds: _, ...c }: typeof report) => c;
+  return {
+    volume: ind('zero-reporting').windows.reduce((s, w) => s + (w.value ?? 0), 0),
+    report: strip(report),
+    fix: strip(fix),
+  };
+}
+
+describeOnMigratedBackends('KPI facts in the database', (db) => {
+  it('counts lateness per department and period exactly as scoreIndicators (fast-check)', async () => {
+    await syncWorkdays(db, { fromYear: 2024, toYear: 2026 });
+    let compared = 0;
+    let late = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(factArb, { minLength: 0, maxLength: 120 }),
+        fc.constantFrom(0, 1, 2, 5),
+        fc.constantFrom(0, 3, 5, 10),
+        fc.option(fc.constantFrom('2025-05-06', '2025-10-09', '2025-12-31', '2026-02-24', '2026-03-31')),
+        async (rows, report, fix, asOf) => {
+          const facts = toFacts(rows);
+          await db.query('delete from jianguan.kpi_behaviours');
+          await saveKpiFacts(db, facts);
+          const back = await kpiFactsInDatabase(db);
+          expect(back).toEqual(facts); // ids are zero-padded ASCII: code-point order = input order
+          const prepared = prepareKpiData({ behaviours: back });
+          for (const g of ['quarter', 'month', 'year'] as const) {
+            const set = setFor(g, report, fix);
+            const rowsDb = await scoreInDatabase(db, {
+              periods: PERIODS[g],
+              reportAllowedWorkdays: report,
+              fixAllowedWorkdays: fix,
+              ...(asOf === null ? {} : { asOf }),
+            });
+            for (const period of PERIODS[g]) {
+              for (const department of DEPARTMENTS) {
+                const card = scoreIndicators(set, prepared, {
+                  period,
+                  unit: department,
+                  ...(asOf === null ? {} : { asOf }),
+                });
+                const expected = countsOf(card);
+                const got = rowsDb.find((r) => r.period === period && r.department === department);
+                const zero = { due: 0, onTime: 0, late: 0, pending: 0, workdaysLate: 0 };
+                expect({
+                  period,
+                  department,
+                  ...(got
+                    ? { volume: got.volume, report: got.report, fix: got.fix }
+                    : { volume: 0, report: zero, fix: zero }),
+                }).toEqual({
+                  period,
+                  department,
+                  ...expected,
+                });
+                compared++;
+                late += expected.report.late + expected.fix.late;
+              }
+            }
+          }
+        },
+      ),
+      { numRuns: 8, seed: 20251009, endOnFailure: true },
+    );
+    expect(compared).toBe(8 * DEPARTMENTS.length * (5 + 6 + 1));
+    expect(late).toBeGreaterThan(0); // the generator does produce late and pending records
+  });
+
+  it('refuses to count a record whose dates are outside the working-day table', async () => {
+    await db.query('delete from jianguan.kpi_behaviours');
+    await saveKpiFacts(db, [
+      {
+        recordId: 'OLD',
+        itemCode: 'SX',
+        department: 'scjg',
+        actDate: '2025-12-30',
+        reportedDate: '2027-01-05',
+      },
+    ]);
+    await expect(
+      scoreInDatabase(db, { periods: ['2025-Q4'], reportAllowedWorkdays: 2, fixAllowedWorkdays: 5 }),
+    ).rejects.toMatchObject({ name: 'PostgresError', code: 'outside_calendar' });
+    await expect(
+      scoreInDatabase(db, { periods: ['2025-Q4'], reportAllowedWorkdays: -1, fixAllowedWorkdays: 5 }),
+    ).rejects.toBeInstanceOf(PostgresError);
+  });
+});

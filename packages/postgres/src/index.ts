@@ -32,4 +32,6 @@ export {
 export type { ColumnSpec, TopicTable } from './schema.js';
 export { columnName, columnsOf, columnType, schemaFields, TOPIC_TABLES, topicTableSql } from './schema.js';
 export type { DigestFunction } from './sql-draw.js';
+export type { MigrationStatus } from './status.js';
+export { migrationStatus } from './status.js';
 export { syncWorkdays } from './workdays.js';

@@ -3,7 +3,7 @@ import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import type { HttpBindings } from '@hono/node-server';
 import { serve } from '@hono/node-server';
-import type { VerifyResult } from '@jianguan/provincial-client';
+import type { BatchResult, VerifyResult } from '@jianguan/provincial-client';
 import { ClientOptionsError, SIGNATURE_HEADERS, verifyCanonicalRequest } from '@jianguan/provincial-client';
 import type {
   EndpointSpec,
@@ -193,6 +193,12 @@ export interface Sandbox {
   readonly url: string;
   readonly port: number;
   readonly state: SandboxState;
+  /**
+   * Applies an upload batch that arrived other than over HTTP (e.g. harvested from a 前置库): the body is what
+   * the upload endpoint of `kind` takes (`{ batchNo, source, items }`), checked by the same schema, 质检, dedup
+   * and exactly-once ledger. Returns the batch result, or `undefined` when the body does not parse.
+   */
+  ingest(kind: UploadKind, body: unknown): BatchResult | undefined;
   stop(): Promise<void>;
 }
 
@@ -760,6 +766,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     url: `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`,
     port: address.port,
     state,
+    ingest: (kind, body) => {
+      const parsed = batchRequestSchema(kind, true).safeParse(body);
+      return parsed.success ? applyBatch(kind, parsed.data) : undefined;
+    },
     stop: () =>
       new Promise<void>((resolve, reject) => {
         if (persistTimer) clearTimeout(persistTimer);

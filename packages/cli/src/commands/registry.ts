@@ -1,6 +1,7 @@
 import type { CommandSpec } from '../runtime/args.js';
 import { catalogCommand } from './catalog/command.js';
 import { checkCommand } from './check.js';
+import { dbCommand } from './db.js';
 import { drawCommand } from './draw.js';
 import { gradeCommand } from './grade.js';
 import { kpiCommand } from './kpi.js';
@@ -20,4 +21,5 @@ export const commands: readonly CommandSpec[] = [
   sandboxCommand,
   catalogCommand,
   tasksCommand,
+  dbCommand,
 ];

@@ -42,9 +42,7 @@ function userIds(name: string): { uid: number; gid: number } | undefined {
 
 /** Whether a missing server must fail the run (CI, or JIANGUAN_REQUIRE_POSTGRES=1 which .ci/run sets). */
 export function serverRequired(): boolean {
-  return (
-    process.env.CI === 'true' || process.env.CI === '1' || process.env.JIANGUAN_REQUIRE_POSTGRES === '1'
-  );
+  return process.env.CI === 'true' || process.env.CI === '1' || process.env.JIANGUAN_REQUIRE_POSTGRES === '1';
 }
 
 export type TestServer =

@@ -57,9 +57,7 @@ export async function openDemoDatabase(
 }
 
 /** What the department's outbox table holds, by state (the demo prints it: the state is in the database). */
-export async function outboxCounts(
-  db: SqlClient,
-): Promise<{
+export async function outboxCounts(db: SqlClient): Promise<{
   readonly entries: number;
   readonly stored: number;
   readonly duplicate: number;

@@ -31,7 +31,7 @@ export interface MigrationStatus {
  * @example
  * import { PGlite } from '@electric-sql/pglite';
  * const db = new PGlite();
- * (await migrationStatus(db)).pending; // [1, 2, 3, 4]
+ * (await migrationStatus(db)).installed; // false
  * await migrate(db);
  * (await migrationStatus(db)).upToDate; // true
  */

@@ -12,6 +12,23 @@ import { run, runBin, tempDir } from './helpers.js';
 const versions = MIGRATIONS.map((m) => m.version);
 const noDatabaseEnv = { DATABASE_URL: '' };
 
+describe('jianguan db help', () => {
+  it('is listed, and its help shows both subcommands, the options and the exit codes', async () => {
+    expect((await run(['--help'])).stdout).toContain('  db ');
+    const r = await run(['db', '--help']);
+    expect(r.code).toBe(0);
+    for (const text of [
+      'jianguan db migrate',
+      'jianguan db status',
+      '--database-url',
+      '--pglite',
+      'DATABASE_URL',
+      'Exit codes 退出码',
+    ])
+      expect(r.stdout).toContain(text);
+  });
+});
+
 describe('jianguan db without a database', () => {
   it('explains in Chinese and English and exits 2', async () => {
     const r = await runBin(['db', 'migrate'], { env: noDatabaseEnv });

@@ -180,10 +180,13 @@ export async function runCountyYear(options: CountyYearOptions = {}): Promise<Co
     return value;
   }
   const dates = calendarOf(year);
-  const database = await openDemoDatabase(
+  // The database starts while the first steps run (PGlite compiles its WebAssembly in the background); the
+  // reporting step is the first to need it.
+  const opening = openDemoDatabase(
     options.database === undefined || options.database === 'pglite' ? undefined : options.database,
   );
-  log(`部门业务库 Department database: ${database.label} — the market-regulation bureau's outbox lives here`);
+  opening.catch(() => undefined); // awaited below; not an unhandled rejection meanwhile
+  let database: Awaited<typeof opening> | undefined;
   try {
     const files = await step(
       '导出名录 Export the county lists to CSV',
@@ -262,6 +265,9 @@ export async function runCountyYear(options: CountyYearOptions = {}): Promise<Co
           .map((x) => `${x.notice.department} ${x.notice.entries.length} by ${x.notice.publishBy}`)
           .join(' · '),
     );
+    const opened = await opening;
+    database = opened;
+    log(`部门业务库 Department database: ${opened.label} — the market-regulation bureau's outbox lives here`);
     const reporting: ReportingOutcome = await step(
       '上报省平台 Report to the province, fix, answer',
       () =>
@@ -274,7 +280,7 @@ export async function runCountyYear(options: CountyYearOptions = {}): Promise<Co
           outDir,
           faults: options.faults ?? true,
           ...(options.inspectSandbox === undefined ? {} : { inspectSandbox: options.inspectSandbox }),
-          database: database.db,
+          database: opened.db,
           jointTaskTeam: officerDirectory
             .filter((o) => o.department === DEPARTMENTS.samr.code && o.kind === undefined)
             .filter((o) => (o.certificate?.validUntil ?? '') > dates.yearEnd)
@@ -375,12 +381,12 @@ export async function runCountyYear(options: CountyYearOptions = {}): Promise<Co
         reportingLog,
         taskLog: reporting.taskLog,
       },
-      database: { kind: database.kind, label: database.label, outbox: await outboxCounts(database.db) },
+      database: { kind: opened.kind, label: opened.label, outbox: await outboxCounts(opened.db) },
       transport: reporting.transport,
       durationMs: Math.round(performance.now() - started),
     };
   } finally {
-    await database.close();
+    await (database ?? (await opening.catch(() => undefined)))?.close();
   }
 }
 

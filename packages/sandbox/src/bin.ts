@@ -28,6 +28,9 @@ try {
               );
           },
           onError: (error) => process.stderr.write(`harvest failed: ${String(error)}\n`),
+        }).catch(async (error: unknown) => {
+          await sandbox.stop(); // an unreachable 前置库 ends the run instead of leaving the server up
+          throw error;
         })
       : undefined;
     if (harvesting) write(`harvesting the 前置库 ${harvesting.label} every ${harvest!.intervalMs} ms`);

@@ -26,7 +26,10 @@ export async function openExchangeDatabase(
     const { default: pg } = await import('pg');
     const pool = new pg.Pool({ connectionString: target, max: 4 });
     pool.on('error', () => undefined); // an idle connection dropped: the pool replaces it
-    await migrate(pool);
+    await migrate(pool).catch(async (error: unknown) => {
+      await pool.end();
+      throw error;
+    });
     const url = new URL(target);
     if (url.password) url.password = '***';
     return { db: pool, label: `PostgreSQL ${url.toString()}`, close: () => pool.end() };
@@ -34,7 +37,10 @@ export async function openExchangeDatabase(
   const { PGlite } = await import('@electric-sql/pglite');
   const db = new PGlite(target);
   await db.waitReady;
-  await migrate(db);
+  await migrate(db).catch(async (error: unknown) => {
+    await db.close();
+    throw error;
+  });
   return { db, label: `PGlite ${target}`, close: () => db.close() };
 }
 

@@ -141,7 +141,7 @@ describe('runCountyYear (a small county)', () => {
 
   it("keeps the market-regulation bureau's outbox in a database: PGlite by default, and says so", () => {
     expect(summary.database.kind).toBe('pglite');
-    expect(lines.find((l) => l.includes('Department database'))).toContain('Department database: PGlite');
+    expect(lines.find((l) => l.includes('Report to the province'))).toContain('SAMR outbox in PGlite');
     expect(formatSummary(summary)).toContain(`部门业务库 database           ${summary.database.label}`);
     const o = summary.database.outbox;
     // Everything it journaled was settled, in the database: its plan, every drawn object, its behaviour records

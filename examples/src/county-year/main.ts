@@ -267,7 +267,6 @@ export async function runCountyYear(options: CountyYearOptions = {}): Promise<Co
     );
     const opened = await opening;
     database = opened;
-    log(`部门业务库 Department database: ${opened.label} — the market-regulation bureau's outbox lives here`);
     const reporting: ReportingOutcome = await step(
       '上报省平台 Report to the province, fix, answer',
       () =>
@@ -288,7 +287,7 @@ export async function runCountyYear(options: CountyYearOptions = {}): Promise<Co
             .map((o) => ({ name: o.name ?? o.id, certNo: o.id })),
         }),
       (r) =>
-        `${r.exactlyOnce.stored}/${r.exactlyOnce.expected} stored once, ${r.fixes.rejected} rejected → ${r.fixes.onTime} fixed on time, ${r.clues.length} clues`,
+        `${r.exactlyOnce.stored}/${r.exactlyOnce.expected} stored once, ${r.fixes.rejected} rejected → ${r.fixes.onTime} fixed on time, ${r.clues.length} clues; SAMR outbox in ${opened.label}`,
     );
     const reportingLog = join(outDir, 'reporting-log.json');
     writeFileSync(reportingLog, `${JSON.stringify(reporting.behaviours, null, 1)}\n`);

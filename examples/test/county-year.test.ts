@@ -139,6 +139,21 @@ describe('runCountyYear (a small county)', () => {
     expect(check.failed).toBe(0);
   });
 
+  it("keeps the market-regulation bureau's outbox in a database: PGlite by default, and says so", () => {
+    expect(summary.database.kind).toBe('pglite');
+    expect(lines.find((l) => l.includes('Report to the province'))).toContain('SAMR outbox in PGlite');
+    expect(formatSummary(summary)).toContain(`部门业务库 database           ${summary.database.label}`);
+    const o = summary.database.outbox;
+    // Everything it journaled was settled, in the database: its plan, every drawn object, its behaviour records
+    // (some rejected by the province's 质检, then fixed and re-sent as new entries).
+    expect(o.pending).toBe(0);
+    expect(o.entries).toBe(o.stored + o.duplicate + o.rejected);
+    const samr = summary.draws.find((d) => d.department === 'SAMR-330122')!;
+    expect(o.entries).toBeGreaterThan(1 + samr.drawn);
+    expect(o.rejected).toBeGreaterThan(0);
+    expect(o.rejected).toBeLessThanOrEqual(summary.behaviours.rejected);
+  });
+
   it('fixes every rejected record within 5 working days of the rejection', () => {
     const log = JSON.parse(readFileSync(summary.files.reportingLog!, 'utf8')) as ReportedBehaviour[];
     const rejected = log.filter((b) => b.rejectedDate !== undefined);

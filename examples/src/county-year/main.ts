@@ -18,6 +18,7 @@ import {
 } from '@jianguan/sampling';
 import type { Sandbox } from '@jianguan/sandbox';
 import { type CountyInputCheck, DEPARTMENTS, generateCounty, loadCounty, writeCounty } from './county.js';
+import { openDemoDatabase, outboxCounts } from './database.js';
 import { publishNotice, recordInspections } from './inspect.js';
 import {
   buildDirectory,
@@ -48,6 +49,11 @@ export interface CountyYearOptions {
   readonly inspectSandbox?: (sandbox: Sandbox) => void | Promise<void>;
   /** Progress lines (default: none). */
   readonly log?: (line: string) => void;
+  /**
+   * The market-regulation bureau's database: `'pglite'` (default, embedded, in memory) or a PostgreSQL URL, on
+   * whose server the demo recreates the scratch database `jianguan_demo` (see `database.ts`).
+   */
+  readonly database?: string;
 }
 
 /** What the year produced; every number is a function of the options alone. */
@@ -108,6 +114,18 @@ export interface CountyYearSummary {
     readonly ranking: readonly { readonly unit: string; readonly total: number }[];
   };
   readonly files: Readonly<Record<string, string>>;
+  /** The market-regulation bureau's database and what its outbox table holds at year end. */
+  readonly database: {
+    readonly kind: 'pglite' | 'postgres';
+    readonly label: string;
+    readonly outbox: {
+      readonly entries: number;
+      readonly stored: number;
+      readonly duplicate: number;
+      readonly rejected: number;
+      readonly pending: number;
+    };
+  };
   /** Transport statistics (requests, injected faults): these depend on timing and are not deterministic. */
   readonly transport: Readonly<Record<string, unknown>>;
   readonly durationMs: number;
@@ -162,197 +180,213 @@ export async function runCountyYear(options: CountyYearOptions = {}): Promise<Co
     return value;
   }
   const dates = calendarOf(year);
+  // The database starts while the first steps run (PGlite compiles its WebAssembly in the background); the
+  // reporting step is the first to need it.
+  const opening = openDemoDatabase(
+    options.database === undefined || options.database === 'pglite' ? undefined : options.database,
+  );
+  opening.catch(() => undefined); // awaited below; not an unhandled rejection meanwhile
+  let database: Awaited<typeof opening> | undefined;
+  try {
+    const files = await step(
+      '导出名录 Export the county lists to CSV',
+      () => writeCounty(join(outDir, 'county'), generateCounty(seed, entityCount, officerCount, year)),
+      (f) => `${show(dirname(f.entities))}/ (entities, officers, spot-check items, credit records)`,
+    );
+    const county = await step(
+      '读回并质检 Load the CSV files and check them',
+      () => loadCounty(files, dates.gradedAsOf),
+      (c) =>
+        `${c.entities.length} entities, ${c.officers.length} officers, ${c.items.length} items; ${c.check.failed} failed 质检`,
+    );
+    if (county.check.failed > 0) log(county.report); // file:line of every issue, to fix the export
+    const graded = await step(
+      '信用分级 Grade credit (samr-baseline)',
+      () => gradeCounty(county.entities, county.creditRecords, county.facts, dates.gradedAsOf),
+      (g) =>
+        Object.entries(g.counts)
+          .map(([k, v]) => `${k} ${v}`)
+          .join(' · '),
+    );
+    const directory = buildDirectory(county.entities, graded.grades, county.facts);
+    const officerDirectory = buildOfficerDirectory(county.officers, year);
+    const drawn = await step(
+      '双随机抽取 Draw the spot checks',
+      () => drawBoth(seed, tasksOf(year, county.items), directory),
+      (d) =>
+        d.records
+          .map((r) => `${r.task.department} ${r.strata.reduce((s, x) => s + x.sampleSize, 0)}`)
+          .join(' · '),
+    );
+    const [samrRecord] = drawn.records as [DrawRecord, DrawRecord];
+    // The internal record (strata by credit grade) and the directory (grades, names, inspection history) stay
+    // inside the bureau and go to authorised auditors only, with the salt that binds the public record to them.
+    const internalDir = join(outDir, 'internal');
+    mkdirSync(internalDir, { recursive: true });
+    const internalRecordFile = join(internalDir, 'draw-record.internal.json');
+    writeFileSync(internalRecordFile, `${JSON.stringify(samrRecord, null, 2)}\n`);
+    writeFileSync(join(internalDir, 'draw-population.internal.json'), `${JSON.stringify(directory)}\n`);
+    // The public verification bundle: strata S1…Sn, entities { id, attributes: { stratum } } — no grade.
+    // A real bureau keeps publishDraw's random salt; the demo derives it so every run writes the same files.
+    const bundle = publishDraw(samrRecord, directory, { salt: publicSeed(seed, 'public-bundle-salt') });
+    writeFileSync(
+      join(internalDir, 'draw-bundle-salt.json'),
+      `${JSON.stringify({ recordDigest: bundle.record.recordDigest, salt: bundle.salt }, null, 2)}\n`,
+    );
+    const drawRecordFile = join(outDir, 'draw-record.json');
+    const populationFile = join(outDir, 'draw-population.json');
+    writeFileSync(drawRecordFile, `${JSON.stringify(bundle.record, null, 2)}\n`);
+    writeFileSync(populationFile, `${JSON.stringify(bundle.population)}\n`);
+    const staffed = await step(
+      '联合检查、派员 Merge joint visits, assign officers',
+      () => mergeAndAssign(seed, year, drawn.records, officerDirectory),
+      (m) =>
+        `${m.merge.visitsBefore} → ${m.merge.visitsAfter} visits (${m.merge.visitsSaved} saved), ${m.assignment.infeasible.length} infeasible`,
+    );
+    const inspections = await step(
+      '检查并记录 Inspect and record results',
+      () =>
+        recordInspections(
+          seed,
+          staffed.merge,
+          staffed.assignment,
+          staffed.visitDates,
+          new Map(directory.map((e) => [e.id, e])),
+          new Map(officerDirectory.map((o) => [o.id, o])),
+          county.items,
+        ),
+      (r) => `${r.length} behaviour records`,
+    );
+    const notices = await step(
+      '结果公示 Publish the results (JSON + CSV)',
+      () => drawn.records.map((r) => publishNotice(r, inspections, outDir)),
+      (ns) =>
+        ns
+          .map((x) => `${x.notice.department} ${x.notice.entries.length} by ${x.notice.publishBy}`)
+          .join(' · '),
+    );
+    const opened = await opening;
+    database = opened;
+    const reporting: ReportingOutcome = await step(
+      '上报省平台 Report to the province, fix, answer',
+      () =>
+        reportYear({
+          seed,
+          year,
+          inspections,
+          draws: drawn.records,
+          names: new Map(directory.map((e) => [e.id, e.name ?? e.id])),
+          outDir,
+          faults: options.faults ?? true,
+          ...(options.inspectSandbox === undefined ? {} : { inspectSandbox: options.inspectSandbox }),
+          database: opened.db,
+          jointTaskTeam: officerDirectory
+            .filter((o) => o.department === DEPARTMENTS.samr.code && o.kind === undefined)
+            .filter((o) => (o.certificate?.validUntil ?? '') > dates.yearEnd)
+            .slice(0, 2)
+            .map((o) => ({ name: o.name ?? o.id, certNo: o.id })),
+        }),
+      (r) =>
+        `${r.exactlyOnce.stored}/${r.exactlyOnce.expected} stored once, ${r.fixes.rejected} rejected → ${r.fixes.onTime} fixed on time, ${r.clues.length} clues; SAMR outbox in ${opened.label}`,
+    );
+    const reportingLog = join(outDir, 'reporting-log.json');
+    writeFileSync(reportingLog, `${JSON.stringify(reporting.behaviours, null, 1)}\n`);
+    const scored = await step(
+      '考核评分 Score the KPIs, write the scorecard',
+      () => scoreYear({ seed, year, officers: county.officers, reporting, outDir }),
+      (s) =>
+        `${s.card.unit.name ?? s.card.unit.id}: ${s.card.total} (${s.card.passed ? 'passed' : 'failed'}) → ${show(s.htmlFile)}`,
+    );
+    const verification = await step(
+      '公众核验 Verify the published draw',
+      () => {
+        // the citizen: the two public files, no grade in them
+        const published = {
+          record: JSON.parse(readFileSync(drawRecordFile, 'utf8')) as DrawRecord,
+          population: JSON.parse(readFileSync(populationFile, 'utf8')) as DirectoryEntity[],
+        };
+        const citizen = verifyDraw(published.record, published.population);
+        // an authorised auditor: the internal record and salt say the public files are the same draw
+        const auditor = checkPublicBundle(samrRecord, directory, published, bundle.salt);
+        return { ok: citizen.ok, citizen, auditor };
+      },
+      (v) =>
+        v.ok
+          ? `ok — ${show(drawRecordFile)}; auditor ${v.auditor.ok ? 'ok' : 'MISMATCH'}`
+          : `MISMATCH: ${v.citizen.mismatches.map((m) => m.code).join(', ')}`,
+    );
 
-  const files = await step(
-    '导出名录 Export the county lists to CSV',
-    () => writeCounty(join(outDir, 'county'), generateCounty(seed, entityCount, officerCount, year)),
-    (f) => `${show(dirname(f.entities))}/ (entities, officers, spot-check items, credit records)`,
-  );
-  const county = await step(
-    '读回并质检 Load the CSV files and check them',
-    () => loadCounty(files, dates.gradedAsOf),
-    (c) =>
-      `${c.entities.length} entities, ${c.officers.length} officers, ${c.items.length} items; ${c.check.failed} failed 质检`,
-  );
-  if (county.check.failed > 0) log(county.report); // file:line of every issue, to fix the export
-  const graded = await step(
-    '信用分级 Grade credit (samr-baseline)',
-    () => gradeCounty(county.entities, county.creditRecords, county.facts, dates.gradedAsOf),
-    (g) =>
-      Object.entries(g.counts)
-        .map(([k, v]) => `${k} ${v}`)
-        .join(' · '),
-  );
-  const directory = buildDirectory(county.entities, graded.grades, county.facts);
-  const officerDirectory = buildOfficerDirectory(county.officers, year);
-  const drawn = await step(
-    '双随机抽取 Draw the spot checks',
-    () => drawBoth(seed, tasksOf(year, county.items), directory),
-    (d) =>
-      d.records
-        .map((r) => `${r.task.department} ${r.strata.reduce((s, x) => s + x.sampleSize, 0)}`)
-        .join(' · '),
-  );
-  const [samrRecord] = drawn.records as [DrawRecord, DrawRecord];
-  // The internal record (strata by credit grade) and the directory (grades, names, inspection history) stay
-  // inside the bureau and go to authorised auditors only, with the salt that binds the public record to them.
-  const internalDir = join(outDir, 'internal');
-  mkdirSync(internalDir, { recursive: true });
-  const internalRecordFile = join(internalDir, 'draw-record.internal.json');
-  writeFileSync(internalRecordFile, `${JSON.stringify(samrRecord, null, 2)}\n`);
-  writeFileSync(join(internalDir, 'draw-population.internal.json'), `${JSON.stringify(directory)}\n`);
-  // The public verification bundle: strata S1…Sn, entities { id, attributes: { stratum } } — no grade.
-  // A real bureau keeps publishDraw's random salt; the demo derives it so every run writes the same files.
-  const bundle = publishDraw(samrRecord, directory, { salt: publicSeed(seed, 'public-bundle-salt') });
-  writeFileSync(
-    join(internalDir, 'draw-bundle-salt.json'),
-    `${JSON.stringify({ recordDigest: bundle.record.recordDigest, salt: bundle.salt }, null, 2)}\n`,
-  );
-  const drawRecordFile = join(outDir, 'draw-record.json');
-  const populationFile = join(outDir, 'draw-population.json');
-  writeFileSync(drawRecordFile, `${JSON.stringify(bundle.record, null, 2)}\n`);
-  writeFileSync(populationFile, `${JSON.stringify(bundle.population)}\n`);
-  const staffed = await step(
-    '联合检查、派员 Merge joint visits, assign officers',
-    () => mergeAndAssign(seed, year, drawn.records, officerDirectory),
-    (m) =>
-      `${m.merge.visitsBefore} → ${m.merge.visitsAfter} visits (${m.merge.visitsSaved} saved), ${m.assignment.infeasible.length} infeasible`,
-  );
-  const inspections = await step(
-    '检查并记录 Inspect and record results',
-    () =>
-      recordInspections(
-        seed,
-        staffed.merge,
-        staffed.assignment,
-        staffed.visitDates,
-        new Map(directory.map((e) => [e.id, e])),
-        new Map(officerDirectory.map((o) => [o.id, o])),
-        county.items,
-      ),
-    (r) => `${r.length} behaviour records`,
-  );
-  const notices = await step(
-    '结果公示 Publish the results (JSON + CSV)',
-    () => drawn.records.map((r) => publishNotice(r, inspections, outDir)),
-    (ns) =>
-      ns.map((x) => `${x.notice.department} ${x.notice.entries.length} by ${x.notice.publishBy}`).join(' · '),
-  );
-  const reporting: ReportingOutcome = await step(
-    '上报省平台 Report to the province, fix, answer',
-    () =>
-      reportYear({
-        seed,
-        year,
-        inspections,
-        draws: drawn.records,
-        names: new Map(directory.map((e) => [e.id, e.name ?? e.id])),
-        outDir,
-        faults: options.faults ?? true,
-        ...(options.inspectSandbox === undefined ? {} : { inspectSandbox: options.inspectSandbox }),
-        jointTaskTeam: officerDirectory
-          .filter((o) => o.department === DEPARTMENTS.samr.code && o.kind === undefined)
-          .filter((o) => (o.certificate?.validUntil ?? '') > dates.yearEnd)
-          .slice(0, 2)
-          .map((o) => ({ name: o.name ?? o.id, certNo: o.id })),
-      }),
-    (r) =>
-      `${r.exactlyOnce.stored}/${r.exactlyOnce.expected} stored once, ${r.fixes.rejected} rejected → ${r.fixes.onTime} fixed on time, ${r.clues.length} clues`,
-  );
-  const reportingLog = join(outDir, 'reporting-log.json');
-  writeFileSync(reportingLog, `${JSON.stringify(reporting.behaviours, null, 1)}\n`);
-  const scored = await step(
-    '考核评分 Score the KPIs, write the scorecard',
-    () => scoreYear({ seed, year, officers: county.officers, reporting, outDir }),
-    (s) =>
-      `${s.card.unit.name ?? s.card.unit.id}: ${s.card.total} (${s.card.passed ? 'passed' : 'failed'}) → ${show(s.htmlFile)}`,
-  );
-  const verification = await step(
-    '公众核验 Verify the published draw',
-    () => {
-      // the citizen: the two public files, no grade in them
-      const published = {
-        record: JSON.parse(readFileSync(drawRecordFile, 'utf8')) as DrawRecord,
-        population: JSON.parse(readFileSync(populationFile, 'utf8')) as DirectoryEntity[],
-      };
-      const citizen = verifyDraw(published.record, published.population);
-      // an authorised auditor: the internal record and salt say the public files are the same draw
-      const auditor = checkPublicBundle(samrRecord, directory, published, bundle.salt);
-      return { ok: citizen.ok, citizen, auditor };
-    },
-    (v) =>
-      v.ok
-        ? `ok — ${show(drawRecordFile)}; auditor ${v.auditor.ok ? 'ok' : 'MISMATCH'}`
-        : `MISMATCH: ${v.citizen.mismatches.map((m) => m.code).join(', ')}`,
-  );
-
-  const maxLoad = Math.max(0, ...Object.values(staffed.assignment.load));
-  return {
-    seed,
-    year,
-    entities: county.entities.length,
-    officers: county.officers.length,
-    inputCheck: county.check,
-    grades: Object.fromEntries(Object.entries(graded.counts).sort()),
-    draws: drawn.records.map((r) => ({
-      taskId: r.task.id,
-      department: r.task.department,
-      population: r.strata.reduce((s, x) => s + x.populationSize, 0),
-      drawn: r.strata.reduce((s, x) => s + x.sampleSize, 0),
-      recordDigest: r.recordDigest,
-    })),
-    joint: {
-      visitsBefore: staffed.merge.visitsBefore,
-      visitsAfter: staffed.merge.visitsAfter,
-      visitsSaved: staffed.merge.visitsSaved,
-      jointVisits: staffed.merge.jointVisits,
-    },
-    staffing: {
-      staffed: staffed.assignment.assignments.length,
-      infeasible: staffed.assignment.infeasible.length,
-      maxLoad,
-    },
-    notices: notices.map((x) => ({
-      department: x.notice.department,
-      entries: x.notice.entries.length,
-      publishBy: x.notice.publishBy,
-    })),
-    behaviours: {
-      reported: reporting.behaviours.length,
-      storedExactlyOnce: reporting.exactlyOnce.ok,
-      rejected: reporting.fixes.rejected,
-      fixed: reporting.fixes.fixed,
-      fixedOnTime: reporting.fixes.onTime,
-      maxFixWorkdays: reporting.fixes.maxWorkdays,
-      rejectionsByRule: reporting.fixes.byRule,
-    },
-    clues: { answered: reporting.clues.length },
-    complaintsClosed: reporting.complaintsClosed,
-    plansAndDraws: reporting.plansAndDraws,
-    jointTasks: reporting.jointTasks,
-    workItems: reporting.workItems,
-    publications: reporting.publications.length,
-    drawVerified: verification.ok,
-    drawBundleAudited: verification.auditor.ok,
-    kpi: {
-      unit: scored.card.unit.id,
-      total: scored.card.total,
-      passed: scored.card.passed,
-      ranking: scored.ranking,
-    },
-    files: {
-      county: join(outDir, 'county'),
-      drawRecord: drawRecordFile,
-      population: populationFile,
-      internalDrawRecord: internalRecordFile,
-      notices: notices.map((x) => x.json).join(', '),
-      scorecard: scored.htmlFile,
-      reportingLog,
-      taskLog: reporting.taskLog,
-    },
-    transport: reporting.transport,
-    durationMs: Math.round(performance.now() - started),
-  };
+    const maxLoad = Math.max(0, ...Object.values(staffed.assignment.load));
+    return {
+      seed,
+      year,
+      entities: county.entities.length,
+      officers: county.officers.length,
+      inputCheck: county.check,
+      grades: Object.fromEntries(Object.entries(graded.counts).sort()),
+      draws: drawn.records.map((r) => ({
+        taskId: r.task.id,
+        department: r.task.department,
+        population: r.strata.reduce((s, x) => s + x.populationSize, 0),
+        drawn: r.strata.reduce((s, x) => s + x.sampleSize, 0),
+        recordDigest: r.recordDigest,
+      })),
+      joint: {
+        visitsBefore: staffed.merge.visitsBefore,
+        visitsAfter: staffed.merge.visitsAfter,
+        visitsSaved: staffed.merge.visitsSaved,
+        jointVisits: staffed.merge.jointVisits,
+      },
+      staffing: {
+        staffed: staffed.assignment.assignments.length,
+        infeasible: staffed.assignment.infeasible.length,
+        maxLoad,
+      },
+      notices: notices.map((x) => ({
+        department: x.notice.department,
+        entries: x.notice.entries.length,
+        publishBy: x.notice.publishBy,
+      })),
+      behaviours: {
+        reported: reporting.behaviours.length,
+        storedExactlyOnce: reporting.exactlyOnce.ok,
+        rejected: reporting.fixes.rejected,
+        fixed: reporting.fixes.fixed,
+        fixedOnTime: reporting.fixes.onTime,
+        maxFixWorkdays: reporting.fixes.maxWorkdays,
+        rejectionsByRule: reporting.fixes.byRule,
+      },
+      clues: { answered: reporting.clues.length },
+      complaintsClosed: reporting.complaintsClosed,
+      plansAndDraws: reporting.plansAndDraws,
+      jointTasks: reporting.jointTasks,
+      workItems: reporting.workItems,
+      publications: reporting.publications.length,
+      drawVerified: verification.ok,
+      drawBundleAudited: verification.auditor.ok,
+      kpi: {
+        unit: scored.card.unit.id,
+        total: scored.card.total,
+        passed: scored.card.passed,
+        ranking: scored.ranking,
+      },
+      files: {
+        county: join(outDir, 'county'),
+        drawRecord: drawRecordFile,
+        population: populationFile,
+        internalDrawRecord: internalRecordFile,
+        notices: notices.map((x) => x.json).join(', '),
+        scorecard: scored.htmlFile,
+        reportingLog,
+        taskLog: reporting.taskLog,
+      },
+      database: { kind: opened.kind, label: opened.label, outbox: await outboxCounts(opened.db) },
+      transport: reporting.transport,
+      durationMs: Math.round(performance.now() - started),
+    };
+  } finally {
+    await (database ?? (await opening.catch(() => undefined)))?.close();
+  }
 }
 
 /**
@@ -434,6 +468,7 @@ export function formatSummary(s: CountyYearSummary): string {
     `  公开抽查记录 published draw   ${s.drawVerified ? '核验通过 verifies' : '核验未通过 DOES NOT VERIFY'}；不含信用等级 no grades in it；审计核对 auditor check ${s.drawBundleAudited ? '通过 ok' : '未通过 FAILED'}`,
     `  考核 KPI                      ${s.kpi.unit} ${s.kpi.total} 分，${s.kpi.passed ? '合格 passed' : '不合格 failed'}；排名 ranking ${s.kpi.ranking.map((r) => `${r.unit} ${r.total}`).join(' > ')}`,
     `  考核评分表 scorecard          ${show(s.files.scorecard ?? '')}`,
+    `  部门业务库 database           ${s.database.label}：市场监管局待报队列 ${s.database.outbox.entries} 条 — outbox rows: ${s.database.outbox.stored} stored, ${s.database.outbox.duplicate} duplicate, ${s.database.outbox.rejected} rejected (fixed, re-sent), ${s.database.outbox.pending} pending`,
     `  传输 transport                ${transportLine(s.transport)}`,
     `  用时 done in ${(s.durationMs / 1000).toFixed(1)}s`,
     '',
@@ -465,6 +500,8 @@ if (process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(
       ...(seed === undefined ? {} : { seed }),
       ...(outDir === undefined ? {} : { outDir }),
       faults: !args.includes('--no-faults'),
+      // PGlite unless DATABASE_URL names a PostgreSQL server.
+      ...(process.env.DATABASE_URL ? { database: process.env.DATABASE_URL } : {}),
       ...(json ? {} : { log: (line: string) => console.log(line) }),
     });
     console.log(json ? JSON.stringify(summary, null, 2) : formatSummary(summary));

@@ -6,6 +6,7 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { addWorkdays, type BehaviourRecord } from '@jianguan/core';
+import { createPostgresOutboxStore, type SqlClient } from '@jianguan/postgres';
 import {
   createHmacSha256Signer,
   createOutbox,
@@ -193,6 +194,11 @@ export async function reportYear(options: {
   readonly inspectSandbox?: (sandbox: Sandbox) => void | Promise<void>;
   /** The two officers who take part in the province's joint tasks. */
   readonly jointTaskTeam: readonly { readonly name: string; readonly certNo: string }[];
+  /**
+   * The market-regulation bureau's database (migrated): its outbox lives there (`createPostgresOutboxStore`);
+   * the health commission keeps the file journal. Without it both use file journals.
+   */
+  readonly database?: SqlClient;
 }): Promise<ReportingOutcome> {
   const { seed, year } = options;
   const today = `${year}-12-31`;
@@ -228,8 +234,12 @@ export async function reportYear(options: {
     const clients = new Map(departments.map((d) => [d.code, clientFor(d.source)]));
     const outboxes = new Map<string, Outbox>();
     for (const d of departments) {
-      const store = join(options.outDir, `outbox-${d.code}.jsonl`);
-      rmSync(store, { force: true });
+      const file = join(options.outDir, `outbox-${d.code}.jsonl`);
+      rmSync(file, { force: true });
+      const store =
+        options.database !== undefined && d.code === DEPARTMENTS.samr.code
+          ? createPostgresOutboxStore(options.database, { owner: `${d.code}-reporter` })
+          : file;
       outboxes.set(d.code, await createOutbox({ client: clients.get(d.code)!, store }));
     }
 

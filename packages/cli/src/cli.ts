@@ -1,7 +1,7 @@
 import { isJianguanError } from '@jianguan/core';
 import type { CommandEntry } from './commands/registry.js';
 import { commands } from './commands/registry.js';
-import type { CommandContext, CommandSpec } from './runtime/args.js';
+import type { CommandContext } from './runtime/args.js';
 import { closest, EXIT_CODE_LINES, helpHeading, parseCommandArgs, renderHelp } from './runtime/args.js';
 import { CliError, usageError } from './runtime/errors.js';
 import type { ExitCodeValue } from './runtime/exit-codes.js';

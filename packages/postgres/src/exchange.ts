@@ -139,10 +139,12 @@ export function createExchangeTransport(
  * One harvested exchange row (前置库数据), as the province reads it.
  *
  * @example
- * const row: ExchangeRow = { cdId: 'r1', cdBatch: '2026120200001', cdOperation: 'i', cdSource: '330100-PG', cdTime: '…', record: {} };
+ * const row: ExchangeRow = { cdId: 'r1', cdBatch: '2026120200001', cdOperation: 'i', cdSource: '330100-PG', cdTime: '…', recordUniqueIdentity: 'k', record: {} };
  */
 export interface ExchangeRow {
   readonly cdId: string;
+  /** The write's idempotency key (记录唯一标识, `record_unique_identity`): the same write harvested twice has the same one. */
+  readonly recordUniqueIdentity: string;
   readonly cdBatch: string;
   readonly cdOperation: 'i' | 'u' | 'd';
   readonly cdSource: string;
@@ -164,7 +166,7 @@ export async function harvestExchange(
 ): Promise<ExchangeRow[]> {
   checkClient(db);
   const { rows } = await db.query(
-    `select cd_id, cd_batch, cd_operation, cd_source, cd_time::text as cd_time, record from ${exchangeTable(kind)}
+    `select cd_id, cd_batch, cd_operation, cd_source, cd_time::text as cd_time, record_unique_identity, record from ${exchangeTable(kind)}
      where cd_batch > $1 order by cd_batch, cd_id collate "C"`,
     [options.afterBatch ?? ''],
   );
@@ -174,6 +176,7 @@ export async function harvestExchange(
     cdOperation: r.cd_operation as ExchangeRow['cdOperation'],
     cdSource: String(r.cd_source),
     cdTime: String(r.cd_time),
+    recordUniqueIdentity: String(r.record_unique_identity),
     record: (r.record as Record<string, unknown> | null) ?? null,
   }));
 }

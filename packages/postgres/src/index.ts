@@ -38,6 +38,8 @@ export {
 export type { ColumnSpec, TopicTable } from './schema.js';
 export { columnName, columnsOf, columnType, schemaFields, TOPIC_TABLES, topicTableSql } from './schema.js';
 export type { DigestFunction } from './sql-draw.js';
+export type { MigrationStatus } from './status.js';
+export { migrationStatus } from './status.js';
 export type { PostgresTaskStoreOptions } from './task-store.js';
 export { createPostgresTaskStore } from './task-store.js';
 export { syncWorkdays } from './workdays.js';

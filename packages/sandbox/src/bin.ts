@@ -2,12 +2,13 @@
 // The `jianguan-sandbox` command: start the provincial sandbox and run until interrupted.
 import { isJianguanError } from '@jianguan/core';
 import { parseSandboxArgs, SANDBOX_USAGE } from './cli-args.js';
+import { startExchangeHarvest } from './harvester/open.js';
 import { SANDBOX_CREDENTIALS, startSandbox } from './server.js';
 
 const write = (text: string) => process.stdout.write(`${text}\n`);
 
 try {
-  const { help, options } = parseSandboxArgs(process.argv.slice(2));
+  const { help, options, harvest } = parseSandboxArgs(process.argv.slice(2));
   if (help) {
     write(SANDBOX_USAGE);
   } else {
@@ -17,8 +18,24 @@ try {
       write(
         `signing: HMAC-SHA256 or HMAC-SM3 canonical; default credentials ${SANDBOX_CREDENTIALS.appKey} / ${SANDBOX_CREDENTIALS.secret}`,
       );
+    const harvesting = harvest
+      ? await startExchangeHarvest(sandbox, {
+          ...harvest,
+          onRound: (r) => {
+            if (r.rows > 0)
+              write(
+                `harvested ${r.rows} rows: ${r.stored} stored, ${r.duplicates} duplicate, ${r.rejected} rejected, ${r.feedback} feedback`,
+              );
+          },
+          onError: (error) => process.stderr.write(`harvest failed: ${String(error)}\n`),
+        }).catch(async (error: unknown) => {
+          await sandbox.stop(); // an unreachable 前置库 ends the run instead of leaving the server up
+          throw error;
+        })
+      : undefined;
+    if (harvesting) write(`harvesting the 前置库 ${harvesting.label} every ${harvest!.intervalMs} ms`);
     const shutdown = () => {
-      void sandbox.stop().then(() => process.exit(0));
+      void (harvesting?.stop() ?? Promise.resolve()).then(() => sandbox.stop()).then(() => process.exit(0));
     };
     process.once('SIGINT', shutdown);
     process.once('SIGTERM', shutdown);

@@ -26,6 +26,9 @@ Usage: jianguan-sandbox [options]
   --retry-after <s>       Retry-After seconds for 429 (default 1)
   --business-error <rate> share of HTTP 200 answers with business code 10
   --duplicates <rate>     share of list pages that repeat an item
+  --harvest <url|dir>     act as the province harvesting a 前置库: poll this PostgreSQL URL (postgres://…) or
+                          PGlite directory, check and store new exchange rows, write quality feedback back
+  --harvest-interval <ms> how often to poll the 前置库 (default 1000)
   -h, --help              show this help`;
 
 function rate(name: string, value: string | undefined): number {
@@ -45,7 +48,12 @@ function rate(name: string, value: string | undefined): number {
  * @example
  * parseSandboxArgs(['--port', '0', '--5xx', '0.2']).options.faults?.serverErrorRate; // 0.2
  */
-export function parseSandboxArgs(argv: readonly string[]): { help: boolean; options: SandboxOptions } {
+export function parseSandboxArgs(argv: readonly string[]): {
+  help: boolean;
+  options: SandboxOptions;
+  /** `--harvest`: the 前置库 to poll (a PostgreSQL URL or a PGlite directory) and how often. */
+  harvest?: { readonly target: string; readonly intervalMs: number };
+} {
   const faults: { -readonly [K in keyof SandboxFaults]: SandboxFaults[K] } = {};
   let port = 8787;
   let hostname = '127.0.0.1';
@@ -55,6 +63,8 @@ export function parseSandboxArgs(argv: readonly string[]): { help: boolean; opti
   let auth = true;
   let appKey: string | undefined;
   let secret: string | undefined;
+  let harvestTarget: string | undefined;
+  let harvestIntervalMs = 1000;
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i]!;
     const value = () => {
@@ -132,6 +142,23 @@ export function parseSandboxArgs(argv: readonly string[]): { help: boolean; opti
       case '--duplicates':
         faults.duplicateDeliveryRate = rate(flag, value());
         break;
+      case '--harvest':
+        harvestTarget = value();
+        break;
+      case '--harvest-interval': {
+        const v = value();
+        harvestIntervalMs = Number(v);
+        if (!/^\d+$/.test(v) || harvestIntervalMs < 10) {
+          throw new ClientOptionsError(
+            {
+              zh: '--harvest-interval 须为不小于 10 的毫秒数',
+              en: '--harvest-interval takes milliseconds, at least 10',
+            },
+            { value: v },
+          );
+        }
+        break;
+      }
       default:
         throw new ClientOptionsError({ zh: `未知参数 ${flag}`, en: `unknown option ${flag}` }, { flag });
     }
@@ -144,6 +171,9 @@ export function parseSandboxArgs(argv: readonly string[]): { help: boolean; opti
   }
   return {
     help: false,
+    ...(harvestTarget === undefined
+      ? {}
+      : { harvest: { target: harvestTarget, intervalMs: harvestIntervalMs } }),
     options: {
       port,
       hostname,

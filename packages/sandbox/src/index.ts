@@ -8,6 +8,8 @@
 export { parseSandboxArgs, SANDBOX_USAGE } from './cli-args.js';
 export type { FaultDecision, SandboxFaults } from './faults.js';
 export { FaultPlan } from './faults.js';
+export type { ExchangeHarvester, ExchangeHarvesterOptions, HarvestResult } from './harvester/index.js';
+export { createExchangeHarvester, openExchangeDatabase, startExchangeHarvest } from './harvester/index.js';
 export type { SyntheticRecordOptions } from './records.js';
 export { syntheticInspectionRecords } from './records.js';
 export type {

@@ -3,7 +3,7 @@ import type { HttpBindings } from '@hono/node-server';
 import { serve } from '@hono/node-server';
 import { chinaToday as chinaDate, isCivilDate as isValidCivilDate } from '@jianguan/core';
 import { ClientOptionsError } from '@jianguan/provincial-client';
-import { defaultQualityCheck } from '@jianguan/provincial-client/contract';
+import { batchRequestSchema, defaultQualityCheck } from '@jianguan/provincial-client/contract';
 import { Hono } from 'hono';
 import type { SandboxFaults } from './faults.js';
 import { FaultPlan } from './faults.js';
@@ -168,6 +168,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         );
       }
       items.advance(ms);
+    },
+    ingest: (kind, body) => {
+      const parsed = batchRequestSchema(kind, true).safeParse(body);
+      return parsed.success ? store.applyBatch(kind, parsed.data) : undefined;
     },
     stop: () =>
       new Promise<void>((resolve, reject) => {

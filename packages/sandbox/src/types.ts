@@ -1,4 +1,4 @@
-import type { VerifyResult } from '@jianguan/provincial-client';
+import type { BatchResult, VerifyResult } from '@jianguan/provincial-client';
 import type {
   QualityCheckFunction as QualityChecker,
   BatchQualityResult as QualityResult,
@@ -188,5 +188,11 @@ export interface Sandbox {
   readonly state: SandboxState;
   /** Moves the arrival clock forward by `ms` (items scheduled by then arrive); the signing clock is untouched. */
   advance(ms: number): void;
+  /**
+   * Applies an upload batch that arrived other than over HTTP (e.g. harvested from a 前置库): the body is what
+   * the upload endpoint of `kind` takes (`{ batchNo, source, items }`), checked by the same schema, 质检, dedup
+   * and exactly-once ledger. Returns the batch result, or `undefined` when the body does not parse.
+   */
+  ingest(kind: UploadKind, body: unknown): BatchResult | undefined;
   stop(): Promise<void>;
 }

@@ -29,4 +29,5 @@ export const commands: readonly CommandEntry[] = [
   entry('sandbox', async () => (await import('./sandbox.js')).sandboxCommand),
   entry('catalog', async () => (await import('./catalog/command.js')).catalogCommand),
   entry('tasks', async () => (await import('./tasks.js')).tasksCommand),
+  entry('db', async () => (await import('./db.js')).dbCommand),
 ];

@@ -1,6 +1,12 @@
 import process from 'node:process';
 import { isJianguanError } from '@jianguan/core';
-import { parseSandboxArgs, SANDBOX_CREDENTIALS, SANDBOX_USAGE, startSandbox } from '@jianguan/sandbox';
+import {
+  parseSandboxArgs,
+  SANDBOX_CREDENTIALS,
+  SANDBOX_USAGE,
+  startExchangeHarvest,
+  startSandbox,
+} from '@jianguan/sandbox';
 import type { CommandContext, CommandSpec } from '../runtime/args.js';
 import { helpHeading, helpHint } from '../runtime/args.js';
 import { usageError } from '../runtime/errors.js';
@@ -58,6 +64,19 @@ export const sandboxCommand: CommandSpec = {
         : { ...parsed.options, persistPath: resolvePath(ctx.io.cwd, parsed.options.persistPath) };
     const customKey = ctx.positionals.includes('--app-key');
     const sandbox = await startSandbox(options);
+    const harvest = parsed.harvest;
+    const harvesting = harvest
+      ? await startExchangeHarvest(sandbox, {
+          target: /^postgres(ql)?:\/\//i.test(harvest.target)
+            ? harvest.target
+            : resolvePath(ctx.io.cwd, harvest.target),
+          intervalMs: harvest.intervalMs,
+          onError: (error) => writeLine(ctx.io.stderr, `harvest failed 归集失败: ${String(error)}`),
+        }).catch(async (error: unknown) => {
+          await sandbox.stop();
+          throw error;
+        })
+      : undefined;
     const auth = options.auth === 'none' ? 'none' : 'hmac';
     if (ctx.json) {
       writeJson(ctx.io.stdout, {
@@ -66,6 +85,7 @@ export const sandboxCommand: CommandSpec = {
         seed: options.seed,
         auth,
         ...(auth === 'none' || customKey ? {} : { credentials: SANDBOX_CREDENTIALS }),
+        ...(harvesting ? { harvesting: harvesting.label } : {}),
       });
     } else {
       writeLine(ctx.io.stdout, `省级平台沙箱已启动：${sandbox.url}（种子 ${options.seed}）`);
@@ -76,9 +96,11 @@ export const sandboxCommand: CommandSpec = {
           `signing: HMAC-SHA256 or HMAC-SM3 canonical; credentials ${SANDBOX_CREDENTIALS.appKey} / ${SANDBOX_CREDENTIALS.secret}`,
         );
       }
+      if (harvesting) writeLine(ctx.io.stdout, `归集前置库 harvesting the 前置库: ${harvesting.label}`);
       writeLine(ctx.io.stdout, '按 Ctrl-C 停止。Press Ctrl-C to stop.');
     }
     await untilStopped(ctx.io.signal);
+    await harvesting?.stop();
     await sandbox.stop();
     if (!ctx.json) {
       writeLine(ctx.io.stdout, '沙箱已停止。');

@@ -27,6 +27,10 @@ export const COMMAND_SUMMARIES = {
     zh: '启动本地省级平台沙箱（Ctrl-C 停止）',
     en: 'start the local provincial sandbox (Ctrl-C stops it)',
   },
+  db: {
+    zh: '安装或查看 jianguan 数据库结构（PostgreSQL 或 PGlite）',
+    en: 'install or inspect the jianguan database schema (PostgreSQL or PGlite)',
+  },
   catalog: {
     zh: '监管事项目录：认领缺口、法定依据同源匹配、版本比对',
     en: 'the regulatory-item catalog: claim gaps, legal-basis matching, version diffs',

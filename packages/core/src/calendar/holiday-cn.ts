@@ -19,11 +19,9 @@ function buildHolidayCnYearSchema() {
     days: z.array(
       z.looseObject({
         name: z.string(),
-        date: z
-          .string()
-          .refine((s) => tryParseCivilDate(s) !== INVALID_DAY, {
-            message: 'not a YYYY-MM-DD date (不是 YYYY-MM-DD 格式的有效日期)',
-          }),
+        date: z.string().refine((s) => tryParseCivilDate(s) !== INVALID_DAY, {
+          message: 'not a YYYY-MM-DD date (不是 YYYY-MM-DD 格式的有效日期)',
+        }),
         isOffDay: z.boolean(),
       }),
     ),

@@ -1,0 +1,181 @@
+import type { ExchangeFeedback, ExchangeRow, SqlClient } from '@jianguan/postgres';
+import type { UploadKind } from '@jianguan/provincial-client';
+import { ClientOptionsError } from '@jianguan/provincial-client';
+import { UPLOAD_KIND_NAMES } from '@jianguan/provincial-client/contract';
+import type { Sandbox } from '../server.js';
+
+/**
+ * Options of {@link createExchangeHarvester}.
+ *
+ * @example
+ * const o: ExchangeHarvesterOptions = { kinds: ['behaviours'], afterBatch: { behaviours: '2026120200007' } };
+ */
+export interface ExchangeHarvesterOptions {
+  /** Upload kinds to harvest. Default: every kind. */
+  readonly kinds?: readonly UploadKind[];
+  /** Per kind, the last batch already harvested (rows of later batches are read). Default: from the start. */
+  readonly afterBatch?: Readonly<Partial<Record<UploadKind, string>>>;
+}
+
+/**
+ * What one harvest round did (归集结果).
+ *
+ * @example
+ * const r: HarvestResult = { rows: 5, stored: 4, duplicates: 0, rejected: 1, feedback: 1, unreadable: 0 };
+ */
+export interface HarvestResult {
+  /** Exchange rows read. */
+  readonly rows: number;
+  /** Writes the sandbox stored (new entries of its ledger). */
+  readonly stored: number;
+  /** Writes the ledger already had (the same `record_unique_identity` harvested again). */
+  readonly duplicates: number;
+  /** Writes refused by the province's checks. */
+  readonly rejected: number;
+  /** Feedback rows written back into the exchange database (rejected writes, and stored ones with warnings). */
+  readonly feedback: number;
+  /** Rows of batches whose body the upload schema refuses (no `cd_batch` of 13 digits, …). */
+  readonly unreadable: number;
+}
+
+/**
+ * The province harvesting a department's 前置库 (省级归集前置库): reads the exchange rows of each kind whose
+ * `cd_batch` is after the last one harvested, applies each batch to the sandbox exactly as an upload over HTTP
+ * (schema, 质检, dedup by the write's `record_unique_identity`, the exactly-once ledger in
+ * `sandbox.state.writes`), and writes the quality feedback back into the exchange database's feedback table,
+ * where the department reads it (`readExchangeFeedback`).
+ *
+ * The cursor is the batch number: the 前置库 transport takes a day's batch numbers from one row of
+ * `jianguan.batch_sequences` in the transaction that writes the rows, so a day's batches commit in number order
+ * and none is skipped. Harvesting a row again (another harvester, a restart without a cursor) is harmless: the
+ * ledger answers `duplicate`, and feedback is rewritten with the same content.
+ *
+ * @example
+ * const sandbox = await startSandbox();
+ * const harvester = createExchangeHarvester(sandbox, exchangeDb);
+ * const result = await harvester.harvest(); // { rows, stored, duplicates, rejected, feedback, unreadable }
+ * const stop = harvester.start({ intervalMs: 1000 }); // or poll
+ */
+export interface ExchangeHarvester {
+  /** One round over every kind. */
+  harvest(): Promise<HarvestResult>;
+  /** Polls every `intervalMs` (default 1000) until the returned function is called (it resolves after the round in flight). */
+  start(options?: {
+    readonly intervalMs?: number;
+    readonly onRound?: (result: HarvestResult) => void;
+    readonly onError?: (error: unknown) => void;
+  }): () => Promise<void>;
+  /** Per kind, the last batch harvested. */
+  cursor(): Readonly<Partial<Record<UploadKind, string>>>;
+}
+
+/**
+ * Creates an {@link ExchangeHarvester} feeding `sandbox` from the exchange tables of `db` (a `pg` Pool or
+ * Client, or PGlite, migrated by `@jianguan/postgres`'s `migrate`).
+ *
+ * @example
+ * const harvester = createExchangeHarvester(sandbox, new pg.Pool({ connectionString: process.env.DATABASE_URL }));
+ * await harvester.harvest();
+ */
+export function createExchangeHarvester(
+  sandbox: Sandbox,
+  db: SqlClient,
+  options: ExchangeHarvesterOptions = {},
+): ExchangeHarvester {
+  const kinds = options.kinds ?? UPLOAD_KIND_NAMES;
+  for (const kind of kinds) {
+    if (!(UPLOAD_KIND_NAMES as readonly string[]).includes(kind)) {
+      throw new ClientOptionsError(
+        { zh: `未知的上报类型：${String(kind)}`, en: `unknown upload kind: ${String(kind)}` },
+        { kind },
+      );
+    }
+  }
+  const cursor: Partial<Record<UploadKind, string>> = { ...options.afterBatch };
+  let running: Promise<HarvestResult> | undefined;
+
+  const round = async (): Promise<HarvestResult> => {
+    // Loaded on first use, so importing the sandbox does not load the database package.
+    const { harvestExchange, writeExchangeFeedback } = await import('@jianguan/postgres');
+    const totals = { rows: 0, stored: 0, duplicates: 0, rejected: 0, feedback: 0, unreadable: 0 };
+    for (const kind of kinds) {
+      const after = cursor[kind];
+      const rows = await harvestExchange(db, kind, after === undefined ? {} : { afterBatch: after });
+      totals.rows += rows.length;
+      const feedback: ExchangeFeedback[] = [];
+      for (const batch of batchesOf(rows)) {
+        const result = sandbox.ingest(kind, {
+          batchNo: batch[0]!.cdBatch,
+          source: batch[0]!.cdSource,
+          items: batch.map((r) => ({
+            recordId: r.cdId,
+            operation: r.cdOperation.toUpperCase(),
+            idempotencyKey: r.recordUniqueIdentity,
+            ...(r.record === null ? {} : { record: r.record }),
+          })),
+        });
+        if (result === undefined) {
+          totals.unreadable += batch.length;
+          continue;
+        }
+        totals.stored += result.accepted;
+        totals.duplicates += result.duplicates;
+        totals.rejected += result.rejected;
+        for (const item of result.results) {
+          if (item.status === 'duplicate' || !item.issues || item.issues.length === 0) continue;
+          feedback.push({ kind, cdBatch: result.batchNo, cdId: item.recordId, issues: item.issues });
+        }
+      }
+      await writeExchangeFeedback(db, feedback);
+      totals.feedback += feedback.length;
+      // Advance only once the feedback is written: a failed round is read again.
+      const last = rows.at(-1)?.cdBatch;
+      if (last !== undefined) cursor[kind] = last;
+    }
+    return totals;
+  };
+
+  // One round at a time: a poll and an explicit call never apply the same rows concurrently.
+  const harvest = (): Promise<HarvestResult> => {
+    const next = (running ?? Promise.resolve()).catch(() => undefined).then(round);
+    running = next;
+    return next;
+  };
+
+  return {
+    harvest,
+    start(startOptions = {}) {
+      const intervalMs = startOptions.intervalMs ?? 1000;
+      let stopped = false;
+      let timer: NodeJS.Timeout | undefined;
+      let inFlight: Promise<unknown> = Promise.resolve();
+      const tick = () => {
+        inFlight = harvest()
+          .then((r) => startOptions.onRound?.(r), startOptions.onError ?? (() => undefined))
+          .finally(() => {
+            if (!stopped) timer = setTimeout(tick, intervalMs);
+          });
+      };
+      tick();
+      return async () => {
+        stopped = true;
+        if (timer) clearTimeout(timer);
+        await inFlight;
+      };
+    },
+    cursor: () => ({ ...cursor }),
+  };
+}
+
+/** Rows (sorted by batch) split by `cd_batch`, in chunks the upload schema accepts (≤ 5000 items). */
+function* batchesOf(rows: readonly ExchangeRow[]): Generator<ExchangeRow[]> {
+  let current: ExchangeRow[] = [];
+  for (const row of rows) {
+    if (current.length > 0 && (current[0]!.cdBatch !== row.cdBatch || current.length === 5000)) {
+      yield current;
+      current = [];
+    }
+    current.push(row);
+  }
+  if (current.length > 0) yield current;
+}

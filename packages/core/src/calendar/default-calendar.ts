@@ -5,10 +5,10 @@
  * `setDefaultCalendar(getDefaultCalendar().extend({ unknownYears: 'throw' }))`.
  */
 
+import { InvalidOptionsError } from '../errors/invalid-options.js';
 import type { DayInfo, SameKind, WorkdayCalendar, WorkdayLateness } from './calendar.js';
 import { createCalendar, toYearSchedule } from './calendar.js';
 import type { DateInput } from './civil-date.js';
-import { InvalidOptionsError } from '../errors/invalid-options.js';
 import { CalendarDataError } from './errors.js';
 import type { YearSchedule } from './schedule.js';
 
@@ -56,7 +56,11 @@ export function setDefaultCalendar(calendar: WorkdayCalendar): WorkdayCalendar {
     typeof c !== 'object' ||
     CALENDAR_METHODS.some((method) => typeof c[method] !== 'function')
   )
-    throw new InvalidOptionsError('calendar', { en: 'a WorkdayCalendar', zh: '工作日日历（WorkdayCalendar）' }, calendar);
+    throw new InvalidOptionsError(
+      'calendar',
+      { en: 'a WorkdayCalendar', zh: '工作日日历（WorkdayCalendar）' },
+      calendar,
+    );
   const previous = getDefaultCalendar();
   current = calendar;
   return previous;

@@ -311,7 +311,11 @@ export function createCodeTableRegistry(
   const base = options.base === undefined ? codeTables : options.base;
   if (base !== null) requireRegistry(base, 'base');
   if (options.tables !== undefined && !Array.isArray(options.tables))
-    throw new InvalidOptionsError('tables', { en: 'an array of code tables', zh: '代码表数组' }, options.tables);
+    throw new InvalidOptionsError(
+      'tables',
+      { en: 'an array of code tables', zh: '代码表数组' },
+      options.tables,
+    );
   const start = base ?? new Registry(new Map());
   return start.with(...(options.tables ?? []));
 }

@@ -62,7 +62,11 @@ function typeZh(expected: unknown): string {
  */
 export function zodIssuePath(issue: Pick<z.core.$ZodIssue, 'path'>): FieldPath {
   if (issue === null || typeof issue !== 'object' || !Array.isArray(issue.path))
-    throw new InvalidOptionsError('issue', { en: 'a zod issue with a path', zh: '带 path 的 zod 校验问题' }, issue);
+    throw new InvalidOptionsError(
+      'issue',
+      { en: 'a zod issue with a path', zh: '带 path 的 zod 校验问题' },
+      issue,
+    );
   return issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p)) as FieldPath;
 }
 
@@ -83,7 +87,10 @@ export function localizeZodIssue(issue: z.core.$ZodIssue): LocalizedMessage {
     case 'invalid_type': {
       const missing = /received undefined/.test(issue.message) || issue.input === undefined;
       return missing
-        ? { zh: `缺少必填项（应为${typeZh(issue.expected)}）`, en: `required (expected ${text(issue.expected)})` }
+        ? {
+            zh: `缺少必填项（应为${typeZh(issue.expected)}）`,
+            en: `required (expected ${text(issue.expected)})`,
+          }
         : { zh: `类型错误，应为${typeZh(issue.expected)}`, en: `expected ${text(issue.expected)}` };
     }
     case 'too_small':
@@ -113,7 +120,10 @@ export function localizeZodIssue(issue: z.core.$ZodIssue): LocalizedMessage {
     case 'invalid_union':
       return { zh: '不符合任何允许的形式', en: 'matches none of the allowed shapes' };
     case 'invalid_format':
-      return { zh: `格式错误（应为 ${text(issue.format)}）`, en: `invalid format (expected ${text(issue.format)})` };
+      return {
+        zh: `格式错误（应为 ${text(issue.format)}）`,
+        en: `invalid format (expected ${text(issue.format)})`,
+      };
     case 'not_multiple_of':
       return {
         zh: `应为 ${text(issue.divisor)} 的倍数`,
@@ -141,7 +151,11 @@ export function describeZodError(error: {
   readonly path: FieldPath;
 } {
   if (error === null || typeof error !== 'object' || !Array.isArray(error.issues))
-    throw new InvalidOptionsError('error', { en: 'a zod error { issues }', zh: 'zod 错误 { issues }' }, error);
+    throw new InvalidOptionsError(
+      'error',
+      { en: 'a zod error { issues }', zh: 'zod 错误 { issues }' },
+      error,
+    );
   const issue = error.issues[0];
   if (issue !== undefined) requireIssue(issue, 'error.issues[0]');
   if (issue === undefined) return { zh: '数据无效', en: 'invalid data', path: [] };

@@ -154,7 +154,11 @@ export function diffVersionedEntries<T>(
     ((entry: T) => {
       const id = isObject(entry) ? entry.id : undefined;
       if (typeof id !== 'string')
-        throw new InvalidOptionsError('idOf', { en: 'given, as an entry has no string id', zh: '提供（有条目缺少字符串 id）' }, id);
+        throw new InvalidOptionsError(
+          'idOf',
+          { en: 'given, as an entry has no string id', zh: '提供（有条目缺少字符串 id）' },
+          id,
+        );
       return id;
     });
   const compare =
@@ -199,9 +203,17 @@ export function diffVersionedEntries<T>(
  */
 export function isWordingChange(change: VersionedValueChange, wordingKeys: ReadonlySet<string>): boolean {
   if (!isObject(change) || !Array.isArray(change.path))
-    throw new InvalidOptionsError('change', { en: 'a change { path, before, after }', zh: '变更项 { path, before, after }' }, change);
+    throw new InvalidOptionsError(
+      'change',
+      { en: 'a change { path, before, after }', zh: '变更项 { path, before, after }' },
+      change,
+    );
   if (!(wordingKeys instanceof Set))
-    throw new InvalidOptionsError('wordingKeys', { en: 'a Set of keys', zh: '字段名集合（Set）' }, wordingKeys);
+    throw new InvalidOptionsError(
+      'wordingKeys',
+      { en: 'a Set of keys', zh: '字段名集合（Set）' },
+      wordingKeys,
+    );
   return change.path.some((p) => typeof p === 'string' && wordingKeys.has(p));
 }
 

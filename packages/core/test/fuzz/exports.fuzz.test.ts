@@ -35,7 +35,8 @@ describe('fuzz: every export of @jianguan/core throws only typed errors on junk'
       const tallies = await sweepExports(entry, ns as Record<string, unknown>, {
         never,
         skip: {
-          'regionCode.regionWarnings': '@internal: takes a code regionCode.check already found structurally valid',
+          'regionCode.regionWarnings':
+            '@internal: takes a code regionCode.check already found structurally valid',
         },
         samples: {
           codeTableEnum: ['checkType'],

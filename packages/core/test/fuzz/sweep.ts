@@ -157,10 +157,7 @@ function keysOf(values: readonly unknown[]): string[] {
 }
 
 /** One junk argument: junk, a package data value, or a one-field edit of one. */
-function argumentArb(
-  data: readonly unknown[],
-  keys: readonly string[],
-): fc.Arbitrary<unknown> {
+function argumentArb(data: readonly unknown[], keys: readonly string[]): fc.Arbitrary<unknown> {
   const junk = junkValue(keys);
   if (data.length === 0) return junk;
   const edited = fc.oneof(...data.map((value) => editArb(value))).map((e) => e.edited);

@@ -1,4 +1,5 @@
 import { civilDateOfDayNumber, isCivilDate as coreIsCivilDate, dayNumberOf } from '@jianguan/core';
+import { badInput } from '../boundary.js';
 
 /**
  * A China civil date, `'YYYY-MM-DD'` (Asia/Shanghai). ISO dates compare correctly as strings, which the
@@ -41,6 +42,20 @@ export function isCivilDate(value: unknown): value is CivilDate {
   return coreIsCivilDate(value);
 }
 
+/** A {@link CalendarDuration} from an untyped caller: an object of optional whole numbers. */
+function checkDuration(duration: unknown): asserts duration is CalendarDuration {
+  if (duration === null || typeof duration !== 'object' || Array.isArray(duration))
+    badInput(
+      ['duration'],
+      { en: 'a duration { years?, months?, days? }', zh: '期间 { years?, months?, days? }' },
+      duration,
+    );
+  const d = duration as Record<string, unknown>;
+  for (const key of ['years', 'months', 'days'] as const)
+    if (d[key] !== undefined && !Number.isSafeInteger(d[key]))
+      badInput(['duration', key], { en: 'a whole number', zh: '整数' }, d[key]);
+}
+
 function pad(n: number, width = 2): string {
   return String(n).padStart(width, '0');
 }
@@ -59,8 +74,9 @@ function format(year: number, month: number, day: number): CivilDate {
  * addCalendar('2026-04-01', { days: -1 }); // '2026-03-31'
  */
 export function addCalendar(date: CivilDate, duration: CalendarDuration): CivilDate {
-  const m = CIVIL_DATE_RE.exec(date);
-  if (!m) throw new TypeError(`not a civil date: ${date}`);
+  const m = typeof date === 'string' ? CIVIL_DATE_RE.exec(date) : null;
+  if (!m) badInput(['date'], { en: 'a date YYYY-MM-DD', zh: 'YYYY-MM-DD 日期' }, date);
+  checkDuration(duration);
   let year = Number(m[1]);
   let month = Number(m[2]);
   let day = Number(m[3]);
@@ -83,6 +99,7 @@ export function addCalendar(date: CivilDate, duration: CalendarDuration): CivilD
  * subtractCalendar('2026-11-21', { years: 3 }); // '2023-11-21'
  */
 export function subtractCalendar(date: CivilDate, duration: CalendarDuration): CivilDate {
+  checkDuration(duration);
   return addCalendar(date, {
     years: -(duration.years ?? 0),
     months: -(duration.months ?? 0),
@@ -113,6 +130,7 @@ export function anniversary(start: CivilDate, duration: CalendarDuration): Civil
  * hasElapsed('2024-02-29', { years: 3 }, '2027-02-27'); // false
  */
 export function hasElapsed(start: CivilDate, duration: CalendarDuration, asOf: CivilDate): boolean {
+  if (!isCivilDate(asOf)) badInput(['asOf'], { en: 'a date YYYY-MM-DD', zh: 'YYYY-MM-DD 日期' }, asOf);
   return anniversary(start, duration) <= asOf;
 }
 
@@ -126,6 +144,8 @@ export function hasElapsed(start: CivilDate, duration: CalendarDuration, asOf: C
  * latestElapsedStart('2026-11-21', { years: 3 }); // '2023-11-21'
  */
 export function latestElapsedStart(asOf: CivilDate, duration: CalendarDuration): CivilDate {
+  checkDuration(duration);
+  if (!isCivilDate(asOf)) badInput(['asOf'], { en: 'a date YYYY-MM-DD', zh: 'YYYY-MM-DD 日期' }, asOf);
   let c = subtractCalendar(asOf, duration);
   // addCalendar is monotone (non-decreasing) in the start day, so step to the exact boundary.
   for (;;) {

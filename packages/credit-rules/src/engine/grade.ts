@@ -1,13 +1,17 @@
-import { describeValue, JianguanError } from '@jianguan/core';
+import { describeValue } from '@jianguan/core';
 import type { CivilDate } from '../dates/civil-date.js';
 import { isCivilDate } from '../dates/civil-date.js';
 import type { CreditFact, EntityCreditProfile } from '../facts/credit-fact.js';
 import { entityCreditProfileSchema } from '../facts/credit-fact.js';
 import type { PublicityRegimes } from '../publicity/regimes.js';
+import { requireRegimes } from '../publicity/regimes.js';
 import { parseRuleSet } from '../rule-set/parse.js';
 import type { CreditRuleSet } from '../rule-set/types.js';
 import type { CompiledRuleSet, GradingResult } from './compile.js';
 import { compileRuleSet } from './compile.js';
+import { CreditInputError } from './credit-input-error.js';
+
+export { CreditInputError };
 
 /**
  * Options for {@link gradeEntity}, {@link gradeEach} and {@link gradeStream}.
@@ -32,16 +36,6 @@ export interface GradeOptions {
   readonly publicityRegimes?: PublicityRegimes;
 }
 
-/**
- * Thrown when grading input is malformed: a bad as-of date or a profile that fails its schema.
- *
- * @example
- * try { gradeEntity([], { ruleSet, asOf: '2026-13-01' }); } catch (e) { (e as CreditInputError).path; } // ['asOf']
- */
-export class CreditInputError extends JianguanError {
-  override readonly name = 'CreditInputError' as const;
-}
-
 const compiledCache = new WeakMap<object, CompiledRuleSet>();
 const compiledWithRegimes = new WeakMap<object, WeakMap<object, CompiledRuleSet>>();
 
@@ -61,7 +55,9 @@ export function resolveRuleSet(
   publicityRegimes?: PublicityRegimes,
 ): CompiledRuleSet {
   if (isCompiled(ruleSet)) return ruleSet;
+  if (typeof ruleSet !== 'object' || ruleSet === null) return compileRuleSet(parseRuleSet(ruleSet));
   if (publicityRegimes !== undefined) {
+    requireRegimes(publicityRegimes, ['publicityRegimes']);
     let byRegimes = compiledWithRegimes.get(ruleSet);
     if (!byRegimes) {
       byRegimes = new WeakMap();

@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { SEED } from '../../../core/test/fuzz/harness.js';
+import { type SweepOptions, sweepExports, sweepFailures } from '../../../core/test/fuzz/sweep.js';
+import * as api from '../../src/index.js';
+import * as synthetic from '../../src/synthetic/index.js';
+
+const options: SweepOptions = { never: ['checkPublicBundle', 'verifyDraw'] };
+
+describe('fuzz: every export of @jianguan/sampling throws only typed errors on junk', () => {
+  for (const [entry, ns] of [
+    ['@jianguan/sampling', api],
+    ['@jianguan/sampling/synthetic', synthetic],
+  ] as const)
+    it(entry, { timeout: 600_000 }, async () => {
+      const tallies = await sweepExports(entry, ns as Record<string, unknown>, options);
+      expect({ seed: SEED, failures: sweepFailures(tallies) }).toEqual({ seed: SEED, failures: [] });
+    });
+});

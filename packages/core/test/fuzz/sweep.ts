@@ -24,6 +24,12 @@ export interface SweepOptions {
    * tests). Keep short and justified.
    */
   readonly skip?: Readonly<Record<string, string>>;
+  /**
+   * Exports known to throw untyped errors on junk and not fixed yet (issue #11 item 5): not swept, so the counts
+   * stay honest, and listed here with the first untyped error the sweep found. Each name must still be an
+   * export (checked), and the list is to shrink to empty.
+   */
+  readonly pending?: Readonly<Record<string, string>>;
   /** Valid argument lists per export: their one-field edits are swept too. */
   readonly samples?: Readonly<Record<string, readonly unknown[]>>;
   /** Run count per export in the quick profile (default 60) and under `npm run fuzz` (default 4,000). */
@@ -123,7 +129,7 @@ const junkLeaf: fc.Arbitrary<unknown> = fc.oneof(
   fc.boolean(),
   junkNumber,
   junkString,
-  fc.constantFrom<unknown>([], {}, [null], { a: 1 }, { toString: 1 }, { length: -1 }, { then: 1 }),
+  fc.constantFrom<unknown>([], {}, [null], { a: 1 }, { toString: 1 }, { length: -1 }, JSON.parse('{"then":1}')),
 );
 
 /** Nested junk: leaves, arrays and objects of junk, with keys that often match real field names. */
@@ -217,7 +223,10 @@ export async function sweepExports(
   const keys = keysOf([...data, ...Object.values(options.samples ?? {})]);
   const arg = argumentArb(data, keys);
   const never = new Set(options.never ?? []);
-  const skip = options.skip ?? {};
+  const skip = { ...options.skip, ...options.pending };
+  const names = new Set(functionsOf(ns).map((f) => f.name));
+  for (const name of Object.keys(skip))
+    if (!names.has(name)) throw new Error(`sweep ${entry}: skip/pending names ${name}, which is not an export`);
   const tallies: Tally[] = [];
   const cwd = process.cwd();
   const dir = mkdtempSync(join(tmpdir(), 'jianguan-sweep-'));

@@ -6,23 +6,6 @@ import * as api from '../../src/index.js';
 /** Per entry: see SweepOptions (`pending`: found by the sweep, not fixed yet — issue #11 item 5). */
 const options: Record<string, SweepOptions> = {
   '@jianguan/kpi': {
-    pending: {
-      behaviourFactFromRecord:
-        "untyped TypeError: Cannot read properties of undefined (reading 'implementInstitutionCod",
-      catalogItemFactFromItem:
-        "untyped TypeError: Cannot read properties of undefined (reading 'department')",
-      compareUnits: "untyped TypeError: Cannot read properties of undefined (reading 'calendar')",
-      comparisonToCsv: "untyped TypeError: Cannot read properties of undefined (reading 'flatMap')",
-      deductionsToCsv: 'untyped TypeError: i.deductions is not iterable',
-      findIndicator: "untyped TypeError: Cannot read properties of undefined (reading 'find')",
-      officerFactFromOfficer: "untyped TypeError: Cannot read properties of undefined (reading 'department')",
-      prepareKpiData: "untyped TypeError: Cannot read properties of null (reading 'calendar')",
-      renderScorecardHtml: "untyped TypeError: Cannot read properties of undefined (reading 'zh')",
-      scoreTrend: "untyped TypeError: Cannot read properties of undefined (reading 'calendar')",
-      scorecardToCsv: "untyped TypeError: Cannot read properties of undefined (reading 'id')",
-      scorecardToJson: "untyped TypeError: Cannot use 'in' operator to search for 'indicators' in false",
-      whatIf: "untyped TypeError: Cannot read properties of undefined (reading 'length')",
-    },
   },
 };
 

@@ -32,7 +32,7 @@ export interface SweepOptions {
   readonly pending?: Readonly<Record<string, string>>;
   /** Valid argument lists per export: their one-field edits are swept too. */
   readonly samples?: Readonly<Record<string, readonly unknown[]>>;
-  /** Run count per export in the quick profile (default 60) and under `npm run fuzz` (default 4,000). */
+  /** Run count per export in the quick profile (default 60) and under `npm run fuzz` (default 400). */
   readonly quick?: number;
   readonly full?: number;
 }
@@ -242,7 +242,7 @@ export async function sweepExports(
       await fuzzAsync(
         t,
         argumentsArb(arg, options.samples?.[name]),
-        runs(options.quick ?? 60, options.full ?? 4_000),
+        runs(options.quick ?? 60, options.full ?? 400),
         policy,
         async (args) => {
           const before = structuredClone(args);

@@ -1,3 +1,4 @@
+import { badInput, isObject, OBJECT, requireRules, requireTask } from '../boundary.js';
 import type { SamplingRules } from '../rules/sampling-rules.js';
 import type { CivilDate, DirectoryEntity, SpotCheckTask, StratumSpec } from './types.js';
 
@@ -37,6 +38,8 @@ function attributeValues(entity: DirectoryEntity, name: string): readonly string
  * stratumOf(task, { id: 'x', grade: 'D' }); // the 'D' stratum spec
  */
 export function stratumOf(task: SpotCheckTask, entity: DirectoryEntity): StratumSpec | undefined {
+  requireTask(task);
+  if (!isObject(entity)) badInput('invalid_entity', ['entity'], OBJECT, entity);
   return compileStrata(task)(entity);
 }
 
@@ -85,6 +88,10 @@ export function exclusionReason(
   entity: DirectoryEntity,
   rules: SamplingRules,
 ): ExclusionReason | undefined {
+  requireTask(task);
+  if (!isObject(stratum)) badInput('invalid_task', ['stratum'], OBJECT, stratum);
+  if (!isObject(entity)) badInput('invalid_entity', ['entity'], OBJECT, entity);
+  requireRules(rules);
   return compileExclusions(task, rules)(stratum, entity);
 }
 

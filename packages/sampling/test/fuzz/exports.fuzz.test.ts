@@ -8,26 +8,8 @@ import * as synthetic from '../../src/synthetic/index.js';
 const options: Record<string, SweepOptions> = {
   '@jianguan/sampling': {
     never: ['checkPublicBundle', 'verifyDraw'],
-    pending: {
-      assertPublicBundle: "untyped TypeError: Cannot read properties of undefined (reading 'attribute')",
-      assignOfficers: "untyped TypeError: Cannot read properties of undefined (reading 'rules')",
-      buildPublicNotice: "untyped TypeError: Cannot read properties of undefined (reading 'task')",
-      compareCodePoints: "untyped TypeError: Cannot read properties of undefined (reading 'length')",
-      exclusionReason: "untyped TypeError: Cannot read properties of undefined (reading 'exclusions')",
-      mergeJointDraws: 'untyped TypeError: records is not iterable',
-      publicationDeadline: 'untyped TypeError: calendar.addWorkdays is not a function',
-      sampleSizeFor: "untyped TypeError: Cannot read properties of undefined (reading 'keySupervision')",
-      strataFromGradeMeasures: "untyped TypeError: Cannot read properties of undefined (reading 'default')",
-      stratumOf: "untyped TypeError: Cannot read properties of undefined (reading 'strata')",
-      visitsFromRecord: "untyped TypeError: Cannot read properties of undefined (reading 'task')",
-    },
   },
-  '@jianguan/sampling/synthetic': {
-    pending: {
-      syntheticEntities: "untyped TypeError: Cannot read properties of undefined (reading 'seed')",
-      syntheticOfficers: "untyped TypeError: Cannot read properties of undefined (reading 'seed')",
-    },
-  },
+  '@jianguan/sampling/synthetic': {},
 };
 
 describe('fuzz: every export of @jianguan/sampling throws only typed errors on junk', () => {

@@ -129,7 +129,15 @@ const junkLeaf: fc.Arbitrary<unknown> = fc.oneof(
   fc.boolean(),
   junkNumber,
   junkString,
-  fc.constantFrom<unknown>([], {}, [null], { a: 1 }, { toString: 1 }, { length: -1 }, JSON.parse('{"then":1}')),
+  fc.constantFrom<unknown>(
+    [],
+    {},
+    [null],
+    { a: 1 },
+    { toString: 1 },
+    { length: -1 },
+    JSON.parse('{"then":1}'),
+  ),
 );
 
 /** Nested junk: leaves, arrays and objects of junk, with keys that often match real field names. */
@@ -226,7 +234,8 @@ export async function sweepExports(
   const skip = { ...options.skip, ...options.pending };
   const names = new Set(functionsOf(ns).map((f) => f.name));
   for (const name of Object.keys(skip))
-    if (!names.has(name)) throw new Error(`sweep ${entry}: skip/pending names ${name}, which is not an export`);
+    if (!names.has(name))
+      throw new Error(`sweep ${entry}: skip/pending names ${name}, which is not an export`);
   const tallies: Tally[] = [];
   const cwd = process.cwd();
   const dir = mkdtempSync(join(tmpdir(), 'jianguan-sweep-'));

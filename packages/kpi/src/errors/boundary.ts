@@ -83,7 +83,9 @@ export function requireScorecard(card: unknown, path: FieldPath = ['card']): voi
     for (const key of ['windows', 'deductions', 'source'] as const) {
       const list = indicator[key];
       if (!Array.isArray(list)) badArgument([...at, key], ARRAY, list);
-      list.forEach((entry, j) => requireObject(entry, [...at, key, j]));
+      list.forEach((entry, j) => {
+        requireObject(entry, [...at, key, j]);
+      });
     }
   });
   (card.dimensions as unknown[]).forEach((dimension, i) => {
@@ -104,9 +106,9 @@ export function requireComparison(comparison: unknown, path: FieldPath = ['compa
     requireObject(row, [...path, 'rows', i]);
     requireObject(row.dimensions, [...path, 'rows', i, 'dimensions']);
   });
-  (comparison.scorecards as unknown[]).forEach((card, i) =>
-    requireScorecard(card, [...path, 'scorecards', i]),
-  );
+  (comparison.scorecards as unknown[]).forEach((card, i) => {
+    requireScorecard(card, [...path, 'scorecards', i]);
+  });
 }
 
 /** Options objects: `undefined` is the defaults; anything but an object is a typed error. */

@@ -1,9 +1,4 @@
-import {
-  badArgument,
-  isObject,
-  requireOptions,
-  requireScorecard,
-} from '../errors/boundary.js';
+import { badArgument, isObject, requireOptions, requireScorecard } from '../errors/boundary.js';
 import type { Comparison, Trend } from '../scoring/compare.js';
 import type { Scorecard } from '../scoring/types.js';
 
@@ -51,7 +46,9 @@ export function scorecardToJson(value: Scorecard | Comparison | Trend, options: 
   else if ('scorecards' in input) {
     if (!Array.isArray(input.scorecards))
       badArgument(['value', 'scorecards'], { en: 'an array', zh: '数组' }, input.scorecards);
-    input.scorecards.forEach((card, i) => requireScorecard(card, ['value', 'scorecards', i]));
+    input.scorecards.forEach((card, i) => {
+      requireScorecard(card, ['value', 'scorecards', i]);
+    });
   }
   const max = options.maxRecordsPerDeduction;
   let out: unknown = value;

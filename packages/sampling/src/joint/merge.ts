@@ -47,7 +47,9 @@ export function mergeJointDraws(
   options: { readonly batchId?: string; readonly date?: string } = {},
 ): JointMerge {
   if (!Array.isArray(records)) badInput('invalid_record', ['records'], ARRAY, records);
-  records.forEach((record, i) => requireDrawRecord(record, ['records', i]));
+  records.forEach((record, i) => {
+    requireDrawRecord(record, ['records', i]);
+  });
   requireOptions(options);
   for (const key of ['batchId', 'date'] as const)
     if (options[key] !== undefined && typeof options[key] !== 'string')

@@ -1,4 +1,4 @@
-import { isJianguanError } from '@jianguan/core';
+import { describeValue, isJianguanError } from '@jianguan/core';
 import type { CommandEntry } from './commands/registry.js';
 import { commands } from './commands/registry.js';
 import type { CommandContext } from './runtime/args.js';
@@ -27,6 +27,7 @@ import { cliVersion } from './runtime/version.js';
  * // code === 0, out.join('') === '2025-10-10\n'
  */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCodeValue> {
+  checkArguments(argv, io);
   const json = argv.includes('--json');
   const [name, ...rest] = argv;
   try {
@@ -161,4 +162,32 @@ function topLevelHelp(): string {
     '',
     ...EXIT_CODE_LINES,
   ].join('\n')}\n`;
+}
+
+/** `runCli` from an untyped caller: no stream to report to, so a bad `argv` or `io` is a thrown usage error. */
+function checkArguments(argv: unknown, io: unknown): void {
+  if (!Array.isArray(argv) || argv.some((a) => typeof a !== 'string'))
+    throw usageError(
+      'invalid_arguments',
+      {
+        zh: `argv 应为字符串数组，实际为 ${describeValue(argv)}`,
+        en: `argv must be an array of strings, not ${describeValue(argv)}`,
+      },
+      { path: ['argv'] },
+    );
+  const streams = io as { stdout?: { write?: unknown }; stderr?: { write?: unknown } } | null;
+  if (
+    streams === null ||
+    typeof streams !== 'object' ||
+    typeof streams.stdout?.write !== 'function' ||
+    typeof streams.stderr?.write !== 'function'
+  )
+    throw usageError(
+      'invalid_io',
+      {
+        zh: `io 应为含 stdout.write 与 stderr.write 的对象，实际为 ${describeValue(io)}`,
+        en: `io must have stdout.write and stderr.write, not ${describeValue(io)}`,
+      },
+      { path: ['io'] },
+    );
 }

@@ -5,6 +5,7 @@
  * `setDefaultCalendar(getDefaultCalendar().extend({ unknownYears: 'throw' }))`.
  */
 
+import { InvalidOptionsError } from '../errors/invalid-options.js';
 import type { DayInfo, SameKind, WorkdayCalendar, WorkdayLateness } from './calendar.js';
 import { createCalendar, toYearSchedule } from './calendar.js';
 import type { DateInput } from './civil-date.js';
@@ -12,6 +13,21 @@ import { CalendarDataError } from './errors.js';
 import type { YearSchedule } from './schedule.js';
 
 let current: WorkdayCalendar | undefined;
+
+/** The methods the free functions call: what makes a value a usable calendar. */
+const CALENDAR_METHODS = [
+  'isWorkday',
+  'dayInfo',
+  'nextWorkday',
+  'previousWorkday',
+  'addWorkdays',
+  'workdaysBetween',
+  'workdayLateness',
+  'isWorkdayNumber',
+  'workdaysBetweenDayNumbers',
+  'addWorkdaysToDayNumber',
+  'extend',
+] as const;
 
 /**
  * The calendar the free functions use (默认日历): built-in schedules plus whatever `loadSchedule` added.
@@ -34,6 +50,17 @@ export function getDefaultCalendar(): WorkdayCalendar {
  * setDefaultCalendar(previous); // back to the built-in calendar
  */
 export function setDefaultCalendar(calendar: WorkdayCalendar): WorkdayCalendar {
+  const c = calendar as unknown as Record<string, unknown> | null;
+  if (
+    c === null ||
+    typeof c !== 'object' ||
+    CALENDAR_METHODS.some((method) => typeof c[method] !== 'function')
+  )
+    throw new InvalidOptionsError(
+      'calendar',
+      { en: 'a WorkdayCalendar', zh: '工作日日历（WorkdayCalendar）' },
+      calendar,
+    );
   const previous = getDefaultCalendar();
   current = calendar;
   return previous;
@@ -67,6 +94,8 @@ export function loadSchedule(
   input: unknown,
   options: { readonly format?: 'auto' | 'jianguan' | 'holiday-cn' } = {},
 ): YearSchedule | YearSchedule[] {
+  if (options === null || typeof options !== 'object' || Array.isArray(options))
+    throw new InvalidOptionsError(undefined, { en: 'an object', zh: '对象' }, options);
   const value = typeof input === 'string' ? parseJsonText(input) : input;
   const list = Array.isArray(value) ? value : [value];
   const schedules = list.map((item) => toYearSchedule(item, options.format ?? 'auto'));

@@ -4,8 +4,9 @@
 
 import type { z } from 'zod';
 import { loadZod } from '#zod';
+import { describeValue } from '../errors/describe.js';
 import { lazySchema, materialise } from '../internal/lazy.js';
-import type { CivilDate } from './civil-date.js';
+import { type CivilDate, isCivilDate } from './civil-date.js';
 import { CalendarDataError } from './errors.js';
 import type { HolidayArrangement, ResolvedDay } from './schedule.js';
 import {
@@ -114,6 +115,7 @@ export function organisationClosures(options: {
   readonly dates: readonly CivilDate[];
   readonly source?: string;
 }): CalendarOverlay {
+  checkClosureOptions(options);
   if (options.dates.length === 0) {
     throw new CalendarDataError('a closure layer needs at least one date', '闭馆日列表不能为空', ['dates']);
   }
@@ -138,6 +140,44 @@ export function organisationClosures(options: {
       },
     ],
   };
+}
+
+/** The shape of {@link organisationClosures}' options, for untyped callers: a typed error, never a TypeError. */
+function checkClosureOptions(options: unknown): void {
+  if (options === null || typeof options !== 'object' || Array.isArray(options))
+    throw new CalendarDataError(
+      `closure options must be an object, not ${describeValue(options)}`,
+      `闭馆日选项应为对象，实际为 ${describeValue(options)}`,
+      [],
+    );
+  const o = options as Record<string, unknown>;
+  for (const field of ['id', 'name', 'nameZh'] as const)
+    if (typeof o[field] !== 'string')
+      throw new CalendarDataError(
+        `${field} must be a string, not ${describeValue(o[field])}`,
+        `${field} 应为字符串，实际为 ${describeValue(o[field])}`,
+        [field],
+      );
+  if (o.source !== undefined && typeof o.source !== 'string')
+    throw new CalendarDataError(
+      `source must be a string, not ${describeValue(o.source)}`,
+      `source 应为字符串，实际为 ${describeValue(o.source)}`,
+      ['source'],
+    );
+  if (!Array.isArray(o.dates))
+    throw new CalendarDataError(
+      `dates must be an array of dates YYYY-MM-DD, not ${describeValue(o.dates)}`,
+      `dates 应为 YYYY-MM-DD 日期数组，实际为 ${describeValue(o.dates)}`,
+      ['dates'],
+    );
+  o.dates.forEach((d, i) => {
+    if (!isCivilDate(d))
+      throw new CalendarDataError(
+        `dates[${i}] must be a date YYYY-MM-DD, not ${describeValue(d)}`,
+        `dates[${i}] 应为 YYYY-MM-DD 日期，实际为 ${describeValue(d)}`,
+        ['dates', i],
+      );
+  });
 }
 
 const SECONDARY =

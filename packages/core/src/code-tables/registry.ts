@@ -382,7 +382,16 @@ export function createCodeTableRegistry(
     readonly tables?: readonly (CodeTableInput | CodeTable)[];
   } = {},
 ): CodeTableRegistry {
+  if (options === null || typeof options !== 'object' || Array.isArray(options))
+    throw new InvalidOptionsError(undefined, { en: 'an object', zh: '对象' }, options);
   const base = options.base === undefined ? codeTables : options.base;
+  if (base !== null) requireRegistry(base, 'base');
+  if (options.tables !== undefined && !Array.isArray(options.tables))
+    throw new InvalidOptionsError(
+      'tables',
+      { en: 'an array of code tables', zh: '代码表数组' },
+      options.tables,
+    );
   const start = base ?? new Registry(new Map());
   return start.with(...(options.tables ?? []));
 }
@@ -420,7 +429,21 @@ export function registerCodeTable(
   table: CodeTableInput | CodeTable,
   base: CodeTableRegistry = codeTables,
 ): CodeTableRegistry {
+  requireRegistry(base, 'base');
   return base.with(table);
+}
+
+/** A registry argument from an untyped caller: anything without the registry methods is a typed error. */
+function requireRegistry(registry: unknown, field: string): asserts registry is CodeTableRegistry {
+  const r = registry as Record<string, unknown> | null;
+  if (
+    r === null ||
+    typeof r !== 'object' ||
+    typeof r.with !== 'function' ||
+    typeof r.get !== 'function' ||
+    typeof r.enum !== 'function'
+  )
+    throw new InvalidOptionsError(field, { en: 'a code table registry', zh: '代码表注册表' }, registry);
 }
 
 /**
@@ -508,5 +531,6 @@ export function codeTableEnum(
   tableId: string,
   registry: CodeTableRegistry = codeTables,
 ): z.ZodEnum<Record<string, string>> {
+  requireRegistry(registry, 'registry');
   return registry.enum(tableId);
 }

@@ -1,5 +1,37 @@
 import type { z } from 'zod';
+import { describeValue } from './describe.js';
+import { InvalidOptionsError } from './invalid-options.js';
 import type { FieldPath, LocalizedMessage } from './jianguan-error.js';
+
+/** `String(value)`, or its {@link describeValue} when that throws (JSON such as `{"toString": 1}`). */
+function text(value: unknown): string {
+  try {
+    return String(value);
+  } catch {
+    return describeValue(value);
+  }
+}
+
+/** A zod issue from an untyped caller: an object with a string `code` and `message` and an array `path`. */
+function requireIssue(issue: unknown, field = 'issue'): asserts issue is z.core.$ZodIssue {
+  const i = issue as Record<string, unknown> | null;
+  if (
+    i === null ||
+    typeof i !== 'object' ||
+    typeof i.code !== 'string' ||
+    typeof i.message !== 'string' ||
+    !Array.isArray(i.path)
+  )
+    throw new InvalidOptionsError(
+      field,
+      { en: 'a zod issue { code, message, path }', zh: 'zod 校验问题 { code, message, path }' },
+      issue,
+    );
+}
+
+function list(value: unknown): readonly unknown[] {
+  return Array.isArray(value) ? value : [];
+}
 
 /** A custom zod message written as `English (中文)` is split into its two halves. */
 const BILINGUAL = /^(.*) \(([^()]*[\u4e00-\u9fff][^()]*)\)$/s;
@@ -33,7 +65,7 @@ const TYPE_ZH: Readonly<Record<string, string>> = {
 };
 
 function typeZh(expected: unknown): string {
-  const key = String(expected);
+  const key = text(expected);
   return TYPE_ZH[key] ?? '指定类型';
 }
 
@@ -59,7 +91,7 @@ const FORMAT_ZH: Readonly<Record<string, string>> = {
 };
 
 function formatZh(format: unknown): string {
-  return FORMAT_ZH[String(format)] ?? '规定格式';
+  return FORMAT_ZH[text(format)] ?? '规定格式';
 }
 
 /**
@@ -69,6 +101,12 @@ function formatZh(format: unknown): string {
  * zodIssuePath({ path: ['rules', 0, 'id'] } as never); // ['rules', 0, 'id']
  */
 export function zodIssuePath(issue: Pick<z.core.$ZodIssue, 'path'>): FieldPath {
+  if (issue === null || typeof issue !== 'object' || !Array.isArray(issue.path))
+    throw new InvalidOptionsError(
+      'issue',
+      { en: 'a zod issue with a path', zh: '带 path 的 zod 校验问题' },
+      issue,
+    );
   return issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p)) as FieldPath;
 }
 
@@ -82,50 +120,54 @@ export function zodIssuePath(issue: Pick<z.core.$ZodIssue, 'path'>): FieldPath {
  * if (!r.success) localizeZodIssue(r.error.issues[0]!); // { zh: '类型错误，应为数字', en: 'expected number' }
  */
 export function localizeZodIssue(issue: z.core.$ZodIssue): LocalizedMessage {
+  requireIssue(issue);
   const custom = BILINGUAL.exec(issue.message);
   if (custom) return { en: custom[1]!, zh: custom[2]! };
   switch (issue.code) {
     case 'invalid_type': {
       const missing = /received undefined/.test(issue.message) || issue.input === undefined;
       return missing
-        ? { zh: `缺少必填项（应为${typeZh(issue.expected)}）`, en: `required (expected ${issue.expected})` }
-        : { zh: `类型错误，应为${typeZh(issue.expected)}`, en: `expected ${issue.expected}` };
+        ? {
+            zh: `缺少必填项（应为${typeZh(issue.expected)}）`,
+            en: `required (expected ${text(issue.expected)})`,
+          }
+        : { zh: `类型错误，应为${typeZh(issue.expected)}`, en: `expected ${text(issue.expected)}` };
     }
     case 'too_small':
       return issue.origin === 'string' || issue.origin === 'array'
         ? {
-            zh: `过短，至少 ${String(issue.minimum)} 个${issue.origin === 'string' ? '字符' : '元素'}`,
-            en: `too short: at least ${String(issue.minimum)}`,
+            zh: `过短，至少 ${text(issue.minimum)} 个${issue.origin === 'string' ? '字符' : '元素'}`,
+            en: `too short: at least ${text(issue.minimum)}`,
           }
-        : { zh: `过小，最小为 ${String(issue.minimum)}`, en: `too small: minimum ${String(issue.minimum)}` };
+        : { zh: `过小，最小为 ${text(issue.minimum)}`, en: `too small: minimum ${text(issue.minimum)}` };
     case 'too_big':
       return issue.origin === 'string' || issue.origin === 'array'
         ? {
-            zh: `过长，至多 ${String(issue.maximum)} 个${issue.origin === 'string' ? '字符' : '元素'}`,
-            en: `too long: at most ${String(issue.maximum)}`,
+            zh: `过长，至多 ${text(issue.maximum)} 个${issue.origin === 'string' ? '字符' : '元素'}`,
+            en: `too long: at most ${text(issue.maximum)}`,
           }
-        : { zh: `过大，最大为 ${String(issue.maximum)}`, en: `too big: maximum ${String(issue.maximum)}` };
+        : { zh: `过大，最大为 ${text(issue.maximum)}`, en: `too big: maximum ${text(issue.maximum)}` };
     case 'unrecognized_keys':
       return {
-        zh: `不认识的字段：${issue.keys.join('、')}`,
-        en: `unrecognized keys: ${issue.keys.join(', ')}`,
+        zh: `不认识的字段：${list(issue.keys).map(text).join('、')}`,
+        en: `unrecognized keys: ${list(issue.keys).map(text).join(', ')}`,
       };
     case 'invalid_value':
       return {
-        zh: `取值无效，应为 ${issue.values.map(String).join(' / ')}`,
-        en: `invalid value, expected ${issue.values.map(String).join(' | ')}`,
+        zh: `取值无效，应为 ${list(issue.values).map(text).join(' / ')}`,
+        en: `invalid value, expected ${list(issue.values).map(text).join(' | ')}`,
       };
     case 'invalid_union':
       return { zh: '不符合任何允许的形式', en: 'matches none of the allowed shapes' };
     case 'invalid_format':
       return {
         zh: `格式错误（应为${formatZh(issue.format)}）`,
-        en: `invalid format (expected ${issue.format})`,
+        en: `invalid format (expected ${text(issue.format)})`,
       };
     case 'not_multiple_of':
       return {
-        zh: `应为 ${String(issue.divisor)} 的倍数`,
-        en: `must be a multiple of ${String(issue.divisor)}`,
+        zh: `应为 ${text(issue.divisor)} 的倍数`,
+        en: `must be a multiple of ${text(issue.divisor)}`,
       };
     case 'invalid_key':
       return { zh: '字段名无效', en: 'invalid key' };
@@ -148,7 +190,14 @@ export function describeZodError(error: {
 }): LocalizedMessage & {
   readonly path: FieldPath;
 } {
+  if (error === null || typeof error !== 'object' || !Array.isArray(error.issues))
+    throw new InvalidOptionsError(
+      'error',
+      { en: 'a zod error { issues }', zh: 'zod 错误 { issues }' },
+      error,
+    );
   const issue = error.issues[0];
+  if (issue !== undefined) requireIssue(issue, 'error.issues[0]');
   if (issue === undefined) return { zh: '数据无效', en: 'invalid data', path: [] };
   const path = zodIssuePath(issue);
   const where = path.length === 0 ? '' : path.join('.');

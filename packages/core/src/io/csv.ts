@@ -89,6 +89,11 @@ export async function* parseCsvRows(
   };
 
   for await (const chunk of chunks) {
+    if (typeof chunk !== 'string')
+      throw new InputFileError('invalid_source', {
+        zh: 'CSV 文本必须是字符串块的（异步）可迭代对象',
+        en: 'the CSV text must be an (async) iterable of string chunks',
+      });
     for (let i = 0; i < chunk.length; i++) {
       const c = chunk.charAt(i);
       if (pendingCR) {

@@ -4,6 +4,15 @@
  * bump rules on top.
  */
 
+import { InvalidOptionsError } from '../errors/invalid-options.js';
+
+const AN_ARRAY = { en: 'an array', zh: '数组' } as const;
+const AN_OBJECT = { en: 'an object', zh: '对象' } as const;
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
 /**
  * One changed value between two versions (版本差异项): the path of the value and both sides.
  *
@@ -107,6 +116,8 @@ export function diffValues(
   path: readonly (string | number)[] = [],
   out: VersionedValueChange[] = [],
 ): VersionedValueChange[] {
+  if (!Array.isArray(path)) throw new InvalidOptionsError('path', AN_ARRAY, path);
+  if (!Array.isArray(out)) throw new InvalidOptionsError('out', AN_ARRAY, out);
   deepDiff(before, after, path, out);
   return out;
 }
@@ -130,7 +141,26 @@ export function diffVersionedEntries<T>(
   after: readonly T[],
   options: DiffVersionedEntriesOptions<T>,
 ): VersionedEntriesDiff {
-  const idOf = options.idOf ?? ((entry: T) => (entry as { readonly id: string }).id);
+  if (!Array.isArray(before)) throw new InvalidOptionsError('before', AN_ARRAY, before);
+  if (!Array.isArray(after)) throw new InvalidOptionsError('after', AN_ARRAY, after);
+  if (!isObject(options)) throw new InvalidOptionsError(undefined, AN_OBJECT, options);
+  if (typeof options.path !== 'string')
+    throw new InvalidOptionsError('path', { en: 'a string', zh: '字符串' }, options.path);
+  for (const key of ['idOf', 'compare'] as const)
+    if (options[key] !== undefined && typeof options[key] !== 'function')
+      throw new InvalidOptionsError(key, { en: 'a function', zh: '函数' }, options[key]);
+  const idOf =
+    options.idOf ??
+    ((entry: T) => {
+      const id = isObject(entry) ? entry.id : undefined;
+      if (typeof id !== 'string')
+        throw new InvalidOptionsError(
+          'idOf',
+          { en: 'given, as an entry has no string id', zh: '提供（有条目缺少字符串 id）' },
+          id,
+        );
+      return id;
+    });
   const compare =
     options.compare ??
     ((x: T, y: T, path: readonly (string | number)[], out: VersionedValueChange[]) =>
@@ -172,6 +202,18 @@ export function diffVersionedEntries<T>(
  * isWordingChange({ path: ['rules', 'r1', 'source'], before: 'a', after: 'b' }, new Set(['source'])); // true
  */
 export function isWordingChange(change: VersionedValueChange, wordingKeys: ReadonlySet<string>): boolean {
+  if (!isObject(change) || !Array.isArray(change.path))
+    throw new InvalidOptionsError(
+      'change',
+      { en: 'a change { path, before, after }', zh: '变更项 { path, before, after }' },
+      change,
+    );
+  if (!(wordingKeys instanceof Set))
+    throw new InvalidOptionsError(
+      'wordingKeys',
+      { en: 'a Set of keys', zh: '字段名集合（Set）' },
+      wordingKeys,
+    );
   return change.path.some((p) => typeof p === 'string' && wordingKeys.has(p));
 }
 
@@ -188,5 +230,9 @@ export function suggestSemverBump(levels: {
   readonly minor?: boolean;
   readonly patch?: boolean;
 }): SemverBump {
+  if (!isObject(levels)) throw new InvalidOptionsError(undefined, AN_OBJECT, levels);
+  for (const key of ['major', 'minor', 'patch'] as const)
+    if (levels[key] !== undefined && typeof levels[key] !== 'boolean')
+      throw new InvalidOptionsError(key, { en: 'a boolean', zh: '布尔值' }, levels[key]);
   return levels.major ? 'major' : levels.minor ? 'minor' : levels.patch ? 'patch' : 'none';
 }

@@ -200,6 +200,19 @@ export function commitmentFacts(
   commitments: Iterable<Commitment>,
   options: TrackCommitmentOptions,
 ): CommitmentBreachFact[] {
+  if (
+    commitments === null ||
+    typeof commitments !== 'object' ||
+    typeof (commitments as { [Symbol.iterator]?: unknown })[Symbol.iterator] !== 'function'
+  )
+    throw new CommitmentError(
+      'invalid_commitment',
+      {
+        zh: `承诺列表应为可迭代对象，实际为 ${describeValue(commitments)}`,
+        en: `commitments must be an iterable, not ${describeValue(commitments)}`,
+      },
+      { path: [] },
+    );
   const out: CommitmentBreachFact[] = [];
   for (const c of commitments) {
     const s = trackCommitment(c, options);

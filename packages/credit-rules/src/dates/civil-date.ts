@@ -1,4 +1,5 @@
 import { type CivilDate, civilDateOfDayNumber, dayNumberOf, daysInMonth, isCivilDate } from '@jianguan/core';
+import { badInput } from '../boundary.js';
 
 /**
  * A length of time in calendar units (日历月): years and months are added first, clamping to the end of the
@@ -11,6 +12,22 @@ export interface CalendarDuration {
   readonly years?: number;
   readonly months?: number;
   readonly days?: number;
+}
+
+const CIVIL_DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** A {@link CalendarDuration} from an untyped caller: an object of optional whole numbers. */
+function checkDuration(duration: unknown): asserts duration is CalendarDuration {
+  if (duration === null || typeof duration !== 'object' || Array.isArray(duration))
+    badInput(
+      ['duration'],
+      { en: 'a duration { years?, months?, days? }', zh: '期间 { years?, months?, days? }' },
+      duration,
+    );
+  const d = duration as Record<string, unknown>;
+  for (const key of ['years', 'months', 'days'] as const)
+    if (d[key] !== undefined && !Number.isSafeInteger(d[key]))
+      badInput(['duration', key], { en: 'a whole number', zh: '整数' }, d[key]);
 }
 
 function pad(n: number, width = 2): string {
@@ -31,10 +48,12 @@ function format(year: number, month: number, day: number): CivilDate {
  * addCalendar('2026-04-01', { days: -1 }); // '2026-03-31'
  */
 export function addCalendar(date: CivilDate, duration: CalendarDuration): CivilDate {
-  if (!isCivilDate(date)) throw new TypeError(`not a civil date: ${date}`);
-  let year = Number(date.slice(0, 4));
-  let month = Number(date.slice(5, 7));
-  let day = Number(date.slice(8, 10));
+  const m = typeof date === 'string' ? CIVIL_DATE_RE.exec(date) : null;
+  if (!m) badInput(['date'], { en: 'a date YYYY-MM-DD', zh: 'YYYY-MM-DD 日期' }, date);
+  checkDuration(duration);
+  let year = Number(m[1]);
+  let month = Number(m[2]);
+  let day = Number(m[3]);
   const totalMonths = (duration.years ?? 0) * 12 + (duration.months ?? 0);
   if (totalMonths !== 0) {
     const index = year * 12 + (month - 1) + totalMonths;
@@ -54,6 +73,7 @@ export function addCalendar(date: CivilDate, duration: CalendarDuration): CivilD
  * subtractCalendar('2026-11-21', { years: 3 }); // '2023-11-21'
  */
 export function subtractCalendar(date: CivilDate, duration: CalendarDuration): CivilDate {
+  checkDuration(duration);
   return addCalendar(date, {
     years: -(duration.years ?? 0),
     months: -(duration.months ?? 0),
@@ -84,6 +104,7 @@ export function anniversary(start: CivilDate, duration: CalendarDuration): Civil
  * hasElapsed('2024-02-29', { years: 3 }, '2027-02-27'); // false
  */
 export function hasElapsed(start: CivilDate, duration: CalendarDuration, asOf: CivilDate): boolean {
+  if (!isCivilDate(asOf)) badInput(['asOf'], { en: 'a date YYYY-MM-DD', zh: 'YYYY-MM-DD 日期' }, asOf);
   return anniversary(start, duration) <= asOf;
 }
 
@@ -97,6 +118,8 @@ export function hasElapsed(start: CivilDate, duration: CalendarDuration, asOf: C
  * latestElapsedStart('2026-11-21', { years: 3 }); // '2023-11-21'
  */
 export function latestElapsedStart(asOf: CivilDate, duration: CalendarDuration): CivilDate {
+  checkDuration(duration);
+  if (!isCivilDate(asOf)) badInput(['asOf'], { en: 'a date YYYY-MM-DD', zh: 'YYYY-MM-DD 日期' }, asOf);
   let c = subtractCalendar(asOf, duration);
   // addCalendar is monotone (non-decreasing) in the start day, so step to the exact boundary.
   for (;;) {

@@ -1,4 +1,5 @@
 import type { CivilDate } from '@jianguan/core';
+import { requireObject } from '../boundary.js';
 import type { CalendarDuration } from '../dates/civil-date.js';
 import { latestElapsedStart } from '../dates/civil-date.js';
 import type { CreditFact, CreditFactKind, EntityCreditProfile } from '../facts/credit-fact.js';
@@ -6,7 +7,8 @@ import { CREDIT_FACT_KINDS } from '../facts/credit-fact.js';
 import type { InternalGrade } from '../privacy/internal-grade.js';
 import { effectiveEndsAt } from '../publicity/list-terms.js';
 import type { PublicityRegimes } from '../publicity/regimes.js';
-import { defaultPublicityRegimes } from '../publicity/regimes.js';
+import { defaultPublicityRegimes, requireRegimes } from '../publicity/regimes.js';
+import { requireRuleSet } from '../rule-set/parse.js';
 import type { CreditRuleSet, FactFilter, Predicate, RuleEffect } from '../rule-set/types.js';
 
 /**
@@ -339,6 +341,10 @@ function normalise(ids: string[]): string[] {
  * compiled.grade({ entityId: 'X', registeredAt: '2020-01-01', facts: [] }, '2026-11-21').grade; // 'A'
  */
 export function compileRuleSet(ruleSet: CreditRuleSet, options: CompileOptions = {}): CompiledRuleSet {
+  requireRuleSet(ruleSet);
+  requireObject(options, ['options']);
+  if (options.publicityRegimes !== undefined)
+    requireRegimes(options.publicityRegimes, ['options', 'publicityRegimes']);
   const regimes = options.publicityRegimes ?? defaultPublicityRegimes;
   const endCache = new WeakMap<CreditFact, CivilDate | null>();
   const endOf = (f: CreditFact): CivilDate | undefined => {

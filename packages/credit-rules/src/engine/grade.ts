@@ -1,12 +1,16 @@
 import type { CivilDate } from '@jianguan/core';
-import { describeValue, isCivilDate, JianguanError, localizeZodIssue, zodIssuePath } from '@jianguan/core';
+import { describeValue, isCivilDate, localizeZodIssue, zodIssuePath } from '@jianguan/core';
 import type { CreditFact, EntityCreditProfile } from '../facts/credit-fact.js';
 import { entityCreditProfileSchema } from '../facts/credit-fact.js';
 import type { PublicityRegimes } from '../publicity/regimes.js';
+import { requireRegimes } from '../publicity/regimes.js';
 import { parseRuleSet } from '../rule-set/parse.js';
 import type { CreditRuleSet } from '../rule-set/types.js';
 import type { CompiledRuleSet, GradingResult } from './compile.js';
 import { compileRuleSet } from './compile.js';
+import { CreditInputError } from './credit-input-error.js';
+
+export { CreditInputError };
 
 /**
  * Options for {@link gradeEntity}, {@link gradeEach} and {@link gradeStream}.
@@ -31,16 +35,6 @@ export interface GradeOptions {
   readonly publicityRegimes?: PublicityRegimes;
 }
 
-/**
- * Thrown when grading input is malformed: a bad as-of date or a profile that fails its schema.
- *
- * @example
- * try { gradeEntity([], { ruleSet, asOf: '2026-13-01' }); } catch (e) { (e as CreditInputError).path; } // ['asOf']
- */
-export class CreditInputError extends JianguanError {
-  override readonly name = 'CreditInputError' as const;
-}
-
 const compiledCache = new WeakMap<object, CompiledRuleSet>();
 const compiledWithRegimes = new WeakMap<object, WeakMap<object, CompiledRuleSet>>();
 
@@ -60,7 +54,9 @@ export function resolveRuleSet(
   publicityRegimes?: PublicityRegimes,
 ): CompiledRuleSet {
   if (isCompiled(ruleSet)) return ruleSet;
+  if (typeof ruleSet !== 'object' || ruleSet === null) return compileRuleSet(parseRuleSet(ruleSet));
   if (publicityRegimes !== undefined) {
+    requireRegimes(publicityRegimes, ['publicityRegimes']);
     let byRegimes = compiledWithRegimes.get(ruleSet);
     if (!byRegimes) {
       byRegimes = new WeakMap();

@@ -1,6 +1,7 @@
 import type { CivilDate } from '@jianguan/core';
 import { isCivilDate } from '@jianguan/core';
 import { z } from 'zod';
+import { badInput, requireFactDates } from '../boundary.js';
 import { abnormalListReasonSchema, penaltyKindSchema, spotCheckResultCodeSchema } from './codes.js';
 
 /**
@@ -260,6 +261,7 @@ export const entityCreditProfileSchema = z.object({
  * factDate({ kind: 'spot_check', id: 'C1', date: '2025-06-01', resultCodes: ['1'] }); // '2025-06-01'
  */
 export function factDate(fact: CreditFact): CivilDate {
+  requireFactDates(fact);
   switch (fact.kind) {
     case 'penalty':
       return fact.decisionDate;
@@ -296,6 +298,7 @@ export function knownFrom(fact: CreditFact): CivilDate {
  * endsAt({ kind: 'serious_list', id: 'S', listedAt: '2022-01-01', removedAt: '2024-01-01' }); // '2024-01-01'
  */
 export function endsAt(fact: CreditFact): CivilDate | undefined {
+  requireFactDates(fact);
   switch (fact.kind) {
     case 'abnormal_list':
     case 'serious_list':
@@ -317,6 +320,7 @@ export function endsAt(fact: CreditFact): CivilDate | undefined {
  * isInForce({ kind: 'serious_list', id: 'S', listedAt: '2022-01-01', removedAt: '2024-01-01' }, '2023-06-01'); // true
  */
 export function isInForce(fact: CreditFact, asOf: CivilDate): boolean {
+  if (!isCivilDate(asOf)) badInput(['asOf'], { en: 'a date YYYY-MM-DD', zh: 'YYYY-MM-DD 日期' }, asOf);
   if (knownFrom(fact) > asOf) return false;
   const end = endsAt(fact);
   return end === undefined || asOf < end;

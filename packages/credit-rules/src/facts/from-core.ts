@@ -1,6 +1,7 @@
 import type { CreditRecord, PenaltyRecord } from '@jianguan/core';
 import { localizeZodIssue, zodIssuePath } from '@jianguan/core';
-import { CreditInputError } from '../engine/grade.js';
+import { badInput, isObject } from '../boundary.js';
+import { CreditInputError } from '../engine/credit-input-error.js';
 import type { AbnormalListReason, PenaltyKind } from './codes.js';
 import { penaltyKindSchema } from './codes.js';
 import type { CreditFact, PenaltyFact } from './credit-fact.js';
@@ -8,6 +9,22 @@ import { creditFactSchema } from './credit-fact.js';
 
 function fail(code: string, zh: string, en: string, path: (string | number)[], value: unknown): never {
   throw new CreditInputError(code, { zh, en }, { path, details: { value } });
+}
+
+/** The fields of a core record (or options) this module reads: `string` ones, optional unless listed. */
+function checkStrings(
+  value: unknown,
+  path: readonly string[],
+  optional: readonly string[],
+  required: readonly string[] = [],
+): asserts value is Record<string, unknown> {
+  if (!isObject(value)) badInput(path, { en: 'an object', zh: '对象' }, value);
+  for (const key of required)
+    if (typeof value[key] !== 'string')
+      badInput([...path, key], { en: 'a string', zh: '字符串' }, value[key]);
+  for (const key of optional)
+    if (value[key] !== undefined && typeof value[key] !== 'string')
+      badInput([...path, key], { en: 'a string', zh: '字符串' }, value[key]);
 }
 
 function checked<T extends CreditFact>(fact: T, path: (string | number)[]): T {
@@ -39,7 +56,11 @@ export function penaltyFactFromRecord(
   record: PenaltyRecord,
   options: { readonly publishedAt?: string; readonly recordedAt?: string } = {},
 ): PenaltyFact | undefined {
+  checkStrings(record, [], ['punishProcedure', 'adminCounterpartNature']);
+  checkStrings(options, ['options'], ['publishedAt', 'recordedAt']);
   if (record.noPenalty) return undefined;
+  if (!Array.isArray(record.punishTypes))
+    badInput(['punishTypes'], { en: 'an array of penalty kinds', zh: '处罚种类数组' }, record.punishTypes);
   const kinds: PenaltyKind[] = record.punishTypes.map((k, i) => {
     const r = penaltyKindSchema.safeParse(k);
     if (!r.success)
@@ -104,6 +125,8 @@ export function creditFactFromRecord(
   record: CreditRecord,
   options: { readonly gradeSource?: string } = {},
 ): CreditFact {
+  checkStrings(record, [], ['listedDate', 'removedDate', 'listedReason'], ['recordKind']);
+  checkStrings(options, ['options'], ['gradeSource']);
   const kind = record.recordKind.trim().toLowerCase();
   const listedAt = record.listedDate;
   if (listedAt === undefined)

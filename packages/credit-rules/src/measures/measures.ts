@@ -1,5 +1,6 @@
 import { JianguanError } from '@jianguan/core';
 import type { CompiledRuleSet } from '../engine/compile.js';
+import { requireRuleSet } from '../rule-set/parse.js';
 import type {
   BilingualText,
   CreditRuleSet,
@@ -50,6 +51,7 @@ export class UnknownGradeError extends JianguanError {
 }
 
 function unwrap(ruleSet: CreditRuleSet | CompiledRuleSet): CreditRuleSet {
+  requireRuleSet(ruleSet);
   return 'ruleSet' in ruleSet && typeof (ruleSet as CompiledRuleSet).grade === 'function'
     ? (ruleSet as CompiledRuleSet).ruleSet
     : (ruleSet as CreditRuleSet);

@@ -1,8 +1,10 @@
 import type { CivilDate } from '@jianguan/core';
 import { describeValue, isCivilDate, JianguanError } from '@jianguan/core';
+import { badInput, isObject, requireSchema } from '../boundary.js';
 import { addCalendar } from '../dates/civil-date.js';
 import { HEAVY_PENALTY_KINDS } from '../facts/codes.js';
 import type { AbnormalListFact, PenaltyFact, SeriousListFact } from '../facts/credit-fact.js';
+import { abnormalListFactSchema, penaltyFactSchema, seriousListFactSchema } from '../facts/credit-fact.js';
 import type {
   AbnormalListRegime,
   LowFineThreshold,
@@ -13,7 +15,7 @@ import type {
   SamrRepairRegime,
   SeriousListRegime,
 } from './regimes.js';
-import { defaultPublicityRegimes } from './regimes.js';
+import { defaultPublicityRegimes, requireRegimes } from './regimes.js';
 import type { WorkdayAdder } from './workdays.js';
 import { defaultWorkdays } from './workdays.js';
 
@@ -142,6 +144,39 @@ export class PublicityError extends JianguanError {
   override readonly name = 'PublicityError' as const;
 }
 
+const DATE_OPTION = { en: 'a date YYYY-MM-DD', zh: 'YYYY-MM-DD 日期' } as const;
+
+/** The options of the publicity functions from an untyped caller; typed errors at `options.*`. */
+function checkOptions(options: unknown): void {
+  if (!isObject(options)) badInput(['options'], { en: 'an object', zh: '对象' }, options);
+  if (options.regimes !== undefined) requireRegimes(options.regimes, ['options', 'regimes']);
+  const calendar = options.calendar;
+  if (calendar !== undefined && (!isObject(calendar) || typeof calendar.addWorkdays !== 'function'))
+    badInput(
+      ['options', 'calendar'],
+      { en: 'a calendar with addWorkdays', zh: '含 addWorkdays 的日历' },
+      calendar,
+    );
+  for (const key of ['province', 'severity'] as const)
+    if (options[key] !== undefined && typeof options[key] !== 'string')
+      badInput(['options', key], { en: 'a string', zh: '字符串' }, options[key]);
+  for (const key of ['repairAppliedOn', 'removalAppliedOn'] as const)
+    if (options[key] !== undefined && !isCivilDate(options[key]))
+      badInput(['options', key], DATE_OPTION, options[key]);
+  if (options.sectorPublishes !== undefined && typeof options.sectorPublishes !== 'boolean')
+    badInput(['options', 'sectorPublishes'], { en: 'a boolean', zh: '布尔值' }, options.sectorPublishes);
+}
+
+/** The fact without its `undefined`-valued fields (a caller's `{ publishedAt: undefined }` means "none"). */
+function defined(fact: unknown): unknown {
+  return isObject(fact) ? Object.fromEntries(Object.entries(fact).filter(([, v]) => v !== undefined)) : fact;
+}
+
+/** A fact from an untyped caller: an object (its date is checked by {@link pick}), then its schema. */
+function checkFact(fact: unknown): asserts fact is Record<string, unknown> {
+  if (!isObject(fact)) badInput(['fact'], { en: 'a credit fact object', zh: '信用信息对象' }, fact);
+}
+
 function pick<T extends { id: string; inForceFrom: CivilDate; inForceUntil?: CivilDate }>(
   list: readonly T[],
   date: CivilDate,
@@ -196,6 +231,18 @@ export function lowFineBoundary(
   counterpart: 'natural_person' | 'organisation',
   province?: string,
 ): AppliedLowFine {
+  requireRegimes(regimes);
+  if (!isObject(regime) || !isObject(regime.lowFineThreshold))
+    badInput(['regime'], { en: 'a SAMR penalty regime', zh: 'SAMR 行政处罚公示规则' }, regime);
+  if (!isCivilDate(decisionDate)) badInput(['decisionDate'], DATE_OPTION, decisionDate);
+  if (counterpart !== 'natural_person' && counterpart !== 'organisation')
+    badInput(
+      ['counterpart'],
+      { en: "'natural_person' or 'organisation'", zh: "'natural_person' 或 'organisation'" },
+      counterpart,
+    );
+  if (province !== undefined && typeof province !== 'string')
+    badInput(['province'], { en: 'a string', zh: '字符串' }, province);
   if (province !== undefined && /^\d{2}/.test(province)) {
     const prefix = province.slice(0, 2);
     const t: LowFineThreshold | undefined = inForceOn(
@@ -246,10 +293,13 @@ function isLowFine(amount: number, boundary: AppliedLowFine): boolean {
  * w.endsOn; // '2026-04-20'
  */
 export function samrPenaltyPublicity(fact: PenaltyFact, options: PublicityOptions = {}): PenaltyPublicity {
+  checkFact(fact);
+  checkOptions(options);
   const regimes = options.regimes ?? defaultPublicityRegimes;
   const regime: SamrPenaltyRegime = pick(regimes.samrPenalty, fact.decisionDate, 'SAMR 行政处罚公示', [
     'decisionDate',
   ]);
+  requireSchema(penaltyFactSchema, defined(fact), ['fact'], 'invalid_credit_facts');
   const base = { recordId: fact.id, regimeId: regime.id, sources: regime.sources };
   const procedureAssumed = fact.procedure === undefined ? { procedureAssumed: true } : {};
   const warningOnly = fact.penaltyKinds.every((k) => k === '01');
@@ -338,6 +388,7 @@ export function samrPenaltyPublicity(fact: PenaltyFact, options: PublicityOption
  * penaltySeverity({ kind: 'penalty', id: 'P', decisionDate: '2026-05-01', penaltyKinds: ['05'] }); // 'serious'
  */
 export function penaltySeverity(fact: PenaltyFact): CreditSeverity {
+  requireSchema(penaltyFactSchema, defined(fact), ['fact'], 'invalid_credit_facts');
   if (fact.severity) return fact.severity;
   if (isHeavy(fact)) return 'serious';
   if (fact.procedure === 'simple' || fact.penaltyKinds.every((k) => k === '01')) return 'minor';
@@ -367,8 +418,13 @@ export function ndrcPenaltyPublicity(
     readonly sectorPublishes?: boolean;
   } = {},
 ): PenaltyPublicity {
+  checkFact(fact);
+  checkOptions(options);
   const regimes = options.regimes ?? defaultPublicityRegimes;
   const regime: NdrcRegime = pick(regimes.ndrc, fact.decisionDate, 'NDRC 信用修复', ['decisionDate']);
+  requireSchema(penaltyFactSchema, defined(fact), ['fact'], 'invalid_credit_facts');
+  if (options.severity !== undefined && !Object.hasOwn(regime.tiers, options.severity))
+    badInput(['options', 'severity'], { en: 'a severity tier', zh: '严重程度档次' }, options.severity);
   const severity = options.severity ?? penaltySeverity(fact);
   const tier = regime.tiers[severity];
   const base = {
@@ -435,8 +491,11 @@ export function abnormalListDates(
   fact: AbnormalListFact,
   options: PublicityOptions & { readonly removalAppliedOn?: CivilDate } = {},
 ): AbnormalListDates {
+  checkFact(fact);
+  checkOptions(options);
   const regimes = options.regimes ?? defaultPublicityRegimes;
   const regime: AbnormalListRegime = pick(regimes.abnormalList, fact.listedAt, '经营异常名录', ['listedAt']);
+  requireSchema(abnormalListFactSchema, defined(fact), ['fact'], 'invalid_credit_facts');
   const escalationDueOn = addCalendar(fact.listedAt, regime.escalateAfter);
   let publicUntil: CivilDate | undefined;
   if (fact.removedAt !== undefined) {
@@ -502,10 +561,13 @@ export interface SeriousListDates {
  * seriousListDates({ kind: 'serious_list', id: 'S1', listedAt: '2024-02-29' }).earliestExitOn; // '2025-02-28'
  */
 export function seriousListDates(fact: SeriousListFact, options: PublicityOptions = {}): SeriousListDates {
+  checkFact(fact);
+  checkOptions(options);
   const regimes = options.regimes ?? defaultPublicityRegimes;
   const regime: SeriousListRegime = pick(regimes.seriousList, fact.listedAt, '严重违法失信名单', [
     'listedAt',
   ]);
+  requireSchema(seriousListFactSchema, defined(fact), ['fact'], 'invalid_credit_facts');
   const autoExitOn = addCalendar(fact.listedAt, regime.maximumTerm);
   return {
     recordId: fact.id,

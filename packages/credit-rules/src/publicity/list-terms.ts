@@ -1,8 +1,9 @@
 import type { CivilDate } from '@jianguan/core';
+import { badInput, isObject } from '../boundary.js';
 import { anniversary } from '../dates/civil-date.js';
 import type { CreditFact } from '../facts/credit-fact.js';
 import type { PublicityRegimes } from './regimes.js';
-import { defaultPublicityRegimes } from './regimes.js';
+import { defaultPublicityRegimes, requireRegimes } from './regimes.js';
 
 /**
  * The automatic exit day of a serious-violation list entry (严重违法失信名单 届满移出): its listing day plus the
@@ -16,6 +17,8 @@ export function seriousListAutoExitOn(
   fact: { readonly listedAt: CivilDate },
   regimes: PublicityRegimes = defaultPublicityRegimes,
 ): CivilDate | undefined {
+  if (!isObject(fact)) badInput(['fact'], { en: 'an object { listedAt }', zh: '对象 { listedAt }' }, fact);
+  requireRegimes(regimes);
   const d = fact.listedAt;
   const regime = regimes.seriousList.find(
     (r) => r.inForceFrom <= d && (r.inForceUntil === undefined || d <= r.inForceUntil),
@@ -35,6 +38,8 @@ export function effectiveEndsAt(
   fact: CreditFact,
   regimes: PublicityRegimes = defaultPublicityRegimes,
 ): CivilDate | undefined {
+  if (!isObject(fact) || typeof fact.kind !== 'string')
+    badInput(['fact'], { en: 'a credit fact object', zh: '信用信息对象' }, fact);
   switch (fact.kind) {
     case 'serious_list': {
       const auto = seriousListAutoExitOn(fact, regimes);

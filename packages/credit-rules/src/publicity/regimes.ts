@@ -1,5 +1,6 @@
 import type { CivilDate } from '@jianguan/core';
 import { z } from 'zod';
+import { requireSchema } from '../boundary.js';
 import type { CalendarDuration } from '../dates/civil-date.js';
 import { civilDateSchema } from '../facts/credit-fact.js';
 import { calendarDurationSchema } from '../rule-set/schema.js';
@@ -312,13 +313,23 @@ export const publicityRegimesSchema: z.ZodType<PublicityRegimes> = z.strictObjec
 });
 
 /**
- * Validates regimes data (e.g. a province's override) and returns it typed; throws a zod error on bad data.
+ * Validates regimes data (e.g. a province's override) and returns it typed; throws a `CreditInputError`
+ * (`invalid_publicity_regimes`, with the path of the first problem) on bad data.
  *
  * @example
  * const regimes = parsePublicityRegimes(JSON.parse(text));
  */
 export function parsePublicityRegimes(data: unknown): PublicityRegimes {
-  return publicityRegimesSchema.parse(data);
+  return requireSchema(publicityRegimesSchema, data, [], 'invalid_publicity_regimes');
+}
+
+const checkedRegimes = new WeakSet<object>();
+
+/** @internal Regimes passed as an option are validated once per object (`regimes` path), else typed error. */
+export function requireRegimes(regimes: unknown, path: readonly (string | number)[] = ['regimes']): void {
+  if (typeof regimes === 'object' && regimes !== null && checkedRegimes.has(regimes)) return;
+  requireSchema(publicityRegimesSchema, regimes, path, 'invalid_publicity_regimes');
+  checkedRegimes.add(regimes as object);
 }
 
 /** The day the shipped sources were checked. */

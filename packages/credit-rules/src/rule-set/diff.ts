@@ -1,6 +1,13 @@
 import type { SemverBump, VersionedValueChange } from '@jianguan/core';
 import { diffValues, diffVersionedEntries, isWordingChange, suggestSemverBump } from '@jianguan/core';
+import { parseRuleSet, requireRuleSet } from './parse.js';
 import type { CreditRuleSet } from './types.js';
+
+/** Both sides are plain rule sets (validated once per object); a compiled one is not a rule set here. */
+function requirePlainRuleSet(ruleSet: unknown): void {
+  if (typeof (ruleSet as { grade?: unknown } | null)?.grade === 'function') parseRuleSet(ruleSet);
+  requireRuleSet(ruleSet);
+}
 
 /**
  * What changed between two versions of a rule set (规则集版本差异), for maintainers' changelogs.
@@ -55,6 +62,8 @@ function isWordingOnly(change: VersionedValueChange): boolean {
  * console.log(d.rules.changed.map((c) => c.ruleId), d.suggestedBump);
  */
 export function diffRuleSets(a: CreditRuleSet, b: CreditRuleSet): RuleSetDiff {
+  requirePlainRuleSet(a);
+  requirePlainRuleSet(b);
   const aGrades = a.grades.map((g) => g.code);
   const bGrades = b.grades.map((g) => g.code);
   const gradesAdded = bGrades.filter((g) => !aGrades.includes(g));

@@ -248,3 +248,18 @@ export function parseRuleSet(data: unknown): CreditRuleSet {
   if (issues.length > 0) throw new RuleSetValidationError(issues);
   return result.data;
 }
+
+const validRuleSets = new WeakSet<object>();
+
+/**
+ * @internal A rule set argument from an untyped caller: a compiled rule set (with `grade`) passes; a plain one
+ * is validated by {@link parseRuleSet} once per object (throws {@link RuleSetValidationError}).
+ */
+export function requireRuleSet(ruleSet: unknown): void {
+  if (typeof ruleSet === 'object' && ruleSet !== null) {
+    if (validRuleSets.has(ruleSet)) return;
+    if (typeof (ruleSet as { grade?: unknown }).grade === 'function' && 'ruleSet' in ruleSet) return;
+  }
+  parseRuleSet(ruleSet);
+  validRuleSets.add(ruleSet as object);
+}

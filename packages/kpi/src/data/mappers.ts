@@ -1,6 +1,15 @@
 import type { BehaviourRecord, CatalogItem, Officer } from '@jianguan/core';
 import { behaviourActDate, civilDateOf } from '@jianguan/core';
+import { badArgument, checkObject } from '../errors/boundary.js';
 import { KpiError } from '../errors/kpi-error.js';
+
+/** Optional fields of an untyped argument that must have `kind` when present. */
+function optional(input: unknown, path: string, kind: 'string' | 'boolean' | 'number', keys: readonly string[]): void {
+  const what = { string: { en: 'a string', zh: '字符串' }, boolean: { en: 'a boolean', zh: '布尔值' }, number: { en: 'a number', zh: '数字' } }[kind];
+  const value = input as Record<string, unknown>;
+  for (const key of keys)
+    if (value[key] !== undefined && typeof value[key] !== kind) badArgument([path, key], what, value[key]);
+}
 import type { BehaviourFact, CatalogItemFact, OfficerActivity, OfficerFact } from './facts.js';
 
 /**
@@ -38,6 +47,10 @@ function need(value: string | undefined, field: string, recordId: unknown): stri
  * const behaviours = records.map((r) => behaviourFactFromRecord(r));
  */
 export function behaviourFactFromRecord(record: BehaviourRecord, extras: BehaviourFactExtras = {}): BehaviourFact {
+  checkObject(record, ['record']);
+  checkObject(extras, ['extras']);
+  optional(record, 'record', 'string', ['recordId', 'itemCode', 'implementInstitutionCode', 'submittedAt']);
+  optional(extras, 'extras', 'string', ['department', 'reportedDate', 'rejectedDate', 'fixedDate']);
   const r = record as BehaviourRecord & { implementInstitutionCode?: string; submittedAt?: string };
   const department = need(extras.department ?? r.implementInstitutionCode, 'implementInstitutionCode', r.recordId);
   const reportedDate = need(
@@ -100,6 +113,12 @@ export interface CatalogItemFactExtras {
  * const fact = catalogItemFactFromItem(item, { department: 'scjg', claimed: true, hasInspectionList: true });
  */
 export function catalogItemFactFromItem(item: CatalogItem, extras: CatalogItemFactExtras): CatalogItemFact {
+  checkObject(item, ['item']);
+  checkObject(extras, ['extras']);
+  optional(item, 'item', 'string', ['itemCode']);
+  optional(extras, 'extras', 'string', ['department']);
+  optional(extras, 'extras', 'boolean', ['claimed', 'requiresInspectionList', 'hasInspectionList']);
+  optional(extras, 'extras', 'number', ['checkedElements', 'accurateElements']);
   const record = item as unknown as Record<string, unknown>;
   let filled = 0;
   for (const field of CATALOG_ELEMENT_FIELDS) {
@@ -144,6 +163,13 @@ export interface OfficerFactExtras {
  * const fact = officerFactFromOfficer(officer, { registered: true });
  */
 export function officerFactFromOfficer(officer: Officer, extras: OfficerFactExtras): OfficerFact {
+  checkObject(officer, ['officer']);
+  checkObject(extras, ['extras']);
+  optional(officer, 'officer', 'string', ['lawEnforcementCertNo', 'deptCode']);
+  optional(extras, 'extras', 'string', ['department']);
+  optional(extras, 'extras', 'boolean', ['registered', 'certified']);
+  if (extras.activity !== undefined && !Array.isArray(extras.activity))
+    badArgument(['extras', 'activity'], { en: 'an array', zh: '数组' }, extras.activity);
   const o = officer as Officer & { deptCode?: string };
   const department = extras.department ?? o.deptCode;
   if (department === undefined || department.length === 0) {

@@ -10,6 +10,7 @@ import type {
   KpiData,
   OfficerFact,
 } from './facts.js';
+import { requireOptions } from '../errors/boundary.js';
 
 /** Marker for "no date". @internal */
 export const NONE = -2147483648;
@@ -168,6 +169,7 @@ function list<T>(v: readonly T[] | undefined, name: string): readonly T[] {
  */
 export function prepareKpiData(data: KpiData, options: PrepareOptions = {}): PreparedKpiData {
   if (typeof data !== 'object' || data === null) bad([], data, { zh: '应为对象', en: 'want an object' });
+  requireOptions(options);
   const behaviours = list(data.behaviours, 'behaviours');
   const catalogItems = list(data.catalogItems, 'catalogItems');
   const officers = list(data.officers, 'officers');

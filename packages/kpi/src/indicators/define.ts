@@ -1,4 +1,5 @@
 import { describeZodError, localizeZodIssue, zodIssuePath } from '@jianguan/core';
+import { badArgument, isObject } from '../errors/boundary.js';
 import { KpiError } from '../errors/kpi-error.js';
 import type { Period, PeriodId } from '../period/period.js';
 import { parsePeriod } from '../period/period.js';
@@ -140,6 +141,9 @@ export function resolveTarget(target: Target, period: PeriodId | Period): number
  * findIndicator(baselineIndicatorSet, 'behaviour-coverage').points; // 15
  */
 export function findIndicator(set: IndicatorSet, id: string): Indicator {
+  if (!isObject(set) || !Array.isArray(set.indicators) || typeof set.id !== 'string')
+    badArgument(['set'], { en: 'an indicator set', zh: '指标体系' }, set);
+  if (typeof id !== 'string') badArgument(['id'], { en: 'a string', zh: '字符串' }, id);
   const found = set.indicators.find((i) => i.id === id);
   if (!found) {
     throw new KpiError(

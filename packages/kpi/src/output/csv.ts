@@ -1,4 +1,5 @@
 import { csvCell } from '@jianguan/core';
+import { requireComparison, requireOptions, requireScorecard } from '../errors/boundary.js';
 import type { Comparison } from '../scoring/compare.js';
 import type { Scorecard } from '../scoring/types.js';
 
@@ -33,6 +34,8 @@ function toCsv(
  * writeFileSync('scorecard.csv', scorecardToCsv(card, { bom: true }));
  */
 export function scorecardToCsv(card: Scorecard, options: CsvOptions = {}): string {
+  requireScorecard(card);
+  requireOptions(options);
   const header = [
     'unit',
     'period',
@@ -89,6 +92,8 @@ export function scorecardToCsv(card: Scorecard, options: CsvOptions = {}): strin
  * writeFileSync('deductions.csv', deductionsToCsv(card));
  */
 export function deductionsToCsv(card: Scorecard, options: CsvOptions = {}): string {
+  requireScorecard(card);
+  requireOptions(options);
   const header = [
     'unit',
     'indicator',
@@ -141,6 +146,8 @@ export function deductionsToCsv(card: Scorecard, options: CsvOptions = {}): stri
  * writeFileSync('ranking.csv', comparisonToCsv(compareUnits(set, data, { period: '2023-Q2' })));
  */
 export function comparisonToCsv(comparison: Comparison, options: CsvOptions = {}): string {
+  requireComparison(comparison);
+  requireOptions(options);
   const dims = [...new Set(comparison.rows.flatMap((r) => Object.keys(r.dimensions)))];
   const header = ['rank', 'unit', 'name', 'total', 'deduction_score', 'bonus', 'passed', 'vetoed', ...dims];
   const rows = comparison.rows.map((r) => [

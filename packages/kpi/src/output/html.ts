@@ -1,3 +1,4 @@
+import { requireOptions, requireScorecard } from '../errors/boundary.js';
 import type { SourceRef } from '../indicators/schema.js';
 import type { Comparison, Trend } from '../scoring/compare.js';
 import type { EvidenceReason, Scorecard } from '../scoring/types.js';
@@ -219,6 +220,8 @@ function valueCell(kind: string, metric: string, value: number | null): string {
  * writeFileSync('scorecard.html', renderScorecardHtml(card, { comparison, trend }));
  */
 export function renderScorecardHtml(card: Scorecard, options: HtmlOptions = {}): string {
+  requireScorecard(card);
+  requireOptions(options);
   const max = options.maxRecordsPerDeduction ?? 200;
   const title =
     options.title ?? `${publicText(card.setName.zh)} · ${card.unit.name ?? card.unit.id} · ${card.period}`;

@@ -1,3 +1,4 @@
+import { badArgument, isObject, requireOptions, requireScorecard } from '../errors/boundary.js';
 import type { Comparison, Trend } from '../scoring/compare.js';
 import type { Scorecard } from '../scoring/types.js';
 
@@ -37,6 +38,18 @@ function trim(card: Scorecard, max: number | undefined): unknown {
  * writeFileSync('scorecard.json', scorecardToJson(card));
  */
 export function scorecardToJson(value: Scorecard | Comparison | Trend, options: JsonOptions = {}): string {
+  requireOptions(options);
+  const input: unknown = value;
+  if (!isObject(input))
+    badArgument(['value'], { en: 'a scorecard, comparison or trend', zh: '计分卡、比较或趋势' }, input);
+  if ('indicators' in input) requireScorecard(input, ['value']);
+  else if ('scorecards' in input) {
+    if (!Array.isArray(input.scorecards))
+      badArgument(['value', 'scorecards'], { en: 'an array', zh: '数组' }, input.scorecards);
+    input.scorecards.forEach((card, i) => {
+      requireScorecard(card, ['value', 'scorecards', i]);
+    });
+  }
   const max = options.maxRecordsPerDeduction;
   let out: unknown = value;
   if ('indicators' in value) out = trim(value, max);

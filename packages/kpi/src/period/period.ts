@@ -101,10 +101,16 @@ export function parsePeriod(id: PeriodId | Period): Period {
  * periodContaining('2023-05-20', 'quarter').id; // '2023-Q2'
  */
 export function periodContaining(date: string, granularity: PeriodGranularity): Period {
-  const match = /^(\d{4})-(\d{2})-\d{2}$/.exec(date);
+  const match = typeof date === 'string' ? /^(\d{4})-(\d{2})-\d{2}$/.exec(date) : null;
   if (!match) {
-    throw new KpiError('invalid_period', { zh: `日期格式错误：${date}`, en: `invalid civil date ${date}` });
+    const shown = typeof date === 'string' ? date : describeValue(date);
+    throw new KpiError('invalid_period', { zh: `日期格式错误：${shown}`, en: `invalid civil date ${shown}` });
   }
+  if (granularity !== 'year' && granularity !== 'quarter' && granularity !== 'month')
+    throw new KpiError('invalid_period', {
+      zh: `周期粒度应为 year、quarter 或 month，实际为 ${describeValue(granularity)}`,
+      en: `granularity must be year, quarter or month, not ${describeValue(granularity)}`,
+    });
   const year = Number(match[1]);
   const month = Number(match[2]);
   if (granularity === 'year') return makePeriod('year', year, 1);

@@ -1,6 +1,7 @@
 import type { KpiCalendar } from '../calendar/workday-index.js';
 import type { KpiData } from '../data/facts.js';
 import type { PreparedKpiData } from '../data/prepare.js';
+import { requireOptions } from '../errors/boundary.js';
 import type { IndicatorSet } from '../indicators/schema.js';
 import type { PeriodId } from '../period/period.js';
 import { parsePeriod } from '../period/period.js';
@@ -85,6 +86,7 @@ export function compareUnits(
   data: KpiData | PreparedKpiData,
   options: CompareOptions,
 ): Comparison {
+  requireOptions(options);
   const set = ensureSet(indicatorSet);
   const prepared = ensurePrepared(data, options.calendar);
   const period = parsePeriod(options.period);
@@ -169,6 +171,7 @@ export function scoreTrend(
   data: KpiData | PreparedKpiData,
   options: TrendOptions,
 ): Trend {
+  requireOptions(options);
   const set = ensureSet(indicatorSet);
   const prepared = ensurePrepared(data, options.calendar);
   const scorecards = options.periods.map((period) =>

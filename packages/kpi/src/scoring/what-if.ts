@@ -1,4 +1,5 @@
 import type { LocalizedMessage } from '@jianguan/core';
+import { requireScorecard } from '../errors/boundary.js';
 import type { Indicator } from '../indicators/schema.js';
 import { isPositive, KPI_TOLERANCE } from './tolerance.js';
 import type { IndicatorResult, Scorecard } from './types.js';
@@ -104,6 +105,7 @@ function rowsFor(indicator: IndicatorResult): WhatIfRow[] {
  * rows.find((r) => r.indicatorId === 'behaviour-coverage')?.needed; // e.g. 3
  */
 export function whatIf(card: Scorecard): WhatIfResult {
+  requireScorecard(card);
   const rows = card.indicators.flatMap(rowsFor);
   const recoverable = card.indicators
     .filter((i) => i.kind !== 'bonus' && i.kind !== 'veto')

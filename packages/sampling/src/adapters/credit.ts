@@ -1,3 +1,4 @@
+import { describeValue } from '@jianguan/core';
 import { SamplingInputError } from '../errors.js';
 import type { StratumSpec } from '../plan/types.js';
 
@@ -63,6 +64,12 @@ export function strataFromGradeMeasures(
   measures: Readonly<Record<string, GradeSamplingMeasures>> | readonly GradedSamplingMeasures[],
   options: GradeStrataOptions = {},
 ): StratumSpec[] {
+  if (options === null || typeof options !== 'object' || Array.isArray(options))
+    throw new SamplingInputError(
+      'invalid_options',
+      { zh: '选项应为对象', en: 'options must be an object' },
+      { path: ['options'] },
+    );
   const byGrade = new Map<string, GradeSamplingMeasures>();
   if (Array.isArray(measures)) {
     for (const [i, m] of (measures as readonly GradedSamplingMeasures[]).entries()) {
@@ -101,8 +108,44 @@ export function strataFromGradeMeasures(
       );
     }
   }
+  if (!Array.isArray(grades) || grades.some((g) => typeof g !== 'string'))
+    throw new SamplingInputError(
+      'invalid_options',
+      { zh: 'order 应为等级代码数组', en: 'order must be an array of grade codes' },
+      { path: ['order'] },
+    );
+  for (const key of ['ratios', 'where'] as const) {
+    const v = options[key];
+    if (v !== undefined && (v === null || typeof v !== 'object' || Array.isArray(v)))
+      throw new SamplingInputError(
+        'invalid_options',
+        { zh: `${key} 应为对象`, en: `${key} must be an object` },
+        { path: [key] },
+      );
+  }
   return grades.map((grade) => {
     const m = byGrade.get(grade);
+    const band = (m as { samplingRatio?: unknown } | undefined)?.samplingRatio as
+      | Record<string, unknown>
+      | undefined;
+    if (
+      m !== undefined &&
+      (m === null ||
+        typeof m !== 'object' ||
+        band === null ||
+        typeof band !== 'object' ||
+        typeof band.default !== 'number' ||
+        typeof band.min !== 'number' ||
+        typeof band.max !== 'number')
+    )
+      throw new SamplingInputError(
+        'invalid_measures',
+        {
+          zh: `等级 ${grade} 的监管措施缺少抽查比例区间`,
+          en: `measures for grade ${grade} lack a sampling-ratio band`,
+        },
+        { path: ['measures', grade, 'samplingRatio'] },
+      );
     if (m === undefined) {
       throw new SamplingInputError(
         'unknown_grade',
@@ -124,8 +167,8 @@ export function strataFromGradeMeasures(
       throw new SamplingInputError(
         'ratio_out_of_band',
         {
-          zh: `等级 ${grade} 的抽查比例 ${ratio} 超出规定区间`,
-          en: `ratio ${ratio} for grade ${grade} is outside [${m.samplingRatio.min}, ${m.samplingRatio.max}]`,
+          zh: `等级 ${grade} 的抽查比例 ${describeValue(ratio)} 超出规定区间`,
+          en: `ratio ${describeValue(ratio)} for grade ${grade} is outside [${m.samplingRatio.min}, ${m.samplingRatio.max}]`,
         },
         { path: ['ratios', grade], details: { ratio, band: m.samplingRatio } },
       );

@@ -69,6 +69,30 @@ export function sampleSizeFor(
   populationSize: number,
   rules: SamplingRules = DEFAULT_SAMPLING_RULES,
 ): number {
+  if (
+    stratum === null ||
+    typeof stratum !== 'object' ||
+    !Number.isSafeInteger(populationSize) ||
+    populationSize < 0 ||
+    rules === null ||
+    typeof rules !== 'object'
+  )
+    throw new SamplingInputError(
+      'invalid_input',
+      {
+        zh: '应为（分层, 非负整数总体数, 规则）',
+        en: 'expected (stratum object, population size ≥ 0, rules object)',
+      },
+      {
+        path: [
+          stratum === null || typeof stratum !== 'object'
+            ? 'stratum'
+            : Number.isSafeInteger(populationSize) && populationSize >= 0
+              ? 'rules'
+              : 'populationSize',
+        ],
+      },
+    );
   if (stratum.keySupervision === true) return populationSize;
   let n =
     stratum.count !== undefined

@@ -1,3 +1,4 @@
+import { ARRAY, badInput, requireDrawRecord, requireOptions } from '../boundary.js';
 import { compareCodePoints } from '../draw/order.js';
 import type { InspectionVisit } from '../officers/types.js';
 import type { DrawRecord } from '../record/types.js';
@@ -45,6 +46,14 @@ export function mergeJointDraws(
   records: readonly DrawRecord[],
   options: { readonly batchId?: string; readonly date?: string } = {},
 ): JointMerge {
+  if (!Array.isArray(records)) badInput('invalid_record', ['records'], ARRAY, records);
+  records.forEach((record, i) => {
+    requireDrawRecord(record, ['records', i]);
+  });
+  requireOptions(options);
+  for (const key of ['batchId', 'date'] as const)
+    if (options[key] !== undefined && typeof options[key] !== 'string')
+      badInput('invalid_options', ['options', key], { en: 'a string', zh: '字符串' }, options[key]);
   const byEntity = new Map<
     string,
     { departments: Set<string>; items: Set<string>; tasks: Set<string>; leads: Set<string>; dates: string[] }

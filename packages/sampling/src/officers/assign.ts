@@ -1,3 +1,4 @@
+import { ARRAY, badInput, isList, requireOptions, requireRules } from '../boundary.js';
 import { TicketHasher } from '../draw/ticket.js';
 import { SamplingInputError } from '../errors.js';
 import type { SpotCheckItem } from '../plan/types.js';
@@ -159,6 +160,10 @@ export function assignOfficers(
   officers: readonly DirectoryOfficer[],
   options: AssignOfficersOptions,
 ): OfficerAssignment {
+  if (!isList(visits)) badInput('invalid_visits', ['visits'], ARRAY, visits);
+  if (!isList(officers)) badInput('invalid_officer', ['officers'], ARRAY, officers);
+  requireOptions(options);
+  if (options.rules !== undefined) requireRules(options.rules, ['options', 'rules']);
   const rules = options.rules ?? DEFAULT_SAMPLING_RULES;
   const ids = new Set<string>();
   for (const [i, o] of officers.entries()) {

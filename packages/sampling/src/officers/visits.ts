@@ -1,3 +1,4 @@
+import { badInput, requireDrawRecord, requireOptions } from '../boundary.js';
 import type { DrawRecord } from '../record/types.js';
 import type { InspectionVisit } from './types.js';
 
@@ -15,6 +16,12 @@ export function visitsFromRecord(
     readonly entities?: ReadonlyMap<string, InspectionVisit['entity']>;
   } = {},
 ): InspectionVisit[] {
+  requireDrawRecord(record);
+  requireOptions(options);
+  if (options.date !== undefined && typeof options.date !== 'string')
+    badInput('invalid_options', ['options', 'date'], { en: 'a string', zh: '字符串' }, options.date);
+  if (options.entities !== undefined && !(options.entities instanceof Map))
+    badInput('invalid_options', ['options', 'entities'], { en: 'a Map', zh: 'Map' }, options.entities);
   const task = record.task;
   const date = options.date ?? task.inspectionStart ?? task.asOf;
   const departments = [task.department, ...(task.participants ?? [])];

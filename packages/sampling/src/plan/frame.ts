@@ -1,4 +1,5 @@
 import type { CivilDate } from '@jianguan/core';
+import { badInput, isObject, OBJECT, requireRules, requireTask } from '../boundary.js';
 import type { SamplingRules } from '../rules/sampling-rules.js';
 import type { DirectoryEntity, SpotCheckTask, StratumSpec } from './types.js';
 
@@ -38,6 +39,8 @@ function attributeValues(entity: DirectoryEntity, name: string): readonly string
  * stratumOf(task, { id: 'x', grade: 'D' }); // the 'D' stratum spec
  */
 export function stratumOf(task: SpotCheckTask, entity: DirectoryEntity): StratumSpec | undefined {
+  requireTask(task);
+  if (!isObject(entity)) badInput('invalid_entity', ['entity'], OBJECT, entity);
   return compileStrata(task)(entity);
 }
 
@@ -86,6 +89,10 @@ export function exclusionReason(
   entity: DirectoryEntity,
   rules: SamplingRules,
 ): ExclusionReason | undefined {
+  requireTask(task);
+  if (!isObject(stratum)) badInput('invalid_task', ['stratum'], OBJECT, stratum);
+  if (!isObject(entity)) badInput('invalid_entity', ['entity'], OBJECT, entity);
+  requireRules(rules);
   return compileExclusions(task, rules)(stratum, entity);
 }
 

@@ -1,4 +1,13 @@
 import { addWorkdays, codeTables, csvCell, getCodeTable, lookupCode } from '@jianguan/core';
+import {
+  ARRAY,
+  badInput,
+  isList,
+  isObject,
+  requireDrawRecord,
+  requireOptions,
+  requireRules,
+} from '../boundary.js';
 import { compareCodePoints } from '../draw/order.js';
 import { SamplingInputError } from '../errors.js';
 import type { DrawRecord } from '../record/types.js';
@@ -109,6 +118,14 @@ export function publicationDeadline(
   calendar: WorkdayAdder = coreCalendar,
   rules: SamplingRules = DEFAULT_SAMPLING_RULES,
 ): string {
+  if (!isObject(calendar) || typeof calendar.addWorkdays !== 'function')
+    badInput(
+      'invalid_options',
+      ['calendar'],
+      { en: 'a calendar with addWorkdays', zh: '含 addWorkdays 的日历' },
+      calendar,
+    );
+  requireRules(rules);
   return calendar.addWorkdays(inspectionEnd, rules.publicationWorkdays);
 }
 
@@ -171,6 +188,9 @@ export function buildPublicNotice(
   results: readonly InspectionResult[],
   options: PublicNoticeOptions = {},
 ): PublicNotice {
+  requireDrawRecord(record);
+  if (!isList(results)) badInput('invalid_results', ['results'], ARRAY, results);
+  requireOptions(options);
   const calendar = options.calendar ?? coreCalendar;
   const resultTable = options.resultTable ?? coreResultTable();
   const task = record.task;

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { LocalizedMessage } from '@jianguan/core';
+import { ARRAY, badInput, isObject, OBJECT } from '../boundary.js';
 import { commitPopulation, drawTask, sampleSizeFor } from '../draw/draw-task.js';
 import { compareCodePoints } from '../draw/order.js';
 import { SamplingInputError } from '../errors.js';
@@ -400,6 +401,18 @@ export function assertPublicBundle(
   bundle: { readonly record: DrawRecord; readonly population: readonly DirectoryEntity[] },
   guard: PublicBundleGuard,
 ): void {
+  if (!isObject(bundle)) badInput('invalid_bundle', ['bundle'], OBJECT, bundle);
+  if (!Array.isArray(bundle.population))
+    badInput('invalid_bundle', ['bundle', 'population'], ARRAY, bundle.population);
+  if (!isObject(guard) || !(guard.forbidden instanceof Set))
+    badInput(
+      'invalid_options',
+      ['guard'],
+      { en: 'a guard { forbidden: Set }', zh: '防泄漏配置 { forbidden: Set }' },
+      guard,
+    );
+  if (guard.attribute !== undefined && typeof guard.attribute !== 'string')
+    badInput('invalid_options', ['guard', 'attribute'], { en: 'a string', zh: '字符串' }, guard.attribute);
   const attribute = guard.attribute ?? 'stratum';
   const walk = (value: unknown, path: (string | number)[], freeKeys: boolean): void => {
     if (typeof value === 'string') {

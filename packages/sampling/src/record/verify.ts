@@ -50,7 +50,8 @@ const isObject = (v: unknown): v is Record<string, unknown> =>
  * The structural problems of a value claimed to be a draw record (JSON from anywhere): each names its path,
  * so a tampered or truncated record is reported, never crashes the verifier.
  */
-function shapeMismatches(record: unknown): DrawMismatch[] {
+/** @internal The structural problems of a draw record (also used at the boundary of the record-reading exports). */
+export function shapeMismatches(record: unknown): DrawMismatch[] {
   const out: DrawMismatch[] = [];
   const bad = (path: (string | number)[], expected: string, actual: unknown): void => {
     const where = path.join('.');

@@ -1,4 +1,6 @@
+import { describeValue } from '@jianguan/core';
 import { z } from 'zod';
+import { SamplingInputError } from '../errors.js';
 
 /**
  * Where a rule's number comes from: a seed file or a section of the research notes, and how sure we are.
@@ -87,12 +89,30 @@ export const DEFAULT_SAMPLING_RULES: SamplingRules = Object.freeze<SamplingRules
 });
 
 /**
- * Builds a rule set from the national defaults and a provincial override, validated with zod.
+ * Builds a rule set from the national defaults and a provincial override, validated with zod (throws
+ * {@link SamplingInputError} `invalid_rules` with the path of the first problem).
  *
  * @example
  * const zj = defineSamplingRules({ id: 'zj', version: '2026.1', minOfficers: 3 });
  */
 export function defineSamplingRules(override: Partial<SamplingRules>): SamplingRules {
-  const merged = samplingRulesSchema.parse({ ...DEFAULT_SAMPLING_RULES, ...override });
-  return Object.freeze(merged);
+  if (override === null || typeof override !== 'object' || Array.isArray(override))
+    throw new SamplingInputError(
+      'invalid_rules',
+      {
+        zh: `规则覆盖应为对象，实际为 ${describeValue(override)}`,
+        en: `the override must be an object, not ${describeValue(override)}`,
+      },
+      { path: [] },
+    );
+  const parsed = samplingRulesSchema.safeParse({ ...DEFAULT_SAMPLING_RULES, ...override });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new SamplingInputError(
+      'invalid_rules',
+      { zh: `抽查规则无效：${issue.message}`, en: `invalid sampling rules: ${issue.message}` },
+      { path: issue.path as (string | number)[], cause: parsed.error },
+    );
+  }
+  return Object.freeze(parsed.data);
 }

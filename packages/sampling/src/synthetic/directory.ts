@@ -1,4 +1,6 @@
+import { describeValue } from '@jianguan/core';
 import seedrandom from 'seedrandom';
+import { SamplingInputError } from '../errors.js';
 import type { DirectoryOfficer } from '../officers/types.js';
 import type { DirectoryEntity } from '../plan/types.js';
 
@@ -16,6 +18,46 @@ export interface SyntheticDirectoryOptions {
   readonly grades?: Readonly<Record<string, number>>;
   readonly industries?: readonly string[];
   readonly areaCodes?: readonly string[];
+}
+
+/** The options of the synthetic generators from an untyped caller; typed errors at `options.*`. */
+function checkOptions(options: unknown, arrays: readonly string[], required: readonly string[] = []): void {
+  const fail = (field: string | undefined, en: string, zh: string, value: unknown): never => {
+    throw new SamplingInputError(
+      'invalid_options',
+      {
+        zh: `选项 ${field ?? 'options'} 应为${zh}，实际为 ${describeValue(value)}`,
+        en: `${field === undefined ? 'options' : `options.${field}`} must be ${en}, not ${describeValue(value)}`,
+      },
+      { path: field === undefined ? ['options'] : ['options', field] },
+    );
+  };
+  if (options === null || typeof options !== 'object' || Array.isArray(options))
+    fail(undefined, 'an object', '对象', options);
+  const o = options as Record<string, unknown>;
+  if (!Number.isSafeInteger(o.count) || (o.count as number) < 0)
+    fail('count', 'a whole number ≥ 0', '非负整数', o.count);
+  if (typeof o.seed !== 'string') fail('seed', 'a string', '字符串', o.seed);
+  for (const key of arrays) {
+    const v = o[key];
+    if (v === undefined && !required.includes(key)) continue;
+    if (
+      !Array.isArray(v) ||
+      v.some((x) => typeof x !== 'string') ||
+      (required.includes(key) && v.length === 0)
+    )
+      fail(key, 'an array of strings', '字符串数组', v);
+  }
+  if (o.grades !== undefined) {
+    const g = o.grades;
+    if (
+      g === null ||
+      typeof g !== 'object' ||
+      Array.isArray(g) ||
+      Object.values(g).some((w) => typeof w !== 'number')
+    )
+      fail('grades', 'an object of grade shares', '等级占比对象', g);
+  }
 }
 
 function pick<T>(rng: () => number, shares: readonly (readonly [T, number])[]): T {
@@ -36,6 +78,7 @@ function pick<T>(rng: () => number, shares: readonly (readonly [T, number])[]): 
  * for (const e of syntheticEntities({ count: 3, seed: 'x' })) console.log(e.id, e.grade);
  */
 export function* syntheticEntities(options: SyntheticDirectoryOptions): Generator<DirectoryEntity> {
+  checkOptions(options, ['industries', 'areaCodes']);
   const rng = seedrandom(options.seed);
   const grades = Object.entries(options.grades ?? { A: 0.6, B: 0.3, C: 0.08, D: 0.02 });
   const industries = options.industries ?? ['food', 'retail', 'manufacturing', 'services'];
@@ -64,6 +107,7 @@ export function syntheticOfficers(options: {
   readonly expertise?: readonly string[];
   readonly entityIds?: readonly string[];
 }): DirectoryOfficer[] {
+  checkOptions(options, ['departments', 'expertise', 'entityIds'], ['departments']);
   const rng = seedrandom(options.seed);
   const expertise = options.expertise ?? ['food', 'drugs', 'equipment'];
   const out: DirectoryOfficer[] = [];

@@ -1,0 +1,117 @@
+/**
+ * Boundary checks for untyped callers (issue #11, total functions): junk becomes a {@link KpiError}
+ * `invalid_options` with a field path instead of a `TypeError` from deep inside.
+ */
+import { describeValue, type FieldPath } from '@jianguan/core';
+import { KpiError } from './kpi-error.js';
+
+/** Throws {@link KpiError} `invalid_options` at `path`: `what` in English and Chinese, and the value. */
+export function badArgument(
+  path: FieldPath,
+  what: { readonly en: string; readonly zh: string },
+  value: unknown,
+): never {
+  const where = path.length === 0 ? 'input' : path.join('.');
+  throw new KpiError(
+    'invalid_options',
+    {
+      zh: `${where} 应为${what.zh}，实际为 ${describeValue(value)}`,
+      en: `${where} must be ${what.en}, not ${describeValue(value)}`,
+    },
+    { path, details: { value: describeValue(value) } },
+  );
+}
+
+export function isObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+const OBJECT = { en: 'an object', zh: '对象' } as const;
+const ARRAY = { en: 'an array', zh: '数组' } as const;
+const STRING = { en: 'a string', zh: '字符串' } as const;
+const NUMBER = { en: 'a number', zh: '数字' } as const;
+
+/** {@link requireObject} without narrowing the caller's typed parameter. */
+export function checkObject(value: unknown, path: FieldPath): void {
+  if (!isObject(value)) badArgument(path, OBJECT, value);
+}
+
+/** `value` is an object (or, with `optional`, `undefined`). */
+export function requireObject(
+  value: unknown,
+  path: FieldPath,
+  optional = false,
+): asserts value is Record<string, unknown> {
+  if (optional && value === undefined) return;
+  if (!isObject(value)) badArgument(path, OBJECT, value);
+}
+
+function fields(
+  value: Record<string, unknown>,
+  path: FieldPath,
+  kind: 'string' | 'number',
+  keys: readonly string[],
+): void {
+  for (const key of keys)
+    if (typeof value[key] !== kind)
+      badArgument([...path, key], kind === 'string' ? STRING : NUMBER, value[key]);
+}
+
+function localized(value: unknown, path: FieldPath): void {
+  requireObject(value, path);
+  fields(value, path, 'string', ['zh', 'en']);
+}
+
+/** A scorecard (from `scoreIndicators`, possibly through JSON) as far as the exports read it. */
+export function requireScorecard(card: unknown, path: FieldPath = ['card']): void {
+  requireObject(card, path);
+  fields(card, path, 'string', ['setId', 'setVersion', 'period', 'start', 'end', 'asOf']);
+  fields(card, path, 'number', ['deductionScore', 'deductionPoints', 'bonusEarned', 'total']);
+  localized(card.setName, [...path, 'setName']);
+  requireObject(card.unit, [...path, 'unit']);
+  fields(card.unit, [...path, 'unit'], 'string', ['id']);
+  if (card.unit.name !== undefined && typeof card.unit.name !== 'string')
+    badArgument([...path, 'unit', 'name'], STRING, card.unit.name);
+  for (const key of ['indicators', 'dimensions', 'vetoes'] as const)
+    if (!Array.isArray(card[key])) badArgument([...path, key], ARRAY, card[key]);
+  (card.indicators as unknown[]).forEach((indicator, i) => {
+    const at = [...path, 'indicators', i];
+    requireObject(indicator, at);
+    fields(indicator, at, 'string', ['id', 'dimension', 'kind', 'metric', 'status']);
+    fields(indicator, at, 'number', ['points', 'score', 'deducted']);
+    localized(indicator.name, [...at, 'name']);
+    for (const key of ['windows', 'deductions', 'source'] as const) {
+      const list = indicator[key];
+      if (!Array.isArray(list)) badArgument([...at, key], ARRAY, list);
+      list.forEach((entry, j) => {
+        requireObject(entry, [...at, key, j]);
+      });
+    }
+  });
+  (card.dimensions as unknown[]).forEach((dimension, i) => {
+    const at = [...path, 'dimensions', i];
+    requireObject(dimension, at);
+    fields(dimension, at, 'string', ['dimension', 'nameEn']);
+    fields(dimension, at, 'number', ['points', 'score']);
+  });
+}
+
+/** A comparison (from `compareUnits`) as far as the exports read it. */
+export function requireComparison(comparison: unknown, path: FieldPath = ['comparison']): void {
+  requireObject(comparison, path);
+  fields(comparison, path, 'string', ['setId', 'setVersion', 'period']);
+  for (const key of ['rows', 'scorecards'] as const)
+    if (!Array.isArray(comparison[key])) badArgument([...path, key], ARRAY, comparison[key]);
+  (comparison.rows as unknown[]).forEach((row, i) => {
+    requireObject(row, [...path, 'rows', i]);
+    requireObject(row.dimensions, [...path, 'rows', i, 'dimensions']);
+  });
+  (comparison.scorecards as unknown[]).forEach((card, i) => {
+    requireScorecard(card, [...path, 'scorecards', i]);
+  });
+}
+
+/** Options objects: `undefined` is the defaults; anything but an object is a typed error. */
+export function requireOptions(options: unknown, path: FieldPath = ['options']): void {
+  if (!isObject(options)) badArgument(path, OBJECT, options);
+}

@@ -1,0 +1,92 @@
+/**
+ * Boundary checks for untyped callers (issue #11, total functions): junk becomes a {@link SamplingInputError}
+ * with a field path instead of a `TypeError` from deep inside. Validation of a task, rule set or record is
+ * cached per object, so repeated calls with the same inputs stay cheap.
+ */
+import { describeValue, type FieldPath } from '@jianguan/core';
+import { SamplingInputError } from './errors.js';
+import { spotCheckTaskSchema } from './plan/types.js';
+import { shapeMismatches } from './record/verify.js';
+import { samplingRulesSchema } from './rules/sampling-rules.js';
+
+/** Throws {@link SamplingInputError} `code` at `path`: `what` in English and Chinese, and the value. */
+export function badInput(
+  code: string,
+  path: FieldPath,
+  what: { readonly en: string; readonly zh: string },
+  value: unknown,
+): never {
+  const where = path.length === 0 ? 'input' : path.join('.');
+  throw new SamplingInputError(
+    code,
+    {
+      zh: `${where} 应为${what.zh}，实际为 ${describeValue(value)}`,
+      en: `${where} must be ${what.en}, not ${describeValue(value)}`,
+    },
+    { path, details: { value: describeValue(value) } },
+  );
+}
+
+export function isObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+export const OBJECT = { en: 'an object', zh: '对象' } as const;
+export const ARRAY = { en: 'an array', zh: '数组' } as const;
+export const STRING = { en: 'a string', zh: '字符串' } as const;
+
+/** An options argument: an object (the defaults are `{}`). */
+export function requireOptions(options: unknown, path: FieldPath = ['options']): void {
+  if (!isObject(options)) badInput('invalid_options', path, OBJECT, options);
+}
+
+const valid = new WeakSet<object>();
+
+function cached(value: unknown, check: () => void): void {
+  if (typeof value === 'object' && value !== null && valid.has(value)) return;
+  check();
+  valid.add(value as object);
+}
+
+/** A spot-check task (validated with its schema once per object). */
+export function requireTask(task: unknown, path: FieldPath = ['task']): void {
+  cached(task, () => {
+    const r = spotCheckTaskSchema.safeParse(task);
+    if (r.success) return;
+    const issue = r.error.issues[0]!;
+    throw new SamplingInputError(
+      'invalid_task',
+      { zh: `抽查任务定义无效：${issue.message}`, en: `invalid task: ${issue.message}` },
+      { path: [...path, ...(issue.path as (string | number)[])] },
+    );
+  });
+}
+
+/** A sampling rule set (validated with its schema once per object). */
+export function requireRules(rules: unknown, path: FieldPath = ['rules']): void {
+  cached(rules, () => {
+    const r = samplingRulesSchema.safeParse(rules);
+    if (r.success) return;
+    const issue = r.error.issues[0]!;
+    throw new SamplingInputError(
+      'invalid_rules',
+      { zh: `抽查规则无效：${issue.message}`, en: `invalid sampling rules: ${issue.message}` },
+      { path: [...path, ...(issue.path as (string | number)[])] },
+    );
+  });
+}
+
+/** A draw record of the right structure (the checks of `verifyDraw`'s `format` mismatches) and a valid task. */
+export function requireDrawRecord(record: unknown, path: FieldPath = ['record']): void {
+  cached(record, () => {
+    const [first] = shapeMismatches(record);
+    if (first !== undefined)
+      throw new SamplingInputError('invalid_record', first.message, { path: [...path, ...first.path] });
+    requireTask((record as { task: unknown }).task, [...path, 'task']);
+  });
+}
+
+/** `Array.isArray` without narrowing the caller's typed parameter. */
+export function isList(value: unknown): boolean {
+  return Array.isArray(value);
+}

@@ -90,6 +90,8 @@ export type {
   ProvinceSyncClient,
   SyncKind,
   SyncOptions,
+  SyncPull,
+  SyncPullOptions,
   SyncResult,
 } from './sync.js';
 export {

@@ -328,13 +328,13 @@ export function commitmentEvents(
 }
 
 /** A pull as the sync sees it: items, the cursor to persist, and the items skipped as invalid. */
-type SyncPull<T> = AsyncIterable<T> & {
+export type SyncPull<T> = AsyncIterable<T> & {
   readonly cursor?: string | undefined;
   readonly invalid?: readonly unknown[];
 };
 
 /** Options the sync passes to every pull: the cursor, and `onInvalid: 'skip'` so one bad item never blocks a feed. */
-interface SyncPullOptions {
+export interface SyncPullOptions {
   cursor?: string;
   onInvalid?: 'skip';
 }

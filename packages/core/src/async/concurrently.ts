@@ -1,3 +1,5 @@
+import { InvalidOptionsError } from '../errors/invalid-options.js';
+
 /**
  * Runs `task` for every item with at most `concurrency` tasks in flight (并发上限), items taken in order by
  * whichever worker is free: the SDK's one async worker pool (batch uploads, outbox flushes). Resolves when
@@ -15,6 +17,17 @@ export async function forEachConcurrently<T>(
   task: (item: T, index: number) => Promise<void>,
   options: { readonly signal?: AbortSignal | undefined } = {},
 ): Promise<void> {
+  if (!Array.isArray(items)) throw new InvalidOptionsError('items', { en: 'an array', zh: '数组' }, items);
+  if (!Number.isSafeInteger(concurrency) || concurrency < 1)
+    throw new InvalidOptionsError(
+      'concurrency',
+      { en: 'a whole number ≥ 1', zh: '不小于 1 的整数' },
+      concurrency,
+    );
+  if (typeof task !== 'function')
+    throw new InvalidOptionsError('task', { en: 'a function', zh: '函数' }, task);
+  if (options === null || typeof options !== 'object')
+    throw new InvalidOptionsError(undefined, { en: 'an object', zh: '对象' }, options);
   const { signal } = options;
   let next = 0;
   const worker = async (): Promise<void> => {

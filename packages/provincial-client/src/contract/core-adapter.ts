@@ -57,7 +57,7 @@ export function recordSchema(name: CoreSchemaName): z.ZodType {
 
 /**
  * What a {@link QualityCheckFunction} returns: core's {@link QualityResult} (批次质检结果), the
- * `issuesTruncated` flag optional. The issues are core's {@link QualityIssue}.
+ * `issuesTruncated` flag optional. The issues are core's `QualityIssue`.
  *
  * @example
  * const r: QualityReport = { total: 1, passed: 1, failed: 0, passRate: 1, issues: [] };

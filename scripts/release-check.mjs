@@ -244,9 +244,9 @@ const calls = {
     return 'readCsv';
   },
   '@jianguan/provincial-client/contract': async (m) => {
-    equal(m.isValidCivilDate('2025-02-29'), false, "isValidCivilDate('2025-02-29')");
+    equal(typeof m.defaultQualityCheck, 'function', 'defaultQualityCheck');
     equal(typeof m.ENDPOINTS, 'object', 'ENDPOINTS');
-    return 'isValidCivilDate, ENDPOINTS';
+    return 'defaultQualityCheck, ENDPOINTS';
   },
   '@jianguan/sampling/synthetic': async (m) => {
     const a = [...m.syntheticEntities({ count: 5, seed: 'release-check' })];

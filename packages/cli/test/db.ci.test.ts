@@ -23,7 +23,8 @@ describe('jianguan db help', () => {
       '--database-url',
       '--pglite',
       'DATABASE_URL',
-      'Exit codes 退出码',
+      '退出码：',
+      'Exit codes:',
     ])
       expect(r.stdout).toContain(text);
   });

@@ -3,7 +3,8 @@
 import { isJianguanError } from '@jianguan/core';
 import { parseSandboxArgs, SANDBOX_USAGE } from './cli-args.js';
 import { startExchangeHarvest } from './harvester/open.js';
-import { SANDBOX_CREDENTIALS, startSandbox } from './server.js';
+import { startSandbox } from './server.js';
+import { SANDBOX_CREDENTIALS } from './types.js';
 
 const write = (text: string) => process.stdout.write(`${text}\n`);
 

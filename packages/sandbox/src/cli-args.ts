@@ -1,7 +1,7 @@
 import { isCivilDate } from '@jianguan/core';
 import { ClientOptionsError } from '@jianguan/provincial-client';
 import type { SandboxFaults } from './faults.js';
-import type { SandboxOptions } from './server.js';
+import type { SandboxOptions } from './types.js';
 
 /**
  * Help text of the `jianguan-sandbox` command.

@@ -12,16 +12,7 @@ export type { ExchangeHarvester, ExchangeHarvesterOptions, HarvestResult } from 
 export { createExchangeHarvester, openExchangeDatabase, startExchangeHarvest } from './harvester/index.js';
 export type { SyntheticRecordOptions } from './records.js';
 export { syntheticInspectionRecords } from './records.js';
-export type {
-  RequestLogEntry,
-  Sandbox,
-  SandboxAuth,
-  SandboxOptions,
-  SandboxState,
-  StoredRecord,
-  WriteLogEntry,
-} from './server.js';
-export { SANDBOX_CREDENTIALS, startSandbox } from './server.js';
+export { startSandbox } from './server.js';
 export type { SandboxArrivals } from './state/arrivals.js';
 export type { WorkFeed } from './state/work-items.js';
 export type { SyntheticDataOptions } from './synthetic.js';
@@ -32,3 +23,13 @@ export {
   syntheticDoubleNotifications,
   syntheticJointTasks,
 } from './synthetic.js';
+export type {
+  RequestLogEntry,
+  Sandbox,
+  SandboxAuth,
+  SandboxOptions,
+  SandboxState,
+  StoredRecord,
+  WriteLogEntry,
+} from './types.js';
+export { SANDBOX_CREDENTIALS } from './types.js';

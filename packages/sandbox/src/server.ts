@@ -18,17 +18,6 @@ import { createUploadStore } from './state/upload-store.js';
 import { createWorkItems } from './state/work-items.js';
 import type { RequestLogEntry, Sandbox, SandboxOptions, SandboxState } from './types.js';
 
-export type {
-  RequestLogEntry,
-  Sandbox,
-  SandboxAuth,
-  SandboxOptions,
-  SandboxState,
-  StoredRecord,
-  WriteLogEntry,
-} from './types.js';
-export { SANDBOX_CREDENTIALS } from './types.js';
-
 function validateOptions(options: SandboxOptions): void {
   if (
     options.port !== undefined &&

@@ -2,7 +2,7 @@ import type { ExchangeFeedback, ExchangeRow, SqlClient } from '@jianguan/postgre
 import type { UploadKind } from '@jianguan/provincial-client';
 import { ClientOptionsError } from '@jianguan/provincial-client';
 import { UPLOAD_KIND_NAMES } from '@jianguan/provincial-client/contract';
-import type { Sandbox } from '../server.js';
+import type { Sandbox } from '../types.js';
 
 /**
  * Options of {@link createExchangeHarvester}.

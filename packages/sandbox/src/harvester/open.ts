@@ -1,6 +1,6 @@
 import type { SqlClient } from '@jianguan/postgres';
 import { ClientOptionsError } from '@jianguan/provincial-client';
-import type { Sandbox } from '../server.js';
+import type { Sandbox } from '../types.js';
 import { createExchangeHarvester, type ExchangeHarvester, type HarvestResult } from './harvester.js';
 
 /**

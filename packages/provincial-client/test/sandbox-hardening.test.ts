@@ -1,6 +1,6 @@
 import type { Sandbox } from '@jianguan/sandbox';
 import { SANDBOX_CREDENTIALS, startSandbox, syntheticInspectionRecords } from '@jianguan/sandbox';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   createHmacSha256Signer,
   createProvincialClient,
@@ -75,10 +75,18 @@ describe('the sandbox checks auth and size before it reads a body', () => {
       duplex: 'half',
       headers: await headersFor(''),
       signal: AbortSignal.timeout(10_000),
-    });
-    expect(streamed.status).toBe(413);
+    }).catch((e: unknown) => e);
+    if (streamed instanceof Response) {
+      expect(streamed.status).toBe(413);
+      await streamed.body?.cancel();
+    } else {
+      // The server stopped reading at the limit while the client was still writing: the client may see the
+      // broken pipe before the 413 answer. The sandbox's own log shows the refusal either way.
+      const code = ((streamed as Error).cause as { code?: string } | undefined)?.code;
+      expect(['EPIPE', 'ECONNRESET', 'UND_ERR_SOCKET']).toContain(code);
+    }
+    await vi.waitFor(() => expect(sandbox.state.requests.at(-1)).toMatchObject({ status: 413 }));
     expect(body.exhausted()).toBe(false);
-    await streamed.body?.cancel();
   });
 
   it('the client surfaces a 413 as PayloadTooLargeError and does not retry it', async () => {

@@ -7,6 +7,8 @@ import * as api from '../../src/index.js';
 const options: Record<string, SweepOptions> = {
   '@jianguan/sandbox': {
     pending: {
+      openExchangeDatabase: "untyped TypeError: Cannot read properties of null (reading 'dataDir')",
+      startExchangeHarvest: "untyped TypeError: Cannot read properties of undefined (reading 'target')",
       parseSandboxArgs: "untyped TypeError: Cannot read properties of undefined (reading 'length')",
       startSandbox: "untyped TypeError: Cannot read properties of null (reading 'seed')",
       syntheticClues: 'untyped TypeError: Cannot convert object to primitive value',

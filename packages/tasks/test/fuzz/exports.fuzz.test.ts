@@ -7,6 +7,8 @@ import * as api from '../../src/index.js';
 const options: Record<string, SweepOptions> = {
   '@jianguan/tasks': {
     pending: {
+      commitmentEvents: 'untyped TypeError: records is not iterable',
+      commitmentTaskId: 'untyped TypeError: Cannot convert object to primitive value',
       applyFixFacts: "untyped TypeError: Cannot read properties of undefined (reading 'map')",
       clueEvents: 'untyped TypeError: records is not iterable',
       clueTaskId: 'untyped TypeError: Cannot convert object to primitive value',

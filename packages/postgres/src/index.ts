@@ -26,6 +26,14 @@ export type {
   TimelinessCounts,
 } from './kpi.js';
 export { kpiFactsInDatabase, saveKpiFacts, scoreInDatabase } from './kpi.js';
+export type {
+  FeedKpiCounts,
+  KpiFeed,
+  KpiFeeds,
+  PublicationKpiCounts,
+  ScoreFeedInDatabaseOptions,
+} from './kpi-feeds.js';
+export { countPublicationsInDatabase, saveKpiFeeds, scoreFeedInDatabase } from './kpi-feeds.js';
 export type { MigrateResult, Migration } from './migrate.js';
 export { MIGRATION_LOCK_KEY, MIGRATIONS, migrate } from './migrate.js';
 export type { DrainOutboxOptions, PostgresOutboxStore, PostgresOutboxStoreOptions } from './outbox.js';

@@ -146,7 +146,8 @@ export interface ScoreInDatabaseOptions {
 
 const CIVIL = /^\d{4}-\d{2}-\d{2}$/;
 
-function checkAllowed(name: string, n: unknown): void {
+/** Throws `invalid_allowed_workdays` unless `n` is a non-negative safe integer. @internal */
+export function checkAllowed(name: string, n: unknown): void {
   if (typeof n !== 'number' || !Number.isSafeInteger(n) || n < 0) {
     throw new PostgresError(
       'invalid_allowed_workdays',
@@ -156,15 +157,78 @@ function checkAllowed(name: string, n: unknown): void {
   }
 }
 
-const counts = (r: Record<string, unknown>, p: 'report' | 'fix'): TimelinessCounts => {
-  const due = Number(r[`${p}_due`]);
-  const onTime = Number(r[`${p}_on_time`]);
+/** One scoring window as the SQL functions take it (`last_day` is the period's end or `as_of` when earlier). @internal */
+export interface SqlWindow {
+  readonly period: string;
+  readonly start_day: string;
+  readonly last_day: string;
+  readonly as_of: string;
+}
+
+/** The windows of `periods` as of `asOf` (checked), as `scoreIndicators` clamps them. @internal */
+export function windowsOf(periods: readonly PeriodId[], asOf: unknown): SqlWindow[] {
+  if (asOf !== undefined && (typeof asOf !== 'string' || !CIVIL.test(asOf))) {
+    throw new PostgresError(
+      'invalid_as_of',
+      { zh: 'asOf 必须是 YYYY-MM-DD 日期', en: 'asOf must be a YYYY-MM-DD civil date' },
+      { path: ['asOf'], details: { value: asOf } },
+    );
+  }
+  if (!Array.isArray(periods)) {
+    throw new PostgresError(
+      'invalid_periods',
+      { zh: 'periods 必须是考核周期数组', en: 'periods must be an array of period ids' },
+      { path: ['periods'], details: { value: periods } },
+    );
+  }
+  return periods.map((id) => {
+    const p = parsePeriod(id);
+    const at = (asOf as string | undefined) ?? p.end;
+    return { period: p.id, start_day: p.start, last_day: at < p.end ? at : p.end, as_of: at };
+  });
+}
+
+/** Throws `outside_calendar` when any row counted a date missing from `jianguan.workdays`. @internal */
+export function checkOutsideCalendar(rows: readonly Record<string, unknown>[]): void {
+  const outside = rows.filter((r) => Number(r.outside_calendar) > 0);
+  if (outside.length > 0) {
+    throw new PostgresError(
+      'outside_calendar',
+      {
+        zh: '有记录的日期不在工作日表 jianguan.workdays 中（先运行 syncWorkdays）',
+        en: 'some dates are not in jianguan.workdays (run syncWorkdays for those years)',
+      },
+      {
+        details: {
+          windows: outside.map((r) => ({
+            period: r.period,
+            department: r.department,
+            records: Number(r.outside_calendar),
+          })),
+        },
+      },
+    );
+  }
+}
+
+/** Orders rows by the position of their period in `windows`, then department in code-point order. @internal */
+export function byWindowThenDepartment(windows: readonly SqlWindow[]) {
+  const order = new Map(windows.map((w, i) => [w.period, i]));
+  return (a: { period: string; department: string }, b: { period: string; department: string }): number =>
+    order.get(a.period)! - order.get(b.period)! ||
+    (a.department < b.department ? -1 : a.department > b.department ? 1 : 0);
+}
+
+/** The timeliness counts of columns `${p}due`, `${p}on_time`, `${p}pending`, `${p}workdays_late`. @internal */
+export const counts = (r: Record<string, unknown>, p: string): TimelinessCounts => {
+  const due = Number(r[`${p}due`]);
+  const onTime = Number(r[`${p}on_time`]);
   return {
     due,
     onTime,
     late: due - onTime,
-    pending: Number(r[`${p}_pending`]),
-    workdaysLate: Number(r[`${p}_workdays_late`]),
+    pending: Number(r[`${p}pending`]),
+    workdaysLate: Number(r[`${p}workdays_late`]),
   };
 };
 
@@ -199,44 +263,14 @@ export async function scoreInDatabase(
   checkClient(db);
   checkAllowed('reportAllowedWorkdays', options.reportAllowedWorkdays);
   checkAllowed('fixAllowedWorkdays', options.fixAllowedWorkdays);
-  if (options.asOf !== undefined && !CIVIL.test(options.asOf)) {
-    throw new PostgresError(
-      'invalid_as_of',
-      { zh: 'asOf 必须是 YYYY-MM-DD 日期', en: 'asOf must be a YYYY-MM-DD civil date' },
-      { path: ['asOf'], details: { value: options.asOf } },
-    );
-  }
-  const windows = options.periods.map((id) => {
-    const p = parsePeriod(id);
-    const asOf = options.asOf ?? p.end;
-    return { period: p.id, start_day: p.start, last_day: asOf < p.end ? asOf : p.end, as_of: asOf };
-  });
+  const windows = windowsOf(options.periods, options.asOf);
   const { rows } = await db.query(`select * from jianguan.behaviour_kpi($1::regclass, $2::jsonb, $3, $4)`, [
     options.facts ?? 'jianguan.kpi_behaviours',
     JSON.stringify(windows.filter((w) => w.start_day <= w.last_day)),
     options.reportAllowedWorkdays,
     options.fixAllowedWorkdays,
   ]);
-  const outside = rows.filter((r) => Number(r.outside_calendar) > 0);
-  if (outside.length > 0) {
-    throw new PostgresError(
-      'outside_calendar',
-      {
-        zh: '有记录的日期不在工作日表 jianguan.workdays 中（先运行 syncWorkdays）',
-        en: 'some dates are not in jianguan.workdays (run syncWorkdays for those years)',
-      },
-      {
-        details: {
-          windows: outside.map((r) => ({
-            period: r.period,
-            department: r.department,
-            records: Number(r.outside_calendar),
-          })),
-        },
-      },
-    );
-  }
-  const order = new Map(windows.map((w, i) => [w.period, i]));
+  checkOutsideCalendar(rows);
   const byWindow = new Map(windows.map((w) => [w.period, w]));
   return rows
     .map((r): BehaviourKpiCounts => {
@@ -248,15 +282,11 @@ export async function scoreInDatabase(
         end: w.last_day,
         asOf: w.as_of,
         volume: Number(r.volume),
-        report: counts(r, 'report'),
-        fix: counts(r, 'fix'),
+        report: counts(r, 'report_'),
+        fix: counts(r, 'fix_'),
       };
     })
-    .sort(
-      (a, b) =>
-        order.get(a.period)! - order.get(b.period)! ||
-        (a.department < b.department ? -1 : a.department > b.department ? 1 : 0),
-    );
+    .sort(byWindowThenDepartment(windows));
 }
 
 /**

@@ -2,6 +2,7 @@ import { checkClient, execScript, type SqlClient, withTransaction } from './db.j
 import { exchangeTablesSql } from './exchange.js';
 import { sha256Hex } from './hash.js';
 import { KPI_SQL } from './kpi.js';
+import { KPI_FEEDS_SQL } from './kpi-feeds.js';
 import { TOPIC_TABLES, topicTableSql } from './schema.js';
 import { type DigestFunction, drawFunctionsSql } from './sql-draw.js';
 import { TASK_EVENTS_SQL } from './task-store.js';
@@ -69,6 +70,11 @@ create table jianguan.draw_records (
     { version: 4, name: 'working-day table and lateness functions', sql: WORKDAYS_SQL },
     { version: 5, name: 'task event log (append-only, hash chain per book)', sql: TASK_EVENTS_SQL },
     { version: 6, name: 'KPI behaviour facts, timeliness and per-department counts', sql: KPI_SQL },
+    {
+      version: 7,
+      name: 'KPI feeds (clues, 双告知, publications) and their per-department counts',
+      sql: KPI_FEEDS_SQL,
+    },
   ]);
 }
 
@@ -76,7 +82,7 @@ create table jianguan.draw_records (
  * The result of {@link migrate}.
  *
  * @example
- * const r: MigrateResult = { applied: [1, 2, 3, 4, 5, 6], current: 6, topicsDigest: '…' };
+ * const r: MigrateResult = { applied: [1, 2, 3, 4, 5, 6, 7], current: 7, topicsDigest: '…' };
  */
 export interface MigrateResult {
   /** Versions applied by this call (empty when already up to date). */
@@ -93,7 +99,7 @@ export interface MigrateResult {
  *
  * @example
  * const db = new pg.Pool({ connectionString: process.env.DATABASE_URL });
- * await migrate(db); // { applied: [1, 2, 3, 4, 5, 6], current: 6, … } the first time, applied: [] afterwards
+ * await migrate(db); // { applied: [1, 2, 3, 4, 5, 6, 7], current: 7, … } the first time, applied: [] afterwards
  */
 export async function migrate(
   db: SqlClient,

@@ -1,12 +1,22 @@
 import { civilDateOfDayNumber, dayNumberOf } from '@jianguan/core';
 import type { BehaviourFact, IndicatorSet, PeriodGranularity, Scorecard } from '@jianguan/kpi';
-import { deriveIndicatorSet, hubeiLikeIndicatorSet, prepareKpiData, scoreIndicators } from '@jianguan/kpi';
+import {
+  baselineIndicatorSet,
+  deriveIndicatorSet,
+  hubeiLikeIndicatorSet,
+  prepareKpiData,
+  scoreIndicators,
+} from '@jianguan/kpi';
 import fc from 'fast-check';
 import { expect, it } from 'vitest';
 import {
+  countPublicationsInDatabase,
+  type KpiFeeds,
   kpiFactsInDatabase,
   PostgresError,
   saveKpiFacts,
+  saveKpiFeeds,
+  scoreFeedInDatabase,
   scoreInDatabase,
   syncWorkdays,
 } from '../src/index.js';
@@ -139,32 +149,183 @@ function countsOf(card: Scorecard) {
   };
 }
 
+// Clues (线索) and 双告知: an event day and, maybe, a done day (before, on or after the deadline); publications.
+const timedArb = fc.record({
+  department: fc.constantFrom(...DEPARTMENTS),
+  event: dayArb,
+  doneAfter: fc.option(fc.oneof(fc.integer({ min: 0, max: 25 }), fc.constantFrom(0, 1, 2, 5, 10)), {
+    freq: 3,
+  }),
+});
+const publicationArb = fc.record({
+  department: fc.constantFrom(...DEPARTMENTS),
+  channel: fc.constantFrom('annual_plan', 'work_news', 'exposure'),
+  day: dayArb,
+});
+type Timed = { department: string; event: number; doneAfter: number | null };
+const doneOf = (t: Timed) => (t.doneAfter === null ? undefined : date(Math.min(LAST, t.event + t.doneAfter)));
+const toFeeds = (
+  clues: readonly Timed[],
+  notices: readonly Timed[],
+  publications: readonly { department: string; channel: string; day: number }[],
+): Required<KpiFeeds> => ({
+  clues: clues.map((c, i) => {
+    const done = doneOf(c);
+    return {
+      clueId: `XS${String(i).padStart(4, '0')}`,
+      department: c.department,
+      receivedDate: date(c.event),
+      ...(done === undefined ? {} : { feedbackDate: done }),
+    };
+  }),
+  doubleNotifications: notices.map((n, i) => {
+    const done = doneOf(n);
+    return {
+      noticeId: `SGZ${String(i).padStart(4, '0')}`,
+      department: n.department,
+      pushedDate: date(n.event),
+      ...(done === undefined ? {} : { claimedDate: done }),
+    };
+  }),
+  publications: publications.map((p, i) => ({
+    publicationId: `FB${String(i).padStart(4, '0')}`,
+    department: p.department,
+    channel: p.channel as 'work_news',
+    date: date(p.day),
+  })),
+});
+
+/** The baseline set with every feed indicator scored per `g` and the given working days allowed. */
+function feedSetFor(g: PeriodGranularity, clue: number, notice: number): IndicatorSet {
+  return deriveIndicatorSet(baselineIndicatorSet, {
+    id: `pg-kpi-feeds-${g}-${clue}-${notice}`,
+    version: '1.0.0',
+    override: {
+      'clue-feedback-rate': { period: g },
+      'clue-feedback-timeliness': {
+        period: g,
+        metric: { type: 'clue_feedback_timeliness', allowedWorkdays: clue },
+      },
+      'double-notification-claim-rate': { period: g },
+      'double-notification-claim-timeliness': {
+        period: g,
+        metric: { type: 'double_notification_claim_timeliness', allowedWorkdays: notice },
+      },
+      'annual-plan': { period: g },
+      'work-news': { period: g },
+      exposure: { period: g },
+    },
+  });
+}
+
+/** The feed counts scoreIndicators reports (one window each: every indicator is scored per the period's own granularity). */
+function feedCountsOf(card: Scorecard) {
+  const ind = (id: string) => card.indicators.find((i) => i.id === id)!;
+  const one = (id: string) => {
+    const { windows } = ind(id);
+    expect(windows.length).toBeLessThanOrEqual(1);
+    return windows[0];
+  };
+  const rate = (id: string) => ({
+    events: one(id)?.denominator ?? 0,
+    done: one(id)?.numerator ?? 0,
+  });
+  const timeliness = (id: string) => {
+    const w = one(id);
+    const evidence = ind(id).deductions.flatMap((d) => d.records);
+    const due = w?.denominator ?? 0;
+    const onTime = w?.numerator ?? 0;
+    expect(evidence.length).toBe(due - onTime);
+    return {
+      due,
+      onTime,
+      late: due - onTime,
+      pending: evidence.filter((r) => r.doneDate === null).length,
+      workdaysLate: evidence.reduce((s, r) => s + (r.workdaysLate ?? 0), 0),
+    };
+  };
+  return {
+    clues: { ...rate('clue-feedback-rate'), timeliness: timeliness('clue-feedback-timeliness') },
+    notices: {
+      ...rate('double-notification-claim-rate'),
+      timeliness: timeliness('double-notification-claim-timeliness'),
+    },
+    channels: {
+      annual_plan: one('annual-plan')?.value ?? 0,
+      work_news: one('work-news')?.value ?? 0,
+      exposure: one('exposure')?.value ?? 0,
+    },
+  };
+}
+
 describeOnMigratedBackends('KPI facts in the database', (db) => {
-  it('counts lateness per department and period exactly as scoreIndicators (fast-check)', async () => {
+  it('counts behaviours, clues, 双告知 and publications per department and period exactly as scoreIndicators (fast-check)', async () => {
     await syncWorkdays(db, { fromYear: 2024, toYear: 2026 });
     let compared = 0;
     let late = 0;
+    let feedLate = 0;
+    let feedPending = 0;
+    let published = 0;
     await fc.assert(
       fc.asyncProperty(
         fc.array(factArb, { minLength: 0, maxLength: 120 }),
         fc.constantFrom(0, 1, 2, 5),
         fc.constantFrom(0, 3, 5, 10),
         fc.option(fc.constantFrom('2025-05-06', '2025-10-09', '2025-12-31', '2026-02-24', '2026-03-31')),
-        async (rows, report, fix, asOf) => {
+        fc.array(timedArb, { maxLength: 60 }),
+        fc.array(timedArb, { maxLength: 60 }),
+        fc.array(publicationArb, { maxLength: 60 }),
+        fc.constantFrom(0, 1, 5, 10),
+        fc.constantFrom(0, 2, 5),
+        async (
+          rows,
+          report,
+          fix,
+          asOf,
+          clueRows,
+          noticeRows,
+          publicationRows,
+          clueAllowed,
+          noticeAllowed,
+        ) => {
           const facts = toFacts(rows);
-          await db.query('delete from jianguan.kpi_behaviours');
+          const feeds = toFeeds(clueRows, noticeRows, publicationRows);
+          await db.query(
+            'truncate jianguan.kpi_behaviours, jianguan.kpi_clues, jianguan.kpi_double_notifications, ' +
+              'jianguan.kpi_publications',
+          );
           await saveKpiFacts(db, facts);
+          expect(await saveKpiFeeds(db, feeds)).toEqual({
+            clues: clueRows.length,
+            doubleNotifications: noticeRows.length,
+            publications: publicationRows.length,
+          });
           const back = await kpiFactsInDatabase(db);
           expect(back).toEqual(facts); // ids are zero-padded ASCII: code-point order = input order
-          const prepared = prepareKpiData({ behaviours: back });
+          const prepared = prepareKpiData({ behaviours: back, ...feeds });
           for (const g of ['quarter', 'month', 'year'] as const) {
             const set = setFor(g, report, fix);
+            const feedSet = feedSetFor(g, clueAllowed, noticeAllowed);
+            const at = asOf === null ? {} : { asOf };
             const rowsDb = await scoreInDatabase(db, {
               periods: PERIODS[g],
               reportAllowedWorkdays: report,
               fixAllowedWorkdays: fix,
-              ...(asOf === null ? {} : { asOf }),
+              ...at,
             });
+            const cluesDb = await scoreFeedInDatabase(db, {
+              feed: 'clues',
+              periods: PERIODS[g],
+              allowedWorkdays: clueAllowed,
+              ...at,
+            });
+            const noticesDb = await scoreFeedInDatabase(db, {
+              feed: 'doubleNotifications',
+              periods: PERIODS[g],
+              allowedWorkdays: noticeAllowed,
+              ...at,
+            });
+            const publicationsDb = await countPublicationsInDatabase(db, { periods: PERIODS[g], ...at });
             for (const period of PERIODS[g]) {
               for (const department of DEPARTMENTS) {
                 const card = scoreIndicators(set, prepared, {
@@ -186,8 +347,28 @@ describeOnMigratedBackends('KPI facts in the database', (db) => {
                   department,
                   ...expected,
                 });
+                const zeroFeed = { events: 0, done: 0, timeliness: zero };
+                const feedOf = (list: typeof cluesDb) => {
+                  const r = list.find((x) => x.period === period && x.department === department);
+                  return r ? { events: r.events, done: r.done, timeliness: r.timeliness } : zeroFeed;
+                };
+                const pub = publicationsDb.find((x) => x.period === period && x.department === department);
+                const expectedFeeds = feedCountsOf(
+                  scoreIndicators(feedSet, prepared, { period, unit: department, ...at }),
+                );
+                expect({
+                  period,
+                  department,
+                  clues: feedOf(cluesDb),
+                  notices: feedOf(noticesDb),
+                  channels: pub?.channels ?? { annual_plan: 0, work_news: 0, exposure: 0 },
+                }).toEqual({ period, department, ...expectedFeeds });
                 compared++;
                 late += expected.report.late + expected.fix.late;
+                feedLate += expectedFeeds.clues.timeliness.late + expectedFeeds.notices.timeliness.late;
+                feedPending +=
+                  expectedFeeds.clues.timeliness.pending + expectedFeeds.notices.timeliness.pending;
+                published += Object.values(expectedFeeds.channels).reduce((a, b) => a + b, 0);
               }
             }
           }
@@ -197,6 +378,9 @@ describeOnMigratedBackends('KPI facts in the database', (db) => {
     );
     expect(compared).toBe(8 * DEPARTMENTS.length * (5 + 6 + 1));
     expect(late).toBeGreaterThan(0); // the generator does produce late and pending records
+    expect(feedLate).toBeGreaterThan(0);
+    expect(feedPending).toBeGreaterThan(0);
+    expect(published).toBeGreaterThan(0);
   });
 
   it('refuses to count a record whose dates are outside the working-day table', async () => {

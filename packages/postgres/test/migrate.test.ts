@@ -24,6 +24,7 @@ for (const backend of BACKENDS) {
           '4',
           '5',
           '6',
+          '7',
           `topics:${first.topicsDigest}`,
         ]);
         const tables = await db.query(
@@ -36,6 +37,9 @@ for (const backend of BACKENDS) {
             'draw_records',
             'task_events',
             'kpi_behaviours',
+            'kpi_clues',
+            'kpi_double_notifications',
+            'kpi_publications',
             'behaviour_records',
             'regulated_entities',
           ]),

@@ -239,3 +239,85 @@ export async function readExchangeFeedback(db: SqlClient, batchNo?: string): Pro
     issues: r.issues as unknown[],
   }));
 }
+
+/**
+ * DDL of the harvest cursor (migration 8): per harvester and kind, the last `cd_batch` the province harvested from
+ * this 前置库, so a restarted harvester resumes where it stopped. @internal
+ */
+export const HARVEST_CURSOR_SQL = `
+create table jianguan.cd_harvest_cursor (
+  harvester text not null,
+  kind text not null,
+  last_batch text not null check (last_batch ~ '^[0-9]{13}$'),
+  updated_at timestamptz not null default now(),
+  primary key (harvester, kind)
+);`;
+
+function checkHarvester(harvester: unknown): asserts harvester is string {
+  if (typeof harvester !== 'string' || harvester === '') {
+    throw new PostgresError(
+      'invalid_harvester',
+      { zh: '归集程序名必须是非空字符串', en: 'the harvester name must be a non-empty string' },
+      { path: ['harvester'], details: { value: harvester } },
+    );
+  }
+}
+
+/**
+ * The harvest cursor stored in the exchange database (归集游标): per upload kind, the last `cd_batch` the
+ * harvester named `harvester` has harvested ({@link advanceHarvestCursor} moves it).
+ *
+ * @example
+ * import { PGlite } from '@electric-sql/pglite';
+ * const db = new PGlite();
+ * await migrate(db);
+ * await advanceHarvestCursor(db, 'province', 'behaviours', '2026120200003');
+ * await readHarvestCursor(db, 'province'); // { behaviours: '2026120200003' }
+ * await db.close();
+ */
+export async function readHarvestCursor(
+  db: SqlClient,
+  harvester: string,
+): Promise<Partial<Record<UploadKind, string>>> {
+  checkClient(db);
+  checkHarvester(harvester);
+  const { rows } = await db.query(
+    'select kind, last_batch from jianguan.cd_harvest_cursor where harvester = $1 order by kind collate "C"',
+    [harvester],
+  );
+  return Object.fromEntries(rows.map((r) => [String(r.kind), String(r.last_batch)]));
+}
+
+/**
+ * Moves the harvest cursor of `harvester` for `kind` to `lastBatch` (never backwards: a later batch already
+ * stored stays). Run it in the transaction that writes the batch's feedback, so both commit or neither.
+ *
+ * @example
+ * await withTransaction(db, async (tx) => {
+ *   await writeExchangeFeedback(tx, feedback);
+ *   await advanceHarvestCursor(tx, 'province', 'behaviours', lastBatch);
+ * });
+ */
+export async function advanceHarvestCursor(
+  db: SqlClient,
+  harvester: string,
+  kind: UploadKind,
+  lastBatch: string,
+): Promise<void> {
+  checkClient(db);
+  checkHarvester(harvester);
+  exchangeTable(kind);
+  if (typeof lastBatch !== 'string' || !/^[0-9]{13}$/.test(lastBatch)) {
+    throw new PostgresError(
+      'invalid_batch',
+      { zh: 'cd_batch 必须是 13 位数字', en: 'cd_batch must be 13 digits' },
+      { path: ['lastBatch'], details: { value: lastBatch } },
+    );
+  }
+  await db.query(
+    `insert into jianguan.cd_harvest_cursor (harvester, kind, last_batch) values ($1, $2, $3)
+     on conflict (harvester, kind) do update
+       set last_batch = greatest(jianguan.cd_harvest_cursor.last_batch, excluded.last_batch), updated_at = now()`,
+    [harvester, kind, lastBatch],
+  );
+}

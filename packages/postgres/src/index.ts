@@ -14,10 +14,12 @@ export { drawFrameInDatabase, drawInDatabase, saveDrawRecord, ticketInDatabase }
 export { PostgresError } from './errors.js';
 export type { ExchangeFeedback, ExchangeRow } from './exchange.js';
 export {
+  advanceHarvestCursor,
   createExchangeTransport,
   exchangeTable,
   harvestExchange,
   readExchangeFeedback,
+  readHarvestCursor,
   writeExchangeFeedback,
 } from './exchange.js';
 export type {

@@ -1,5 +1,5 @@
 import { checkClient, execScript, type SqlClient, withTransaction } from './db.js';
-import { exchangeTablesSql } from './exchange.js';
+import { exchangeTablesSql, HARVEST_CURSOR_SQL } from './exchange.js';
 import { sha256Hex } from './hash.js';
 import { KPI_SQL } from './kpi.js';
 import { KPI_FEEDS_SQL } from './kpi-feeds.js';
@@ -75,6 +75,7 @@ create table jianguan.draw_records (
       name: 'KPI feeds (clues, 双告知, publications) and their per-department counts',
       sql: KPI_FEEDS_SQL,
     },
+    { version: 8, name: '前置库 harvest cursor (cd_harvest_cursor)', sql: HARVEST_CURSOR_SQL },
   ]);
 }
 
@@ -82,7 +83,7 @@ create table jianguan.draw_records (
  * The result of {@link migrate}.
  *
  * @example
- * const r: MigrateResult = { applied: [1, 2, 3, 4, 5, 6, 7], current: 7, topicsDigest: '…' };
+ * const r: MigrateResult = { applied: [1, 2, 3, 4, 5, 6, 7, 8], current: 8, topicsDigest: '…' };
  */
 export interface MigrateResult {
   /** Versions applied by this call (empty when already up to date). */
@@ -99,7 +100,7 @@ export interface MigrateResult {
  *
  * @example
  * const db = new pg.Pool({ connectionString: process.env.DATABASE_URL });
- * await migrate(db); // { applied: [1, 2, 3, 4, 5, 6, 7], current: 7, … } the first time, applied: [] afterwards
+ * await migrate(db); // { applied: [1, 2, 3, 4, 5, 6, 7, 8], current: 8, … } the first time, applied: [] afterwards
  */
 export async function migrate(
   db: SqlClient,

@@ -25,6 +25,7 @@ for (const backend of BACKENDS) {
           '5',
           '6',
           '7',
+          '8',
           `topics:${first.topicsDigest}`,
         ]);
         const tables = await db.query(
@@ -40,6 +41,7 @@ for (const backend of BACKENDS) {
             'kpi_clues',
             'kpi_double_notifications',
             'kpi_publications',
+            'cd_harvest_cursor',
             'behaviour_records',
             'regulated_entities',
           ]),

@@ -3,6 +3,9 @@
 // back, the department fixes and re-sends — on a real PostgreSQL server and on PGlite, and through the real
 // `jianguan-sandbox --harvest` process.
 import { spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import {
@@ -12,6 +15,7 @@ import {
   harvestExchange,
   migrate,
   readExchangeFeedback,
+  readHarvestCursor,
   type SqlClient,
   withTransaction,
 } from '@jianguan/postgres';
@@ -95,8 +99,11 @@ async function roundTrip(db: SqlClient): Promise<void> {
     expect(second).toEqual({ rows: 1, stored: 1, duplicates: 0, rejected: 0, feedback: 0, unreadable: 0 });
     expect((await readExchangeFeedback(db)).length).toBe(1); // the old batch's feedback only
 
-    // A harvester without a cursor (a restart) reads everything again: the ledger stays exactly-once.
-    const restarted = await createExchangeHarvester(sandbox, db).harvest();
+    // A new harvester resumes from the cursor kept in the exchange database: nothing new, nothing read.
+    expect(await readHarvestCursor(db, 'sandbox')).toEqual({ behaviours: harvester.cursor().behaviours });
+    expect((await createExchangeHarvester(sandbox, db).harvest()).rows).toBe(0);
+    // A harvester without the stored cursor reads everything again: the ledger stays exactly-once.
+    const restarted = await createExchangeHarvester(sandbox, db, { persistCursor: false }).harvest();
     expect(restarted).toMatchObject({ rows: 5, stored: 0, duplicates: 5, rejected: 0 });
     const writes = sandbox.state.writes;
     expect(writes.length).toBe(5);
@@ -109,6 +116,72 @@ async function roundTrip(db: SqlClient): Promise<void> {
     );
   } finally {
     await sandbox.stop();
+  }
+}
+
+/**
+ * The province restarts between two harvests (sandbox state in `persistPath`, cursor in the exchange database):
+ * the second run reads only the rows written since, and every batch is harvested once.
+ */
+async function restartMidway(db: SqlClient): Promise<void> {
+  await migrate(db);
+  const client = departmentClient(); // 2 items a batch
+  const transport = createExchangeTransport(db, client);
+  const records = syntheticInspectionRecords('restart', 7, { prefix: 'RS' });
+  const write = async (from: number, to: number) => {
+    await enqueue(
+      db,
+      client,
+      records.slice(from, to).map((record) => ({ operation: 'I' as const, record })),
+    );
+    expect((await drainOutbox(db, { client: transport, owner: 'dept' })).stored).toBe(to - from);
+  };
+  const dir = await mkdtemp(join(tmpdir(), 'jg-harvest-restart-'));
+  const persistPath = join(dir, 'sandbox.json');
+  try {
+    await write(0, 4); // batches 1 and 2
+    const first = await startSandbox({ seed: 'restart', persistPath });
+    const before = createExchangeHarvester(first, db, { kinds: ['behaviours'] });
+    expect(await before.harvest()).toEqual({
+      rows: 4,
+      stored: 4,
+      duplicates: 0,
+      rejected: 0,
+      feedback: 0,
+      unreadable: 0,
+    });
+    const harvestedBatches = new Set((await harvestExchange(db, 'behaviours')).map((r) => r.cdBatch));
+    await write(4, 7); // batches 3 and 4, written while the province is down
+    await first.stop();
+
+    const second = await startSandbox({ seed: 'restart', persistPath });
+    try {
+      expect(second.state.writes.length).toBe(4); // the ledger came back from persistPath
+      const after = createExchangeHarvester(second, db, { kinds: ['behaviours'] });
+      const resumed = await after.harvest();
+      // Only the 3 new rows are read, and none of them was seen before.
+      expect(resumed).toEqual({ rows: 3, stored: 3, duplicates: 0, rejected: 0, feedback: 0, unreadable: 0 });
+      expect((await after.harvest()).rows).toBe(0);
+
+      const exchange = await harvestExchange(db, 'behaviours');
+      expect(exchange.length).toBe(7);
+      const batches = new Map<string, number>();
+      for (const r of exchange) batches.set(r.cdBatch, (batches.get(r.cdBatch) ?? 0) + 1);
+      expect(batches.size).toBe(4);
+      expect([...batches.keys()].filter((b) => harvestedBatches.has(b)).length).toBe(2);
+      // Each batch was applied once: its rows are in the ledger once each, under that batch number.
+      const writes = second.state.writes;
+      expect(writes.length).toBe(7);
+      expect(new Set(writes.map((w) => w.idempotencyKey)).size).toBe(7);
+      const written = new Map<string, number>();
+      for (const w of writes) written.set(w.batchNo, (written.get(w.batchNo) ?? 0) + 1);
+      expect(written).toEqual(batches);
+      expect(await readHarvestCursor(db, 'sandbox')).toEqual({ behaviours: exchange.at(-1)!.cdBatch });
+    } finally {
+      await second.stop();
+    }
+  } finally {
+    await rm(dir, { recursive: true, force: true });
   }
 }
 
@@ -143,6 +216,25 @@ describe('the sandbox harvesting a 前置库', () => {
     const db = new PGlite();
     try {
       await roundTrip(db);
+    } finally {
+      await db.close();
+    }
+  }, 120_000);
+
+  it('a restarted harvester resumes from its stored cursor on a real PostgreSQL server', async (ctx) => {
+    const target = await onServer();
+    if (!target) return ctx.skip(server?.missing);
+    try {
+      await restartMidway(target.pool);
+    } finally {
+      await target.pool.end();
+    }
+  }, 120_000);
+
+  it('a restarted harvester resumes from its stored cursor on PGlite', async () => {
+    const db = new PGlite();
+    try {
+      await restartMidway(db);
     } finally {
       await db.close();
     }

@@ -13,8 +13,21 @@ import type { Sandbox } from '../types.js';
 export interface ExchangeHarvesterOptions {
   /** Upload kinds to harvest. Default: every kind. */
   readonly kinds?: readonly UploadKind[];
-  /** Per kind, the last batch already harvested (rows of later batches are read). Default: from the start. */
+  /**
+   * Per kind, the last batch already harvested (rows of later batches are read). Default: from the start, or
+   * from the cursor stored in the exchange database (the later of the two wins).
+   */
   readonly afterBatch?: Readonly<Partial<Record<UploadKind, string>>>;
+  /**
+   * Name of the cursor kept in the exchange database's `jianguan.cd_harvest_cursor` (one per harvesting
+   * province or sandbox). Default `'sandbox'`.
+   */
+  readonly cursorName?: string;
+  /**
+   * Keep the cursor in the exchange database, so a restarted harvester resumes after the last batch it
+   * harvested instead of reading everything again. Default true; false keeps it in memory only.
+   */
+  readonly persistCursor?: boolean;
 }
 
 /**
@@ -47,7 +60,11 @@ export interface HarvestResult {
  *
  * The cursor is the batch number: the 前置库 transport takes a day's batch numbers from one row of
  * `jianguan.batch_sequences` in the transaction that writes the rows, so a day's batches commit in number order
- * and none is skipped. Harvesting a row again (another harvester, a restart without a cursor) is harmless: the
+ * and none is skipped. It is kept in the exchange database (`jianguan.cd_harvest_cursor`, per `cursorName` and
+ * kind), advanced in the transaction that writes the round's feedback, and read back by the first round of a new
+ * harvester: a restarted harvester reads only the batches written since. Keep the sandbox's own state too
+ * (`persistPath`), or its ledger starts empty while the cursor says those batches are done. Harvesting a row
+ * again (another harvester, a crash between the ledger and the cursor, `persistCursor: false`) is harmless: the
  * ledger answers `duplicate`, and feedback is rewritten with the same content.
  *
  * @example
@@ -65,7 +82,7 @@ export interface ExchangeHarvester {
     readonly onRound?: (result: HarvestResult) => void;
     readonly onError?: (error: unknown) => void;
   }): () => Promise<void>;
-  /** Per kind, the last batch harvested. */
+  /** Per kind, the last batch harvested (as stored in the exchange database once a round has run). */
   cursor(): Readonly<Partial<Record<UploadKind, string>>>;
 }
 
@@ -91,12 +108,36 @@ export function createExchangeHarvester(
       );
     }
   }
+  const cursorName = options.cursorName ?? 'sandbox';
+  if (typeof cursorName !== 'string' || cursorName === '') {
+    throw new ClientOptionsError(
+      { zh: 'cursorName 必须是非空字符串', en: 'cursorName must be a non-empty string' },
+      { cursorName },
+    );
+  }
+  const persist = options.persistCursor ?? true;
   const cursor: Partial<Record<UploadKind, string>> = { ...options.afterBatch };
+  let loaded = !persist;
   let running: Promise<HarvestResult> | undefined;
 
   const round = async (): Promise<HarvestResult> => {
     // Loaded on first use, so importing the sandbox does not load the database package.
-    const { harvestExchange, writeExchangeFeedback } = await import('@jianguan/postgres');
+    const {
+      advanceHarvestCursor,
+      harvestExchange,
+      readHarvestCursor,
+      withTransaction,
+      writeExchangeFeedback,
+    } = await import('@jianguan/postgres');
+    if (!loaded) {
+      const stored = await readHarvestCursor(db, cursorName);
+      for (const kind of kinds) {
+        const at = stored[kind];
+        const given = cursor[kind];
+        if (at !== undefined && (given === undefined || at > given)) cursor[kind] = at;
+      }
+      loaded = true;
+    }
     const totals = { rows: 0, stored: 0, duplicates: 0, rejected: 0, feedback: 0, unreadable: 0 };
     for (const kind of kinds) {
       const after = cursor[kind];
@@ -126,10 +167,17 @@ export function createExchangeHarvester(
           feedback.push({ kind, cdBatch: result.batchNo, cdId: item.recordId, issues: item.issues });
         }
       }
-      await writeExchangeFeedback(db, feedback);
-      totals.feedback += feedback.length;
-      // Advance only once the feedback is written: a failed round is read again.
+      // Advance only with the feedback written: a failed round is read again.
       const last = rows.at(-1)?.cdBatch;
+      if (persist && last !== undefined) {
+        await withTransaction(db, async (tx) => {
+          await writeExchangeFeedback(tx, feedback);
+          await advanceHarvestCursor(tx, cursorName, kind, last);
+        });
+      } else {
+        await writeExchangeFeedback(db, feedback);
+      }
+      totals.feedback += feedback.length;
       if (last !== undefined) cursor[kind] = last;
     }
     return totals;

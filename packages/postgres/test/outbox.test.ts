@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { createOutbox, type OutboxEntry, parseBatchNo } from '@jianguan/provincial-client';
 import { type Sandbox, startSandbox, syntheticInspectionRecords } from '@jianguan/sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { assertExactlyOnce } from '../../provincial-client/test/support/outbox-suite.js';
 import {
   createPostgresOutboxStore,
   drainOutbox,
@@ -42,13 +43,6 @@ async function enqueueRecords(db: SqlClient, sandbox: Sandbox, prefix: string, c
       ),
     );
   }
-}
-
-function assertExactlyOnce(sandbox: Sandbox, prefix: string, count: number): void {
-  const writes = sandbox.state.writes.filter((w) => w.recordId.startsWith(prefix));
-  expect(writes).toHaveLength(count);
-  expect(new Set(writes.map((w) => w.idempotencyKey)).size).toBe(count);
-  expect(new Set(writes.map((w) => w.recordId)).size).toBe(count);
 }
 
 for (const backend of BACKENDS) {

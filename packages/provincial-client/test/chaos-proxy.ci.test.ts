@@ -9,6 +9,7 @@ import type { Sandbox } from '@jianguan/sandbox';
 import { startSandbox } from '@jianguan/sandbox';
 import seedrandom from 'seedrandom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { assertExactlyOnce } from './support/outbox-suite.js';
 
 /**
  * Chaos test: a flushing client process talks to the sandbox through a hostile loopback proxy that
@@ -227,10 +228,7 @@ describe(`chaos: hostile proxy + SIGKILLs (${RECORDS} records, ${KILLS} kills)`,
     );
 
     // Exactly once, on the sandbox's ledger.
-    const writes = sandbox.state.writes.filter((w) => w.recordId.startsWith('CH-'));
-    const expected = Array.from({ length: RECORDS }, (_, i) => `CH-${i}`).sort();
-    expect(writes.map((w) => w.recordId).sort()).toEqual(expected);
-    expect(new Set(writes.map((w) => w.idempotencyKey)).size).toBe(RECORDS);
+    assertExactlyOnce(sandbox, 'CH', RECORDS);
     expect(sandbox.state.records('behaviours').filter((r) => r.recordId.startsWith('CH-'))).toHaveLength(
       RECORDS,
     );

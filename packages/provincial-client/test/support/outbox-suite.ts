@@ -121,7 +121,16 @@ export async function flushUntilEmpty(
   return { sent, rounds };
 }
 
-function assertExactlyOnce(sandbox: Sandbox, prefix: string, count: number, keys?: readonly string[]): void {
+/**
+ * The exactly-once check on the sandbox's ledger: the writes of records `${prefix}-0` … `${prefix}-${count - 1}` are
+ * exactly those records, once each, under `count` distinct idempotency keys (and exactly `keys`, when given).
+ */
+export function assertExactlyOnce(
+  sandbox: Sandbox,
+  prefix: string,
+  count: number,
+  keys?: readonly string[],
+): void {
   const writes = sandbox.state.writes.filter((w) => w.recordId.startsWith(`${prefix}-`));
   expect(writes).toHaveLength(count);
   expect(new Set(writes.map((w) => w.idempotencyKey)).size).toBe(count);

@@ -29,13 +29,19 @@ export type {
 } from './kpi.js';
 export { kpiFactsInDatabase, saveKpiFacts, scoreInDatabase } from './kpi.js';
 export type {
+  CoverageKpiCounts,
   FeedKpiCounts,
   KpiFeed,
   KpiFeeds,
   PublicationKpiCounts,
   ScoreFeedInDatabaseOptions,
 } from './kpi-feeds.js';
-export { countPublicationsInDatabase, saveKpiFeeds, scoreFeedInDatabase } from './kpi-feeds.js';
+export {
+  countPublicationsInDatabase,
+  coverageInDatabase,
+  saveKpiFeeds,
+  scoreFeedInDatabase,
+} from './kpi-feeds.js';
 export type { MigrateResult, Migration } from './migrate.js';
 export { MIGRATION_LOCK_KEY, MIGRATIONS, migrate } from './migrate.js';
 export type { DrainOutboxOptions, PostgresOutboxStore, PostgresOutboxStoreOptions } from './outbox.js';

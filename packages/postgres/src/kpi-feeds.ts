@@ -1,5 +1,11 @@
 import { PUBLICATION_CHANNELS, type PublicationChannel } from '@jianguan/core';
-import type { ClueFact, DoubleNotificationFact, PeriodId, PublicationFact } from '@jianguan/kpi';
+import type {
+  CatalogItemFact,
+  ClueFact,
+  DoubleNotificationFact,
+  PeriodId,
+  PublicationFact,
+} from '@jianguan/kpi';
 import { checkClient, type SqlClient } from './db.js';
 import { PostgresError } from './errors.js';
 import {
@@ -38,6 +44,13 @@ create table jianguan.kpi_publications (
   published_date date not null
 );
 create index kpi_publications_date on jianguan.kpi_publications (published_date);
+create table jianguan.kpi_catalog_items (
+  department text not null,
+  item_code text not null,
+  claimed boolean not null,
+  primary key (department, item_code)
+);
+create index kpi_behaviours_department_item on jianguan.kpi_behaviours (department, item_code, act_date);
 
 create function jianguan.feed_kpi(facts regclass, event_column name, done_column name, windows jsonb,
   allowed integer)
@@ -70,6 +83,32 @@ begin
     cross join lateral jianguan.timeliness(f.event_day, f.done_day, w.as_of, $2) as r
     group by w.period, f.department
   $q$, event_column, done_column, facts) using windows, allowed;
+end
+$fn$;
+
+create function jianguan.coverage_kpi(facts regclass, items regclass, windows jsonb)
+returns table (period text, department text, claimed bigint, covered bigint)
+language plpgsql stable parallel safe as $fn$
+begin
+  if jsonb_typeof(windows) is distinct from 'array' then
+    raise exception 'jianguan.coverage_kpi: windows must be a JSON array of {period, start_day, last_day, as_of}'
+      using errcode = '22023';
+  end if;
+  return query execute format($q$
+    with w as (
+      select x.period, x.start_day, x.last_day
+      from jsonb_to_recordset($1) as x(period text, start_day date, last_day date)
+    )
+    select w.period, i.department::text, count(*),
+      count(*) filter (where exists (
+        select 1 from %s as f
+        where f.department::text = i.department::text and f.item_code::text = i.item_code::text
+          and f.act_date::date between w.start_day and w.last_day))
+    from w
+    cross join %s as i
+    where i.claimed
+    group by w.period, i.department
+  $q$, facts, items) using windows;
 end
 $fn$;
 
@@ -302,7 +341,89 @@ export async function countPublicationsInDatabase(
 }
 
 /**
- * The feeds {@link saveKpiFeeds} stores, as `@jianguan/kpi`'s `KpiData` lists.
+ * Claimed catalog items of one department in one period and how many had an act in it (监管行为覆盖率): the
+ * denominator and numerator of `behaviour_coverage`.
+ *
+ * @example
+ * const row: CoverageKpiCounts = { department: 'scjg', period: '2025-Q4', start: '2025-10-01', end: '2025-12-31',
+ *   asOf: '2025-12-31', claimed: 12, covered: 9 };
+ */
+export interface CoverageKpiCounts {
+  readonly department: string;
+  readonly period: string;
+  readonly start: string;
+  readonly end: string;
+  readonly asOf: string;
+  readonly claimed: number;
+  readonly covered: number;
+}
+
+/**
+ * Counts behaviour coverage inside the database (库内监管行为覆盖率计数): per department and period, the claimed
+ * catalog items (`jianguan.kpi_catalog_items`, see {@link saveKpiFeeds}) and how many of them have at least one
+ * behaviour record (`jianguan.kpi_behaviours`, same department and item code) acted on in the window — what
+ * `scoreIndicators` finds for `behaviour_coverage`. A department with no claimed item has no row.
+ *
+ * @throws {PostgresError} `invalid_as_of`; `@jianguan/kpi`'s `invalid_period`.
+ * @example
+ * import { PGlite } from '@electric-sql/pglite';
+ * const db = new PGlite();
+ * await migrate(db);
+ * await saveKpiFeeds(db, {
+ *   catalogItems: [
+ *     { itemCode: 'SX-1', department: 'scjg', claimed: true },
+ *     { itemCode: 'SX-2', department: 'scjg', claimed: true },
+ *     { itemCode: 'SX-3', department: 'scjg', claimed: false },
+ *   ],
+ * });
+ * await saveKpiFacts(db, [
+ *   { recordId: 'JC-1', itemCode: 'SX-1', department: 'scjg', actDate: '2025-10-09', reportedDate: '2025-10-10' },
+ * ]);
+ * const [row] = await coverageInDatabase(db, { periods: ['2025-Q4'] });
+ * [row.covered, row.claimed]; // [1, 2]
+ * await db.close();
+ */
+export async function coverageInDatabase(
+  db: SqlClient,
+  options: {
+    readonly periods: readonly PeriodId[];
+    readonly asOf?: string;
+    /** Behaviour facts relation (columns of `jianguan.kpi_behaviours`). */
+    readonly facts?: string;
+    /** Catalog relation (columns `department`, `item_code`, `claimed`). */
+    readonly items?: string;
+  },
+): Promise<CoverageKpiCounts[]> {
+  checkClient(db);
+  const windows = windowsOf(options?.periods, options?.asOf);
+  const { rows } = await db.query(
+    'select * from jianguan.coverage_kpi($1::regclass, $2::regclass, $3::jsonb)',
+    [
+      options.facts ?? 'jianguan.kpi_behaviours',
+      options.items ?? 'jianguan.kpi_catalog_items',
+      JSON.stringify(windows.filter((w) => w.start_day <= w.last_day)),
+    ],
+  );
+  const byWindow = new Map(windows.map((w) => [w.period, w]));
+  return rows
+    .map((r): CoverageKpiCounts => {
+      const w = byWindow.get(String(r.period))!;
+      return {
+        department: String(r.department),
+        period: w.period,
+        start: w.start_day,
+        end: w.last_day,
+        asOf: w.as_of,
+        claimed: Number(r.claimed),
+        covered: Number(r.covered),
+      };
+    })
+    .sort(byWindowThenDepartment(windows));
+}
+
+/**
+ * The feeds {@link saveKpiFeeds} stores, as `@jianguan/kpi`'s `KpiData` lists (of a catalog item, only the
+ * department, code and whether it is claimed).
  *
  * @example
  * const feeds: KpiFeeds = { clues: [{ clueId: 'XS-1', department: 'scjg', receivedDate: '2025-10-09' }] };
@@ -311,6 +432,7 @@ export interface KpiFeeds {
   readonly clues?: readonly ClueFact[];
   readonly doubleNotifications?: readonly DoubleNotificationFact[];
   readonly publications?: readonly PublicationFact[];
+  readonly catalogItems?: readonly CatalogItemFact[];
 }
 
 async function upsert(
@@ -330,18 +452,19 @@ async function upsert(
 }
 
 /**
- * Stores clues, 双告知 and publications in `jianguan.kpi_clues`, `jianguan.kpi_double_notifications` and
- * `jianguan.kpi_publications` (upsert by id), one statement per 10 000 rows. Returns the rows written per list.
+ * Stores clues, 双告知, publications and catalog items in `jianguan.kpi_clues`, `jianguan.kpi_double_notifications`,
+ * `jianguan.kpi_publications` and `jianguan.kpi_catalog_items` (upsert by id; a catalog item by department and
+ * code), one statement per 10 000 rows. Returns the rows written per list.
  *
  * @example
  * await saveKpiFeeds(pool, {
  *   doubleNotifications: [{ noticeId: 'SGZ-1', department: 'scjg', pushedDate: '2025-10-09', claimedDate: '2025-10-10' }],
- * }); // { clues: 0, doubleNotifications: 1, publications: 0 }
+ * }); // { clues: 0, doubleNotifications: 1, publications: 0, catalogItems: 0 }
  */
 export async function saveKpiFeeds(
   db: SqlClient,
   feeds: KpiFeeds,
-): Promise<{ clues: number; doubleNotifications: number; publications: number }> {
+): Promise<{ clues: number; doubleNotifications: number; publications: number; catalogItems: number }> {
   checkClient(db);
   if (typeof feeds !== 'object' || feeds === null) {
     throw new PostgresError(
@@ -350,7 +473,7 @@ export async function saveKpiFeeds(
       { details: { value: feeds } },
     );
   }
-  for (const key of ['clues', 'doubleNotifications', 'publications'] as const) {
+  for (const key of ['clues', 'doubleNotifications', 'publications', 'catalogItems'] as const) {
     if (feeds[key] !== undefined && !Array.isArray(feeds[key])) {
       throw new PostgresError(
         'invalid_feeds',
@@ -401,5 +524,17 @@ export async function saveKpiFeeds(
       (p: PublicationFact) => p.date,
     ],
   );
-  return { clues, doubleNotifications, publications };
+  const catalogItems = await upsert(
+    db,
+    `insert into jianguan.kpi_catalog_items (department, item_code, claimed)
+     select * from unnest($1::text[], $2::text[], $3::boolean[])
+     on conflict (department, item_code) do update set claimed = excluded.claimed`,
+    feeds.catalogItems ?? [],
+    [
+      (c: CatalogItemFact) => c.department,
+      (c: CatalogItemFact) => c.itemCode,
+      (c: CatalogItemFact) => c.claimed,
+    ],
+  );
+  return { clues, doubleNotifications, publications, catalogItems };
 }

@@ -11,6 +11,7 @@ import fc from 'fast-check';
 import { expect, it } from 'vitest';
 import {
   countPublicationsInDatabase,
+  coverageInDatabase,
   type KpiFeeds,
   kpiFactsInDatabase,
   PostgresError,
@@ -70,8 +71,10 @@ const dayArb = fc.oneof(
   { weight: 3, arbitrary: fc.integer({ min: FIRST, max: LAST }) },
   { weight: 2, arbitrary: fc.constantFrom(...SPECIAL.map((s) => dayNumberOf(s))) },
 );
+const ITEMS = ['SX-1', 'SX-2', 'SX-3', 'SX-4'];
 const factArb = fc.record({
   department: fc.constantFrom(...DEPARTMENTS),
+  item: fc.constantFrom(...ITEMS, 'SX-9'), // SX-9: in no department's catalog
   act: dayArb,
   reportAfter: fc.oneof(fc.integer({ min: -3, max: 25 }), fc.constantFrom(0, 1, 2, 3, 4)),
   rejectAfter: fc.option(fc.integer({ min: 0, max: 30 }), { freq: 2 }),
@@ -79,6 +82,7 @@ const factArb = fc.record({
 });
 type Row = {
   department: string;
+  item: string;
   act: number;
   reportAfter: number;
   rejectAfter: number | null;
@@ -92,7 +96,7 @@ const toFacts = (rows: readonly Row[]) =>
     const fixed = r.fixAfter === null ? undefined : clamp((rejected ?? r.act) + r.fixAfter);
     return {
       recordId: `R${String(i).padStart(4, '0')}`,
-      itemCode: 'SX-1',
+      itemCode: r.item,
       department: r.department,
       actDate: date(r.act),
       reportedDate: date(clamp(r.act + r.reportAfter)),
@@ -162,13 +166,23 @@ const publicationArb = fc.record({
   channel: fc.constantFrom('annual_plan', 'work_news', 'exposure'),
   day: dayArb,
 });
+const catalogArb = fc.uniqueArray(
+  fc.record({
+    department: fc.constantFrom(...DEPARTMENTS),
+    itemCode: fc.constantFrom(...ITEMS),
+    claimed: fc.boolean(),
+  }),
+  { selector: (c) => `${c.department}/${c.itemCode}`, maxLength: 16 },
+);
 type Timed = { department: string; event: number; doneAfter: number | null };
 const doneOf = (t: Timed) => (t.doneAfter === null ? undefined : date(Math.min(LAST, t.event + t.doneAfter)));
 const toFeeds = (
   clues: readonly Timed[],
   notices: readonly Timed[],
   publications: readonly { department: string; channel: string; day: number }[],
+  catalogItems: readonly { department: string; itemCode: string; claimed: boolean }[],
 ): Required<KpiFeeds> => ({
+  catalogItems,
   clues: clues.map((c, i) => {
     const done = doneOf(c);
     return {
@@ -211,6 +225,7 @@ function feedSetFor(g: PeriodGranularity, clue: number, notice: number): Indicat
         period: g,
         metric: { type: 'double_notification_claim_timeliness', allowedWorkdays: notice },
       },
+      'behaviour-coverage': { period: g },
       'annual-plan': { period: g },
       'work-news': { period: g },
       exposure: { period: g },
@@ -245,6 +260,10 @@ function feedCountsOf(card: Scorecard) {
     };
   };
   return {
+    coverage: {
+      claimed: one('behaviour-coverage')?.denominator ?? 0,
+      covered: one('behaviour-coverage')?.numerator ?? 0,
+    },
     clues: { ...rate('clue-feedback-rate'), timeliness: timeliness('clue-feedback-timeliness') },
     notices: {
       ...rate('double-notification-claim-rate'),
@@ -259,13 +278,15 @@ function feedCountsOf(card: Scorecard) {
 }
 
 describeOnMigratedBackends('KPI facts in the database', (db) => {
-  it('counts behaviours, clues, 双告知 and publications per department and period exactly as scoreIndicators (fast-check)', async () => {
+  it('counts behaviours, coverage, clues, 双告知 and publications per department and period exactly as scoreIndicators (fast-check)', async () => {
     await syncWorkdays(db, { fromYear: 2024, toYear: 2026 });
     let compared = 0;
     let late = 0;
     let feedLate = 0;
     let feedPending = 0;
     let published = 0;
+    let covered = 0;
+    let uncovered = 0;
     await fc.assert(
       fc.asyncProperty(
         fc.array(factArb, { minLength: 0, maxLength: 120 }),
@@ -277,6 +298,7 @@ describeOnMigratedBackends('KPI facts in the database', (db) => {
         fc.array(publicationArb, { maxLength: 60 }),
         fc.constantFrom(0, 1, 5, 10),
         fc.constantFrom(0, 2, 5),
+        catalogArb,
         async (
           rows,
           report,
@@ -287,18 +309,20 @@ describeOnMigratedBackends('KPI facts in the database', (db) => {
           publicationRows,
           clueAllowed,
           noticeAllowed,
+          catalog,
         ) => {
           const facts = toFacts(rows);
-          const feeds = toFeeds(clueRows, noticeRows, publicationRows);
+          const feeds = toFeeds(clueRows, noticeRows, publicationRows, catalog);
           await db.query(
             'truncate jianguan.kpi_behaviours, jianguan.kpi_clues, jianguan.kpi_double_notifications, ' +
-              'jianguan.kpi_publications',
+              'jianguan.kpi_publications, jianguan.kpi_catalog_items',
           );
           await saveKpiFacts(db, facts);
           expect(await saveKpiFeeds(db, feeds)).toEqual({
             clues: clueRows.length,
             doubleNotifications: noticeRows.length,
             publications: publicationRows.length,
+            catalogItems: catalog.length,
           });
           const back = await kpiFactsInDatabase(db);
           expect(back).toEqual(facts); // ids are zero-padded ASCII: code-point order = input order
@@ -326,6 +350,7 @@ describeOnMigratedBackends('KPI facts in the database', (db) => {
               ...at,
             });
             const publicationsDb = await countPublicationsInDatabase(db, { periods: PERIODS[g], ...at });
+            const coverageDb = await coverageInDatabase(db, { periods: PERIODS[g], ...at });
             for (const period of PERIODS[g]) {
               for (const department of DEPARTMENTS) {
                 const card = scoreIndicators(set, prepared, {
@@ -353,12 +378,14 @@ describeOnMigratedBackends('KPI facts in the database', (db) => {
                   return r ? { events: r.events, done: r.done, timeliness: r.timeliness } : zeroFeed;
                 };
                 const pub = publicationsDb.find((x) => x.period === period && x.department === department);
+                const cov = coverageDb.find((x) => x.period === period && x.department === department);
                 const expectedFeeds = feedCountsOf(
                   scoreIndicators(feedSet, prepared, { period, unit: department, ...at }),
                 );
                 expect({
                   period,
                   department,
+                  coverage: cov ? { claimed: cov.claimed, covered: cov.covered } : { claimed: 0, covered: 0 },
                   clues: feedOf(cluesDb),
                   notices: feedOf(noticesDb),
                   channels: pub?.channels ?? { annual_plan: 0, work_news: 0, exposure: 0 },
@@ -369,6 +396,8 @@ describeOnMigratedBackends('KPI facts in the database', (db) => {
                 feedPending +=
                   expectedFeeds.clues.timeliness.pending + expectedFeeds.notices.timeliness.pending;
                 published += Object.values(expectedFeeds.channels).reduce((a, b) => a + b, 0);
+                covered += expectedFeeds.coverage.covered;
+                uncovered += expectedFeeds.coverage.claimed - expectedFeeds.coverage.covered;
               }
             }
           }
@@ -381,6 +410,8 @@ describeOnMigratedBackends('KPI facts in the database', (db) => {
     expect(feedLate).toBeGreaterThan(0);
     expect(feedPending).toBeGreaterThan(0);
     expect(published).toBeGreaterThan(0);
+    expect(covered).toBeGreaterThan(0);
+    expect(uncovered).toBeGreaterThan(0);
   });
 
   it('refuses to count a record whose dates are outside the working-day table', async () => {

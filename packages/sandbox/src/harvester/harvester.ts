@@ -99,7 +99,31 @@ export function createExchangeHarvester(
   db: SqlClient,
   options: ExchangeHarvesterOptions = {},
 ): ExchangeHarvester {
-  const kinds = options.kinds ?? UPLOAD_KIND_NAMES;
+  if (typeof sandbox?.ingest !== 'function') {
+    throw new ClientOptionsError(
+      { zh: 'sandbox 必须是 startSandbox 返回的沙箱', en: 'sandbox must be a sandbox from startSandbox' },
+      { value: typeof sandbox },
+    );
+  }
+  if (typeof db?.query !== 'function') {
+    throw new ClientOptionsError(
+      { zh: 'db 必须是 pg 的 Pool/Client 或 PGlite', en: 'db must be a pg Pool or Client, or a PGlite' },
+      { value: typeof db },
+    );
+  }
+  if (typeof options !== 'object' || options === null) {
+    throw new ClientOptionsError(
+      { zh: '选项必须是对象', en: 'options must be an object' },
+      { value: options === null ? 'null' : typeof options },
+    );
+  }
+  if (options.kinds !== undefined && !Array.isArray(options.kinds)) {
+    throw new ClientOptionsError(
+      { zh: 'kinds 必须是上报类型数组', en: 'kinds must be an array of upload kinds' },
+      { value: typeof options.kinds },
+    );
+  }
+  const kinds: readonly UploadKind[] = options.kinds ?? UPLOAD_KIND_NAMES;
   for (const kind of kinds) {
     if (!(UPLOAD_KIND_NAMES as readonly string[]).includes(kind)) {
       throw new ClientOptionsError(

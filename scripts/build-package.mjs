@@ -4,11 +4,16 @@
 //
 //   dist/ ← tsc -p tsconfig.build.json   (.js + .d.ts + declaration and source maps, from src/)
 //
-// With `--split` (core), tsc writes only the declarations and esbuild writes the JavaScript: one file per entry
-// point named in package.json (`exports` and `imports`, at the paths tsc would use) plus shared chunks in
-// dist/chunks/ (`splitting: true`), so a module used by several entries still exists once. Node.js pays per
-// module loaded (resolve, read, compile: ~0.4 ms each on this machine), so core's ~60 modules in a handful of
-// files start ~2× faster (bench/cold-start.mjs); the `.d.ts` files keep tsc's per-module layout.
+// With `--split` (core), esbuild also writes the JavaScript Node.js loads (the `node` export condition):
+//
+//   dist/node/ ← esbuild, splitting: true   (one file per `./dist/node/….js` target of package.json's `exports`
+//                                            and `imports`, plus shared chunks in dist/node/chunks/)
+//
+// A module used by several entries is in one chunk, so it still exists once. Node.js pays per module loaded
+// (resolve, read, compile: ~0.4 ms each on this machine), so core's ~60 modules in a handful of files start
+// faster (bench/cold-start.mjs). Bundlers and browsers (`default`) keep tsc's per-module output, which they
+// tree-shake module by module (`sideEffects: false`); the two are never mixed, as every `node` target of the
+// package points into dist/node/.
 //
 // Run by each package's `npm run build` (the root `npm run build` runs them in dependency order).
 import { spawnSync } from 'node:child_process';
@@ -21,27 +26,27 @@ rmSync('dist', { recursive: true, force: true });
 const tsc = require.resolve('typescript/bin/tsc');
 const result = spawnSync(
   process.execPath,
-  [tsc, '-p', 'tsconfig.build.json', ...(split ? ['--emitDeclarationOnly'] : [])],
-  { stdio: 'inherit' },
-);
+[tsc, '-p', 'tsconfig.build.json'], {
+  stdio: 'inherit',
+});
 if (result.status !== 0 || !split) process.exit(result.status ?? 1);
 
 const { build } = await import('esbuild');
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
-/** Every `./dist/….js` file package.json names, as the `src/….ts` module it is built from. */
+/** Every `./dist/node/….js` file package.json names, as the `src/….ts` module it is built from. */
 const targets = (value) =>
   typeof value === 'string' ? [value] : Object.values(value ?? {}).flatMap((v) => targets(v));
 const entryPoints = [
   ...new Set(
     targets({ ...pkg.exports, ...pkg.imports })
-      .filter((t) => /^\.\/dist\/.*\.js$/.test(t))
-      .map((t) => t.replace(/^\.\/dist\//, 'src/').replace(/\.js$/, '.ts')),
+      .filter((t) => /^\.\/dist\/node\/.*\.js$/.test(t))
+      .map((t) => t.replace(/^\.\/dist\/node\//, 'src/').replace(/\.js$/, '.ts')),
   ),
 ];
 await build({
   entryPoints,
   outbase: 'src',
-  outdir: 'dist',
+  outdir: 'dist/node',
   bundle: true,
   splitting: true,
   format: 'esm',

@@ -51,6 +51,32 @@ describe('uploads', () => {
     expect(sandbox.state.writes.filter((w) => w.recordId.startsWith('UP-'))).toHaveLength(100);
   });
 
+  it('sends at most `concurrency` batches at once, taken in order, and returns them in order', async () => {
+    let inFlight = 0;
+    let most = 0;
+    const started: string[] = [];
+    const counting: typeof fetch = async (input, init) => {
+      const url = String(input instanceof Request ? input.url : input);
+      if (url.includes('/behaviours')) started.push(JSON.parse(String(init?.body)).batchNo);
+      inFlight++;
+      most = Math.max(most, inFlight);
+      try {
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        return await fetch(input, init);
+      } finally {
+        inFlight--;
+      }
+    };
+    const client = make({ batchSize: 3, concurrency: 2, fetch: counting });
+    const records = syntheticInspectionRecords('conc', 20, { prefix: 'CONC' });
+    const result = await client.uploadBehaviours(records);
+    expect(result.stored).toBe(20);
+    expect(result.batches).toHaveLength(7);
+    expect(most).toBe(2);
+    expect(result.batches.map((b) => b.batchNo)).toEqual([...started].sort());
+    expect(result.results.map((r) => r.recordId)).toEqual(records.map((r) => r.recordId));
+  });
+
   it('an update with new content is a new write; delete removes the row', async () => {
     const client = make();
     const [r] = syntheticInspectionRecords('upd', 1, { prefix: 'UPD' });

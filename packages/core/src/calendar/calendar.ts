@@ -315,26 +315,36 @@ function dayOf(input: DateInput, argument: string): number {
 
 class IndexedCalendar implements WorkdayCalendar {
   readonly years: readonly number[];
-  readonly estimatedYears: readonly number[];
   readonly schedules: readonly YearSchedule[];
   readonly overlays: readonly CalendarOverlay[];
   readonly unknownYears: UnknownYearsPolicy;
   private readonly onWarning: (warning: CalendarWarning) => void;
   private readonly knownYears: ReadonlySet<number>;
   private readonly warned = new Set<number>();
-  private readonly base: number;
-  private readonly size: number;
-  private readonly total: number;
-  private readonly state: Uint8Array;
-  private readonly refIndex: Uint16Array;
-  private readonly refs: HolidayRef[] = [];
-  private readonly prefix: Int32Array;
-  private readonly rank: Int32Array;
+  private readonly resolved: readonly ResolvedSchedule[];
+  private readonly overlayDays: readonly { overlay: CalendarOverlay; days: readonly ResolvedDay[] }[];
+  /**
+   * The statutory-estimate years after the last loaded year are indexed on the first query that reaches past
+   * that year (or asks for {@link estimatedYears}): estimating and resolving them is most of the cost of
+   * building the default calendar, and most queries are about years with a notice. Until then the index ends
+   * with the last loaded year; the days it covers are the same either way (an estimate names only days of its
+   * own year, and loaded notices are applied after the estimates).
+   */
+  private partial: boolean;
+  private estimated: readonly number[] = [];
+  private base = 0;
+  private size = 0;
+  private total = 0;
+  private state = new Uint8Array(0);
+  private refIndex = new Uint16Array(0);
+  private refs: HolidayRef[] = [];
+  private prefix = new Int32Array(1);
+  private rank = new Int32Array(0);
   /** Days neither official nor estimated, cumulative; absent when there are none. */
-  private readonly unknownPrefix: Int32Array | undefined;
+  private unknownPrefix: Int32Array | undefined;
   /** Estimated days, cumulative; absent when there are none. */
-  private readonly estimatedPrefix: Int32Array | undefined;
-  private readonly strings: (string | undefined)[];
+  private estimatedPrefix: Int32Array | undefined;
+  private strings: (string | undefined)[] = [];
 
   constructor(
     schedules: readonly YearSchedule[],
@@ -343,14 +353,39 @@ class IndexedCalendar implements WorkdayCalendar {
     onWarning: (warning: CalendarWarning) => void,
   ) {
     const resolved = schedules.map((s, i) => resolveCached(s, ['schedules', i]));
-    const overlayDays = overlays.map((o, i) => ({ overlay: o, days: resolveOverlay(o, ['overlays', i]) }));
+    this.resolved = resolved;
+    this.overlayDays = overlays.map((o, i) => ({ overlay: o, days: resolveOverlay(o, ['overlays', i]) }));
     this.schedules = resolved.map((r) => r.schedule);
     this.overlays = overlays;
     this.unknownYears = unknownYears;
     this.onWarning = onWarning;
     this.years = resolved.map((r) => r.schedule.year);
     this.knownYears = new Set(this.years);
+    const lastKnown = this.years[this.years.length - 1];
+    this.partial =
+      unknownYears === 'statutory-estimate' &&
+      lastKnown !== undefined &&
+      lastKnown < STATUTORY_ESTIMATE_LAST_YEAR;
+    this.build();
+  }
 
+  /** Years answered by estimate (statutory estimate or weekend rule). */
+  get estimatedYears(): readonly number[] {
+    this.complete();
+    return this.estimated;
+  }
+
+  /** Indexes the deferred estimate years, if any; true when the index grew (the caller then asks again). */
+  private complete(): boolean {
+    if (!this.partial) return false;
+    this.partial = false;
+    this.build();
+    return true;
+  }
+
+  /** (Re)builds the index: up to the last loaded year while {@link partial}, the whole range otherwise. */
+  private build(): void {
+    const unknownYears = this.unknownYears;
     let first = this.years[0];
     let last = this.years[this.years.length - 1];
     if (unknownYears === 'weekend-rule') {
@@ -358,7 +393,7 @@ class IndexedCalendar implements WorkdayCalendar {
       last = Math.max(last ?? FALLBACK_LAST_YEAR, FALLBACK_LAST_YEAR);
     } else if (unknownYears === 'statutory-estimate') {
       first = Math.min(first ?? STATUTORY_ESTIMATE_FIRST_YEAR, STATUTORY_ESTIMATE_FIRST_YEAR);
-      last = Math.max(last ?? STATUTORY_ESTIMATE_LAST_YEAR, STATUTORY_ESTIMATE_LAST_YEAR);
+      if (!this.partial) last = Math.max(last ?? STATUTORY_ESTIMATE_LAST_YEAR, STATUTORY_ESTIMATE_LAST_YEAR);
     }
     if (first === undefined || last === undefined) {
       this.base = 0;
@@ -369,12 +404,14 @@ class IndexedCalendar implements WorkdayCalendar {
     }
     const size = this.size;
     const state = new Uint8Array(size);
-    this.refIndex = new Uint16Array(size);
-    for (let off = 0; off < size; off++) {
-      const w = weekdayOfDay(this.base + off);
-      state[off] = w === 0 || w === 6 ? K_WEEKEND << KIND_SHIFT : (K_WORKDAY << KIND_SHIFT) | WORK;
-    }
     this.state = state;
+    this.refIndex = new Uint16Array(size);
+    this.refs = [];
+    // Weekdays by counting on from the first day's (no division per day).
+    for (let off = 0, w = size > 0 ? weekdayOfDay(this.base) : 0; off < size; off++) {
+      state[off] = w === 0 || w === 6 ? K_WEEKEND << KIND_SHIFT : (K_WORKDAY << KIND_SHIFT) | WORK;
+      w = w === 6 ? 0 : w + 1;
+    }
     const estimated: number[] = [];
     let unknownDays = 0;
     let estimatedDays = 0;
@@ -401,28 +438,27 @@ class IndexedCalendar implements WorkdayCalendar {
         for (let off = a; off < b; off++) state[off] = state[off]! | flag;
       }
     }
-    this.estimatedYears = estimated;
-    for (const r of resolved) this.apply(r.days, undefined);
-    for (const { overlay, days } of overlayDays) this.apply(days, overlay.id);
+    this.estimated = estimated;
+    for (const r of this.resolved) this.apply(r.days, undefined);
+    for (const { overlay, days } of this.overlayDays) this.apply(days, overlay.id);
 
+    // The cumulative counts, in one pass.
     const prefix = new Int32Array(size + 1);
-    for (let off = 0; off < size; off++) prefix[off + 1] = prefix[off]! + (state[off]! & WORK);
+    const up = unknownDays > 0 ? new Int32Array(size + 1) : undefined;
+    const ep = estimatedDays > 0 ? new Int32Array(size + 1) : undefined;
+    for (let off = 0; off < size; off++) {
+      const s = state[off]!;
+      prefix[off + 1] = prefix[off]! + (s & WORK);
+      if (up !== undefined) up[off + 1] = up[off]! + (s & (KNOWN | ESTIMATED) ? 0 : 1);
+      if (ep !== undefined) ep[off + 1] = ep[off]! + (s & ESTIMATED ? 1 : 0);
+    }
     this.prefix = prefix;
     this.total = prefix[size]!;
     const rank = new Int32Array(this.total);
     for (let off = 0; off < size; off++) if (state[off]! & WORK) rank[prefix[off]!] = off;
     this.rank = rank;
-    if (unknownDays > 0) {
-      const up = new Int32Array(size + 1);
-      for (let off = 0; off < size; off++)
-        up[off + 1] = up[off]! + (state[off]! & (KNOWN | ESTIMATED) ? 0 : 1);
-      this.unknownPrefix = up;
-    }
-    if (estimatedDays > 0) {
-      const ep = new Int32Array(size + 1);
-      for (let off = 0; off < size; off++) ep[off + 1] = ep[off]! + (state[off]! & ESTIMATED ? 1 : 0);
-      this.estimatedPrefix = ep;
-    }
+    this.unknownPrefix = up;
+    this.estimatedPrefix = ep;
     this.strings = new Array<string | undefined>(size);
   }
 
@@ -474,7 +510,7 @@ class IndexedCalendar implements WorkdayCalendar {
   private gap(fromOff: number, toOff: number, argument: string): never {
     const y0 = yearOfDay(this.base + fromOff);
     const y1 = yearOfDay(this.base + toOff);
-    const estimated = new Set(this.estimatedYears);
+    const estimated = new Set(this.estimated);
     for (let y = y0; y <= y1; y++) {
       if (!this.knownYears.has(y) && !estimated.has(y)) return this.unknownYear(y, argument);
     }
@@ -486,7 +522,7 @@ class IndexedCalendar implements WorkdayCalendar {
     const y0 = yearOfDay(this.base + fromOff);
     const y1 = yearOfDay(this.base + toOff);
     for (let y = y0; y <= y1; y++) {
-      if (this.knownYears.has(y) || this.warned.has(y) || !this.estimatedYears.includes(y)) continue;
+      if (this.knownYears.has(y) || this.warned.has(y) || !this.estimated.includes(y)) continue;
       this.warned.add(y);
       this.onWarning(
         this.unknownYears === 'weekend-rule'
@@ -549,13 +585,17 @@ class IndexedCalendar implements WorkdayCalendar {
       }
       return (s & WORK) !== 0;
     }
+    if (this.complete()) return this.workdayAt(day, argument);
     return this.unknownYear(yearOfDay(day), argument);
   }
 
   dayInfo<T extends DateInput>(date: T): DayInfo<SameKind<T>> {
     const day = dayOf(date, 'date');
     const off = day - this.base;
-    if (off < 0 || off >= this.size) return this.unknownYear(yearOfDay(day), 'date');
+    if (off < 0 || off >= this.size) {
+      if (this.complete()) return this.dayInfo(date);
+      return this.unknownYear(yearOfDay(day), 'date');
+    }
     const s = this.state[off]!;
     const estimated = (s & ESTIMATED) !== 0;
     if ((s & KNOWN) === 0) {
@@ -586,7 +626,10 @@ class IndexedCalendar implements WorkdayCalendar {
     if (lo === hi) return 0;
     const a = lo - this.base + 1;
     const b = hi - this.base + 1;
-    if (a < 0 || b > this.size) return this.outside(lo, hi, argument);
+    if (a < 0 || b > this.size) {
+      if (this.complete()) return this.count(lo, hi, argument);
+      return this.outside(lo, hi, argument);
+    }
     const up = this.unknownPrefix;
     if (up !== undefined && up[b] !== up[a]) this.gap(a, b - 1, argument);
     const ep = this.estimatedPrefix;
@@ -622,9 +665,15 @@ class IndexedCalendar implements WorkdayCalendar {
     if (!Number.isSafeInteger(n)) throw new InvalidWorkdayCountError(n, 'n');
     const off = day - this.base;
     if (n > 0) {
-      if (off < -1 || off >= this.size) return this.outside(day, day + 1, argument);
+      if (off < -1 || off >= this.size) {
+        if (this.complete()) return this.add(day, n, argument);
+        return this.outside(day, day + 1, argument);
+      }
       const r = this.prefix[off + 1]! + n - 1;
-      if (r >= this.total) return this.unknownYear(yearOfDay(this.base + this.size), 'n');
+      if (r >= this.total) {
+        if (this.complete()) return this.add(day, n, argument);
+        return this.unknownYear(yearOfDay(this.base + this.size), 'n');
+      }
       const t = this.rank[r]!;
       const up = this.unknownPrefix;
       if (up !== undefined && up[t + 1] !== up[off + 1]) this.gap(off + 1, t, 'n');
@@ -633,7 +682,10 @@ class IndexedCalendar implements WorkdayCalendar {
       return this.base + t;
     }
     if (n < 0) {
-      if (off < 1 || off > this.size) return this.outside(day - 2, day - 1, argument);
+      if (off < 1 || off > this.size) {
+        if (this.complete()) return this.add(day, n, argument);
+        return this.outside(day - 2, day - 1, argument);
+      }
       const r = this.prefix[off]! + n;
       if (r < 0) return this.unknownYear(yearOfDay(this.base - 1), 'n');
       const t = this.rank[r]!;
@@ -696,6 +748,7 @@ class IndexedCalendar implements WorkdayCalendar {
   }
 
   private provisionalQuery(x: number, y: number): boolean {
+    if (Math.max(x, y) - this.base >= this.size) this.complete();
     const ep = this.estimatedPrefix;
     if (ep === undefined) return false;
     const a = Math.max(Math.min(x, y) - this.base, 0);

@@ -105,17 +105,25 @@ export function isValidYmd(year: number, month: number, day: number): boolean {
   return day <= daysInMonth(year, month);
 }
 
-// Month-start table for the years 1900–2199: parsing a date is then a table read plus a bounds check.
+// Month-start table for the years 1900–2199: parsing a date is then a table read plus a bounds check. Built on the
+// first parse (3,600 months), not at import.
 const TABLE_FIRST_YEAR = 1900;
 const TABLE_YEARS = 300;
-const MONTH_START = new Int32Array(TABLE_YEARS * 12);
-const MONTH_LENGTH = new Uint8Array(TABLE_YEARS * 12);
-// Filled by running sums (one addition per month) rather than a `daysFromCivil` per month: this runs at import.
-for (let i = 0, start = daysFromCivil(TABLE_FIRST_YEAR, 1, 1); i < TABLE_YEARS * 12; i++) {
-  const length = daysInMonth(TABLE_FIRST_YEAR + ((i / 12) | 0), (i % 12) + 1);
-  MONTH_START[i] = start;
-  MONTH_LENGTH[i] = length;
-  start += length;
+let MONTH_START: Int32Array | undefined;
+let MONTH_LENGTH: Uint8Array | undefined;
+
+function buildMonthTable(): void {
+  const starts = new Int32Array(TABLE_YEARS * 12);
+  const lengths = new Uint8Array(TABLE_YEARS * 12);
+  // Filled by running sums (one addition per month) rather than a `daysFromCivil` per month.
+  for (let i = 0, start = daysFromCivil(TABLE_FIRST_YEAR, 1, 1); i < TABLE_YEARS * 12; i++) {
+    const length = daysInMonth(TABLE_FIRST_YEAR + ((i / 12) | 0), (i % 12) + 1);
+    starts[i] = start;
+    lengths[i] = length;
+    start += length;
+  }
+  MONTH_START = starts;
+  MONTH_LENGTH = lengths;
 }
 
 /**
@@ -151,8 +159,9 @@ export function tryParseCivilDate(s: string): number {
   if (m < 1 || m > 12 || d < 1) return INVALID_DAY;
   const row = (y - TABLE_FIRST_YEAR) * 12 + m - 1;
   if (row >= 0 && row < TABLE_YEARS * 12) {
-    if (d > MONTH_LENGTH[row]!) return INVALID_DAY;
-    return MONTH_START[row]! + d - 1;
+    if (MONTH_START === undefined) buildMonthTable();
+    if (d > MONTH_LENGTH![row]!) return INVALID_DAY;
+    return MONTH_START![row]! + d - 1;
   }
   if (y === 0 || d > daysInMonth(y, m)) return INVALID_DAY;
   return daysFromCivil(y, m, d);

@@ -275,10 +275,16 @@ function find(ix: Indexed, raw: string): CodeTableEntry | undefined {
 }
 
 class Registry implements CodeTableRegistry {
-  readonly #tables: ReadonlyMap<string, Slot>;
+  #source: ReadonlyMap<string, Slot> | (() => ReadonlyMap<string, Slot>);
 
-  constructor(tables: ReadonlyMap<string, Slot>) {
-    this.#tables = tables;
+  /** `tables`, or a function building them on first use (the default registry: not at import). */
+  constructor(tables: ReadonlyMap<string, Slot> | (() => ReadonlyMap<string, Slot>)) {
+    this.#source = tables;
+  }
+
+  get #tables(): ReadonlyMap<string, Slot> {
+    if (typeof this.#source === 'function') this.#source = this.#source();
+    return this.#source;
   }
 
   get ids(): readonly string[] {
@@ -403,8 +409,14 @@ export function createCodeTableRegistry(
  * @example
  * codeTables.lookup('checkResult', '发现问题,行政处罚决定')?.code; // '04'
  */
-export const codeTables: CodeTableRegistry = new Registry(new Map()).withDefined(
-  (Object.values(NATIONAL_CODE_TABLES) as readonly CodeTableInput[]).map(builtInTable),
+export const codeTables: CodeTableRegistry = new Registry(
+  () =>
+    new Map(
+      (Object.values(NATIONAL_CODE_TABLES) as readonly CodeTableInput[]).map((input) => {
+        const table = builtInTable(input);
+        return [table.id, { table }];
+      }),
+    ),
 );
 
 /**

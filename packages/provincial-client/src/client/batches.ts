@@ -1,5 +1,5 @@
 import type { QualityIssue } from '@jianguan/core';
-import { chinaToday as chinaDate } from '@jianguan/core';
+import { chinaToday as chinaDate, forEachConcurrently } from '@jianguan/core';
 import { formatBatchNo } from '../contract/batch-no.js';
 import type { QualityCheckFunction as QualityChecker } from '../contract/core-adapter.js';
 import type { BatchResult, ItemResult, UploadKind } from '../contract/wire.js';
@@ -204,15 +204,12 @@ export function createBatchUploader(deps: BatchUploaderDeps) {
     const chunks: PreparedItem[][] = [];
     for (let i = 0; i < prepared.length; i += batchSize) chunks.push(prepared.slice(i, i + batchSize));
     const batches: BatchResult[] = new Array(chunks.length);
-    let next = 0;
     const { idempotencyKey: _ignored, ...perBatch } = uploadOptions;
-    const worker = async () => {
-      while (next < chunks.length) {
-        const i = next++;
-        batches[i] = await sendBatch(kind, chunks[i]!, perBatch);
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(concurrency, chunks.length) }, worker));
+    // core's worker pool: batches taken in order, at most `concurrency` in flight (a fractional value counts
+    // its whole part, as before).
+    await forEachConcurrently(chunks, Math.max(1, Math.floor(concurrency)), async (chunk, i) => {
+      batches[i] = await sendBatch(kind, chunk, perBatch);
+    });
     const results = batches.flatMap((b) => b.results);
     return {
       batches,

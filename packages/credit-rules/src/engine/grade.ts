@@ -19,13 +19,18 @@ export { CreditInputError };
  * const options: GradeOptions = { ruleSet: samrBaselineRuleSet, asOf: '2026-11-21' };
  */
 export interface GradeOptions {
-  /** A rule set (validated and compiled on first use, then cached) or a compiled one. */
+  /**
+   * A rule set (validated and compiled on first use, then cached: by identity when deeply frozen, as
+   * {@link parseRuleSet} results are; a mutable object is compared with its validated copy on each call, so
+   * an edit is always seen) or a compiled one.
+   */
   readonly ruleSet: CreditRuleSet | CompiledRuleSet;
   /** Grade as of this China civil date. */
   readonly asOf: CivilDate;
   /**
-   * Validate every profile with zod first (default `true`). Turn off only for data already validated
-   * at ingestion (e.g. with {@link entityCreditProfileSchema}) — it is the fast path.
+   * Validate every profile first (default `true`): a hand-written check of what
+   * {@link entityCreditProfileSchema} accepts, with zod run only for a profile it refuses (for the error).
+   * Turn off only for data already validated at ingestion — it saves that check.
    */
   readonly validate?: boolean;
   /**

@@ -58,19 +58,23 @@ export function isDeeplyFrozenData(value: unknown, seen: Set<object> = new Set()
  * Key order is ignored (nothing downstream depends on it).
  */
 export function sameData(value: unknown, copy: unknown): boolean {
-  if (Object.is(value, copy)) return true;
-  if (typeof copy !== 'object' || copy === null || typeof value !== 'object' || value === null) return false;
+  if (value === copy) return true;
+  if (typeof copy !== 'object' || copy === null) return Object.is(value, copy);
+  if (typeof value !== 'object' || value === null) return false;
   if (Array.isArray(copy)) {
     if (!Array.isArray(value) || value.length !== copy.length) return false;
     for (let i = 0; i < copy.length; i++) if (!sameData(value[i], copy[i])) return false;
     return true;
   }
-  if (!isPlainObject(value)) return false;
+  if (Array.isArray(value)) return false;
+  const proto = Object.getPrototypeOf(value);
+  if (proto !== Object.prototype && proto !== null) return false;
   const v = value as Record<string, unknown>;
   const c = copy as Record<string, unknown>;
   let n = 0;
   for (const key in c) {
-    if (!Object.hasOwn(v, key) || !sameData(v[key], c[key])) return false;
+    const x = v[key];
+    if ((x === undefined && !(key in v)) || !sameData(x, c[key])) return false;
     n++;
   }
   // No extra keys on the caller's side (a plain object's for-in lists its own enumerable keys).

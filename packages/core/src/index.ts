@@ -185,6 +185,7 @@ export type {
   ShapeOf,
   ZodForKind,
 } from './schemas/field-spec.js';
+export { CHECK_TYPES } from './schemas/field-spec.js';
 export type { PublicationChannel, PublicationChannelSlug } from './schemas/publication.js';
 export { PUBLICATION_CHANNELS, publicationChannelSlug } from './schemas/publication.js';
 export type {

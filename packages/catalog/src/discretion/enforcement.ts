@@ -1,5 +1,6 @@
 import {
   addWorkdays,
+  CHECK_TYPES,
   type CheckType,
   isCivilDate,
   type LocalizedMessage,
@@ -26,7 +27,7 @@ export const enforcementRuleSetSchema = z.object({
     z.object({
       severity: z.enum(['error', 'warning']),
       enabled: z.boolean(),
-      checkType: z.enum(['01', '02', '03', '04', '05', '06', '07', '08', '09', '10']),
+      checkType: z.enum(CHECK_TYPES),
       description: z.object({ zh: z.string(), en: z.string() }),
       ...provenanceShape,
     }),

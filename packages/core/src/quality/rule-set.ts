@@ -3,20 +3,7 @@ import { loadZod } from '#zod';
 import { JianguanError } from '../errors/jianguan-error.js';
 import { localizeZodIssue, zodIssuePath } from '../errors/zod-issue.js';
 import { lazySchema, materialise } from '../internal/lazy.js';
-
-type CheckTypeCode = '01' | '02' | '03' | '04' | '05' | '06' | '07' | '08' | '09' | '10';
-const CHECK_TYPES: readonly [CheckTypeCode, ...CheckTypeCode[]] = [
-  '01',
-  '02',
-  '03',
-  '04',
-  '05',
-  '06',
-  '07',
-  '08',
-  '09',
-  '10',
-];
+import { CHECK_TYPES, type CheckType } from '../schemas/field-spec.js';
 
 function buildQualityRuleSetSchema() {
   const z = loadZod();
@@ -153,7 +140,7 @@ export type QualityRuleCode =
 
 type RuleSpec = QualityRuleSet['rules'][string];
 const r = (
-  checkType: CheckTypeCode,
+  checkType: CheckType,
   severity: 'error' | 'warning',
   zh: string,
   en: string,

@@ -16,15 +16,26 @@ import { loadZod } from '#zod';
 export type FieldKind = 'string' | 'date' | 'datetime' | 'number' | 'boolean' | 'list';
 
 /**
- * The national data-check type (数据检核类型) an issue belongs to, from the provincial 质检 taxonomy
- * (data-standards.md §7): `'01'` 代码检查 · `'02'` 数据源标识检查 · `'03'` 监管事项目录编码检查 ·
+ * Every national data-check type code (数据检核类型), `'01'`–`'10'` in order, from the provincial 质检
+ * taxonomy (data-standards.md §7); labels in the `qualityCheckType` code table. The one list of these codes:
+ * schemas that accept a check type build their enum from it.
+ *
+ * @example
+ * CHECK_TYPES.length; // 10
+ * CHECK_TYPES.includes('06'); // true
+ */
+export const CHECK_TYPES = ['01', '02', '03', '04', '05', '06', '07', '08', '09', '10'] as const;
+
+/**
+ * The national data-check type (数据检核类型) an issue belongs to, one of {@link CHECK_TYPES}:
+ * `'01'` 代码检查 · `'02'` 数据源标识检查 · `'03'` 监管事项目录编码检查 ·
  * `'04'` 检查实施清单编码检查 · `'05'` 数据归并 · `'06'` 统一社会信用代码编码规则检查 ·
  * `'07'` 身份证号码编码规则检查 · `'08'` 数据关联性检查 · `'09'` 业务主键检查 · `'10'` 时间信息检查.
  *
  * @example
  * const type: CheckType = '06';
  */
-export type CheckType = '01' | '02' | '03' | '04' | '05' | '06' | '07' | '08' | '09' | '10';
+export type CheckType = (typeof CHECK_TYPES)[number];
 
 /**
  * One field in the field dictionary (字段字典条目): its Chinese and English names, whether the

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import {
+  CHECK_TYPES,
   codeTableEnum,
   codeTables,
   codeTableVariants,
@@ -63,6 +64,10 @@ describe('the national tables', () => {
     ['spotCheckResult', 19],
   ])('%s has %i entries', (id, n) => {
     expect(getCodeTable(id, codeTables).entries).toHaveLength(n);
+  });
+
+  it('CHECK_TYPES is the qualityCheckType table, code for code in order', () => {
+    expect([...CHECK_TYPES]).toEqual(getCodeTable('qualityCheckType').entries.map((e) => e.code));
   });
 
   it('are frozen', () => {

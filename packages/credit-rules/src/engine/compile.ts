@@ -5,10 +5,10 @@ import { latestElapsedStart } from '../dates/civil-date.js';
 import type { CreditFact, CreditFactKind, EntityCreditProfile } from '../facts/credit-fact.js';
 import { CREDIT_FACT_KINDS } from '../facts/credit-fact.js';
 import type { InternalGrade } from '../privacy/internal-grade.js';
-import { effectiveEndsAt } from '../publicity/list-terms.js';
+import { effectiveEndsAt, seriousListAutoExitOn, seriousListEnd } from '../publicity/list-terms.js';
 import type { PublicityRegimes } from '../publicity/regimes.js';
 import { defaultPublicityRegimes, requireRegimes } from '../publicity/regimes.js';
-import { requireRuleSet } from '../rule-set/parse.js';
+import { validatedRuleSet } from '../rule-set/parse.js';
 import type { CreditRuleSet, FactFilter, Predicate, RuleEffect } from '../rule-set/types.js';
 
 /**
@@ -340,28 +340,37 @@ function normalise(ids: string[]): string[] {
  * const compiled = compileRuleSet(parseRuleSet(data));
  * compiled.grade({ entityId: 'X', registeredAt: '2020-01-01', facts: [] }, '2026-11-21').grade; // 'A'
  */
-export function compileRuleSet(ruleSet: CreditRuleSet, options: CompileOptions = {}): CompiledRuleSet {
-  requireRuleSet(ruleSet);
+export function compileRuleSet(
+  ruleSet: CreditRuleSet | CompiledRuleSet,
+  options: CompileOptions = {},
+): CompiledRuleSet {
+  // Compiled from the frozen validated rule set (the argument itself when deeply frozen, else a frozen copy),
+  // so the closures never see a later edit of the caller's object.
+  const set = validatedRuleSet(ruleSet);
   requireObject(options, ['options']);
-  if (options.publicityRegimes !== undefined)
-    requireRegimes(options.publicityRegimes, ['options', 'publicityRegimes']);
-  const regimes = options.publicityRegimes ?? defaultPublicityRegimes;
-  const endCache = new WeakMap<CreditFact, CivilDate | null>();
+  const regimes =
+    options.publicityRegimes === undefined
+      ? defaultPublicityRegimes
+      : requireRegimes(options.publicityRegimes, ['options', 'publicityRegimes']);
+  // The automatic exit of a serious-list entry depends only on its listing day (regimes are frozen): memoised
+  // by that day, a string, so an edited fact object can never be answered from a stale entry.
+  const autoExitByListing = new Map<CivilDate, CivilDate | null>();
   const endOf = (f: CreditFact): CivilDate | undefined => {
     if (f.kind !== 'serious_list') return effectiveEndsAt(f, regimes);
-    let e = endCache.get(f);
-    if (e === undefined) {
-      e = effectiveEndsAt(f, regimes) ?? null;
-      endCache.set(f, e);
+    let auto = autoExitByListing.get(f.listedAt);
+    if (auto === undefined) {
+      if (autoExitByListing.size >= 4096) autoExitByListing.clear();
+      auto = seriousListAutoExitOn(f, regimes) ?? null;
+      autoExitByListing.set(f.listedAt, auto);
     }
-    return e ?? undefined;
+    return seriousListEnd(f.removedAt, auto ?? undefined);
   };
   const compiler = new Compiler();
-  const rules = ruleSet.rules.map((r) => ({ id: r.id, effect: r.effect, pred: compiler.predicate(r.when) }));
-  const codes = ruleSet.grades.map((g) => g.code as InternalGrade);
+  const rules = set.rules.map((r) => ({ id: r.id, effect: r.effect, pred: compiler.predicate(r.when) }));
+  const codes = set.grades.map((g) => g.code as InternalGrade);
   const rankOf = new Map(codes.map((c, i) => [c as string, i]));
   const worst = codes.length - 1;
-  const defaultRank = rankOf.get(ruleSet.defaultGrade) ?? 0;
+  const defaultRank = rankOf.get(set.defaultGrade) ?? 0;
   const effects = rules.map((r) =>
     r.effect.type === 'assign'
       ? { kind: 0, value: rankOf.get(r.effect.grade) ?? worst }
@@ -381,14 +390,14 @@ export function compileRuleSet(ruleSet: CreditRuleSet, options: CompileOptions =
     }
     return cachedBounds;
   };
-  const { id: ruleSetId, version: ruleSetVersion } = ruleSet;
+  const { id: ruleSetId, version: ruleSetVersion } = set;
   // Scratch space reused across calls: grading is synchronous, so one entity at a time.
   const scratch: CreditFact[][] = KINDS.map(() => []);
   const counts = new Int32Array(KINDS.length);
   const evidence: Ev = { ids: [], n: 0 };
 
   return {
-    ruleSet,
+    ruleSet: set,
     grade(profile, asOf) {
       bucket(profile.facts, asOf, scratch, counts);
       const ctx: Ctx = {

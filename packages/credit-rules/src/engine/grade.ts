@@ -1,10 +1,10 @@
 import type { CivilDate } from '@jianguan/core';
 import { describeValue, isCivilDate, localizeZodIssue, zodIssuePath } from '@jianguan/core';
 import type { CreditFact, EntityCreditProfile } from '../facts/credit-fact.js';
-import { entityCreditProfileSchema } from '../facts/credit-fact.js';
+import { entityCreditProfileSchema, isValidProfile } from '../facts/credit-fact.js';
 import type { PublicityRegimes } from '../publicity/regimes.js';
 import { requireRegimes } from '../publicity/regimes.js';
-import { parseRuleSet } from '../rule-set/parse.js';
+import { validatedRuleSet } from '../rule-set/parse.js';
 import type { CreditRuleSet } from '../rule-set/types.js';
 import type { CompiledRuleSet, GradingResult } from './compile.js';
 import { compileRuleSet } from './compile.js';
@@ -19,13 +19,18 @@ export { CreditInputError };
  * const options: GradeOptions = { ruleSet: samrBaselineRuleSet, asOf: '2026-11-21' };
  */
 export interface GradeOptions {
-  /** A rule set (validated and compiled on first use, then cached) or a compiled one. */
+  /**
+   * A rule set (validated and compiled on first use, then cached: by identity when deeply frozen, as
+   * {@link parseRuleSet} results are; a mutable object is compared with its validated copy on each call, so
+   * an edit is always seen) or a compiled one.
+   */
   readonly ruleSet: CreditRuleSet | CompiledRuleSet;
   /** Grade as of this China civil date. */
   readonly asOf: CivilDate;
   /**
-   * Validate every profile with zod first (default `true`). Turn off only for data already validated
-   * at ingestion (e.g. with {@link entityCreditProfileSchema}) — it is the fast path.
+   * Validate every profile first (default `true`): a hand-written check of what
+   * {@link entityCreditProfileSchema} accepts, with zod run only for a profile it refuses (for the error).
+   * Turn off only for data already validated at ingestion — it saves that check.
    */
   readonly validate?: boolean;
   /**
@@ -35,16 +40,20 @@ export interface GradeOptions {
   readonly publicityRegimes?: PublicityRegimes;
 }
 
-const compiledCache = new WeakMap<object, CompiledRuleSet>();
-const compiledWithRegimes = new WeakMap<object, WeakMap<object, CompiledRuleSet>>();
-
+// Compiled rule sets, keyed by the frozen validated rule set (and regimes) that `validatedRuleSet` and
+// `requireRegimes` return: the caller's object when it is deeply frozen, else a frozen copy that is replaced
+// when the caller edits the object. So a cache hit always has the caller's current content.
 function isCompiled(r: CreditRuleSet | CompiledRuleSet): r is CompiledRuleSet {
   return typeof r === 'object' && r !== null && typeof (r as CompiledRuleSet).grade === 'function';
 }
 
+const compiledBySet = new WeakMap<CreditRuleSet, CompiledRuleSet>();
+const compiledByRegimes = new WeakMap<PublicityRegimes, WeakMap<CreditRuleSet, CompiledRuleSet>>();
+
 /**
- * Resolves a rule set option to its compiled form, validating and compiling a plain rule set once
- * (cached per object).
+ * Resolves a rule set option to its compiled form. A plain rule set is validated and compiled once and
+ * cached by identity when it is deeply frozen (as the shipped ones and every {@link parseRuleSet} result
+ * are); a mutable object is compared with its validated copy on each call and recompiled after an edit.
  *
  * @example
  * const compiled = resolveRuleSet(samrBaselineRuleSet);
@@ -54,25 +63,22 @@ export function resolveRuleSet(
   publicityRegimes?: PublicityRegimes,
 ): CompiledRuleSet {
   if (isCompiled(ruleSet)) return ruleSet;
-  if (typeof ruleSet !== 'object' || ruleSet === null) return compileRuleSet(parseRuleSet(ruleSet));
+  const set = validatedRuleSet(ruleSet);
+  let cache = compiledBySet;
+  let regimes: PublicityRegimes | undefined;
   if (publicityRegimes !== undefined) {
-    requireRegimes(publicityRegimes, ['publicityRegimes']);
-    let byRegimes = compiledWithRegimes.get(ruleSet);
-    if (!byRegimes) {
+    regimes = requireRegimes(publicityRegimes, ['publicityRegimes']);
+    let byRegimes = compiledByRegimes.get(regimes);
+    if (byRegimes === undefined) {
       byRegimes = new WeakMap();
-      compiledWithRegimes.set(ruleSet, byRegimes);
+      compiledByRegimes.set(regimes, byRegimes);
     }
-    let c = byRegimes.get(publicityRegimes);
-    if (!c) {
-      c = compileRuleSet(parseRuleSet(ruleSet), { publicityRegimes });
-      byRegimes.set(publicityRegimes, c);
-    }
-    return c;
+    cache = byRegimes;
   }
-  let compiled = compiledCache.get(ruleSet);
-  if (!compiled) {
-    compiled = compileRuleSet(parseRuleSet(ruleSet));
-    compiledCache.set(ruleSet, compiled);
+  let compiled = cache.get(set);
+  if (compiled === undefined) {
+    compiled = compileRuleSet(set, regimes === undefined ? {} : { publicityRegimes: regimes });
+    cache.set(set, compiled);
   }
   return compiled;
 }
@@ -97,6 +103,8 @@ function toProfile(input: EntityCreditProfile | readonly CreditFact[]): EntityCr
 }
 
 function validateProfile(profile: unknown, index?: number): EntityCreditProfile {
+  // The common case, a valid profile, costs a hand-written pass; zod runs for anything it does not accept.
+  if (isValidProfile(profile)) return profile;
   const r = entityCreditProfileSchema.safeParse(profile);
   if (r.success) return r.data;
   const issue = r.error.issues[0]!;

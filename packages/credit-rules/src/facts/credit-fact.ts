@@ -16,6 +16,12 @@ export const civilDateSchema = z
 
 const recordId = z.string().min(1);
 
+// The enums of the fact schemas, shared by the schemas and the fast profile check below.
+const PROCEDURES = ['simple', 'general'] as const;
+const COUNTERPARTS = ['natural_person', 'organisation'] as const;
+const SEVERITIES = ['minor', 'general', 'serious'] as const;
+const OUTCOMES = ['missed', 'failed'] as const;
+
 const common = {
   /** The record id (信用记录编号), cited as evidence when a rule fires. */
   id: recordId,
@@ -39,7 +45,7 @@ export const penaltyFactSchema = z.object({
   /** 罚款金额 in yuan. */
   fineAmount: z.number().nonnegative().finite().exactOptional(),
   /** 处罚程序: simple (简易) or general (一般). */
-  procedure: z.enum(['simple', 'general']).exactOptional(),
+  procedure: z.enum(PROCEDURES).exactOptional(),
   /** 公示日期, when published. */
   publishedAt: civilDateSchema.exactOptional(),
   /** The end of a restriction that lasts longer than the publicity period (限制期限届满日). */
@@ -47,9 +53,9 @@ export const penaltyFactSchema = z.object({
   /** Revoked (撤销) by review or court on this day; ignored from then on. */
   revokedAt: civilDateSchema.exactOptional(),
   /** 行政相对人: natural person or organisation (decides the "low fine" threshold). */
-  counterpart: z.enum(['natural_person', 'organisation']).exactOptional(),
+  counterpart: z.enum(COUNTERPARTS).exactOptional(),
   /** 信用信息严重程度 under the NDRC measures, when the source system states it. */
-  severity: z.enum(['minor', 'general', 'serious']).exactOptional(),
+  severity: z.enum(SEVERITIES).exactOptional(),
 });
 
 /**
@@ -124,7 +130,7 @@ export const commitmentBreachFactSchema = z.object({
   commitmentId: z.string().min(1),
   /** The day the breach became a fact (the day after the deadline, or the verification day). */
   date: civilDateSchema,
-  outcome: z.enum(['missed', 'failed']),
+  outcome: z.enum(OUTCOMES),
 });
 
 /**
@@ -253,6 +259,101 @@ export const entityCreditProfileSchema = z.object({
   registeredAt: civilDateSchema.exactOptional(),
   facts: z.array(creditFactSchema),
 });
+
+type Loose = Readonly<Record<string, unknown>>;
+
+const isText = (v: unknown): boolean => typeof v === 'string' && v.length > 0;
+const isAmount = (v: unknown): boolean => typeof v === 'number' && v >= 0 && v < Number.POSITIVE_INFINITY;
+const oneOf = (values: readonly string[]) => {
+  const set: ReadonlySet<unknown> = new Set(values);
+  return (v: unknown): boolean => set.has(v);
+};
+const codesOf = (values: readonly string[]) => {
+  const set: ReadonlySet<unknown> = new Set(values);
+  return (v: unknown): boolean => {
+    if (!Array.isArray(v) || v.length === 0) return false;
+    for (let i = 0; i < v.length; i++) if (!set.has(v[i])) return false;
+    return true;
+  };
+};
+const isProcedure = oneOf(PROCEDURES);
+const isCounterpart = oneOf(COUNTERPARTS);
+const isSeverity = oneOf(SEVERITIES);
+const isOutcome = oneOf(OUTCOMES);
+const isReason = oneOf(abnormalListReasonSchema.options);
+const arePenaltyKinds = codesOf(penaltyKindSchema.options);
+const areResultCodes = codesOf(spotCheckResultCodeSchema.options);
+
+/** An `exactOptional` field: absent (not even `key: undefined`, as zod reads it with `in`) or valid. */
+const opt = (o: Loose, key: string, v: unknown, ok: (v: unknown) => boolean): boolean =>
+  v === undefined ? !(key in o) : ok(v);
+
+/** Per kind: the fields beyond `kind`, `id` and `recordedAt`. One function per kind keeps the loads monomorphic. */
+const FACT_CHECKS: ReadonlyMap<unknown, (f: Loose) => boolean> = new Map<
+  CreditFactKind,
+  (f: Loose) => boolean
+>([
+  [
+    'penalty',
+    (f) =>
+      isCivilDate(f.decisionDate) &&
+      arePenaltyKinds(f.penaltyKinds) &&
+      opt(f, 'fineAmount', f.fineAmount, isAmount) &&
+      opt(f, 'procedure', f.procedure, isProcedure) &&
+      opt(f, 'publishedAt', f.publishedAt, isCivilDate) &&
+      opt(f, 'restrictionEndsAt', f.restrictionEndsAt, isCivilDate) &&
+      opt(f, 'revokedAt', f.revokedAt, isCivilDate) &&
+      opt(f, 'counterpart', f.counterpart, isCounterpart) &&
+      opt(f, 'severity', f.severity, isSeverity),
+  ],
+  [
+    'abnormal_list',
+    (f) => isReason(f.reason) && isCivilDate(f.listedAt) && opt(f, 'removedAt', f.removedAt, isCivilDate),
+  ],
+  [
+    'serious_list',
+    (f) =>
+      opt(f, 'reason', f.reason, (v) => typeof v === 'string') &&
+      isCivilDate(f.listedAt) &&
+      opt(f, 'removedAt', f.removedAt, isCivilDate),
+  ],
+  ['spot_check', (f) => isCivilDate(f.date) && areResultCodes(f.resultCodes)],
+  ['complaint', (f) => isCivilDate(f.receivedAt) && typeof f.substantiated === 'boolean'],
+  ['commitment_breach', (f) => isText(f.commitmentId) && isCivilDate(f.date) && isOutcome(f.outcome)],
+  ['court_dishonesty', (f) => isCivilDate(f.listedAt) && opt(f, 'removedAt', f.removedAt, isCivilDate)],
+  [
+    'external_grade',
+    (f) =>
+      isText(f.source) &&
+      isText(f.grade) &&
+      isCivilDate(f.issuedAt) &&
+      opt(f, 'validUntil', f.validUntil, isCivilDate),
+  ],
+]);
+
+const isRecord = (v: unknown): v is Loose => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * @internal The fast path of profile validation: a hand-written check that accepts a profile only if
+ * {@link entityCreditProfileSchema} accepts it too (same reads: `key in value` for absent optional keys,
+ * `Array.isArray`, finite numbers, the same enums). It may say no to a valid profile; callers then run the
+ * schema, which gives the verdict and the error. Grading reads only schema keys, so grading the profile
+ * itself gives the same result as grading the schema's stripped copy. Tied to the schema by
+ * `test/profile-check.test.ts`.
+ */
+export function isValidProfile(p: unknown): p is EntityCreditProfile {
+  if (!isRecord(p) || !isText(p.entityId)) return false;
+  if (!opt(p, 'registeredAt', p.registeredAt, isCivilDate)) return false;
+  const facts = p.facts;
+  if (!Array.isArray(facts)) return false;
+  for (let i = 0; i < facts.length; i++) {
+    const f: unknown = facts[i];
+    if (!isRecord(f) || !isText(f.id) || !opt(f, 'recordedAt', f.recordedAt, isCivilDate)) return false;
+    const check = FACT_CHECKS.get(f.kind);
+    if (check === undefined || !check(f)) return false;
+  }
+  return true;
+}
 
 /**
  * The date a fact takes effect (the act, listing, check or issue date).

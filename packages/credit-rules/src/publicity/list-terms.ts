@@ -26,6 +26,15 @@ export function seriousListAutoExitOn(
   return regime ? anniversary(d, regime.maximumTerm) : undefined;
 }
 
+/** @internal The end of a serious-list entry: the earlier of its recorded removal and its automatic exit. */
+export function seriousListEnd(
+  removedAt: CivilDate | undefined,
+  autoExitOn: CivilDate | undefined,
+): CivilDate | undefined {
+  if (autoExitOn === undefined) return removedAt;
+  return removedAt !== undefined && removedAt < autoExitOn ? removedAt : autoExitOn;
+}
+
 /**
  * The day a fact stops being in force by rule as well as by record: the recorded removal, revocation or
  * validity end, and for a serious-list entry the earlier of its removal and its automatic exit. The grader
@@ -41,12 +50,8 @@ export function effectiveEndsAt(
   if (!isObject(fact) || typeof fact.kind !== 'string')
     badInput(['fact'], { en: 'a credit fact object', zh: '信用信息对象' }, fact);
   switch (fact.kind) {
-    case 'serious_list': {
-      const auto = seriousListAutoExitOn(fact, regimes);
-      const removed = fact.removedAt;
-      if (auto === undefined) return removed;
-      return removed !== undefined && removed < auto ? removed : auto;
-    }
+    case 'serious_list':
+      return seriousListEnd(fact.removedAt, seriousListAutoExitOn(fact, regimes));
     case 'abnormal_list':
     case 'court_dishonesty':
       return fact.removedAt;

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { requireSchema } from '../boundary.js';
 import type { CalendarDuration } from '../dates/civil-date.js';
 import { civilDateSchema } from '../facts/credit-fact.js';
+import { deepFreeze, validatedOnce } from '../internal/validated-once.js';
 import { calendarDurationSchema } from '../rule-set/schema.js';
 import type { SourceStatus } from '../rule-set/types.js';
 
@@ -313,23 +314,31 @@ export const publicityRegimesSchema: z.ZodType<PublicityRegimes> = z.strictObjec
 });
 
 /**
- * Validates regimes data (e.g. a province's override) and returns it typed; throws a `CreditInputError`
- * (`invalid_publicity_regimes`, with the path of the first problem) on bad data.
+ * Validates regimes data (e.g. a province's override) and returns it typed, as a deeply frozen copy;
+ * throws a `CreditInputError` (`invalid_publicity_regimes`, with the path of the first problem) on bad data.
  *
  * @example
  * const regimes = parsePublicityRegimes(JSON.parse(text));
  */
 export function parsePublicityRegimes(data: unknown): PublicityRegimes {
-  return requireSchema(publicityRegimesSchema, data, [], 'invalid_publicity_regimes');
+  return deepFreeze(requireSchema(publicityRegimesSchema, data, [], 'invalid_publicity_regimes'));
 }
 
-const checkedRegimes = new WeakSet<object>();
+const validRegimes = validatedOnce(
+  (regimes: unknown, path: readonly (string | number)[]): PublicityRegimes =>
+    requireSchema(publicityRegimesSchema, regimes, path, 'invalid_publicity_regimes'),
+);
 
-/** @internal Regimes passed as an option are validated once per object (`regimes` path), else typed error. */
-export function requireRegimes(regimes: unknown, path: readonly (string | number)[] = ['regimes']): void {
-  if (typeof regimes === 'object' && regimes !== null && checkedRegimes.has(regimes)) return;
-  requireSchema(publicityRegimesSchema, regimes, path, 'invalid_publicity_regimes');
-  checkedRegimes.add(regimes as object);
+/**
+ * @internal Regimes passed as an option, validated (typed error at `path`) and returned frozen: the argument
+ * itself when deeply frozen (checked once per object), else a validated copy re-checked against the argument
+ * on every call (see `internal/validated-once.ts`).
+ */
+export function requireRegimes(
+  regimes: unknown,
+  path: readonly (string | number)[] = ['regimes'],
+): PublicityRegimes {
+  return validRegimes(regimes, path);
 }
 
 /** The day the shipped sources were checked. */

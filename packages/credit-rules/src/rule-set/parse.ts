@@ -1,6 +1,7 @@
 import type { FieldPath, LocalizedMessage } from '@jianguan/core';
 import { JianguanError, localizeZodIssue, zodIssuePath } from '@jianguan/core';
 import type { CreditFactKind } from '../facts/credit-fact.js';
+import { deepFreeze, validatedOnce } from '../internal/validated-once.js';
 import { creditRuleSetSchema } from './schema.js';
 import type { CreditRuleSet, FactFilter, Predicate, SourceCitation } from './types.js';
 
@@ -227,8 +228,9 @@ function checkPredicate(
 }
 
 /**
- * Validates rule-set data (JSON or a TS object) and returns it typed. Never mutates the input; throws a
- * {@link RuleSetValidationError} listing every problem with its path and a Chinese and English message.
+ * Validates rule-set data (JSON or a TS object) and returns it typed, as a deeply frozen copy (grading
+ * caches its compiled form by identity). Never mutates the input; throws a {@link RuleSetValidationError}
+ * listing every problem with its path and a Chinese and English message.
  *
  * @example
  * const set = parseRuleSet(JSON.parse(fs.readFileSync('sd-five-class.json', 'utf8')));
@@ -246,20 +248,34 @@ export function parseRuleSet(data: unknown): CreditRuleSet {
   }
   const issues = semanticIssues(result.data);
   if (issues.length > 0) throw new RuleSetValidationError(issues);
-  return result.data;
+  return deepFreeze(result.data);
 }
 
-const validRuleSets = new WeakSet<object>();
+const validRuleSet = validatedOnce(parseRuleSet);
 
 /**
- * @internal A rule set argument from an untyped caller: a compiled rule set (with `grade`) passes; a plain one
- * is validated by {@link parseRuleSet} once per object (throws {@link RuleSetValidationError}).
+ * @internal A rule set argument from an untyped caller, validated by {@link parseRuleSet} (throws
+ * {@link RuleSetValidationError}) and returned frozen: the argument itself when it is deeply frozen (validated
+ * once per object), else a frozen validated copy that is re-checked against the argument on every call, so an
+ * edited object is never graded by its old content (see `internal/validated-once.ts`). A compiled rule set gives
+ * its own (frozen) rule set.
  */
+export function validatedRuleSet(ruleSet: unknown): CreditRuleSet {
+  if (isCompiledRuleSet(ruleSet)) return ruleSet.ruleSet;
+  return validRuleSet(ruleSet);
+}
+
+/** @internal Whether `value` looks like a {@link CompiledRuleSet} (a `grade` function and a `ruleSet`). */
+export function isCompiledRuleSet(value: unknown): value is { readonly ruleSet: CreditRuleSet } {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { grade?: unknown }).grade === 'function' &&
+    'ruleSet' in value
+  );
+}
+
+/** @internal {@link validatedRuleSet} for callers that only need the check. */
 export function requireRuleSet(ruleSet: unknown): void {
-  if (typeof ruleSet === 'object' && ruleSet !== null) {
-    if (validRuleSets.has(ruleSet)) return;
-    if (typeof (ruleSet as { grade?: unknown }).grade === 'function' && 'ruleSet' in ruleSet) return;
-  }
-  parseRuleSet(ruleSet);
-  validRuleSets.add(ruleSet as object);
+  validatedRuleSet(ruleSet);
 }

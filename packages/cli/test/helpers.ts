@@ -123,3 +123,31 @@ export function runBin(
     );
   });
 }
+
+/**
+ * Run an installed executable the way a user's shell does: `node <bin> …`, for the committed bin files
+ * (`packages/cli/bin/jianguan.js`, `packages/sandbox/bin/jianguan-sandbox.js`), which run the built dist or,
+ * in an unbuilt checkout, the sources.
+ */
+export function runExecutable(
+  bin: string,
+  argv: readonly string[],
+  options: { cwd?: string; env?: Record<string, string> } = {},
+): Promise<RunResult> {
+  return new Promise((resolvePromise) => {
+    execFile(
+      process.execPath,
+      [join(repoRoot, bin), ...argv],
+      {
+        cwd: options.cwd ?? repoRoot,
+        encoding: 'utf8',
+        env: { ...process.env, NO_COLOR: '1', ...options.env },
+        maxBuffer: 64 * 1024 * 1024,
+      },
+      (error, stdout, stderr) => {
+        const code = error === null ? 0 : typeof error.code === 'number' ? error.code : 4;
+        resolvePromise({ code, stdout, stderr });
+      },
+    );
+  });
+}

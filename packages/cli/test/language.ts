@@ -1,0 +1,94 @@
+// The CLI's rule for terminal text (issue 18, item 4): every line is Chinese or English, never both. A Chinese
+// line may carry codes — commands, flags, file names, numbers, units, record-type codes, field names — but no
+// English prose; its English twin is the next line.
+//
+// The rule, precisely. A line MIXES when it holds a Han character and, after the code-like tokens below are
+// removed, still an English word: a run of 3 or more ASCII letters that is not in ALLOWED_WORDS and not an
+// all-capitals acronym (CSV, GBK, USCC, YYYY). Removed as code before looking for words:
+//   - anything in backticks (`jianguan draw --help`) and a double-quoted token without spaces ("entityId");
+//   - `jianguan`/`jianguan-sandbox` followed by a command and a subcommand name (jianguan catalog gap);
+//   - flags (--type, -h, --type=inspection), placeholders (<file>), URLs (postgres://…);
+//   - file names and paths (a.csv, docs/guides/x.md, CSV/JSON), alternatives (csv|json|jsonl);
+//   - identifiers: camelCase (entityId), snake_case (risk_clue), words with digits (SM3, I65), hyphenated
+//     lower-case names (samr-baseline, holiday-cn).
+import { fieldDictionary } from '@jianguan/core';
+
+/** Han characters (CJK ideographs) and the full-width punctuation of Chinese text. */
+export const HAN = /[\p{Script=Han}]/u;
+
+/** The command and subcommand names `jianguan …` may be followed by. */
+const COMMAND_WORDS = [
+  'check',
+  'workday',
+  'grade',
+  'draw',
+  'verify',
+  'kpi',
+  'sandbox',
+  'catalog',
+  'tasks',
+  'db',
+  'help',
+  'info',
+  'add',
+  'between',
+  'deadline',
+  'due',
+  'gap',
+  'match',
+  'diff',
+  'migrate',
+  'status',
+];
+
+/**
+ * Words allowed in a Chinese line: record-type codes (the keys of core's field dictionary), proper nouns and
+ * product names, and JSON literals.
+ */
+export const ALLOWED_WORDS: ReadonlySet<string> = new Set([
+  ...Object.keys(fieldDictionary),
+  'jianguan',
+  'Excel',
+  'PGlite',
+  'PostgreSQL',
+  'Rivest',
+  'Windows',
+  'Ctrl',
+  'true',
+  'false',
+  'null',
+]);
+
+const COMMAND = new RegExp(
+  String.raw`\bjianguan(?:-sandbox)?(?: (?:${COMMAND_WORDS.join('|')})){0,2}\b`,
+  'g',
+);
+
+const CODE_PATTERNS: readonly RegExp[] = [
+  /`[^`]*`/g, // backticks
+  /"[^"\s]*"/g, // a quoted token without spaces
+  COMMAND,
+  /\b[a-z][a-z0-9+.-]*:\/\/\S*/g, // URLs
+  /<[^<>]*>/g, // placeholders
+  /(?<![\w-])--?[A-Za-z0-9][\w-]*(?:=\S*)?/g, // flags
+  /(?:[\w.~*-]*[/\\|])+[\w.~*-]+/g, // paths, slash lists (CSV/JSON), alternatives (csv|json)
+  /[\w-]+(?:\.[\w-]+)*\.[a-z][a-z0-9]{0,4}\b/g, // file names
+  /\b\w*(?:[a-z][A-Z]|_|\d)\w*\b/g, // camelCase, snake_case, words with digits
+  /\b[a-z]+(?:-[a-z0-9]+)+\b/g, // hyphenated names
+];
+
+/** The English words of `line` once its code-like tokens are removed (what makes a Chinese line mixed). */
+export function englishWords(line: string): string[] {
+  let rest = line;
+  for (const pattern of CODE_PATTERNS) rest = rest.replace(pattern, ' ');
+  return (rest.match(/[A-Za-z]{3,}/g) ?? []).filter((w) => !ALLOWED_WORDS.has(w) && !/^[A-Z]+$/.test(w));
+}
+
+/** The lines of `text` that hold Han characters and English words, each with the offending words. */
+export function mixedLines(text: string): string[] {
+  return text
+    .split('\n')
+    .filter((line) => HAN.test(line))
+    .filter((line) => englishWords(line).length > 0)
+    .map((line) => `${line}    ← ${englishWords(line).join(', ')}`);
+}

@@ -6,11 +6,17 @@
 // removed, still an English word: a run of 3 or more ASCII letters that is not in ALLOWED_WORDS and not an
 // all-capitals acronym (CSV, GBK, USCC, YYYY). Removed as code before looking for words:
 //   - anything in backticks (`jianguan draw --help`) and a double-quoted token without spaces ("entityId");
+//   - a verbatim quotation in Chinese quotation marks, “…” or 「…」: a user's value or a cited source, which is
+//     data, quoted as it is (「seed 002 art. 9 (及时认领)」);
 //   - `jianguan`/`jianguan-sandbox` followed by a command and a subcommand name (jianguan catalog gap);
 //   - flags (--type, -h, --type=inspection), placeholders (<file>), URLs (postgres://…);
-//   - file names and paths (a.csv, docs/guides/x.md, CSV/JSON), alternatives (csv|json|jsonl);
-//   - identifiers: camelCase (entityId), snake_case (risk_clue), words with digits (SM3, I65), hyphenated
-//     lower-case names (samr-baseline, holiday-cn).
+//   - file names and paths (a.csv, docs/guides/x.md), slash lists (CSV/JSON, name/名称), alternatives (csv|json);
+//   - field paths (commitment.strata.0.populationSize) and identifiers: camelCase (entityId), snake_case (risk_clue), words with digits (SM3, I65), hyphenated
+//     lower-case names (samr-baseline, holiday-cn);
+//   - the term of a definition list: the first word of an indented line when two spaces follow it
+//     (`  gap    认领缺口报告`, `  "officers"  执法人员  officerId, …`);
+//   - a list of two or more single words separated by commas or 、 (field names, type and status codes:
+//     `reason, listedAt, removedAt?`, `inspection、penalty、enterprise`).
 import { fieldDictionary } from '@jianguan/core';
 
 /** Han characters (CJK ideographs) and the full-width punctuation of Chinese text. */
@@ -67,12 +73,16 @@ const COMMAND = new RegExp(
 const CODE_PATTERNS: readonly RegExp[] = [
   /`[^`]*`/g, // backticks
   /"[^"\s]*"/g, // a quoted token without spaces
+  /“[^“”]*”|「[^「」]*」/g, // verbatim quotations
   COMMAND,
   /\b[a-z][a-z0-9+.-]*:\/\/\S*/g, // URLs
   /<[^<>]*>/g, // placeholders
   /(?<![\w-])--?[A-Za-z0-9][\w-]*(?:=\S*)?/g, // flags
-  /(?:[\w.~*-]*[/\\|])+[\w.~*-]+/g, // paths, slash lists (CSV/JSON), alternatives (csv|json)
-  /[\w-]+(?:\.[\w-]+)*\.[a-z][a-z0-9]{0,4}\b/g, // file names
+  /(?:[\p{L}\p{N}_.~*-]*[/\\|])+[\p{L}\p{N}_.~*-]+/gu, // paths, slash lists (CSV/JSON, name/名称), alternatives (csv|json)
+  /[\p{L}\p{N}_-]*(?:\.[\p{L}\p{N}_-]+)*\.[a-z][a-z0-9]{0,4}(?![\p{L}\p{N}])/gu, // file names, extensions
+  /^\s+"?[\w-]+"?\??(?= {2,})/g, // the term of a definition list
+  /\b\w+\??(?:\s*[,、]\s*\w+\??\b)+/g, // code lists
+  /\b[A-Za-z_]\w*(?:\.\w+)+\b/g, // field paths (commitment.strata.0.populationSize)
   /\b\w*(?:[a-z][A-Z]|_|\d)\w*\b/g, // camelCase, snake_case, words with digits
   /\b[a-z]+(?:-[a-z0-9]+)+\b/g, // hyphenated names
 ];

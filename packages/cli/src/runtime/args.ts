@@ -136,7 +136,11 @@ export function parseCommandArgs(
         { details: { option }, hint },
       );
     }
-    throw usageError('bad_arguments', { zh: `参数有误：${text}`, en: `bad arguments: ${text}` }, { hint });
+    throw usageError(
+      'bad_arguments',
+      { zh: '参数有误（原因见下一行）', en: `bad arguments: ${text}` },
+      { details: { reason: text }, hint },
+    );
   }
 }
 
@@ -212,6 +216,43 @@ export function requiredPositional(
   return value;
 }
 
+/**
+ * The subcommand of a command with subcommands (`jianguan db migrate`, `jianguan tasks due`, `jianguan catalog gap`):
+ * the first positional, which must be one of `names`; a usage error naming the choices (and the closest one)
+ * otherwise.
+ *
+ * @example
+ * subcommandArgument('db', ['migrate'], ['migrate', 'status']); // 'migrate'
+ */
+export function subcommandArgument<const N extends string>(
+  command: string,
+  positionals: readonly string[],
+  names: readonly N[],
+): N {
+  const sub = positionals[0];
+  if (sub !== undefined && (names as readonly string[]).includes(sub)) return sub as N;
+  const choices = { zh: names.join('、'), en: names.join(', ') };
+  if (sub === undefined) {
+    throw usageError(
+      'missing_argument',
+      {
+        zh: `\`jianguan ${command}\` 缺少子命令（可选 ${choices.zh}）`,
+        en: `\`jianguan ${command}\` needs a subcommand (one of ${choices.en})`,
+      },
+      { details: { command, choices: names }, hint: helpHint(command) },
+    );
+  }
+  const suggestion = closest(sub, names);
+  throw usageError(
+    'unknown_command',
+    {
+      zh: `\`jianguan ${command}\` 没有子命令“${sub}”${suggestion ? `（是否想用 \`jianguan ${command} ${suggestion}\`？）` : ''}（可选 ${choices.zh}）`,
+      en: `\`jianguan ${command}\` has no subcommand "${sub}"${suggestion ? ` (did you mean \`jianguan ${command} ${suggestion}\`?)` : ''} (one of ${choices.en})`,
+    },
+    { details: { command, subcommand: sub, choices: names }, hint: helpHint(command) },
+  );
+}
+
 /** Reject positional arguments beyond `max`. */
 export function noExtraPositionals(command: string, positionals: readonly string[], max: number): void {
   if (positionals.length > max) {
@@ -255,7 +296,7 @@ export function dateArgument(command: string, name: string, text: string): strin
       'bad_date',
       {
         zh: `${name} 不是有效日期："${text}"（应为 YYYY-MM-DD，如 2025-09-30；也可写 2025/9/30、2025年9月30日或 Excel 日期序号）`,
-        en: `${name} is not a valid date: "${text}" (expected YYYY-MM-DD such as 2025-09-30; 2025/9/30, 2025年9月30日 or an Excel serial also work)`,
+        en: `${name} is not a valid date: "${text}" (expected YYYY-MM-DD such as 2025-09-30; 2025/9/30, 2025.9.30, 20250930 or an Excel serial day number also work)`,
       },
       { details: { argument: name, value: text }, hint: helpHint(command) },
     );

@@ -2,12 +2,12 @@
 // line may carry codes — commands, flags, file names, numbers, units, record-type codes, field names — but no
 // English prose; its English twin is the next line.
 //
-// The rule, precisely. A line MIXES when it holds a Han character and, after the code-like tokens below are
-// removed, still an English word: a run of 3 or more ASCII letters that is not in ALLOWED_WORDS and not an
+// The rule, precisely. A line MIXES when, after the code-like tokens and quotations below are removed, it still
+// holds a Han character and an English word: a run of 3 or more ASCII letters that is not in ALLOWED_WORDS and not an
 // all-capitals acronym (CSV, GBK, USCC, YYYY). Removed as code before looking for words:
 //   - anything in backticks (`jianguan draw --help`) and a double-quoted token without spaces ("entityId");
-//   - a verbatim quotation in Chinese quotation marks, “…” or 「…」: a user's value or a cited source, which is
-//     data, quoted as it is (「seed 002 art. 9 (及时认领)」);
+//   - a verbatim quotation in Chinese quotation marks, “…” or 「…」, and a title in 《…》: a user's value, a
+//     cited source or a law's title, which is data, quoted as it is (「seed 002 art. 9 (及时认领)」);
 //   - `jianguan`/`jianguan-sandbox` followed by a command and a subcommand name (jianguan catalog gap);
 //   - flags (--type, -h, --type=inspection), placeholders (<file>), URLs (postgres://…);
 //   - file names and paths (a.csv, docs/guides/x.md), slash lists (CSV/JSON, name/名称), alternatives (csv|json);
@@ -73,7 +73,7 @@ const COMMAND = new RegExp(
 const CODE_PATTERNS: readonly RegExp[] = [
   /`[^`]*`/g, // backticks
   /"[^"\s]*"/g, // a quoted token without spaces
-  /“[^“”]*”|「[^「」]*」/g, // verbatim quotations
+  /“[^“”]*”|「[^「」]*」|《[^《》]*》/g, // verbatim quotations, titles
   COMMAND,
   /\b[a-z][a-z0-9+.-]*:\/\/\S*/g, // URLs
   /<[^<>]*>/g, // placeholders
@@ -81,24 +81,33 @@ const CODE_PATTERNS: readonly RegExp[] = [
   /(?:[\p{L}\p{N}_.~*-]*[/\\|])+[\p{L}\p{N}_.~*-]+/gu, // paths, slash lists (CSV/JSON, name/名称), alternatives (csv|json)
   /[\p{L}\p{N}_-]*(?:\.[\p{L}\p{N}_-]+)*\.[a-z][a-z0-9]{0,4}(?![\p{L}\p{N}])/gu, // file names, extensions
   /^\s+"?[\w-]+"?\??(?= {2,})/g, // the term of a definition list
-  /\b\w+\??(?:\s*[,、]\s*\w+\??\b)+/g, // code lists
+  /\b\w+\??(?:\s*[,、]\s*\w+\??)+/g, // code lists
   /\b[A-Za-z_]\w*(?:\.\w+)+\b/g, // field paths (commitment.strata.0.populationSize)
   /\b\w*(?:[a-z][A-Z]|_|\d)\w*\b/g, // camelCase, snake_case, words with digits
   /\b[a-z]+(?:-[a-z0-9]+)+\b/g, // hyphenated names
 ];
 
-/** The English words of `line` once its code-like tokens are removed (what makes a Chinese line mixed). */
-export function englishWords(line: string): string[] {
+/** `line` with its code-like tokens and quotations blanked out: the text in either language. */
+function prose(line: string): string {
   let rest = line;
   for (const pattern of CODE_PATTERNS) rest = rest.replace(pattern, ' ');
+  return rest;
+}
+
+/**
+ * The English words of `line` when it also holds Chinese text (what makes a line mixed), once its code-like
+ * tokens and quotations are removed; `[]` for a line in one language.
+ */
+export function englishWords(line: string): string[] {
+  const rest = prose(line);
+  if (!HAN.test(rest)) return [];
   return (rest.match(/[A-Za-z]{3,}/g) ?? []).filter((w) => !ALLOWED_WORDS.has(w) && !/^[A-Z]+$/.test(w));
 }
 
-/** The lines of `text` that hold Han characters and English words, each with the offending words. */
+/** The lines of `text` that mix Chinese and English, each followed by the offending words. */
 export function mixedLines(text: string): string[] {
   return text
     .split('\n')
-    .filter((line) => HAN.test(line))
     .filter((line) => englishWords(line).length > 0)
     .map((line) => `${line}    ← ${englishWords(line).join(', ')}`);
 }

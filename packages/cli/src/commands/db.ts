@@ -44,13 +44,13 @@ export const dbCommand: CommandSpec = {
     '         list applied and pending migrations without changing anything',
     '',
     ...DATABASE_HELP,
-    '退出码：0 完成或已是最新，1（status）有待执行的迁移，2 未指定数据库，3 无法连接。',
+    '退出码：0 完成或已是最新，1（`status`）有待执行的迁移，2 未指定数据库，3 无法连接。',
     'Exit codes: 0 done / up to date, 1 (status) migrations pending, 2 no database given, 3 unreachable.',
   ],
   options: {
     ...databaseOptions,
     digest: valueOption('builtin|pgcrypto', {
-      zh: '抽取函数的哈希：内置 sha256()（默认）或 pgcrypto 扩展的 digest()',
+      zh: '抽取函数的哈希：内置 sha256()（默认）或 `pgcrypto` 扩展的 `digest()`',
       en: "how the draw functions hash: built-in sha256() (default) or pgcrypto's digest()",
     }),
   },

@@ -41,7 +41,7 @@ export const tasksCommand: CommandSpec = {
     'due  截至某日的未完成时限，按紧急程度排序',
     '     the open deadlines as of a day, most urgent first',
     '',
-    '输入：@jianguan/tasks 写入的任务事件日志（createFileTaskStore）：JSON Lines，每行一个事件，带哈希链，如',
+    '输入：@jianguan/tasks 写入的任务事件日志（createFileTaskStore）：JSONL，每行一个事件，带哈希链，如',
     'Input: the event log written by @jianguan/tasks (createFileTaskStore): JSON Lines, one event per line, e.g.',
     '  {"seq":1,"prev":"000…0","hash":"<sha256>","taskId":"clue:FXYJ1","action":"create",',
     '   "at":"2025-09-30","actor":{"id":"province"},"task":{"lifecycle":"risk_clue","version":"…","department":"scjg"}}',

@@ -231,7 +231,7 @@ export function subcommandArgument<const N extends string>(
 ): N {
   const sub = positionals[0];
   if (sub !== undefined && (names as readonly string[]).includes(sub)) return sub as N;
-  const choices = { zh: names.join('、'), en: names.join(', ') };
+  const choices = { zh: names.map((n) => `\`${n}\``).join('、'), en: names.join(', ') };
   if (sub === undefined) {
     throw usageError(
       'missing_argument',

@@ -8,6 +8,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase, startTestServer, type TestServer } from '../../postgres/test/support/server.js';
 import { run, runBin, tempDir } from './helpers.js';
+import { mixedLines } from './language.js';
 
 const versions = MIGRATIONS.map((m) => m.version);
 const noDatabaseEnv = { DATABASE_URL: '' };
@@ -73,6 +74,7 @@ describe('jianguan db on PGlite', () => {
     const after = await runBin(['db', 'status', '--pglite', 'data'], { cwd: tmp.dir });
     expect(after.code).toBe(0);
     expect(after.stdout).toContain('已是最新。\nup to date.');
+    expect(mixedLines(`${first.stdout}${after.stdout}`)).toEqual([]);
     // The directory really holds the schema.
     const db = new PGlite(tmp.path('data'));
     try {

@@ -172,7 +172,7 @@ function checkArguments(argv: unknown, io: unknown): void {
     throw usageError(
       'invalid_arguments',
       {
-        zh: `argv 应为字符串数组，实际为 ${describeValue(argv)}`,
+        zh: `\`argv\` 应为字符串数组，实际为 ${describeValue(argv)}`,
         en: `argv must be an array of strings, not ${describeValue(argv)}`,
       },
       { path: ['argv'] },

@@ -62,6 +62,9 @@ const CASES: readonly Case[] = [
   failure(['tasks', 'due'], 2, /--log/),
   failure(['tasks', 'undo'], 2, /undo/),
   failure(['catalog', 'gaps'], 2, /gap/),
+  failure(['workday', 'someday'], 2, /someday/),
+  failure(['workday', 'info', '2025-10-01', '--done', '2025-10-02'], 2, /--done/),
+  failure(['draw', 'entities.csv', '--seed', '1', '--ratio', '10%', '--rounding', 'up'], 2, /--rounding/),
   failure(['db', 'status'], 2, /DATABASE_URL/),
   failure(['sandbox', '--port', 'eighty'], 2, /65535/),
   failure(['sandbox', '--bogus'], 2, /--bogus/),
@@ -71,6 +74,7 @@ const CASES: readonly Case[] = [
   failure(['check', 'missing.csv'], 3, /missing\.csv/),
   failure(['grade', 'facts.jsonl'], 3, /facts\.jsonl/),
   failure(['tasks', 'due', '--log', 'broken.jsonl'], 3, /broken\.jsonl/),
+  failure(['verify', 'broken.jsonl', 'entities.csv'], 3, /broken\.jsonl/),
   failure(['workday', 'add', '2027-03-01', '2', '--strict'], 3, /2027/),
   // a year without the State Council notice: a warning, and the answer
   { ...failure(['workday', 'add', '2027-03-01', '2'], 0, /2027/) },

@@ -49,9 +49,7 @@ describe('jianguan tasks due (the real binary)', () => {
     expect(r.stdout).toContain('as of 2025-10-14: 1 overdue, 1 due today, 0 at risk, 1 open');
     const rows = r.stdout.split('\n').filter((l) => /clue:|sgz:/.test(l));
     expect(rows[0]).toMatch(/^overdue\s+2025-09-28\s+-7\s+clue:FXYJ1\s+risk_clue\s+feedback\s+scjg/);
-    expect(rows[1]).toMatch(
-      /^due_today\s+2025-10-14\s+0\s+sgz:A\s+double_notification\s+claim\s+wjw/,
-    );
+    expect(rows[1]).toMatch(/^due_today\s+2025-10-14\s+0\s+sgz:A\s+double_notification\s+claim\s+wjw/);
     expect(rows[2]).toMatch(/^open\s+.*clue:FXYJ2.*scjg\s+li$/);
   });
 

@@ -31,7 +31,9 @@ describe('jianguan workday', () => {
     const holiday = await run(['workday', 'info', '2025-10-01']);
     expect(holiday.code).toBe(0);
     expect(holiday.stdout).toContain('2025-10-01  法定节假日：国庆节、中秋节，非工作日\n');
-    expect(holiday.stdout).toContain('2025-10-01  public holiday: National Day and Mid-Autumn Festival; working day: no\n');
+    expect(holiday.stdout).toContain(
+      '2025-10-01  public holiday: National Day and Mid-Autumn Festival; working day: no\n',
+    );
     const adjusted = await run(['workday', 'info', '2025-09-28', '--json']);
     expect(JSON.parse(adjusted.stdout)).toMatchObject({
       date: '2025-09-28',

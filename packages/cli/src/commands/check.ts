@@ -381,7 +381,7 @@ function encodingOption(text: string | undefined): 'auto' | 'utf-8' | 'gbk' | 'g
     throw usageError(
       'unknown_encoding',
       {
-        zh: `不支持的编码：${text}（可选 auto、utf-8、gbk）`,
+        zh: `不支持的编码：“${text}”（可选 auto、utf-8、gbk）`,
         en: `unknown encoding: ${text} (use auto, utf-8 or gbk)`,
       },
       { hint: helpHint(NAME) },

@@ -67,7 +67,7 @@ export const dbCommand: CommandSpec = {
       throw usageError(
         'bad_option',
         {
-          zh: `--digest 须为 builtin 或 pgcrypto，收到 "${digest}"`,
+          zh: `--digest 须为 \`builtin\` 或 \`pgcrypto\`，收到 "${digest}"`,
           en: `--digest takes builtin or pgcrypto, got "${digest}"`,
         },
         { details: { option: 'digest', value: digest }, hint: helpHint(NAME) },

@@ -357,7 +357,7 @@ async function buildStrata(ctx: CommandContext): Promise<StratumSpec[]> {
   if (roundingText !== undefined && !(ROUNDINGS as readonly string[]).includes(roundingText)) {
     throw usageError(
       'bad_rounding',
-      { zh: `--rounding 只能是 ceil、round 或 floor`, en: '--rounding must be ceil, round or floor' },
+      { zh: '--rounding 只能是 `ceil`、`round` 或 `floor`', en: '--rounding must be ceil, round or floor' },
       {
         hint: helpHint(NAME),
       },

@@ -144,7 +144,7 @@ export const gradeCommand: CommandSpec = {
         throw inputError(
           'invalid_profile',
           {
-            zh: `${file} 第 ${line} 行（${profile.entityId}）的信用数据有误：${e.messages?.zh ?? String(error)}`,
+            zh: `${file} 第 ${line} 行（${profile.entityId}）的信用数据有误：${e.messages?.zh ?? '格式有误'}`,
             en: `${file} line ${line} (${profile.entityId}): bad credit data: ${e.messages?.en ?? String(error)}`,
           },
           { details: { file, line, entityId: profile.entityId }, cause: error },

@@ -3,7 +3,6 @@ import {
   chinaToday,
   createCalendar,
   describeZodError,
-  getDefaultCalendar,
   holidayCnYearSchema,
   UnknownCalendarYearError,
   yearScheduleSchema,
@@ -17,6 +16,7 @@ import {
   requiredPositional,
   stringOption,
   stringsOption,
+  subcommandArgument,
 } from '../runtime/args.js';
 import { inputError, usageError } from '../runtime/errors.js';
 import type { ExitCodeValue } from '../runtime/exit-codes.js';
@@ -144,16 +144,19 @@ export const workdayCommand: CommandSpec = {
 };
 
 async function runWorkday(ctx: CommandContext): Promise<ExitCodeValue> {
-  const [action, ...args] = ctx.positionals;
+  const action = subcommandArgument(NAME, ctx.positionals, ['info', 'add', 'between', 'deadline']);
+  const args = ctx.positionals.slice(1);
   if (action !== 'deadline' && stringOption(ctx.values, 'done') !== undefined) {
     throw usageError(
       'unexpected_option',
-      { zh: '--done 只用于 workday deadline', en: '--done only applies to `workday deadline`' },
+      {
+        zh: '--done 只用于 `jianguan workday deadline`',
+        en: '--done only applies to `jianguan workday deadline`',
+      },
       { hint: helpHint(NAME) },
     );
   }
-  const known = action === 'info' || action === 'add' || action === 'between' || action === 'deadline';
-  const calendar = known ? await calendarFor(ctx) : getDefaultCalendar();
+  const calendar = await calendarFor(ctx);
   switch (action) {
     case 'info':
       return info(ctx, calendar, args);
@@ -163,24 +166,6 @@ async function runWorkday(ctx: CommandContext): Promise<ExitCodeValue> {
       return between(ctx, calendar, args);
     case 'deadline':
       return deadline(ctx, calendar, args);
-    case undefined:
-      throw usageError(
-        'missing_argument',
-        {
-          zh: '缺少子命令：info、add、between 或 deadline',
-          en: 'missing subcommand: info, add, between or deadline',
-        },
-        { hint: helpHint(NAME) },
-      );
-    default:
-      throw usageError(
-        'unknown_command',
-        {
-          zh: `未知的 workday 子命令：${action}（可选 info、add、between、deadline）`,
-          en: `unknown workday subcommand: ${action} (use info, add, between or deadline)`,
-        },
-        { hint: helpHint(NAME) },
-      );
   }
 }
 

@@ -270,7 +270,7 @@ export function integerArgument(command: string, name: string, text: string): nu
   if (!/^[+-]?\d+$/.test(text.trim())) {
     throw usageError(
       'bad_integer',
-      { zh: `${name} 必须是整数，收到 "${text}"`, en: `${name} must be an integer, got "${text}"` },
+      { zh: `${name} 必须是整数，收到“${text}”`, en: `${name} must be an integer, got "${text}"` },
       { details: { argument: name, value: text }, hint: helpHint(command) },
     );
   }
@@ -278,7 +278,7 @@ export function integerArgument(command: string, name: string, text: string): nu
   if (!Number.isSafeInteger(value)) {
     throw usageError(
       'bad_integer',
-      { zh: `${name} 超出范围："${text}"`, en: `${name} is out of range: "${text}"` },
+      { zh: `${name} 超出范围：“${text}”`, en: `${name} is out of range: "${text}"` },
       { details: { argument: name, value: text }, hint: helpHint(command) },
     );
   }
@@ -295,7 +295,7 @@ export function dateArgument(command: string, name: string, text: string): strin
     throw usageError(
       'bad_date',
       {
-        zh: `${name} 不是有效日期："${text}"（应为 YYYY-MM-DD，如 2025-09-30；也可写 2025/9/30、2025年9月30日或 Excel 日期序号）`,
+        zh: `${name} 不是有效日期：“${text}”（应为 YYYY-MM-DD，如 2025-09-30；也可写 2025/9/30、2025年9月30日或 Excel 日期序号）`,
         en: `${name} is not a valid date: "${text}" (expected YYYY-MM-DD such as 2025-09-30; 2025/9/30, 2025.9.30, 20250930 or an Excel serial day number also work)`,
       },
       { details: { argument: name, value: text }, hint: helpHint(command) },
@@ -314,7 +314,7 @@ export function ratioArgument(command: string, name: string, text: string): numb
     throw usageError(
       'bad_ratio',
       {
-        zh: `${name} 必须是 0 到 1 之间的比例（或百分数如 5%），收到 "${text}"`,
+        zh: `${name} 必须是 0 到 1 之间的比例（或百分数如 5%），收到“${text}”`,
         en: `${name} must be a fraction between 0 and 1 (or a percentage like 5%), got "${text}"`,
       },
       { details: { argument: name, value: text }, hint: helpHint(command) },

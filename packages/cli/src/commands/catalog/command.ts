@@ -136,7 +136,7 @@ export const catalogCommand: CommandSpec = {
         throw usageError(
           'option_not_for_subcommand',
           {
-            zh: `选项 --${option} 不适用于 catalog ${sub}`,
+            zh: `选项 --${option} 不适用于 \`jianguan catalog ${sub}\``,
             en: `option --${option} does not apply to catalog ${sub}`,
           },
           { details: { option, subcommand: sub }, hint: helpHint(NAME) },

@@ -106,22 +106,10 @@ export function runBin(
   argv: readonly string[],
   options: { cwd?: string; env?: Record<string, string> } = {},
 ): Promise<RunResult> {
-  return new Promise((resolvePromise) => {
-    execFile(
-      process.execPath,
-      ['--conditions=@jianguan/source', '--import', TSX, join(repoRoot, 'packages/cli/src/bin.ts'), ...argv],
-      {
-        cwd: options.cwd ?? repoRoot,
-        encoding: 'utf8',
-        env: { ...process.env, NO_COLOR: '1', ...options.env },
-        maxBuffer: 64 * 1024 * 1024,
-      },
-      (error, stdout, stderr) => {
-        const code = error === null ? 0 : typeof error.code === 'number' ? error.code : 4;
-        resolvePromise({ code, stdout, stderr });
-      },
-    );
-  });
+  return runNode(
+    ['--conditions=@jianguan/source', '--import', TSX, join(repoRoot, 'packages/cli/src/bin.ts'), ...argv],
+    options,
+  );
 }
 
 /**
@@ -134,10 +122,18 @@ export function runExecutable(
   argv: readonly string[],
   options: { cwd?: string; env?: Record<string, string> } = {},
 ): Promise<RunResult> {
+  return runNode([join(repoRoot, bin), ...argv], options);
+}
+
+/** `node <args>` in a child process, from the repository root by default, without colours. */
+function runNode(
+  args: readonly string[],
+  options: { cwd?: string; env?: Record<string, string> },
+): Promise<RunResult> {
   return new Promise((resolvePromise) => {
     execFile(
       process.execPath,
-      [join(repoRoot, bin), ...argv],
+      [...args],
       {
         cwd: options.cwd ?? repoRoot,
         encoding: 'utf8',

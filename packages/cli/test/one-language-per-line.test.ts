@@ -3,9 +3,8 @@
 // in-process, and the real binary's help once (it is the same code). The rule is in language.ts; the real
 // executables' help and error paths are in one-language-bin.test.ts.
 
-import { createFileTaskStore, openTaskBook } from '@jianguan/tasks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { population, toCsv } from './fixtures.js';
+import { population, toCsv, writeTaskLog } from './fixtures.js';
 import { repoRoot, run, runBin, tempDir } from './helpers.js';
 import { mixedLines } from './language.js';
 
@@ -51,33 +50,7 @@ beforeAll(async () => {
   );
   tmp.write('empty.csv', '检查时间,行政相对人名称\n');
   tmp.write('officers.csv', 'officerId,name,certNo,departmnt\nZF-1,张三,,scjg\n');
-  const book = await openTaskBook({ store: createFileTaskStore(tmp.path('tasks.jsonl')) });
-  const province = { id: 'province' };
-  await book.applyAll([
-    {
-      taskId: 'clue:1',
-      action: 'create',
-      at: '2025-09-15',
-      actor: province,
-      task: { lifecycle: 'risk_clue', department: 'scjg' },
-    },
-    {
-      taskId: 'sgz:A',
-      action: 'create',
-      at: '2025-09-30',
-      actor: province,
-      task: { lifecycle: 'double_notification', department: 'wjw' },
-    },
-    {
-      taskId: 'clue:2',
-      action: 'create',
-      at: '2025-10-13',
-      actor: province,
-      task: { lifecycle: 'risk_clue', department: 'scjg' },
-    },
-    { taskId: 'clue:2', action: 'claim', at: '2025-10-13', actor: { id: 'li', department: 'scjg' } },
-  ]);
-  await book.close();
+  await writeTaskLog(tmp.path('tasks.jsonl'));
 });
 
 /** The results, warnings and summaries of the commands, in the order they depend on each other (draw, then verify). */

@@ -1,44 +1,13 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { createFileTaskStore, openTaskBook } from '@jianguan/tasks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeTaskLog } from './fixtures.js';
 import { runBin, tempDir } from './helpers.js';
 
 const tmp = tempDir('jianguan-tasks-');
 afterAll(() => tmp.cleanup());
 const log = tmp.path('tasks.jsonl');
 
-beforeAll(async () => {
-  const book = await openTaskBook({ store: createFileTaskStore(log) });
-  const province = { id: 'province' };
-  await book.applyAll([
-    // Risk clue pushed 2025-09-15: 10 working days → 2025-09-28 (an adjusted working Sunday); never fed back.
-    {
-      taskId: 'clue:FXYJ1',
-      action: 'create',
-      at: '2025-09-15',
-      actor: province,
-      task: { lifecycle: 'risk_clue', department: 'scjg' },
-    },
-    // 双告知 pushed 2025-09-30: 5 working days across National Day → 2025-10-14 (due today).
-    {
-      taskId: 'sgz:A',
-      action: 'create',
-      at: '2025-09-30',
-      actor: province,
-      task: { lifecycle: 'double_notification', department: 'wjw' },
-    },
-    // Risk clue pushed 2025-10-13 and claimed by li: open.
-    {
-      taskId: 'clue:FXYJ2',
-      action: 'create',
-      at: '2025-10-13',
-      actor: province,
-      task: { lifecycle: 'risk_clue', department: 'scjg' },
-    },
-    { taskId: 'clue:FXYJ2', action: 'claim', at: '2025-10-13', actor: { id: 'li', department: 'scjg' } },
-  ]);
-  await book.close();
-});
+beforeAll(() => writeTaskLog(log));
 
 describe('jianguan tasks due (the real binary)', () => {
   it('lists overdue, due-today and open items and exits 1 when something is overdue', async () => {

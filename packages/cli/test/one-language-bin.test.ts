@@ -130,6 +130,49 @@ describe('the real executables print one language per line', () => {
     expect(mixedLines(`${r.stdout}\n${r.stderr}`)).toEqual([]);
   });
 
+  // Issue 18, item 4: every input format is documented in the command's help (and in docs/guides/cli.md).
+  it.each([
+    [
+      'check',
+      [
+        'CSV',
+        'GBK',
+        'JSONL',
+        'YYYY-MM-DD',
+        '2024/3/5',
+        'Excel',
+        '检查时间',
+        'inspection',
+        'data-standard.md',
+      ],
+    ],
+    [
+      'draw',
+      [
+        'JSONL',
+        'GBK',
+        '统一社会信用代码',
+        '登记状态',
+        '注销',
+        'deregistered',
+        'moved_out',
+        '2025/9/30',
+        'Excel',
+      ],
+    ],
+    ['verify', ['population.public.json', 'CSV', 'JSONL', '--id-field']],
+    ['tasks', ['"seq"', '"prev"', '"hash"', '"lifecycle"', '2025/10/14', 'Excel', 'overdue', 'due_today']],
+    ['catalog', ['监管事项目录编码', '认领部门编码', '"claims"', 'YYYY-Qn', 'JSONL', 'GBK']],
+    ['workday', ['2025/9/30', '2025年9月30日', 'Excel', 'holiday-cn', '"isOffDay"', '"holidays"']],
+    ['grade', ['"entityId"', 'penaltyKinds', 'abnormal_list', 'YYYY-MM-DD', 'code-tables.md']],
+    ['kpi', ['catalogItems', 'officers', 'YYYY-MM-DD', '2025-Q2']],
+    ['db', ['DATABASE_URL', 'postgres://', '--pglite <dir>']],
+    ['sandbox', ['--base-date <YYYY-MM-DD>', '--persist <file>', '--latency <ms|min-max>']],
+  ])('jianguan %s --help documents its input formats', (command, texts) => {
+    const out = (results.get(`jianguan ${command} --help`) as RunResult).stdout;
+    for (const text of texts) expect(out, text).toContain(text);
+  });
+
   it('jianguan sandbox and jianguan-sandbox document the same options', () => {
     const options = (text: string) =>
       [...text.matchAll(/^\s+(--?[\w-]+)/gm)].map((m) => m[1]).filter((o) => o !== '--json');

@@ -89,8 +89,8 @@ function findCommand(name: string): CommandEntry {
     name.startsWith('-')
       ? { zh: `未知选项：${name}`, en: `unknown option: ${name}` }
       : {
-          zh: `未知命令：${name}${suggestion ? `（是否想用 ${suggestion}？）` : ''}`,
-          en: `unknown command: ${name}${suggestion ? ` (did you mean ${suggestion}?)` : ''}`,
+          zh: `未知命令：“${name}”${suggestion ? `（是否想用 \`jianguan ${suggestion}\`？）` : ''}`,
+          en: `unknown command: "${name}"${suggestion ? ` (did you mean \`jianguan ${suggestion}\`?)` : ''}`,
         },
     {
       details: { command: name },
@@ -119,17 +119,19 @@ function report(io: CliIo, json: boolean, error: unknown): ExitCodeValue {
     details = error.details;
   } else {
     const text = error instanceof Error ? error.message : String(error);
-    messages = { zh: `内部错误：${text}`, en: `internal error: ${text}` };
+    // The runtime's own message is English: it goes on the English line only.
+    messages = { zh: '内部错误（原始信息见下一行）', en: `internal error: ${text}` };
     hint = {
       zh: '这是 jianguan 的缺陷，请附上命令报告问题',
       en: 'this is a bug in jianguan; please report it with the command line',
     };
   }
-  writeLine(io.stderr, `jianguan: error: ${messages.en}`);
+  // One language per line, Chinese first.
   writeLine(io.stderr, `jianguan: 错误：${messages.zh}`);
+  writeLine(io.stderr, `jianguan: error: ${messages.en}`);
   if (hint) {
-    writeLine(io.stderr, `  hint: ${hint.en}`);
     writeLine(io.stderr, `  提示：${hint.zh}`);
+    writeLine(io.stderr, `  hint: ${hint.en}`);
   }
   if (exitCode === ExitCode.Internal && error instanceof Error && io.env.JIANGUAN_DEBUG) {
     writeLine(io.stderr, error.stack ?? '');
@@ -170,7 +172,7 @@ function checkArguments(argv: unknown, io: unknown): void {
     throw usageError(
       'invalid_arguments',
       {
-        zh: `argv 应为字符串数组，实际为 ${describeValue(argv)}`,
+        zh: `\`argv\` 应为字符串数组，实际为 ${describeValue(argv)}`,
         en: `argv must be an array of strings, not ${describeValue(argv)}`,
       },
       { path: ['argv'] },

@@ -35,7 +35,8 @@ describe('jianguan catalog gap', () => {
     expect(r.stdout).toContain('claimed but without an inspection list (2)');
     expect(r.stdout).toContain('no behaviour record this quarter (3)');
     expect(r.stdout).toContain('2025-Q3（2025-07-01至2025-09-30）');
-    expect(r.stdout).toContain('source: seed 002 art. 9');
+    expect(r.stdout).toContain('来源：「seed 002 art. 9');
+    expect(r.stdout).toContain('source: 「seed 002 art. 9');
   });
 
   it('gives the report as JSON with the summary and every gap', async () => {
@@ -198,7 +199,7 @@ describe('jianguan catalog gap', () => {
 
     const sub = await run(['catalog', 'gaps']);
     expect(sub.code).toBe(2);
-    expect(sub.stderr).toContain('did you mean gap');
+    expect(sub.stderr).toContain('did you mean `jianguan catalog gap`?');
   });
 });
 
@@ -210,7 +211,7 @@ describe('jianguan catalog match', () => {
       /52000000200002 {2}食品经营监督检查\n {2}1\. 31000000100002 {2}对食品经营者的监督检查/,
     );
     expect(r.stdout).toContain('共同引用条款：食品安全法#110');
-    expect(r.stdout).toContain('shared articles: 电子商务法#15');
+    expect(r.stdout).toContain('shared articles: "电子商务法#15"');
     expect(r.stdout).toContain('3 items with candidates, 0 without.');
   });
 
@@ -282,12 +283,12 @@ describe('jianguan check --discretion / --enforcement / --checklist', () => {
     const r = await runBin(['check', data('penalties.csv'), '--discretion', data('benchmarks.json')]);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('3 records — 1 passed, 2 failed');
-    expect(r.stdout).toMatch(/line 3 {2}CF-2025-031 {2}error 01 major_case_no_legal_review/);
-    expect(r.stdout).toContain('source: seed 002 (十一) 重大执法决定法制审核制度');
-    expect(r.stdout).toMatch(/CF-2025-031 {2}error 01 discretion_fine_out_of_band {2}fineAmount=9000/);
+    expect(r.stdout).toMatch(/L3 {2}CF-2025-031 {2}error\/01\/major_case_no_legal_review/);
+    expect(r.stdout).toContain('source: 「seed 002 (十一) 重大执法决定法制审核制度;');
+    expect(r.stdout).toMatch(/CF-2025-031 {2}error\/01\/discretion_fine_out_of_band {2}fineAmount=9000/);
     expect(r.stdout).toContain('罚款 9000 元超出“一般”幅度 4800–7200 元');
     expect(r.stdout).toContain('renrendoc.com/paper/362893586.html');
-    expect(r.stdout).toMatch(/CF-2025-032 {2}error 01 discretion_degree_missing/);
+    expect(r.stdout).toMatch(/CF-2025-032 {2}error\/01\/discretion_degree_missing/);
     // 裁量阶次 / 裁量基数 / 公示日期 are read, not reported as unknown columns.
     expect(r.stdout).not.toContain('unknown column "裁量阶次"');
   });
@@ -331,9 +332,9 @@ describe('jianguan check --discretion / --enforcement / --checklist', () => {
     const r = await runBin(['check', data('inspections.csv'), '--checklist', data('checklist.json')]);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('2 records — 1 passed, 1 failed');
-    expect(r.stdout).toMatch(/JC-2025-0102 {2}error 04 checklist_line_missing/);
+    expect(r.stdout).toMatch(/JC-2025-0102 {2}error\/04\/checklist_line_missing/);
     expect(r.stdout).toContain('inspection result 01 contradicts the line results (they imply 02)');
-    expect(r.stdout).toContain('source: checklist food-retail-daily 2025.1');
+    expect(r.stdout).toContain('source: 「checklist food-retail-daily 2025.1');
   });
 
   it('exits 0 when the line results agree; a bad checklist or benchmark file exits 3', async () => {

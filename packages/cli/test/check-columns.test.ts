@@ -48,9 +48,9 @@ describe('jianguan check: record types and columns (real binary)', () => {
   it('reports a misspelt header with "did you mean" and the required column it leaves missing', async () => {
     const r = await check(['misspelt.csv']);
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain('warning: unknown column "检查时问" is ignored (did you mean 检查时间?)');
-    expect(r.stdout).toContain('警告：未知的列“检查时问”，已忽略（是否想写 检查时间？）');
-    expect(r.stdout).toContain('did you mean 检查形式?');
+    expect(r.stdout).toContain('warning: unknown column "检查时问" is ignored (did you mean "检查时间"?)');
+    expect(r.stdout).toContain('警告：未知的列“检查时问”，已忽略（是否想写“检查时间”？）');
+    expect(r.stdout).toContain('did you mean "检查形式"?');
     expect(r.stdout).toMatch(/missing required columns: .*checkDate/);
   });
 

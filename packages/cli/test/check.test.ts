@@ -57,7 +57,7 @@ describe('jianguan check', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('3 records — 2 passed, 1 failed');
     expect(r.stdout).toMatch(
-      /line 2 {2}JC-2 {2}error 06 \S*uscc\S* {2}adminCounterpartCertNo="91330100799655058A"/,
+      /L2 {2}JC-2 {2}error\/06\/\S*uscc\S* {2}adminCounterpartCertNo="91330100799655058A"/,
     );
     const { report } = await checkJson(['batch.jsonl']);
     expect(report).toMatchObject({ ok: false, total: 3, passed: 2, failed: 1 });

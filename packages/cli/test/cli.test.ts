@@ -30,8 +30,8 @@ describe('jianguan (top level)', () => {
   it('rejects an unknown command with a bilingual message and exit 2', async () => {
     const r = await run(['frobnicate']);
     expect(r.code).toBe(ExitCode.Usage);
-    expect(r.stderr).toContain('unknown command: frobnicate');
-    expect(r.stderr).toContain('未知命令：frobnicate');
+    expect(r.stderr).toContain('unknown command: "frobnicate"');
+    expect(r.stderr).toContain('未知命令：“frobnicate”');
     expect(r.stderr).toContain('jianguan --help');
   });
 
@@ -77,6 +77,6 @@ describe('per-command help', () => {
   it('suggests a command for a typo', async () => {
     const r = await run(['wrokday']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('did you mean workday?');
+    expect(r.stderr).toContain('did you mean `jianguan workday`?');
   });
 });

@@ -8,6 +8,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase, startTestServer, type TestServer } from '../../postgres/test/support/server.js';
 import { run, runBin, tempDir } from './helpers.js';
+import { mixedLines } from './language.js';
 
 const versions = MIGRATIONS.map((m) => m.version);
 const noDatabaseEnv = { DATABASE_URL: '' };
@@ -68,10 +69,12 @@ describe('jianguan db on PGlite', () => {
     const first = await runBin(['db', 'migrate', '--pglite', 'data'], { cwd: tmp.dir });
     expect(first.code).toBe(0);
     expect(first.stdout).toContain(`PGlite ${tmp.path('data')}`);
-    expect(first.stdout).toContain(`applied 已安装: ${versions.join(', ')}`);
+    expect(first.stdout).toContain(`已安装：${versions.join(', ')}`);
+    expect(first.stdout).toContain(`applied: ${versions.join(', ')}`);
     const after = await runBin(['db', 'status', '--pglite', 'data'], { cwd: tmp.dir });
     expect(after.code).toBe(0);
-    expect(after.stdout).toContain('up to date 已是最新');
+    expect(after.stdout).toContain('已是最新。\nup to date.');
+    expect(mixedLines(`${first.stdout}${after.stdout}`)).toEqual([]);
     // The directory really holds the schema.
     const db = new PGlite(tmp.path('data'));
     try {
@@ -99,7 +102,7 @@ describe('jianguan db on a PostgreSQL server', () => {
     const env = { DATABASE_URL: database.url };
     const pending = await runBin(['db', 'status'], { env });
     expect(pending.code).toBe(1);
-    expect(pending.stdout).toContain(`pending 待执行: ${versions.join(', ')}`);
+    expect(pending.stdout).toContain(`pending: ${versions.join(', ')}`);
     const first = await runBin(['db', 'migrate', '--json'], { env });
     expect(first.code).toBe(0);
     expect(JSON.parse(first.stdout)).toMatchObject({ applied: versions, current: versions.at(-1) });

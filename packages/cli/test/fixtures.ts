@@ -1,4 +1,5 @@
 import { toExchangeRow, uscc } from '@jianguan/core';
+import { createFileTaskStore, openTaskBook } from '@jianguan/tasks';
 
 /** One synthetic regulated entity of a test population. */
 export interface TestEntity {
@@ -84,4 +85,40 @@ export function exchangeCsv(items: readonly Record<string, unknown>[]): string {
   const headers = Object.keys(rows[0] ?? {});
   const quote = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
   return `${[headers.join(','), ...rows.map((r) => headers.map((h) => quote(r[h] ?? '')).join(','))].join('\r\n')}\r\n`;
+}
+
+/**
+ * Write a task event log (the file a `@jianguan/tasks` task book keeps) at `path`. As of 2025-10-14: risk clue
+ * `clue:FXYJ1` pushed 2025-09-15 is overdue (10 working days → 2025-09-28, an adjusted working Sunday, never fed
+ * back); 双告知 `sgz:A` pushed 2025-09-30 is due today (5 working days across National Day → 2025-10-14); risk
+ * clue `clue:FXYJ2` pushed 2025-10-13 and claimed by officer `li` is open.
+ */
+export async function writeTaskLog(path: string): Promise<void> {
+  const book = await openTaskBook({ store: createFileTaskStore(path) });
+  const province = { id: 'province' };
+  await book.applyAll([
+    {
+      taskId: 'clue:FXYJ1',
+      action: 'create',
+      at: '2025-09-15',
+      actor: province,
+      task: { lifecycle: 'risk_clue', department: 'scjg' },
+    },
+    {
+      taskId: 'sgz:A',
+      action: 'create',
+      at: '2025-09-30',
+      actor: province,
+      task: { lifecycle: 'double_notification', department: 'wjw' },
+    },
+    {
+      taskId: 'clue:FXYJ2',
+      action: 'create',
+      at: '2025-10-13',
+      actor: province,
+      task: { lifecycle: 'risk_clue', department: 'scjg' },
+    },
+    { taskId: 'clue:FXYJ2', action: 'claim', at: '2025-10-13', actor: { id: 'li', department: 'scjg' } },
+  ]);
+  await book.close();
 }

@@ -106,10 +106,34 @@ export function runBin(
   argv: readonly string[],
   options: { cwd?: string; env?: Record<string, string> } = {},
 ): Promise<RunResult> {
+  return runNode(
+    ['--conditions=@jianguan/source', '--import', TSX, join(repoRoot, 'packages/cli/src/bin.ts'), ...argv],
+    options,
+  );
+}
+
+/**
+ * Run an installed executable the way a user's shell does: `node <bin> …`, for the committed bin files
+ * (`packages/cli/bin/jianguan.js`, `packages/sandbox/bin/jianguan-sandbox.js`), which run the built dist or,
+ * in an unbuilt checkout, the sources.
+ */
+export function runExecutable(
+  bin: string,
+  argv: readonly string[],
+  options: { cwd?: string; env?: Record<string, string> } = {},
+): Promise<RunResult> {
+  return runNode([join(repoRoot, bin), ...argv], options);
+}
+
+/** `node <args>` in a child process, from the repository root by default, without colours. */
+function runNode(
+  args: readonly string[],
+  options: { cwd?: string; env?: Record<string, string> },
+): Promise<RunResult> {
   return new Promise((resolvePromise) => {
     execFile(
       process.execPath,
-      ['--conditions=@jianguan/source', '--import', TSX, join(repoRoot, 'packages/cli/src/bin.ts'), ...argv],
+      [...args],
       {
         cwd: options.cwd ?? repoRoot,
         encoding: 'utf8',

@@ -1,44 +1,13 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { createFileTaskStore, openTaskBook } from '@jianguan/tasks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeTaskLog } from './fixtures.js';
 import { runBin, tempDir } from './helpers.js';
 
 const tmp = tempDir('jianguan-tasks-');
 afterAll(() => tmp.cleanup());
 const log = tmp.path('tasks.jsonl');
 
-beforeAll(async () => {
-  const book = await openTaskBook({ store: createFileTaskStore(log) });
-  const province = { id: 'province' };
-  await book.applyAll([
-    // Risk clue pushed 2025-09-15: 10 working days → 2025-09-28 (an adjusted working Sunday); never fed back.
-    {
-      taskId: 'clue:FXYJ1',
-      action: 'create',
-      at: '2025-09-15',
-      actor: province,
-      task: { lifecycle: 'risk_clue', department: 'scjg' },
-    },
-    // 双告知 pushed 2025-09-30: 5 working days across National Day → 2025-10-14 (due today).
-    {
-      taskId: 'sgz:A',
-      action: 'create',
-      at: '2025-09-30',
-      actor: province,
-      task: { lifecycle: 'double_notification', department: 'wjw' },
-    },
-    // Risk clue pushed 2025-10-13 and claimed by li: open.
-    {
-      taskId: 'clue:FXYJ2',
-      action: 'create',
-      at: '2025-10-13',
-      actor: province,
-      task: { lifecycle: 'risk_clue', department: 'scjg' },
-    },
-    { taskId: 'clue:FXYJ2', action: 'claim', at: '2025-10-13', actor: { id: 'li', department: 'scjg' } },
-  ]);
-  await book.close();
-});
+beforeAll(() => writeTaskLog(log));
 
 describe('jianguan tasks due (the real binary)', () => {
   it('lists overdue, due-today and open items and exits 1 when something is overdue', async () => {
@@ -48,11 +17,9 @@ describe('jianguan tasks due (the real binary)', () => {
     expect(r.stdout).toContain('截至 2025-10-14：已逾期 1，今日到期 1，临期 0，办理中 1');
     expect(r.stdout).toContain('as of 2025-10-14: 1 overdue, 1 due today, 0 at risk, 1 open');
     const rows = r.stdout.split('\n').filter((l) => /clue:|sgz:/.test(l));
-    expect(rows[0]).toMatch(/^overdue 已逾期\s+2025-09-28\s+-7\s+clue:FXYJ1\s+risk_clue\s+feedback\s+scjg/);
-    expect(rows[1]).toMatch(
-      /^due today 今日到期\s+2025-10-14\s+0\s+sgz:A\s+double_notification\s+claim\s+wjw/,
-    );
-    expect(rows[2]).toMatch(/^open 办理中\s+.*clue:FXYJ2.*scjg\s+li$/);
+    expect(rows[0]).toMatch(/^overdue\s+2025-09-28\s+-7\s+clue:FXYJ1\s+risk_clue\s+feedback\s+scjg/);
+    expect(rows[1]).toMatch(/^due_today\s+2025-10-14\s+0\s+sgz:A\s+double_notification\s+claim\s+wjw/);
+    expect(rows[2]).toMatch(/^open\s+.*clue:FXYJ2.*scjg\s+li$/);
   });
 
   it('filters by department and officer; exit 0 when nothing is overdue; --json', async () => {

@@ -30,9 +30,10 @@ describe('jianguan workday', () => {
   it('describes holidays and adjusted working days', async () => {
     const holiday = await run(['workday', 'info', '2025-10-01']);
     expect(holiday.code).toBe(0);
-    expect(holiday.stdout).toContain('public holiday（法定节假日）');
-    expect(holiday.stdout).toContain('国庆节');
-    expect(holiday.stdout).toContain('working day: no');
+    expect(holiday.stdout).toContain('2025-10-01  法定节假日：国庆节、中秋节，非工作日\n');
+    expect(holiday.stdout).toContain(
+      '2025-10-01  public holiday: National Day and Mid-Autumn Festival; working day: no\n',
+    );
     const adjusted = await run(['workday', 'info', '2025-09-28', '--json']);
     expect(JSON.parse(adjusted.stdout)).toMatchObject({
       date: '2025-09-28',

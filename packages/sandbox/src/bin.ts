@@ -34,7 +34,10 @@ try {
           throw error;
         })
       : undefined;
-    if (harvesting) write(`harvesting the 前置库 ${harvesting.label} every ${harvest!.intervalMs} ms`);
+    if (harvesting) {
+      write(`归集前置库：${harvesting.label}，每 ${harvest!.intervalMs} 毫秒一次`);
+      write(`harvesting ${harvesting.label} every ${harvest!.intervalMs} ms`);
+    }
     const shutdown = () => {
       void (harvesting?.stop() ?? Promise.resolve()).then(() => sandbox.stop()).then(() => process.exit(0));
     };
@@ -42,6 +45,13 @@ try {
     process.once('SIGTERM', shutdown);
   }
 } catch (error) {
-  process.stderr.write(`${isJianguanError(error) ? error.message : String(error)}\n${SANDBOX_USAGE}\n`);
+  // One language per line, Chinese first, as the jianguan command reports errors.
+  const messages = isJianguanError(error)
+    ? error.messages
+    : { zh: '沙箱无法启动（原因见下一行）', en: String(error) };
+  process.stderr.write(
+    `jianguan-sandbox: 错误：${messages.zh}\njianguan-sandbox: error: ${messages.en}\n` +
+      '  提示：运行 `jianguan-sandbox --help` 查看用法\n  hint: run `jianguan-sandbox --help`\n',
+  );
   process.exitCode = 2;
 }

@@ -4,32 +4,58 @@ import type { SandboxFaults } from './faults.js';
 import type { SandboxOptions } from './types.js';
 
 /**
- * Help text of the `jianguan-sandbox` command.
+ * Help text of the `jianguan-sandbox` command (沙箱命令帮助), one language per line: each Chinese line, then its
+ * English line. `jianguan sandbox` shows the same options (its help is built from this text).
  *
  * @example
  * process.stdout.write(SANDBOX_USAGE);
  */
-export const SANDBOX_USAGE = `jianguan-sandbox — a local provincial 互联网+监管 interface (jianguan provincial interface v1)
+export const SANDBOX_USAGE = `jianguan-sandbox：本地的省级“互联网+监管”接口沙箱（jianguan 省级接口 v1）
+jianguan-sandbox: a local provincial Internet + Regulation interface (jianguan provincial interface v1)
 
-Usage: jianguan-sandbox [options]
-  --port <n>              TCP port (default 8787; 0 = any free port)
-  --host <h>              bind address (default 127.0.0.1)
-  --seed <s>              seed of synthetic data and faults (default jianguan)
-  --base-date <YYYY-MM-DD>  date the synthetic clues, tasks and complaints lead up to (default today, China)
-  --persist <file>        keep state in this JSON file
-  --no-auth               accept unsigned requests
-  --app-key <k> --secret <s>   credentials to verify (default sandbox-app / sandbox-secret)
-  --latency <ms|min-max>  added latency per request
-  --5xx <rate>            share of requests answered 500/502/503 (0..1)
-  --drop <rate>           share of connections destroyed without an answer
-  --429 <rate>            share of requests answered 429 with Retry-After
-  --retry-after <s>       Retry-After seconds for 429 (default 1)
-  --business-error <rate> share of HTTP 200 answers with business code 10
-  --duplicates <rate>     share of list pages that repeat an item
-  --harvest <url|dir>     act as the province harvesting a 前置库: poll this PostgreSQL URL (postgres://…) or
-                          PGlite directory, check and store new exchange rows, write quality feedback back
-  --harvest-interval <ms> how often to poll the 前置库 (default 1000)
-  -h, --help              show this help`;
+用法：
+Usage:
+  jianguan-sandbox [options]
+
+选项：
+Options:
+  --port <n>                   TCP 端口（默认 8787；0 为任一空闲端口）
+                               TCP port (default 8787; 0 = any free port)
+  --host <h>                   监听地址（默认 127.0.0.1）
+                               bind address (default 127.0.0.1)
+  --seed <s>                   合成数据与故障注入的种子（默认 jianguan）
+                               seed of synthetic data and faults (default jianguan)
+  --base-date <YYYY-MM-DD>     合成的线索、任务和投诉截至的日期（默认北京时间今天）
+                               date the synthetic clues, tasks and complaints lead up to (default today, China)
+  --persist <file>             把状态保存在该 JSON 文件中
+                               keep state in this JSON file
+  --no-auth                    接受未签名的请求
+                               accept unsigned requests
+  --app-key <k> --secret <s>   要验证的凭据（默认 sandbox-app / sandbox-secret）
+                               credentials to verify (default sandbox-app / sandbox-secret)
+  --latency <ms|min-max>       每个请求增加的延迟（毫秒，或 最小-最大）
+                               added latency per request (ms, or min-max)
+  --5xx <rate>                 以 500/502/503 应答的请求比例（0–1）
+                               share of requests answered 500/502/503 (0..1)
+  --drop <rate>                不应答、直接断开的连接比例（0–1）
+                               share of connections destroyed without an answer (0..1)
+  --429 <rate>                 以 429 和 \`Retry-After\` 应答的请求比例（0–1）
+                               share of requests answered 429 with Retry-After (0..1)
+  --retry-after <s>            429 应答中 \`Retry-After\` 的秒数（默认 1）
+                               Retry-After seconds for 429 (default 1)
+  --business-error <rate>      HTTP 200 但业务码为 10 的应答比例（0–1）
+                               share of HTTP 200 answers with business code 10 (0..1)
+  --duplicates <rate>          重复返回某条数据的列表页比例（0–1）
+                               share of list pages that repeat an item (0..1)
+  --harvest <url|dir>          扮演归集前置库的省级平台：轮询该 PostgreSQL 连接串（postgres://…）或
+                               PGlite 目录，质检并保存新的交换数据行，并回写质检反馈
+                               act as the province harvesting a department's exchange database: poll this
+                               PostgreSQL URL (postgres://…) or PGlite directory, check and store new
+                               exchange rows, and write the quality feedback back
+  --harvest-interval <ms>      轮询前置库的间隔（毫秒，默认 1000，至少 10）
+                               how often to poll it (ms, default 1000, at least 10)
+  -h, --help                   显示本帮助
+                               show this help`;
 
 function rate(name: string, value: string | undefined): number {
   const n = Number(value);

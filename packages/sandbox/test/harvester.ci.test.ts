@@ -303,7 +303,7 @@ describe('the sandbox harvesting a 前置库', () => {
         check();
       });
     try {
-      await waitFor(/harvesting the 前置库 PostgreSQL/);
+      await waitFor(/harvesting PostgreSQL/);
       // The sandbox migrated the database; the department writes three records.
       const client = departmentClient();
       await enqueue(

@@ -178,9 +178,11 @@ export function catalogChangelog(diff: CatalogDiff, lang: 'zh' | 'en' = 'zh'): s
           if (removed.length === 0 && added.length === 0) {
             lines.push(`  - ${label}: ${zh ? '仅文字调整，引用条款未变' : 'wording only, same citations'}`);
           } else {
+            // The English text quotes the (Chinese) citation keys, so that no line mixes the two languages.
+            const keys = (ks: readonly string[]) => (zh ? ks : ks.map((k) => `"${k}"`)).join(', ');
             const parts = [
-              ...(removed.length > 0 ? [`${zh ? '删除' : 'removed'} ${removed.join(', ')}`] : []),
-              ...(added.length > 0 ? [`${zh ? '新增' : 'added'} ${added.join(', ')}`] : []),
+              ...(removed.length > 0 ? [`${zh ? '删除' : 'removed'} ${keys(removed)}`] : []),
+              ...(added.length > 0 ? [`${zh ? '新增' : 'added'} ${keys(added)}`] : []),
             ];
             lines.push(`  - ${label}: ${parts.join('; ')}`);
           }

@@ -419,8 +419,8 @@ export function checkEnforcement(
                 'fineAmount',
                 fine,
                 {
-                  zh: `罚款 ${fine} 元超出“${degree}”幅度 ${bounds.min}–${bounds.max} 元（${entry.violation}；来源：${entry.source}）`,
-                  en: `fine ${fine} is outside the "${degree}" band ${bounds.min}–${bounds.max} (${entry.id}; source: ${entry.source})`,
+                  zh: `罚款 ${fine} 元超出“${degree}”幅度 ${bounds.min}–${bounds.max} 元（${entry.violation}；来源：「${entry.source}」）`,
+                  en: `fine ${fine} is outside the "${degree}" band ${bounds.min}–${bounds.max} (${entry.id}; source: 「${entry.source}」)`,
                 },
                 { benchmark: ref },
               );

@@ -83,21 +83,37 @@ export const checkCommand: CommandSpec = {
     'jianguan check a.csv b.csv --type a.csv=inspection --type b.csv=penalty',
     'jianguan check a.csv:inspection b.csv:penalty',
   ],
+  // One language per line: each Chinese line, then its English line.
   description: [
-    'Runs the quality check (质检) the provincial system runs on every uploaded record: required fields,',
-    'lengths, code tables, USCC / resident ID / region code rules, dates, duplicates and (with --check-links)',
-    'links inside the batch. CSV files may be UTF-8 or GBK (Excel on Chinese Windows); headers may be the',
-    'Chinese column names of the exchange format (检查时间, 行政相对人名称, …) or the camelCase field names.',
+    '按省级平台对每条上报记录的质检规则检查：必填项、长度、代码表、统一社会信用代码/身份证号/行政区划代码、',
+    '日期、重复记录，以及（--check-links）批内关联。CSV 可为 UTF-8 或 GBK（中文 Windows 上的 Excel）；',
+    '表头可用交换格式的中文列名（检查时间、行政相对人名称、…）或字段名（如 checkDate）。',
+    'Runs the quality check the provincial system runs on every uploaded record: required fields, lengths, code',
+    'tables, USCC / resident ID / region code rules, dates, duplicates and (with --check-links) links inside the',
+    'batch. CSV files may be UTF-8 or GBK (Excel on Chinese Windows); headers may be the Chinese column names of',
+    'the exchange format or the camelCase field names.',
     '',
-    'Record type 记录类型, per file: --type <file>=<type> or <file>:<type>; --type <type> for every file;',
-    'otherwise a `kind`/`entityClass`/记录类型 column (or JSON field) names it per record, and failing that',
-    'the type is inferred from the headers (检查时间 → inspection, 处罚决定书文号 → penalty, …). Types:',
+    '日期：YYYY-MM-DD；--normalize-dates 先把 CSV 中的 2024/3/5、2024.3.5、2024年3月5日、20240305 和',
+    'Excel 日期序号（45356）改写为 2024-03-05。',
+    'Dates: YYYY-MM-DD; --normalize-dates first rewrites 2024/3/5, 2024.3.5, 20240305 and Excel serial day',
+    'numbers (45356) in CSV files to 2024-03-05.',
+    '',
+    '记录类型，按文件指定：--type <文件>=<类型> 或 <文件>:<类型>；--type <类型> 用于所有文件；',
+    '否则由 `kind`、`entityClass` 或 记录类型 列（JSON 字段）逐条指明；再否则按表头推断',
+    '（检查时间 → inspection，处罚决定书文号 → penalty，…）。可用的类型：',
+    'Record type, per file: --type <file>=<type> or <file>:<type>; --type <type> for every file; otherwise a',
+    '`kind`, `entityClass` or "记录类型" column (or JSON field) names it per record, and failing that the type is',
+    'inferred from the headers ("检查时间" → inspection, …). Types:',
     `  ${Object.keys(fieldDictionary).join(', ')}`,
-    'The fields of each type, with their Chinese headers, are in docs/guides/data-standard.md 字段说明.',
-    'Headers that match no field are reported (with "did you mean"), and so are missing required columns.',
+    '各类型的字段及其中文列名见 docs/guides/data-standard.md（字段说明）。',
+    'The fields of each type, with their Chinese headers, are in docs/guides/data-standard.md.',
+    '不对应任何字段的列会被报告（并提示最接近的字段），缺少的必填列也会被报告。',
+    'Headers that match no field are reported (with the closest field), and so are missing required columns.',
     '',
-    'Exit 0 all records pass; 1 a record has an error (--strict: or a warning), or a file has no records',
-    '(empty or header only); 2 usage error (unknown type, a --type for a file not given, …); 3 unreadable file.',
+    '退出码：0 全部通过；1 有记录出错（--strict 时含警告），或文件没有记录（空文件或只有表头）；',
+    '2 用法错误（未知类型、--type 指向未给出的文件、…）；3 文件无法读取。',
+    'Exit 0 all records pass; 1 a record has an error (--strict: or a warning), or a file has no records (empty',
+    'or header only); 2 usage error (unknown type, a --type for a file not given, …); 3 unreadable file.',
     ...catalogCheckHelp,
   ],
   options: {
@@ -265,8 +281,8 @@ function recordTypeOption(text: string | undefined): RecordType | undefined {
   throw usageError(
     'unknown_record_type',
     {
-      zh: `未知的记录类型：${text}${suggestion ? `（是否想用 ${suggestion}？）` : ''}（可选：${types}）`,
-      en: `unknown record type: ${text}${suggestion ? ` (did you mean ${suggestion}?)` : ''} (one of: ${types})`,
+      zh: `未知的记录类型：“${text}”${suggestion ? `（是否想用 ${suggestion}？）` : ''}（可选：${types}）`,
+      en: `unknown record type: "${text}"${suggestion ? ` (did you mean ${suggestion}?)` : ''} (one of: ${types})`,
     },
     { details: { type: text }, hint: helpHint(NAME) },
   );
@@ -365,7 +381,7 @@ function encodingOption(text: string | undefined): 'auto' | 'utf-8' | 'gbk' | 'g
     throw usageError(
       'unknown_encoding',
       {
-        zh: `不支持的编码：${text}（可选 auto、utf-8、gbk）`,
+        zh: `不支持的编码：“${text}”（可选 auto、utf-8、gbk）`,
         en: `unknown encoding: ${text} (use auto, utf-8 or gbk)`,
       },
       { hint: helpHint(NAME) },
@@ -541,8 +557,8 @@ function printReport(ctx: CommandContext, report: FileReport, shown: number): vo
     );
   }
   for (const c of report.unknownColumns) {
-    const zh = c.suggestion === undefined ? '' : `（是否想写 ${c.suggestion}？）`;
-    const en = c.suggestion === undefined ? '' : ` (did you mean ${c.suggestion}?)`;
+    const zh = c.suggestion === undefined ? '' : `（是否想写“${c.suggestion}”？）`;
+    const en = c.suggestion === undefined ? '' : ` (did you mean "${c.suggestion}"?)`;
     writeLine(out, `  警告：未知的列“${c.column}”，已忽略${zh}`);
     writeLine(out, `  warning: unknown column "${c.column}" is ignored${en}`);
   }
@@ -551,13 +567,18 @@ function printReport(ctx: CommandContext, report: FileReport, shown: number): vo
     writeLine(out, `  missing required columns: ${report.missingColumns.map((m) => m.field).join(', ')}`);
   }
   for (const issue of report.issues.slice(0, shown)) {
-    const where = issue.line === undefined ? `#${issue.index + 1}` : `line ${issue.line}`;
+    // The head line is codes only (L<line> or #<record>, severity/checkType/rule, field=value); then the message,
+    // a Chinese line and an English line, and the rule's source quoted as it is.
+    const where = issue.line === undefined ? `#${issue.index + 1}` : `L${issue.line}`;
     const id = issue.recordId === undefined ? '' : `  ${issue.recordId}`;
     const field = issue.field === '' ? '' : `  ${issue.field}=${JSON.stringify(issue.value) ?? ''}`;
-    writeLine(out, `  ${where}${id}  ${issue.severity} ${issue.checkType} ${issue.rule}${field}`);
+    writeLine(out, `  ${where}${id}  ${issue.severity}/${issue.checkType}/${issue.rule}${field}`);
     writeLine(out, `      ${issue.message.zh}`);
     writeLine(out, `      ${issue.message.en}`);
-    if (issue.source !== undefined) writeLine(out, `      source: ${issue.source}`);
+    if (issue.source !== undefined) {
+      writeLine(out, `      来源：「${issue.source}」`);
+      writeLine(out, `      source: 「${issue.source}」`);
+    }
   }
   if (report.issues.some((i) => i.rule === 'unknown_record_type')) {
     writeLine(

@@ -40,12 +40,12 @@ import { COMMAND_SUMMARIES } from './summaries.js';
 const NAME = 'draw';
 const ROUNDINGS = ['ceil', 'round', 'floor'] as const;
 /** Why entities left the frame, as the summary table shows it. */
-const EXCLUSION_LABELS: Readonly<Record<string, string>> = {
-  status: '非存续 not operating',
-  excluded_id: '指定排除 excluded by id',
-  quiet: '无事不扰 quiet',
-  window: '近期已检查 recently inspected',
-  yearly_cap: '年度上限 yearly cap',
+const EXCLUSION_LABELS: Readonly<Record<string, { zh: string; en: string }>> = {
+  status: { zh: '非存续', en: 'not operating' },
+  excluded_id: { zh: '指定排除', en: 'excluded by id' },
+  quiet: { zh: '无事不扰', en: 'quiet' },
+  window: { zh: '近期已检查', en: 'recently inspected' },
+  yearly_cap: { zh: '年度上限', en: 'yearly cap' },
 };
 
 /** `jianguan draw` — a verifiable 双随机 draw from a population file, written as a draw record. */
@@ -59,28 +59,52 @@ export const drawCommand: CommandSpec = {
     'jianguan draw <population> --seed <seed> --task <task.json>',
     'jianguan draw <population> --commit-only [strata options] [--out commitment.public.json]   # publish before the seed',
   ],
+  // One language per line: each Chinese line, then its English line.
   description: [
-    'Population file 名录文件: CSV (UTF-8 or GBK), JSON (an array) or JSONL, one entity per row 每行一个对象:',
-    '  id 标识        id, uscc, unifiedSocialCreditCode, entityId, 统一社会信用代码, 主体身份代码 (or --id-field)',
-    '  status 状态    status, 登记状态, 经营状态, 企业状态, 状态, …: 存续/在业/开业/在营/正常 (active) are drawn;',
-    '                 停业/清算, 注销, 吊销, 撤销, 迁出 (closed, deregistered, revoked, withdrawn, moved_out)',
-    '                 are left out; an unknown value is kept in and reported on stderr (code table entityStatus)',
-    '  optional 可选  name/名称/企业名称, grade/信用等级, riskLevel/风险等级, industry/行业, areaCode/行政区划代码,',
-    '                 tags/标签 (a 、/,/; list); any other column can be used with --by',
+    '名录文件：CSV（UTF-8 或 GBK）、JSON（数组）或 JSONL，每行一个对象。列：',
+    'Population file: CSV (UTF-8 or GBK), JSON (an array) or JSONL, one entity per row. Columns:',
+    '  标识  id, uscc, unifiedSocialCreditCode, entityId, 统一社会信用代码, 主体身份代码（或 --id-field <列>）',
+    '  id    the same headers (or --id-field <column>)',
+    '  状态  `status`、登记状态、经营状态、企业状态、企业登记状态、存续状态、主体状态、营业状态、状态：',
+    '        存续、在业、开业、在营、正常等（`active`）参与抽取；停业、歇业、清算、注销、吊销、撤销、迁出等',
+    '        （`closed`、`deregistered`、`revoked`、`withdrawn`、`moved_out`）不参与；各值的常见写法见代码表；',
+    '        无法识别的值仍参与抽取，并在标准错误输出上警告（代码表 entityStatus，见 docs/guides/code-tables.md）',
+    '  status  the same headers; the operating values above (or active) are drawn; the others above (or closed,',
+    '        deregistered, revoked, withdrawn, moved_out) are left out, each with its usual spellings in the code',
+    '        table; an unknown value is kept in and reported on stderr (code table entityStatus, see',
+    '        docs/guides/code-tables.md)',
+    '  可选  name/名称/企业名称, grade/信用等级, riskLevel/风险等级, industry/行业, areaCode/行政区划代码,',
+    '        tags/标签（以 、 , ; 分隔的列表）；其他任何列都可用于 --by 分层',
+    '  optional  name, grade, riskLevel, industry, areaCode, tags (a list separated by commas or semicolons);',
+    '        any other column works with --by',
     '',
-    'Every entity gets a ticket SHA-256(seed, id) (Rivest consistent_sampler); each stratum takes the',
-    'entities with the smallest tickets, so anyone with the seed and the population can re-run the draw.',
+    '每个对象的签号为 SHA-256(种子, 标识)（Rivest consistent_sampler）；每层取签号最小的对象，',
+    '因此任何人拿到种子和名录都能重算抽取结果。',
+    'Every entity gets a ticket SHA-256(seed, id) (Rivest consistent_sampler); each stratum takes the entities',
+    'with the smallest tickets, so anyone with the seed and the population can re-run the draw.',
     '',
-    'Files written 输出文件 (for --out draw-record.json, the default):',
-    '  draw-record.internal.json            the internal record: strata by grade — NEVER publish 内部记录，不得公开',
-    '  draw-record.salt.internal.txt        the secret linking the public record to it (keep with it) 内部保存',
-    '  draw-record.public.json              the public record: neutral strata S1…Sn, no grades 公开记录',
-    '  draw-record.population.public.json   the public frame: ids and S-labels only 公开名录',
+    '输出文件（以默认的 --out draw-record.json 为例）：',
+    'Files written (for --out draw-record.json, the default):',
+    '  draw-record.internal.json            内部记录：按信用等级分层，不得公开',
+    '                                       the internal record: strata by grade, never publish it',
+    '  draw-record.salt.internal.txt        把公开记录与内部记录关联的盐值，与内部记录一起保存',
+    '                                       the secret linking the public record to it, keep it with it',
+    '  draw-record.public.json              公开记录：中性分层 S1…Sn，不含等级',
+    '                                       the public record: neutral strata S1…Sn, no grades',
+    '  draw-record.population.public.json   公开名录：只有标识和分层标签',
+    '                                       the public frame: ids and S-labels only',
+    '公开两个 .public.json 文件，任何人都可用 `jianguan verify` 核验；--out - 把内部记录打印到标准输出',
+    '（不生成公开核验包）。',
     'Publish the two .public.json files; anyone can check them with `jianguan verify`. --out - prints the',
     'internal record on stdout instead (no public bundle).',
     '',
+    '--commit-only 计算同一中性名录的公开承诺（不含等级标签）：在产生种子之前公示，',
+    '抽取时用 --commitment 传入核对。',
     '--commit-only computes the public commitment of the same neutral frame (no grade labels): publish it',
     'before the seed is drawn, then pass it to the draw with --commitment.',
+    '',
+    '日期（--as-of）：YYYY-MM-DD，也可写 2025/9/30、2025.9.30、2025年9月30日、20250930 或 Excel 日期序号。',
+    'Dates (--as-of): YYYY-MM-DD, also 2025/9/30, 2025.9.30, 20250930 or an Excel serial day number.',
   ],
   options: {
     seed: valueOption('<seed>', {
@@ -98,17 +122,17 @@ export const drawCommand: CommandSpec = {
     },
     count: valueOption('<n>', { zh: '固定抽取数量（不分层时）', en: 'draw exactly n (without strata)' }),
     by: valueOption('<field>', {
-      zh: '按此字段分层（grade、riskLevel、industry、areaCode 或自定义列）',
+      zh: '按此字段分层（`grade`、riskLevel、`industry`、areaCode 或自定义列）',
       en: 'stratify by this field (grade, riskLevel, industry, areaCode or any column)',
     }),
     'rule-set': valueOption('<id|file>', {
-      zh: '按信用规则集的分级监管措施分层抽取（按 grade 分层）',
+      zh: '按信用规则集的分级监管措施分层抽取（按信用等级分层）',
       en: "stratify by grade with a credit rule set's measures",
     }),
     task: valueOption('<file>', { zh: '完整的抽查任务定义 JSON', en: 'a full spot-check task JSON' }),
     'task-id': valueOption('<id>', { zh: '任务编号（默认 cli-draw）', en: 'task id (default cli-draw)' }),
     department: valueOption('<dept>', {
-      zh: '发起部门（默认 cli）',
+      zh: '发起部门（默认 `cli`）',
       en: 'initiating department (default cli)',
     }),
     'as-of': valueOption('<date>', {
@@ -334,7 +358,7 @@ async function buildStrata(ctx: CommandContext): Promise<StratumSpec[]> {
   if (roundingText !== undefined && !(ROUNDINGS as readonly string[]).includes(roundingText)) {
     throw usageError(
       'bad_rounding',
-      { zh: `--rounding 只能是 ceil、round 或 floor`, en: '--rounding must be ceil, round or floor' },
+      { zh: '--rounding 只能是 `ceil`、`round` 或 `floor`', en: '--rounding must be ceil, round or floor' },
       {
         hint: helpHint(NAME),
       },
@@ -494,13 +518,26 @@ function printSummary(
   stream = ctx.io.stdout,
 ): void {
   const summary = summaryOf(record, written?.paths, written?.bundle);
+  // One language per line: a Chinese header row, an English one, then rows of keys and numbers; one column per
+  // reason for leaving entities out.
+  const reasons = [
+    ...new Set(
+      summary.strata.flatMap((s) =>
+        Object.entries(s.excluded)
+          .filter(([, n]) => (n ?? 0) > 0)
+          .map(([reason]) => reason),
+      ),
+    ),
+  ];
+  const label = (reason: string) => EXCLUSION_LABELS[reason] ?? { zh: reason, en: reason };
   const rows = [
-    ['stratum 分层', 'population 总数', 'drawn 抽中', 'excluded 排除'],
+    ['分层', '总数', '抽中', ...reasons.map((r) => `排除：${label(r).zh}`)],
+    ['stratum', 'population', 'drawn', ...reasons.map((r) => `excluded: ${label(r).en}`)],
     ...summary.strata.map((s) => [
       s.key,
       String(s.populationSize),
       String(s.sampleSize),
-      excludedText(s.excluded),
+      ...reasons.map((r) => String((s.excluded as Readonly<Record<string, number | undefined>>)[r] ?? 0)),
     ]),
   ];
   writeLine(stream, `抽取完成：任务 ${summary.taskId}，种子 ${summary.seed}，共抽取 ${summary.drawn} 户`);
@@ -510,17 +547,19 @@ function printSummary(
     writeLine(stream, `  ${summary.unmatched} 户不属于任何分层，未进入名录`);
     writeLine(stream, `  ${summary.unmatched} entities matched no stratum and were not in the frame`);
   }
-  writeLine(stream, `记录摘要 record digest: ${summary.recordDigest}`);
+  writeLine(stream, `记录摘要：${summary.recordDigest}`);
+  writeLine(stream, `record digest: ${summary.recordDigest}`);
   if (written === undefined) return;
   const { paths, bundle } = written;
-  writeLine(stream, `内部记录（含分层条件，不得公开）internal record — never publish it: ${paths.internal}`);
+  writeLine(stream, `内部记录（含分层条件，不得公开）：${paths.internal}`);
+  writeLine(stream, `internal record (never publish it): ${paths.internal}`);
   if (bundle === undefined) return;
-  writeLine(stream, `内部盐值（与内部记录一起保存）secret salt, keep with it: ${paths.salt}`);
-  writeLine(
-    stream,
-    `公开核验包（可以公开）public bundle — publish these two: ${paths.publicRecord} ${paths.publicPopulation}`,
-  );
-  writeLine(stream, '任何人都可以核验 Anyone can check it:');
+  writeLine(stream, `内部盐值（与内部记录一起保存）：${paths.salt}`);
+  writeLine(stream, `secret salt (keep it with the internal record): ${paths.salt}`);
+  writeLine(stream, `公开核验包（公开这两个文件）：${paths.publicRecord} ${paths.publicPopulation}`);
+  writeLine(stream, `public bundle (publish these two): ${paths.publicRecord} ${paths.publicPopulation}`);
+  writeLine(stream, '任何人都可以这样核验：');
+  writeLine(stream, 'Anyone can check it:');
   writeLine(stream, `  jianguan verify ${paths.publicRecord} ${paths.publicPopulation}`);
 }
 
@@ -533,18 +572,13 @@ function printCommitment(ctx: CommandContext, commitment: PopulationCommitment, 
     ctx.io.stdout,
     `Public population commitment (no grades) for task ${commitment.taskId} as of ${commitment.asOf}`,
   );
-  writeLine(ctx.io.stdout, `承诺摘要 commitment digest: ${commitment.commitmentDigest}`);
-  writeLine(ctx.io.stdout, `已写入 written: ${out}`);
+  writeLine(ctx.io.stdout, `承诺摘要：${commitment.commitmentDigest}`);
+  writeLine(ctx.io.stdout, `commitment digest: ${commitment.commitmentDigest}`);
+  writeLine(ctx.io.stdout, `已写入：${out}`);
+  writeLine(ctx.io.stdout, `written: ${out}`);
   writeLine(ctx.io.stdout, '请在抽签（产生种子）前公示此文件，抽取时用 --commitment 核对');
   writeLine(
     ctx.io.stdout,
     'Publish it before the seed is drawn; pass it to the draw with --commitment to check it',
   );
-}
-
-function excludedText(excluded: Readonly<Record<string, number | undefined>>): string {
-  const parts = Object.entries(excluded)
-    .filter(([, n]) => (n ?? 0) > 0)
-    .map(([reason, n]) => `${EXCLUSION_LABELS[reason] ?? reason} ${n}`);
-  return parts.length === 0 ? '-' : parts.join(', ');
 }

@@ -61,7 +61,8 @@ export const kpiCommand: CommandSpec = {
     'data.json holds the facts the indicators read, every list optional (dates YYYY-MM-DD):',
     '',
     ...formatTable([
-      ['list', '名称', 'fields'],
+      ['', '名称', '字段'],
+      ['list', 'name', 'fields'],
       ['behaviours', '监管行为', 'recordId, itemCode, department, actDate, reportedDate,'],
       ['', '', 'rejectedDate?, fixedDate?'],
       ['catalogItems', '监管事项', 'itemCode, department, claimed, requiresInspectionList?,'],
@@ -322,7 +323,7 @@ function printCard(ctx: CommandContext, card: Scorecard, out: string | undefined
   writeLine(stdout, `${card.setName.en} (${card.setId}@${card.setVersion})`);
   writeLine(
     stdout,
-    `单位 ${unit} · 考核期 ${card.period}（${card.start} 至 ${card.end}）· 截至 ${card.asOf}`,
+    `单位“${unit}” · 考核期 ${card.period}（${card.start} 至 ${card.end}）· 截至 ${card.asOf}`,
   );
   writeLine(
     stdout,

@@ -9,6 +9,7 @@ import {
 } from '@jianguan/sandbox';
 import type { CommandContext, CommandSpec } from '../runtime/args.js';
 import { helpHeading, helpHint } from '../runtime/args.js';
+import { isPostgresUrl } from '../runtime/database.js';
 import { usageError } from '../runtime/errors.js';
 import type { ExitCodeValue } from '../runtime/exit-codes.js';
 import { ExitCode } from '../runtime/exit-codes.js';
@@ -26,9 +27,13 @@ const NAME = 'sandbox';
 export const sandboxCommand: CommandSpec = {
   name: NAME,
   summary: COMMAND_SUMMARIES.sandbox,
-  usage: ['jianguan sandbox [options]   (the same options as jianguan-sandbox)'],
+  usage: ['jianguan sandbox [options]'],
+  // One language per line: each Chinese line, then its English line.
   description: [
-    'A real HTTP server that behaves like the provincial 互联网+监管 interface: it verifies request',
+    '一个行为与省级“互联网+监管”接口一致的真实 HTTP 服务：验证请求签名（HMAC-SHA256 / HMAC-SM3 规范串；',
+    '默认凭据 sandbox-app / sandbox-secret），质检上传的数据，按幂等键去重写入，提供合成的线索、投诉和',
+    '联合任务，并按要求注入故障。运行到 Ctrl-C（SIGINT）或 SIGTERM，然后以退出码 0 结束。',
+    'A real HTTP server that behaves like the provincial Internet + Regulation interface: it verifies request',
     'signatures (HMAC-SHA256 / HMAC-SM3 canonical; default credentials sandbox-app / sandbox-secret),',
     'quality-checks uploads, deduplicates writes by idempotency key, serves synthetic clues, complaints and',
     'joint tasks, and injects the faults you ask for. Runs until Ctrl-C (SIGINT) or SIGTERM, then exits 0.',
@@ -67,11 +72,12 @@ export const sandboxCommand: CommandSpec = {
     const harvest = parsed.harvest;
     const harvesting = harvest
       ? await startExchangeHarvest(sandbox, {
-          target: /^postgres(ql)?:\/\//i.test(harvest.target)
-            ? harvest.target
-            : resolvePath(ctx.io.cwd, harvest.target),
+          target: isPostgresUrl(harvest.target) ? harvest.target : resolvePath(ctx.io.cwd, harvest.target),
           intervalMs: harvest.intervalMs,
-          onError: (error) => writeLine(ctx.io.stderr, `harvest failed 归集失败: ${String(error)}`),
+          onError: (error) => {
+            writeLine(ctx.io.stderr, '归集失败（原因见下一行）');
+            writeLine(ctx.io.stderr, `harvest failed: ${String(error)}`);
+          },
         }).catch(async (error: unknown) => {
           await sandbox.stop();
           throw error;
@@ -93,11 +99,19 @@ export const sandboxCommand: CommandSpec = {
       if (auth !== 'none' && !customKey) {
         writeLine(
           ctx.io.stdout,
+          `签名：HMAC-SHA256 或 HMAC-SM3 规范串；凭据 ${SANDBOX_CREDENTIALS.appKey} / ${SANDBOX_CREDENTIALS.secret}`,
+        );
+        writeLine(
+          ctx.io.stdout,
           `signing: HMAC-SHA256 or HMAC-SM3 canonical; credentials ${SANDBOX_CREDENTIALS.appKey} / ${SANDBOX_CREDENTIALS.secret}`,
         );
       }
-      if (harvesting) writeLine(ctx.io.stdout, `归集前置库 harvesting the 前置库: ${harvesting.label}`);
-      writeLine(ctx.io.stdout, '按 Ctrl-C 停止。Press Ctrl-C to stop.');
+      if (harvesting) {
+        writeLine(ctx.io.stdout, `归集前置库：${harvesting.label}`);
+        writeLine(ctx.io.stdout, `harvesting ${harvesting.label}`);
+      }
+      writeLine(ctx.io.stdout, '按 Ctrl-C 停止。');
+      writeLine(ctx.io.stdout, 'Press Ctrl-C to stop.');
     }
     await untilStopped(ctx.io.signal);
     await harvesting?.stop();
@@ -115,16 +129,19 @@ export const sandboxCommand: CommandSpec = {
  * CLI's title, headings and exit codes (one language per line: Chinese, then English).
  */
 function sandboxHelp(): string {
-  const body = SANDBOX_USAGE.replace(/jianguan-sandbox/g, 'jianguan sandbox')
-    .split('\n')
-    .slice(1) // the sandbox's own one-line title; the CLI's two title lines replace it
-    .join('\n')
-    .replace('Usage:', helpHeading('用法', 'Usage').join('\n'));
+  // The sandbox's own text from its usage heading on (its two title lines give way to the CLI's), under the
+  // `jianguan sandbox` name.
+  const lines = SANDBOX_USAGE.replace(/jianguan-sandbox/g, 'jianguan sandbox').split('\n');
+  const body = lines.slice(lines.indexOf('用法：'));
   return `${[
     `jianguan sandbox：${sandboxCommand.summary.zh}`,
     `jianguan sandbox: ${sandboxCommand.summary.en}`,
-    body,
-    '  --json                  print the URL, port, seed and credentials as JSON (jianguan only)',
+    '',
+    ...(sandboxCommand.description ?? []).map((d) => `  ${d}`),
+    '',
+    ...body,
+    '  --json                       以 JSON 输出地址、端口、种子和凭据（仅 jianguan sandbox）',
+    '                               print the URL, port, seed and credentials as JSON (jianguan only)',
     '',
     'jianguan sandbox 与 jianguan-sandbox 的选项完全相同。',
     'jianguan sandbox and jianguan-sandbox take exactly these options.',

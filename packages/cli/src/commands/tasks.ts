@@ -12,13 +12,13 @@ import {
 import type { CommandContext, CommandSpec } from '../runtime/args.js';
 import {
   dateArgument,
-  helpHint,
   noExtraPositionals,
   requiredOption,
   stringOption,
+  subcommandArgument,
   valueOption,
 } from '../runtime/args.js';
-import { inputError, usageError } from '../runtime/errors.js';
+import { inputError } from '../runtime/errors.js';
 import type { ExitCodeValue } from '../runtime/exit-codes.js';
 import { ExitCode } from '../runtime/exit-codes.js';
 import { readInputText } from '../runtime/files.js';
@@ -27,12 +27,6 @@ import { COMMAND_SUMMARIES } from './summaries.js';
 
 const NAME = 'tasks';
 
-const STATUS_LABEL: Record<DueStatus, { zh: string; en: string }> = {
-  overdue: { zh: '已逾期', en: 'overdue' },
-  due_today: { zh: '今日到期', en: 'due today' },
-  at_risk: { zh: '临期', en: 'at risk' },
-  open: { zh: '办理中', en: 'open' },
-};
 const ORDER: readonly DueStatus[] = ['overdue', 'due_today', 'at_risk', 'open'];
 
 /** `jianguan tasks due` — what is overdue, due today, at risk or open in a task log (任务到期清单). */
@@ -42,19 +36,27 @@ export const tasksCommand: CommandSpec = {
   usage: [
     'jianguan tasks due --log <tasks.jsonl> [--as-of <date>] [--department <id>] [--officer <id>] [--kind <lifecycle>] [--json]',
   ],
+  // One language per line: each Chinese line, then its English line.
   description: [
-    'due  the open deadlines as of a day, most urgent first 截至某日的未完成时限，按紧急程度排序',
+    'due  截至某日的未完成时限，按紧急程度排序',
+    '     the open deadlines as of a day, most urgent first',
     '',
-    'Input: the event log written by @jianguan/tasks (createFileTaskStore): JSON Lines, one event per line,',
-    'e.g. {"seq":1,"prev":"000…0","hash":"<sha256>","taskId":"clue:FXYJ1","action":"create",',
-    '      "at":"2025-09-30","actor":{"id":"province"},"task":{"lifecycle":"risk_clue","version":"…","department":"scjg"}}',
-    '输入：@jianguan/tasks 写入的任务事件日志（JSON Lines，每行一个事件，带哈希链）。',
-    'The hash chain is verified and the log replayed with the built-in lifecycles; the file is only read.',
-    '日志只读不写；哈希链校验失败或事件不合法时退出码 3。',
+    '输入：@jianguan/tasks 写入的任务事件日志（createFileTaskStore）：JSONL，每行一个事件，带哈希链，如',
+    'Input: the event log written by @jianguan/tasks (createFileTaskStore): JSON Lines, one event per line, e.g.',
+    '  {"seq":1,"prev":"000…0","hash":"<sha256>","taskId":"clue:FXYJ1","action":"create",',
+    '   "at":"2025-09-30","actor":{"id":"province"},"task":{"lifecycle":"risk_clue","version":"…","department":"scjg"}}',
+    '日志只读不写：先校验哈希链，再按内置的任务生命周期回放；哈希链校验失败或事件不合法时退出码为 3。',
+    'The log is only read: the hash chain is verified and the log replayed with the built-in lifecycles; a broken',
+    'chain or an invalid event exits 3.',
     '',
+    '状态：已逾期（超过最后期限）、今日到期、临期（进入时限的预警工作日）、办理中。',
     "Statuses: overdue (past the last day), due today, at risk (within the deadline's warning days), open.",
-    '状态：已逾期、今日到期、临期（进入预警工作日）、办理中。--as-of 默认为北京时间今天。',
-    'Exit 1 if anything is overdue, 0 otherwise. 有逾期任务时退出码为 1。',
+    '表格的状态列为代码：overdue、due_today、at_risk、open。',
+    'The table shows the status codes overdue, due_today, at_risk and open.',
+    '--as-of 默认为北京时间今天，写作 YYYY-MM-DD（也可写 2025/10/14、2025年10月14日或 Excel 日期序号）。',
+    '--as-of defaults to today in China; YYYY-MM-DD (also 2025/10/14 or an Excel serial day number).',
+    '有逾期任务时退出码为 1，否则为 0。',
+    'Exit 1 if anything is overdue, 0 otherwise.',
   ],
   options: {
     log: valueOption('<tasks.jsonl>', { zh: '任务事件日志文件', en: 'the task event log (JSON Lines)' }),
@@ -75,22 +77,7 @@ export const tasksCommand: CommandSpec = {
     'jianguan tasks due --log tasks.jsonl --officer li || echo "something is overdue"',
   ],
   async run(ctx: CommandContext): Promise<ExitCodeValue> {
-    const [action] = ctx.positionals;
-    if (action === undefined)
-      throw usageError(
-        'missing_argument',
-        { zh: '缺少子命令：due', en: 'missing subcommand: due' },
-        { hint: helpHint(NAME) },
-      );
-    if (action !== 'due')
-      throw usageError(
-        'unknown_command',
-        {
-          zh: `未知的 tasks 子命令：${action}（可选 due）`,
-          en: `unknown tasks subcommand: ${action} (use due)`,
-        },
-        { hint: helpHint(NAME) },
-      );
+    subcommandArgument(NAME, ctx.positionals, ['due']);
     noExtraPositionals(NAME, ctx.positionals, 1);
     const file = requiredOption(NAME, ctx.values, 'log');
     const asOfText = stringOption(ctx.values, 'as-of');
@@ -209,22 +196,15 @@ function print(
     `${file} as of ${asOf}: ${counts.overdue} overdue, ${counts.due_today} due today, ${counts.at_risk} at risk, ${counts.open} open`,
   );
   if (items.length === 0) return;
+  // One language per line: a Chinese header row, an English one, then rows of codes, dates and ids.
   const rows = [
-    [
-      'status 状态',
-      'due 期限',
-      'left 剩余',
-      'task 任务',
-      'kind 类型',
-      'deadline 时限',
-      'dept 部门',
-      'officer 承办人',
-    ],
+    ['状态', '期限', '剩余工作日', '任务', '类型', '时限', '部门', '承办人'],
+    ['status', 'due', 'workdays left', 'task', 'kind', 'deadline', 'department', 'officer'],
   ];
   for (const status of ORDER) {
     for (const i of items.filter((x) => x.status === status)) {
       rows.push([
-        `${STATUS_LABEL[status].en} ${STATUS_LABEL[status].zh}`,
+        status,
         i.due,
         String(i.workdaysLeft),
         i.taskId,

@@ -17,11 +17,17 @@ export const verifyCommand: CommandSpec = {
   name: NAME,
   summary: COMMAND_SUMMARIES.verify,
   usage: ['jianguan verify <record.json> <population> [--id-field <column>] [--json]'],
+  // One language per line: each Chinese line, then its English line.
   description: [
+    '由名录文件重新计算抽取名录（分层、排除、数量、摘要），由种子重新计算抽中对象，并核对记录自身的摘要。',
+    '核验通过退出码为 0；否则退出码为 1，并列出每一处不一致（种子、名录、结果被改动或记录被篡改）。',
+    '名录须与交给 `jianguan draw` 的完全相同（同一文件、同一 --id-field）：公开核验包的',
+    '*.population.public.json，或抽取时的原始名录（CSV、JSON 或 JSONL）。',
     'Recomputes the frame (strata, exclusions, sizes, digests) from the population file and the picks from',
     "the seed, and checks the record's own digests. Exit 0 if the record verifies; exit 1 naming every",
     'mismatch (a changed seed, population, result or a tampered record) otherwise.',
-    'Read the population exactly as it was given to `jianguan draw` (same file, same --id-field).',
+    'Read the population exactly as it was given to `jianguan draw` (same file, same --id-field): the public',
+    "bundle's *.population.public.json, or the original population file (CSV, JSON or JSONL).",
   ],
   options: populationOptions,
   examples: [
@@ -79,7 +85,7 @@ export const verifyCommand: CommandSpec = {
     writeLine(out, `NOT VERIFIED: ${recordFile} — ${result.mismatches.length} mismatch(es)`);
     for (const m of result.mismatches) {
       const where = m.path.length === 0 ? '(record)' : m.path.join('.');
-      writeLine(out, `  ${m.code} ${where}：${m.message.zh}`);
+      writeLine(out, `  ${where}：${m.message.zh}`);
       writeLine(out, `  ${m.code} at ${where}: ${m.message.en}`);
       if (m.expected !== undefined || m.actual !== undefined) {
         writeLine(out, `      应为 ${short(m.expected)}，实为 ${short(m.actual)}`);
@@ -91,6 +97,7 @@ export const verifyCommand: CommandSpec = {
 };
 
 function short(value: unknown): string {
+  if (value === undefined) return '—';
   const text = JSON.stringify(value) ?? String(value);
   return text.length > 120 ? `${text.slice(0, 117)}...` : text;
 }

@@ -3,7 +3,6 @@ import {
   chinaToday,
   createCalendar,
   describeZodError,
-  getDefaultCalendar,
   holidayCnYearSchema,
   UnknownCalendarYearError,
   yearScheduleSchema,
@@ -17,6 +16,7 @@ import {
   requiredPositional,
   stringOption,
   stringsOption,
+  subcommandArgument,
 } from '../runtime/args.js';
 import { inputError, usageError } from '../runtime/errors.js';
 import type { ExitCodeValue } from '../runtime/exit-codes.js';
@@ -49,7 +49,7 @@ export const workdayCommand: CommandSpec = {
     '          what kind of day <date> is (default: today in China time)',
     'add       <date> 之后第 n 个工作日（n < 0：之前）',
     '          the n-th working day after <date> (n < 0: before)',
-    'between   两日之间的工作日数（from < w ≤ to）',
+    'between   两日之间的工作日数（`from < w ≤ to`）',
     '          working days w with from < w ≤ to',
     'deadline  “事件发生后 n 个工作日内”的截止日，以及给定 --done 时是否逾期',
     '          "within n working days after the event": the deadline, and with --done whether it was met',
@@ -71,7 +71,7 @@ export const workdayCommand: CommandSpec = {
     '              "holidays":[{"key":"new_year","nameZh":"元旦","off":["01-01"],"work":[]},…]}',
     '              日期写作 MM-DD 或 YYYY-MM-DD，见 docs/guides/working-days.md',
     '              (dates as MM-DD or YYYY-MM-DD; see docs/guides/working-days.md)',
-    '没有该文件时，该年按法定假日及补假推算（不含调休），凡依赖该年的结果都标为临时结果（stderr 上有警告，',
+    '没有该文件时，该年按法定假日及补假推算（不含调休），凡依赖该年的结果都标为临时结果（`stderr` 上有警告，',
     '--json 中 "provisional": true）；--strict 拒绝这样的年份（退出码 3）；--weekend-rule 只按周六周日计算。',
     'Without it such a year is estimated from the statutory holidays (no swaps) and every answer that depends',
     'on it is marked provisional (a warning on stderr, "provisional": true with --json); --strict refuses such',
@@ -81,7 +81,7 @@ export const workdayCommand: CommandSpec = {
     done: {
       type: 'string',
       value: '<date>',
-      description: { zh: '完成日期（用于 deadline）', en: 'the day the work was done (deadline)' },
+      description: { zh: '完成日期（用于 `deadline`）', en: 'the day the work was done (deadline)' },
     },
     schedule: {
       type: 'string',
@@ -144,16 +144,19 @@ export const workdayCommand: CommandSpec = {
 };
 
 async function runWorkday(ctx: CommandContext): Promise<ExitCodeValue> {
-  const [action, ...args] = ctx.positionals;
+  const action = subcommandArgument(NAME, ctx.positionals, ['info', 'add', 'between', 'deadline']);
+  const args = ctx.positionals.slice(1);
   if (action !== 'deadline' && stringOption(ctx.values, 'done') !== undefined) {
     throw usageError(
       'unexpected_option',
-      { zh: '--done 只用于 workday deadline', en: '--done only applies to `workday deadline`' },
+      {
+        zh: '--done 只用于 `jianguan workday deadline`',
+        en: '--done only applies to `jianguan workday deadline`',
+      },
       { hint: helpHint(NAME) },
     );
   }
-  const known = action === 'info' || action === 'add' || action === 'between' || action === 'deadline';
-  const calendar = known ? await calendarFor(ctx) : getDefaultCalendar();
+  const calendar = await calendarFor(ctx);
   switch (action) {
     case 'info':
       return info(ctx, calendar, args);
@@ -163,24 +166,6 @@ async function runWorkday(ctx: CommandContext): Promise<ExitCodeValue> {
       return between(ctx, calendar, args);
     case 'deadline':
       return deadline(ctx, calendar, args);
-    case undefined:
-      throw usageError(
-        'missing_argument',
-        {
-          zh: '缺少子命令：info、add、between 或 deadline',
-          en: 'missing subcommand: info, add, between or deadline',
-        },
-        { hint: helpHint(NAME) },
-      );
-    default:
-      throw usageError(
-        'unknown_command',
-        {
-          zh: `未知的 workday 子命令：${action}（可选 info、add、between、deadline）`,
-          en: `unknown workday subcommand: ${action} (use info, add, between or deadline)`,
-        },
-        { hint: helpHint(NAME) },
-      );
   }
 }
 
@@ -216,11 +201,11 @@ async function calendarFor(ctx: CommandContext): Promise<WorkdayCalendar> {
             };
       writeLine(
         ctx.io.stderr,
-        `jianguan: warning: no State Council holiday notice loaded for ${y}: ${how.en}; the answer is provisional. Once the notice is out, load it with --schedule ${y}.json (holiday-cn or jianguan format, see --help); --strict refuses unknown years.`,
+        `jianguan: 警告：未加载 ${y} 年国务院办公厅放假通知，${how.zh}，结果为临时结果。通知发布后用 --schedule ${y}.json 加载（holiday-cn 或 jianguan 格式，见 \`jianguan workday --help\`）；加 --strict 则拒绝未知年份。`,
       );
       writeLine(
         ctx.io.stderr,
-        `jianguan: 警告：未加载 ${y} 年国务院办公厅放假通知，${how.zh}，结果为临时结果。通知发布后用 --schedule ${y}.json 加载（holiday-cn 或 jianguan 格式，见 --help）；加 --strict 则拒绝未知年份。`,
+        `jianguan: warning: no State Council holiday notice loaded for ${y}: ${how.en}; the answer is provisional. Once the notice is out, load it with --schedule ${y}.json (holiday-cn or jianguan format, see \`jianguan workday --help\`); --strict refuses unknown years.`,
       );
     },
   });
@@ -265,9 +250,15 @@ function info(ctx: CommandContext, calendar: WorkdayCalendar, args: readonly str
     return ExitCode.Ok;
   }
   const label = kindLabels[day.kind] ?? { zh: day.kind, en: day.kind };
-  const holiday = day.holiday ? ` — ${day.holiday.nameZh} ${day.holiday.name}` : '';
-  writeLine(ctx.io.stdout, `${day.date}  ${label.en}（${label.zh}）${holiday}`);
-  writeLine(ctx.io.stdout, day.isWorkday ? 'working day: yes（是工作日）' : 'working day: no（非工作日）');
+  // One language per line: the Chinese line, then the English line.
+  writeLine(
+    ctx.io.stdout,
+    `${day.date}  ${label.zh}${day.holiday ? `：${day.holiday.nameZh}` : ''}，${day.isWorkday ? '是工作日' : '非工作日'}`,
+  );
+  writeLine(
+    ctx.io.stdout,
+    `${day.date}  ${label.en}${day.holiday ? `: ${day.holiday.name}` : ''}; working day: ${day.isWorkday ? 'yes' : 'no'}`,
+  );
   return ExitCode.Ok;
 }
 
@@ -314,12 +305,13 @@ function deadline(ctx: CommandContext, calendar: WorkdayCalendar, args: readonly
   if (ctx.json) {
     writeJson(ctx.io.stdout, { eventDate: event, workdays: n, doneDate: done, ...result });
   } else {
-    writeLine(ctx.io.stdout, `deadline 截止日: ${result.deadline}`);
     writeLine(
       ctx.io.stdout,
-      result.onTime
-        ? 'on time（按时）'
-        : `late by ${result.workdaysLate} working day(s)（逾期 ${result.workdaysLate} 个工作日）`,
+      `截止日：${result.deadline}，${result.onTime ? '按时' : `逾期 ${result.workdaysLate} 个工作日`}`,
+    );
+    writeLine(
+      ctx.io.stdout,
+      `deadline: ${result.deadline}, ${result.onTime ? 'on time' : `late by ${result.workdaysLate} working day(s)`}`,
     );
   }
   return result.onTime ? ExitCode.Ok : ExitCode.Findings;

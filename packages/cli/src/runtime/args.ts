@@ -136,7 +136,11 @@ export function parseCommandArgs(
         { details: { option }, hint },
       );
     }
-    throw usageError('bad_arguments', { zh: `参数有误：${text}`, en: `bad arguments: ${text}` }, { hint });
+    throw usageError(
+      'bad_arguments',
+      { zh: '参数有误（原因见下一行）', en: `bad arguments: ${text}` },
+      { details: { reason: text }, hint },
+    );
   }
 }
 
@@ -212,6 +216,43 @@ export function requiredPositional(
   return value;
 }
 
+/**
+ * The subcommand of a command with subcommands (`jianguan db migrate`, `jianguan tasks due`, `jianguan catalog gap`):
+ * the first positional, which must be one of `names`; a usage error naming the choices (and the closest one)
+ * otherwise.
+ *
+ * @example
+ * subcommandArgument('db', ['migrate'], ['migrate', 'status']); // 'migrate'
+ */
+export function subcommandArgument<const N extends string>(
+  command: string,
+  positionals: readonly string[],
+  names: readonly N[],
+): N {
+  const sub = positionals[0];
+  if (sub !== undefined && (names as readonly string[]).includes(sub)) return sub as N;
+  const choices = { zh: names.map((n) => `\`${n}\``).join('、'), en: names.join(', ') };
+  if (sub === undefined) {
+    throw usageError(
+      'missing_argument',
+      {
+        zh: `\`jianguan ${command}\` 缺少子命令（可选 ${choices.zh}）`,
+        en: `\`jianguan ${command}\` needs a subcommand (one of ${choices.en})`,
+      },
+      { details: { command, choices: names }, hint: helpHint(command) },
+    );
+  }
+  const suggestion = closest(sub, names);
+  throw usageError(
+    'unknown_command',
+    {
+      zh: `\`jianguan ${command}\` 没有子命令“${sub}”${suggestion ? `（是否想用 \`jianguan ${command} ${suggestion}\`？）` : ''}（可选 ${choices.zh}）`,
+      en: `\`jianguan ${command}\` has no subcommand "${sub}"${suggestion ? ` (did you mean \`jianguan ${command} ${suggestion}\`?)` : ''} (one of ${choices.en})`,
+    },
+    { details: { command, subcommand: sub, choices: names }, hint: helpHint(command) },
+  );
+}
+
 /** Reject positional arguments beyond `max`. */
 export function noExtraPositionals(command: string, positionals: readonly string[], max: number): void {
   if (positionals.length > max) {
@@ -229,7 +270,7 @@ export function integerArgument(command: string, name: string, text: string): nu
   if (!/^[+-]?\d+$/.test(text.trim())) {
     throw usageError(
       'bad_integer',
-      { zh: `${name} 必须是整数，收到 "${text}"`, en: `${name} must be an integer, got "${text}"` },
+      { zh: `${name} 必须是整数，收到“${text}”`, en: `${name} must be an integer, got "${text}"` },
       { details: { argument: name, value: text }, hint: helpHint(command) },
     );
   }
@@ -237,7 +278,7 @@ export function integerArgument(command: string, name: string, text: string): nu
   if (!Number.isSafeInteger(value)) {
     throw usageError(
       'bad_integer',
-      { zh: `${name} 超出范围："${text}"`, en: `${name} is out of range: "${text}"` },
+      { zh: `${name} 超出范围：“${text}”`, en: `${name} is out of range: "${text}"` },
       { details: { argument: name, value: text }, hint: helpHint(command) },
     );
   }
@@ -254,8 +295,8 @@ export function dateArgument(command: string, name: string, text: string): strin
     throw usageError(
       'bad_date',
       {
-        zh: `${name} 不是有效日期："${text}"（应为 YYYY-MM-DD，如 2025-09-30；也可写 2025/9/30、2025年9月30日或 Excel 日期序号）`,
-        en: `${name} is not a valid date: "${text}" (expected YYYY-MM-DD such as 2025-09-30; 2025/9/30, 2025年9月30日 or an Excel serial also work)`,
+        zh: `${name} 不是有效日期：“${text}”（应为 YYYY-MM-DD，如 2025-09-30；也可写 2025/9/30、2025年9月30日或 Excel 日期序号）`,
+        en: `${name} is not a valid date: "${text}" (expected YYYY-MM-DD such as 2025-09-30; 2025/9/30, 2025.9.30, 20250930 or an Excel serial day number also work)`,
       },
       { details: { argument: name, value: text }, hint: helpHint(command) },
     );
@@ -273,7 +314,7 @@ export function ratioArgument(command: string, name: string, text: string): numb
     throw usageError(
       'bad_ratio',
       {
-        zh: `${name} 必须是 0 到 1 之间的比例（或百分数如 5%），收到 "${text}"`,
+        zh: `${name} 必须是 0 到 1 之间的比例（或百分数如 5%），收到“${text}”`,
         en: `${name} must be a fraction between 0 and 1 (or a percentage like 5%), got "${text}"`,
       },
       { details: { argument: name, value: text }, hint: helpHint(command) },

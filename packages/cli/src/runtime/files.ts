@@ -76,8 +76,9 @@ export async function readJsonFile(cwd: string, path: string): Promise<unknown> 
     const detail = error instanceof Error ? error.message : String(error);
     throw inputError(
       'invalid_json',
-      { zh: `不是有效的 JSON：${path}（${detail}）`, en: `not valid JSON: ${path} (${detail})` },
-      { details: { path }, cause: error },
+      // The parser's reason is English: it goes on the English line only.
+      { zh: `不是有效的 JSON：${path}（原因见下一行）`, en: `not valid JSON: ${path} (${detail})` },
+      { details: { path, reason: detail }, cause: error },
     );
   }
 }

@@ -27,11 +27,11 @@ export async function readPopulation(ctx: CommandContext, file: string): Promise
   for (const [value, count] of unknownStatuses) {
     writeLine(
       ctx.io.stderr,
-      `jianguan: warning: ${file}: unrecognised status "${value}" on ${count} entities; they stay in the frame. Use a status of the entityStatus code table (存续, 注销, 吊销, 撤销, 迁出, 停业, …) or exclude them with --task`,
+      `jianguan: 警告：${file}：${count} 个对象的状态“${value}”无法识别，仍留在抽取名录中；请使用登记状态代码表中的状态（存续、注销、吊销、撤销、迁出、停业等），或用 --task 排除`,
     );
     writeLine(
       ctx.io.stderr,
-      `jianguan: 警告：${file}：${count} 个对象的状态“${value}”无法识别，仍留在抽取名录中；请使用登记状态代码表中的状态（存续、注销、吊销、撤销、迁出、停业等），或用 --task 排除`,
+      `jianguan: warning: ${file}: unrecognised status "${value}" on ${count} entities; they stay in the frame. Use a status of the entityStatus code table (docs/guides/code-tables.md) or exclude them with --task`,
     );
   }
   return entities;

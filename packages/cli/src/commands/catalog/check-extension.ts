@@ -25,8 +25,8 @@ export const catalogCheckOptions: Readonly<Record<string, OptionSpec>> = {
     type: 'string',
     value: '<file>|example',
     description: {
-      zh: '裁量基准（JSON）：检查处罚是否超出幅度、是否注明裁量阶次，并做三项制度检查；example 为内置示例',
-      en: 'discretion benchmarks (JSON): flag penalties outside their band or without a degree, plus the 三项制度 checks; example = the built-in sample',
+      zh: '裁量基准（JSON）：检查处罚是否超出幅度、是否注明裁量阶次，并做三项制度检查；`example` 为内置示例',
+      en: 'discretion benchmarks (JSON): flag penalties outside their band or without a degree, plus the three-enforcement-systems checks; example = the built-in sample',
     },
   },
   enforcement: {
@@ -58,21 +58,34 @@ export const catalogCheckOptions: Readonly<Record<string, OptionSpec>> = {
 /** The input formats of the options above, for `jianguan check --help`. */
 export const catalogCheckHelp: readonly string[] = [
   '',
-  'Discretion and 三项制度 (--discretion <file>|example, --enforcement): penalty records are checked for a',
-  'major case (是否重大案件 是) without legal review (是否法制审核), legal review after the decision, late or missing',
-  'publication (公示日期 vs 作出行政处罚决定日期 + --publicity-workdays working days), and against the benchmark',
-  'set: an entry found by 处罚依据, a degree (裁量阶次 / discretionDegree) present and known, and 罚款金额 within',
-  "the degree's band (a multiple band needs 裁量基数 / discretionBaseAmount). The benchmark JSON is",
+  '裁量基准与三项制度（--discretion <文件>|example、--enforcement）：对处罚记录检查重大案件（是否重大案件 = 是）',
+  '未经法制审核（是否法制审核）、法制审核晚于决定、公示迟延或缺失（公示日期晚于作出行政处罚决定日期加',
+  '--publicity-workdays 个工作日）；给出裁量基准时，按处罚依据找到基准条目，要求裁量阶次存在且已知，',
+  '罚款金额在该阶次幅度之内（倍数幅度需要裁量基数）。',
+  'Discretion and the three enforcement systems (--discretion <file>|example, --enforcement): penalty records',
+  'are checked for a major case without legal review, legal review after the decision, and late or missing',
+  'publication (publication date later than the decision date plus --publicity-workdays working days); with',
+  'benchmarks, the entry is found by the legal basis, the degree must be present and known, and the fine must',
+  "lie within the degree's band (a multiple band needs the base amount).",
+  '裁量基准 JSON 格式：',
+  'The benchmark JSON:',
   '  {"id","version","publisher","source","status":"verified|seed-stated|inferred","checked":"YYYY-MM-DD",',
   '   "entries":[{"id","violation","penaltyBasis":"《…》第X条","statutory":{"fine":{"min","max"}},',
   '   "degrees":[{"degree":"从轻","fine":{"min","max"}} | {"degree","multiple":{"min","max"},"base":"违法所得"}],',
   '   "source","status","checked"}]}',
-  'Checklists (--checklist <file>): JSON {"id","version","name","itemCode","source","status","checked",',
-  '  "items":[{"id":"L1","content","method","legalBasis","finding","key":true,"onFinding":"04"}]} (or an array).',
-  '  An inspection record carries its line results as checklistResults [{"id":"L1","result":"pass|fail|na",',
-  '  "note"}] (JSON) or a 逐项检查结果 column "L1=符合;L2=不符合(未公示许可证);L3=不适用" (CSV; pass/fail/na',
-  '  also work). The checklist is the one named by checklistId / 检查表编号, else the one for the record’s',
-  '  监管事项目录编码, else the only one given. Results are checked line by line and against 检查结果.',
+  '  CSV 列：裁量阶次（discretionDegree）、裁量基数（discretionBaseAmount）、公示日期（publishedDate）',
+  '  CSV columns: discretionDegree, discretionBaseAmount, publishedDate (or their Chinese headers)',
+  '标准检查表（--checklist <文件>）：JSON 对象或数组，格式如下。检查记录的逐项结果写在 checklistResults（JSON）',
+  '或 逐项检查结果 列（CSV，如 "L1=符合;L2=不符合(未公示许可证);L3=不适用"，也可写 pass、fail、na）。',
+  '适用的检查表：记录的 checklistId（检查表编号）所指的表，否则按监管事项目录编码匹配，否则唯一给出的表；',
+  '逐项核对结果，并与检查结果核对。',
+  'Checklists (--checklist <file>): a JSON object or an array, as below. An inspection record carries its line',
+  'results as checklistResults (JSON) or a "逐项检查结果" column (CSV, e.g. "L1=符合;L2=不符合"; pass, fail',
+  "and na also work). The checklist is the one named by checklistId, else the one for the record's",
+  'item code, else the only one given; results are checked line by line and against the inspection result.',
+  '  {"id","version","name","itemCode","source","status","checked",',
+  '   "items":[{"id":"L1","content","method","legalBasis","finding","key":true,"onFinding":"04"}]}',
+  '  checklistResults: [{"id":"L1","result":"pass|fail|na","note"}]',
 ];
 
 /** Extra CSV columns the extension reads (not fields of the national record, so not "unknown"). */
@@ -189,7 +202,7 @@ export async function loadCheckExtension(ctx: CommandContext): Promise<CheckExte
       ...(enforcement && penaltiesSeen === 0
         ? [
             {
-              zh: '没有行政处罚记录（kind 为 penalty），裁量基准与三项制度检查未执行',
+              zh: '没有行政处罚记录（`kind` 为 penalty），裁量基准与三项制度检查未执行',
               en: 'no penalty record (kind penalty) found: the discretion and enforcement checks did not run',
             },
           ]
@@ -197,7 +210,7 @@ export async function loadCheckExtension(ctx: CommandContext): Promise<CheckExte
       ...(checklists.length > 0 && inspectionsSeen === 0
         ? [
             {
-              zh: '没有行政检查记录（kind 为 inspection），检查表未使用',
+              zh: '没有行政检查记录（`kind` 为 inspection），检查表未使用',
               en: 'no inspection record (kind inspection) found: the checklists were not used',
             },
           ]

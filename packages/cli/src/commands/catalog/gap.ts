@@ -108,7 +108,10 @@ function printGapReport(
   const q = report.quarter;
   const rate = `${(s.claimRate * 100).toFixed(1)}%`;
   writeLine(out, `认领缺口报告：${report.department}，目录 ${file}，${q.id}（${q.start}至${q.end}）`);
-  writeLine(out, `Claim gap report: ${report.department}, catalog ${file}, ${q.id} (${q.start} – ${q.end})`);
+  writeLine(
+    out,
+    `Claim gap report: "${report.department}", catalog ${file}, ${q.id} (${q.start} – ${q.end})`,
+  );
   writeLine(
     out,
     `  应领 ${s.mustClaim} 项，已认领 ${s.claimed} 项，应领未领 ${s.unclaimed} 项（认领率 ${rate}）；认领不在目录 ${s.unknownClaims}，要素缺失 ${s.missingElements}，无检查实施清单 ${s.withoutInspectionList}，本季度无行为 ${s.withoutBehaviour}`,
@@ -143,7 +146,8 @@ function printGapReport(
       writeLine(out, `  ${g.itemKey}  ${g.itemName}`);
       writeLine(out, `      ${g.message.zh}`);
       writeLine(out, `      ${g.message.en}`);
-      writeLine(out, `      source: ${g.source}`);
+      writeLine(out, `      来源：「${g.source}」`);
+      writeLine(out, `      source: 「${g.source}」`);
     }
   }
   writeLine(out, '');

@@ -42,7 +42,7 @@ export async function loadCatalogFile(cwd: string, file: string, level: 'provinc
       'catalog_no_item_code',
       {
         zh: `${file} 不是监管事项目录：没有“监管事项目录编码”列`,
-        en: `${file} is not a catalog: it has no 监管事项目录编码 (itemCode) column`,
+        en: `${file} is not a catalog: it has no item code column ("监管事项目录编码" or itemCode)`,
       },
       { details: { file, headers: load.unknownHeaders } },
     );
@@ -145,7 +145,7 @@ export async function loadClaims(
       'claims_no_department',
       {
         zh: `${file} 没有写明认领部门：请加“认领部门”列或用 --department 指定`,
-        en: `${file} does not name the claiming department: add a 认领部门 column or pass --department`,
+        en: `${file} does not name the claiming department: add a "认领部门" column or pass --department`,
       },
       { details: { file } },
     );

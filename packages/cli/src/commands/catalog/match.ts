@@ -73,17 +73,23 @@ export async function runMatch(ctx: CommandContext): Promise<ExitCodeValue> {
     }
     p.candidates.forEach((c, i) => {
       const e = c.evidence;
-      const list = (xs: readonly string[]) => (xs.length === 0 ? '—' : xs.join(', '));
-      writeLine(out, `  ${i + 1}. ${c.key}  ${c.name}  score ${c.score.toFixed(3)}`);
+      // One language per line: the English lines quote the (Chinese) law names.
+      const list = (xs: readonly string[]) => (xs.length === 0 ? '—' : xs.join('、'));
+      const quoted = (xs: readonly string[]) => (xs.length === 0 ? '—' : xs.map((x) => `"${x}"`).join(', '));
+      const score = c.score.toFixed(3);
+      writeLine(out, `  ${i + 1}. ${c.key}  ${c.name}  得分 ${score}`);
       writeLine(out, `     共同引用条款：${list(e.sharedCitations)}；共同法律：${list(e.sharedLaws)}`);
-      writeLine(out, `     shared articles: ${list(e.sharedCitations)}; shared laws: ${list(e.sharedLaws)}`);
+      writeLine(
+        out,
+        `     score ${score}; shared articles: ${quoted(e.sharedCitations)}; shared laws: ${quoted(e.sharedLaws)}`,
+      );
       writeLine(
         out,
         `     名称相似度 ${e.nameSimilarity.toFixed(3)}；仅本地引用：${list(e.localOnlyLaws)}；仅省级引用：${list(e.candidateOnlyLaws)}`,
       );
       writeLine(
         out,
-        `     name similarity ${e.nameSimilarity.toFixed(3)}; only local cites: ${list(e.localOnlyLaws)}; only provincial cites: ${list(e.candidateOnlyLaws)}`,
+        `     name similarity ${e.nameSimilarity.toFixed(3)}; only local cites: ${quoted(e.localOnlyLaws)}; only provincial cites: ${quoted(e.candidateOnlyLaws)}`,
       );
     });
   }

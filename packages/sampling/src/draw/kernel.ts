@@ -313,6 +313,393 @@ export function createTicketKernel() {
     compress(out);
   }
 
+  /** Messages hashed per {@link Batch} call: 256 groups of four lanes. */
+  const LANES = 1024;
+  /** Where the lanes' words start in a batch's memory (after the midstate), in 32-bit words. */
+  const LANES_AT = 16;
+  /** Where a batch's memory lists the lanes that pass the 6-digit bound. */
+  const LIST_AT = LANES_AT + 16 * LANES;
+  /** Where a batch's memory holds the reversed digits of 0–999. */
+  const REV3_AT = LIST_AT + LANES;
+
+  /**
+   * SHA-256 on four lanes at once in WebAssembly SIMD, compiled from code generated here (no binary blob):
+   * the export `h(groups)` compresses, for each group of four messages, the one block whose 16 words are
+   * interleaved at words `LANES_AT + 64 g + 4 i + lane` of the memory `m`, starting from the midstate at
+   * words 0–7, and writes each digest's 8 words over the block's first 8 (same interleaving). Then, lane by
+   * lane, it computes the 6-digit ticket prefix ({@link prefix6}: the digest integer mod 10^6 in 64-bit
+   * arithmetic, reversed with the table at `REV3_AT`) and lists at `LIST_AT` the lanes whose prefix is ≤ its
+   * second argument; it returns how many. Undefined where WebAssembly SIMD is not available (a big-endian host,
+   * `--jitless`): the scalar code does the same.
+   */
+  const wasm = (
+    globalThis as {
+      WebAssembly?: {
+        Module: new (bytes: Uint8Array) => object;
+        Instance: new (module: object) => { exports: Record<string, unknown> };
+      };
+    }
+  ).WebAssembly;
+  const simdModule: object | undefined = (() => {
+    try {
+      if (wasm === undefined || new Uint8Array(new Uint32Array([1]).buffer)[0] !== 1) return undefined;
+      const leb = (out: number[], value: number, signed: boolean): void => {
+        let v = value;
+        for (;;) {
+          const b = v & 0x7f;
+          v = signed ? v >> 7 : v >>> 7;
+          const done = signed ? (v === 0 && (b & 0x40) === 0) || (v === -1 && (b & 0x40) !== 0) : v === 0;
+          out.push(done ? b : b | 0x80);
+          if (done) return;
+        }
+      };
+      const c: number[] = [];
+      const get = (x: number) => c.push(0x20, x);
+      const set = (x: number) => c.push(0x21, x);
+      const i32 = (v: number) => {
+        c.push(0x41);
+        leb(c, v, true);
+      };
+      const simdOp = (o: number) => {
+        c.push(0xfd);
+        leb(c, o, false);
+      };
+      const add = () => simdOp(0xae);
+      const xor = () => simdOp(0x51);
+      const rotr = (x: number, n: number) => {
+        get(x);
+        i32(n);
+        simdOp(0xad); // i32x4.shr_u
+        get(x);
+        i32(32 - n);
+        simdOp(0xab); // i32x4.shl
+        simdOp(0x50); // v128.or
+      };
+      const sigma = (x: number, r1: number, r2: number, r3: number, shift: boolean) => {
+        rotr(x, r1);
+        rotr(x, r2);
+        xor();
+        if (shift) {
+          get(x);
+          i32(r3);
+          simdOp(0xad);
+        } else rotr(x, r3);
+        xor();
+      };
+      // locals: 0 groups, 1 bound (params); 2 address, 3 prefix, 4 listed, 5 lane; 6–13 working variables,
+      // 14–29 schedule, 30–37 midstate, 38–39 temps
+      const N = 0;
+      const BOUND = 1;
+      const P = 2;
+      const X = 3;
+      const LISTED = 4;
+      const LANE = 5;
+      const W = 14;
+      const M = 30;
+      const T1 = 38;
+      const T2 = 39;
+      const load32 = (offset: number) => {
+        c.push(0x28, 2); // i32.load
+        leb(c, offset, false);
+      };
+      for (let j = 0; j < 8; j++) {
+        i32(0);
+        c.push(0x28, 2); // i32.load align=4
+        leb(c, 4 * j, false);
+        simdOp(0x11); // i32x4.splat
+        set(M + j);
+      }
+      i32(4 * LANES_AT);
+      set(P);
+      c.push(0x02, 0x40, 0x03, 0x40); // block, loop
+      get(N);
+      c.push(0x45, 0x0d, 1); // i32.eqz, br_if 1
+      for (let i = 0; i < 16; i++) {
+        get(P);
+        simdOp(0x00); // v128.load
+        c.push(4);
+        leb(c, 16 * i, false);
+        set(W + i);
+      }
+      for (let j = 0; j < 8; j++) {
+        get(M + j);
+        set(6 + j);
+      }
+      let r = [6, 7, 8, 9, 10, 11, 12, 13];
+      for (let t = 0; t < 64; t++) {
+        const [a, b, cc, d, e, f, g, h] = r as [
+          number,
+          number,
+          number,
+          number,
+          number,
+          number,
+          number,
+          number,
+        ];
+        const wt = W + (t % 16);
+        if (t >= 16) {
+          sigma(W + ((t - 2) % 16), 17, 19, 10, true);
+          get(W + ((t - 7) % 16));
+          add();
+          sigma(W + ((t - 15) % 16), 7, 18, 3, true);
+          add();
+          get(wt);
+          add();
+          set(wt);
+        }
+        get(h);
+        sigma(e, 6, 11, 25, false);
+        add();
+        get(f);
+        get(g);
+        get(e);
+        simdOp(0x52); // v128.bitselect: Ch(e, f, g)
+        add();
+        simdOp(0x0c); // v128.const K[t] in every lane
+        for (let lane = 0; lane < 4; lane++) {
+          const kt = k[t]!;
+          c.push(kt & 0xff, (kt >>> 8) & 0xff, (kt >>> 16) & 0xff, (kt >>> 24) & 0xff);
+        }
+        add();
+        get(wt);
+        add();
+        set(T1);
+        sigma(a, 2, 13, 22, false);
+        get(b);
+        get(cc);
+        get(a);
+        get(cc);
+        xor();
+        simdOp(0x52); // Maj(a, b, c) = bitselect(b, c, a ^ c)
+        add();
+        set(T2);
+        get(d);
+        get(T1);
+        add();
+        set(d);
+        get(T1);
+        get(T2);
+        add();
+        set(h);
+        r = [h, a, b, cc, d, e, f, g];
+      }
+      for (let j = 0; j < 8; j++) {
+        get(P);
+        get(r[j]!);
+        get(M + j);
+        add();
+        simdOp(0x0b); // v128.store
+        c.push(4);
+        leb(c, 16 * j, false);
+      }
+      for (let lane = 0; lane < 4; lane++) {
+        // the digest integer mod 10^6: Σ word_j · (2^(32 (7 - j)) mod 10^6) < 8 · 2^32 · 10^6 < 2^64
+        for (let j = 0; j < 8; j++) {
+          get(P);
+          load32(16 * j + 4 * lane);
+          c.push(0xad, 0x42); // i64.extend_i32_u, i64.const
+          let m = 1;
+          for (let e = 0; e < 7 - j; e++) m = (m * 4294967296) % 1e6;
+          leb(c, m, true);
+          c.push(0x7e); // i64.mul
+          if (j > 0) c.push(0x7c); // i64.add
+        }
+        c.push(0x42);
+        leb(c, 1e6, true);
+        c.push(0x82, 0xa7); // i64.rem_u, i32.wrap_i64
+        set(X);
+        // reversed: REV3[x mod 1000] · 1000 + REV3[⌊x / 1000⌋]
+        get(X);
+        i32(1000);
+        c.push(0x70); // i32.rem_u
+        i32(2);
+        c.push(0x74); // i32.shl
+        load32(4 * REV3_AT);
+        i32(1000);
+        c.push(0x6c); // i32.mul
+        get(X);
+        i32(1000);
+        c.push(0x6e); // i32.div_u
+        i32(2);
+        c.push(0x74);
+        load32(4 * REV3_AT);
+        c.push(0x6a); // i32.add
+        get(BOUND);
+        c.push(0x4c, 0x04, 0x40); // i32.le_s, if
+        get(LISTED);
+        i32(2);
+        c.push(0x74);
+        get(LANE);
+        if (lane > 0) {
+          i32(lane);
+          c.push(0x6a);
+        }
+        c.push(0x36, 2); // i32.store
+        leb(c, 4 * LIST_AT, false);
+        get(LISTED);
+        i32(1);
+        c.push(0x6a);
+        set(LISTED);
+        c.push(0x0b); // end if
+      }
+      get(LANE);
+      i32(4);
+      c.push(0x6a);
+      set(LANE);
+      get(P);
+      i32(256);
+      c.push(0x6a); // i32.add
+      set(P);
+      get(N);
+      i32(1);
+      c.push(0x6b); // i32.sub
+      set(N);
+      c.push(0x0c, 0, 0x0b, 0x0b); // br 0, end loop, end block
+      get(LISTED);
+      c.push(0x0b); // end function
+      const body: number[] = [2, 4, 0x7f, 34, 0x7b, ...c]; // locals: 4 i32, 34 v128
+      const section = (id: number, content: number[]): number[] => {
+        const out = [id];
+        leb(out, content.length, false);
+        return out.concat(content);
+      };
+      const sized: number[] = [];
+      leb(sized, body.length, false);
+      const bytes = new Uint8Array([
+        0x00,
+        0x61,
+        0x73,
+        0x6d,
+        0x01,
+        0x00,
+        0x00,
+        0x00,
+        ...section(1, [1, 0x60, 2, 0x7f, 0x7f, 1, 0x7f]), // type: (i32, i32) → i32
+        ...section(3, [1, 0]), // one function of type 0
+        ...section(5, [1, 0, 2]), // one memory, 2 pages
+        ...section(7, [2, 1, 0x6d, 0x02, 0, 1, 0x68, 0x00, 0]), // exports m (memory), h (function)
+        ...section(10, [1, ...sized, ...body]),
+      ]);
+      return new wasm.Module(bytes);
+    } catch {
+      return undefined;
+    }
+  })();
+
+  /**
+   * Up to {@link LANES} messages `seedHex ‖ id` of one seed (ids up to 55 UTF-8 bytes: one block after the
+   * midstate), hashed together: four lanes at a time in WebAssembly SIMD when available, else one by one.
+   * Load messages with {@link Batch.addBytes} / {@link Batch.addString}, {@link Batch.run}, read each digest
+   * with {@link Batch.digest}, then {@link Batch.clear}.
+   */
+  class Batch {
+    readonly mem: Int32Array;
+    readonly #simd: ((groups: number, bound: number) => number) | undefined;
+    count = 0;
+    constructor(mid: Int32Array) {
+      if (wasm !== undefined && simdModule !== undefined) {
+        const { exports } = new wasm.Instance(simdModule);
+        this.mem = new Int32Array((exports.m as { buffer: ArrayBuffer }).buffer, 0, REV3_AT + 1000);
+        this.#simd = exports.h as (groups: number, bound: number) => number;
+      } else {
+        this.mem = new Int32Array(REV3_AT + 1000);
+      }
+      this.mem.set(mid, 0);
+      for (let i = 0; i < 1000; i++) this.mem[REV3_AT + i] = REV4[i]! / 10;
+    }
+    get full(): boolean {
+      return this.count === LANES;
+    }
+    /** Loads `seedHex ‖ bytes[start..end)` as the next message; false (nothing loaded) above 55 bytes. */
+    addBytes(bytes: Uint8Array, start: number, end: number): boolean {
+      const n = end - start;
+      if (n > 55) return false;
+      const mem = this.mem;
+      let at = LANES_AT + 64 * (this.count >> 2) + (this.count & 3);
+      let word = 0;
+      for (let i = 0; i < n; i++) {
+        word = (word << 8) | bytes[start + i]!;
+        if ((i & 3) === 3) {
+          mem[at] = word;
+          at += 4;
+          word = 0;
+        }
+      }
+      this.#pad(at, word, n);
+      return true;
+    }
+    /** Loads `seedHex ‖ id` for an ASCII id up to 55 characters; false (nothing loaded) otherwise. */
+    addString(id: string): boolean {
+      const n = id.length;
+      if (n > 55) return false;
+      const mem = this.mem;
+      let at = LANES_AT + 64 * (this.count >> 2) + (this.count & 3);
+      let word = 0;
+      let seen = 0;
+      for (let i = 0; i < n; i++) {
+        const ch = id.charCodeAt(i);
+        seen |= ch;
+        word = (word << 8) | ch;
+        if ((i & 3) === 3) {
+          mem[at] = word;
+          at += 4;
+          word = 0;
+        }
+      }
+      if (seen >= 0x80) return false;
+      this.#pad(at, word, n);
+      return true;
+    }
+    #pad(from: number, word: number, n: number): void {
+      const mem = this.mem;
+      let at = from;
+      mem[at] = ((word << 8) | 0x80) << ((3 - (n & 3)) * 8);
+      const last = at - 4 * (n >> 2) + 60;
+      for (at += 4; at < last; at += 4) mem[at] = 0;
+      mem[last] = (64 + n) * 8;
+      this.count++;
+    }
+    /**
+     * Hashes the loaded messages and lists those whose 6-digit ticket prefix ({@link prefix6}) is ≤ `bound6`
+     * (1e6: all); returns how many, in lane order: read them with {@link Batch.listed}.
+     */
+    run(bound6: number): number {
+      const groups = (this.count + 3) >> 2;
+      const mem = this.mem;
+      let listed = 0;
+      if (this.#simd !== undefined) {
+        listed = this.#simd(groups, bound6);
+      } else {
+        const st = new Int32Array(8);
+        for (let lane = 0; lane < 4 * groups; lane++) {
+          const at = LANES_AT + 64 * (lane >> 2) + (lane & 3);
+          for (let i = 0; i < 16; i++) w[i] = mem[at + 4 * i]!;
+          st.set(mem.subarray(0, 8));
+          compress(st);
+          for (let j = 0; j < 8; j++) mem[at + 4 * j] = st[j]!;
+          if (prefix6(st) <= bound6) mem[LIST_AT + listed++] = lane;
+        }
+      }
+      // The last group's unused lanes hold stale messages.
+      while (listed > 0 && mem[LIST_AT + listed - 1]! >= this.count) listed--;
+      return listed;
+    }
+    /** The lane of the i-th listed message of the last {@link Batch.run}. */
+    listed(i: number): number {
+      return this.mem[LIST_AT + i]!;
+    }
+    /** Copies message `lane`'s digest words (after {@link Batch.run}) into `out`. */
+    digest(lane: number, out: Int32Array): void {
+      const mem = this.mem;
+      const at = LANES_AT + 64 * (lane >> 2) + (lane & 3);
+      for (let j = 0; j < 8; j++) out[j] = mem[at + 4 * j]!;
+    }
+    clear(): void {
+      this.count = 0;
+    }
+  }
+
   const FIVE15 = 30517578125;
   const INV_FIVE15 = (() => {
     const m = FIVE15 % 32768;
@@ -560,12 +947,17 @@ export function createTicketKernel() {
     readonly hasher: Hasher;
     readonly capacity: number;
     seen = 0;
+    /** Ids offered by {@link TopK.offerBytes} / {@link TopK.offerString} and not hashed yet, by batch lane. */
+    #batch: Batch | undefined;
+    readonly #pending: string[] = [];
+    readonly #words = new Int32Array(8);
     constructor(hasher: Hasher, capacity: number) {
       this.hasher = hasher;
       this.capacity = capacity;
     }
     /** The largest key held when full (an id with a larger key cannot enter), else +Infinity. */
     get bound(): number {
+      this.flush();
       return this.keys.length < this.capacity ? Number.POSITIVE_INFINITY : (this.keys[0] ?? -1);
     }
     cmp(ka: number, a: string, kb: number, b: string): number {
@@ -574,6 +966,61 @@ export function createTicketKernel() {
     }
     offer(key: number, id: string): void {
       this.seen++;
+      this.#insert(key, id);
+    }
+    /**
+     * Offers the id whose UTF-8 bytes are `bytes[start..end)` (the string `id`): its message is copied into a
+     * batch hashed four lanes at a time once full, or by {@link TopK.flush} (which every read of the heap calls).
+     */
+    offerBytes(bytes: Uint8Array, start: number, end: number, id: string): void {
+      this.seen++;
+      if (this.capacity === 0) return;
+      const batch = (this.#batch ??= new Batch(this.hasher.mid));
+      if (batch.addBytes(bytes, start, end)) {
+        this.#pending[batch.count - 1] = id;
+        if (batch.full) this.flush();
+        return;
+      }
+      hashIdBytes(this.hasher.mid, bytes, start, end, this.#words);
+      this.#consider(this.#words, id);
+    }
+    /** Offers an id, hashed in a batch like {@link TopK.offerBytes}. */
+    offerString(id: string): void {
+      this.seen++;
+      if (this.capacity === 0) return;
+      const batch = (this.#batch ??= new Batch(this.hasher.mid));
+      if (batch.addString(id)) {
+        this.#pending[batch.count - 1] = id;
+        if (batch.full) this.flush();
+        return;
+      }
+      hashId(this.hasher.mid, id, this.#words);
+      this.#consider(this.#words, id);
+    }
+    /** Hashes the batched ids and offers those that can enter. */
+    flush(): void {
+      const batch = this.#batch;
+      if (batch === undefined || batch.count === 0) return;
+      const keys = this.keys;
+      const words = this.#words;
+      const pending = this.#pending;
+      const listed = batch.run(keys.length < this.capacity ? 1e6 : Math.floor(keys[0]! / 1e9));
+      for (let i = 0; i < listed; i++) {
+        const lane = batch.listed(i);
+        batch.digest(lane, words);
+        this.#consider(words, pending[lane]!);
+      }
+      batch.clear();
+    }
+    /** Inserts the id of digest `words` if its ticket is below the heap's largest (or the heap is not full). */
+    #consider(words: Int32Array, id: string): void {
+      const keys = this.keys;
+      if (keys.length >= this.capacity && prefix6(words) > Math.floor(keys[0]! / 1e9)) return;
+      const k = key(words);
+      if (keys.length >= this.capacity && k > keys[0]!) return;
+      this.#insert(k, id);
+    }
+    #insert(key: number, id: string): void {
       const keys = this.keys;
       const ids = this.ids;
       const n = keys.length;
@@ -639,6 +1086,7 @@ export function createTicketKernel() {
     }
     /** The held ids in ascending ticket order. */
     sorted(): { key: number; id: string }[] {
+      this.flush();
       const out = this.keys.map((key, i) => ({ key, id: this.ids[i]! }));
       out.sort((a, b) => this.cmp(a.key, a.id, b.key, b.id));
       return out;
@@ -659,6 +1107,9 @@ export function createTicketKernel() {
     compareIds,
     Hasher,
     TopK,
+    Batch,
+    LANES,
+    simd: simdModule !== undefined,
     IV,
   };
 }

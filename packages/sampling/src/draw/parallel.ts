@@ -33,36 +33,58 @@ function workerMain(
   const kernel = createKernel();
   const mid = new kernel.Hasher(data.seedHex).mid;
   const words = new Int32Array(8);
+  const batch = new kernel.Batch(mid);
+  /** The byte span of each batch lane's id. */
+  const lanes = new Int32Array(2 * kernel.LANES);
   let spans = new Int32Array(2048);
   let keys = new Float64Array(1024);
+  let count = 0;
+  let bound = 0;
+  const keep = (start: number, end: number): void => {
+    const key = kernel.key(words);
+    if (key > bound) return;
+    if (count === keys.length) {
+      const sp = new Int32Array(count * 4);
+      sp.set(spans);
+      spans = sp;
+      const k = new Float64Array(count * 2);
+      k.set(keys);
+      keys = k;
+    }
+    spans[2 * count] = start;
+    spans[2 * count + 1] = end;
+    keys[count] = key;
+    count++;
+  };
+  const run = (boundPrefix: number): void => {
+    const listed = batch.run(boundPrefix);
+    for (let j = 0; j < listed; j++) {
+      const lane = batch.listed(j);
+      batch.digest(lane, words);
+      keep(lanes[2 * lane]!, lanes[2 * lane + 1]!);
+    }
+    batch.clear();
+  };
   port.on('message', (msg: ToWorker) => {
     const bytes = msg.bytes;
-    const bound = msg.bound;
-    const boundPrefix = Math.floor(bound / 1e9);
-    let count = 0;
+    bound = msg.bound;
+    const boundPrefix = Math.min(1e6, Math.floor(bound / 1e9));
+    count = 0;
     let start = 0;
     for (let i = 0; i < bytes.length; i++) {
       if (bytes[i] !== 0x0a) continue;
-      kernel.hashIdBytes(mid, bytes, start, i, words);
-      if (kernel.prefix6(words) <= boundPrefix) {
-        const key = kernel.key(words);
-        if (key <= bound) {
-          if (count === keys.length) {
-            const sp = new Int32Array(count * 4);
-            sp.set(spans);
-            spans = sp;
-            const k = new Float64Array(count * 2);
-            k.set(keys);
-            keys = k;
-          }
-          spans[2 * count] = start;
-          spans[2 * count + 1] = i;
-          keys[count] = key;
-          count++;
-        }
+      const lane = batch.count;
+      if (batch.addBytes(bytes, start, i)) {
+        lanes[2 * lane] = start;
+        lanes[2 * lane + 1] = i;
+        if (batch.full) run(boundPrefix);
+      } else {
+        kernel.hashIdBytes(mid, bytes, start, i, words);
+        if (kernel.prefix6(words) <= boundPrefix) keep(start, i);
       }
       start = i + 1;
     }
+    if (batch.count > 0) run(boundPrefix);
     const outSpans = spans.slice(0, 2 * count);
     const outKeys = keys.slice(0, count);
     port.postMessage({ seq: msg.seq, buffer: bytes.buffer, count, spans: outSpans, keys: outKeys }, [

@@ -975,7 +975,8 @@ export function createTicketKernel() {
     offerBytes(bytes: Uint8Array, start: number, end: number, id: string): void {
       this.seen++;
       if (this.capacity === 0) return;
-      const batch = (this.#batch ??= new Batch(this.hasher.mid));
+      if (this.#batch === undefined) this.#batch = new Batch(this.hasher.mid);
+      const batch = this.#batch;
       if (batch.addBytes(bytes, start, end)) {
         this.#pending[batch.count - 1] = id;
         if (batch.full) this.flush();
@@ -988,7 +989,8 @@ export function createTicketKernel() {
     offerString(id: string): void {
       this.seen++;
       if (this.capacity === 0) return;
-      const batch = (this.#batch ??= new Batch(this.hasher.mid));
+      if (this.#batch === undefined) this.#batch = new Batch(this.hasher.mid);
+      const batch = this.#batch;
       if (batch.addString(id)) {
         this.#pending[batch.count - 1] = id;
         if (batch.full) this.flush();

@@ -22,7 +22,7 @@ import { DEFAULT_SAMPLING_RULES, type SamplingRules } from '../rules/sampling-ru
 import { compareCodePoints } from './order.js';
 import { TicketPool } from './parallel.js';
 import { seedString } from './sample-ids.js';
-import { TicketHasher, trimTicket } from './ticket.js';
+import { TicketHasher } from './ticket.js';
 import { TicketTopK } from './top-k.js';
 
 /**
@@ -136,6 +136,8 @@ class FramePass {
   /** The highest UTF-16 code unit of `#last`. */
   #lastHigh = 0;
   #index = 0;
+  /** The bytes of an ASCII id being pushed. */
+  #scratch = new Uint8Array(256);
   /** Tickets are computed by a worker pool (fed through the frame digests), not here. */
   readonly #parallel: boolean;
 
@@ -188,10 +190,15 @@ class FramePass {
       );
     }
     const id = entity.id;
-    // One scan: line breaks are refused, and ids below U+D800 compare natively (UTF-16 order = code-point order).
+    // One scan: line breaks are refused, ids below U+D800 compare natively (UTF-16 order = code-point order),
+    // and an ASCII id's bytes are written once, for the digest and the ticket.
+    const n = id.length;
+    if (n > this.#scratch.length) this.#scratch = new Uint8Array(2 * n);
+    const scratch = this.#scratch;
     let high = 0;
-    for (let i = 0; i < id.length; i++) {
+    for (let i = 0; i < n; i++) {
       const c = id.charCodeAt(i);
+      scratch[i] = c;
       if (c === 0x0a || c === 0x0d) {
         throw new SamplingInputError(
           'invalid_entity',
@@ -251,7 +258,7 @@ class FramePass {
     }
     state.size++;
     const digest = state.digest;
-    const at = digest.add(id);
+    const at = high < 0x80 ? digest.addAscii(scratch, n) : digest.add(id);
     const top = state.top;
     if (top !== undefined && !this.#parallel) {
       // The ticket is hashed from the UTF-8 bytes the digest has just written (one encoding per id).
@@ -285,7 +292,7 @@ class FramePass {
         key,
         (s.top?.sorted() ?? []).map(({ id }, i) => ({
           id,
-          ticket: trimTicket(hasher.ticket(id), RECORD_DIGITS),
+          ticket: hasher.core.ticket(id, RECORD_DIGITS),
           rank: i + 1,
         })),
       );

@@ -813,9 +813,9 @@ export function createTicketKernel() {
    * BigInt-free: the integer is Σ w_j · 2^(32 j) over its eight 32-bit words, summed limb by limb in base 10^5
    * from the table above (every partial sum < 8 · 2^32 · 10^5 < 2^53, exact in doubles), then one carry pass.
    * The limbs come lowest first, which is the order the reversed ticket needs. `at`: the offset of the
-   * 8 words in `words`.
+   * 8 words in `words`; `digits`: trimmed as `trimTicket` does (a new flat string, not a slice of the full one).
    */
-  function ticket(words: Int32Array, at = 0): string {
+  function ticket(words: Int32Array, at = 0, digits = Number.POSITIVE_INFINITY): string {
     let a0 = 0;
     let a1 = 0;
     let a2 = 0;
@@ -891,7 +891,13 @@ export function createTicketKernel() {
     // The integer has 5 · top digits plus those of its highest non-zero limb; at least 64 are written.
     const g = acc[top]!;
     const used = 5 * top + (g < 10 ? 1 : g < 100 ? 2 : g < 1000 ? 3 : g < 10000 ? 4 : 5);
-    return out.toString('latin1', 0, used < 64 ? 66 : 2 + used);
+    let length = used < 64 ? 66 : 2 + used;
+    if (digits < length) {
+      let i = 2;
+      while (i < length && out[i] === 57) i++;
+      if (i + digits < length) length = i + digits;
+    }
+    return out.toString('latin1', 0, length);
   }
 
   /** Unicode code-point order (UTF-8 byte order), as `compareCodePoints`. */
@@ -924,9 +930,9 @@ export function createTicketKernel() {
       hashId(this.mid, id, this.words);
       return key(this.words);
     }
-    ticket(id: string): string {
+    ticket(id: string, digits = Number.POSITIVE_INFINITY): string {
       hashId(this.mid, id, this.#other);
-      return ticket(this.#other);
+      return ticket(this.#other, 0, digits);
     }
     /** Full-precision order of two ids' tickets, then the ids (Python's tuple order). */
     compare(a: string, b: string): number {

@@ -783,37 +783,36 @@ export function createTicketKernel() {
     DIGITS3[3 * x + 1] = 48 + (Math.floor(x / 10) % 10);
     DIGITS3[3 * x + 2] = 48 + Math.floor(x / 100);
   }
-  /** The text of a ticket, written as bytes (`0.` and 80 digits at most). */
-  const ticketBytes = Buffer.alloc(82);
+  /** The text of a ticket, written as bytes (`0.` and 81 digits at most). */
+  const ticketBytes = Buffer.alloc(83);
   ticketBytes[0] = 48;
   ticketBytes[1] = 46;
 
-  /** Base-10^5 limbs of 2^(32 j), j = 0..7 (16 limbs each, lowest first, exact): `POW1E5[16 j + i]`. */
-  const POW1E5 = new Float64Array(8 * 16);
+  /** Base-10^9 limbs of 2^(16 h), h = 0..15 (9 limbs each, lowest first, exact): `POW1E9[9 h + i]`. */
+  const POW1E9 = new Float64Array(16 * 9);
   {
-    const p = new Float64Array(16);
+    const p = new Float64Array(9);
     p[0] = 1;
-    for (let j = 0; j < 8; j++) {
-      POW1E5.set(p, 16 * j);
-      for (let r = 0; r < 2; r++) {
-        let carry = 0;
-        for (let i = 0; i < 16; i++) {
-          const v = p[i]! * 65536 + carry;
-          carry = Math.floor(v / 1e5);
-          p[i] = v - carry * 1e5;
-        }
+    for (let h = 0; h < 16; h++) {
+      POW1E9.set(p, 9 * h);
+      let carry = 0;
+      for (let i = 0; i < 9; i++) {
+        const v = p[i]! * 65536 + carry;
+        carry = Math.floor(v / 1e9);
+        p[i] = v - carry * 1e9;
       }
     }
   }
-  /** Scratch base-10^5 limbs of {@link ticket}. */
-  const acc = new Float64Array(16);
+  /** Scratch base-10^9 limbs of {@link ticket}. */
+  const acc = new Float64Array(9);
 
   /**
    * The full decimal ticket of digest words: digits of the integer, zero-padded to 64, reversed, after `0.`.
-   * BigInt-free: the integer is Σ w_j · 2^(32 j) over its eight 32-bit words, summed limb by limb in base 10^5
-   * from the table above (every partial sum < 8 · 2^32 · 10^5 < 2^53, exact in doubles), then one carry pass.
-   * The limbs come lowest first, which is the order the reversed ticket needs. `at`: the offset of the
-   * 8 words in `words`; `digits`: trimmed as `trimTicket` does (a new flat string, not a slice of the full one).
+   * BigInt-free: the integer is Σ u_h · 2^(16 h) over its sixteen 16-bit halves, summed limb by limb in base
+   * 10^9 from the table above (every partial sum < 16 · 2^16 · 10^9 < 2^53, exact in doubles), then one carry
+   * pass; each limb (< 2^30) splits into digits in 32-bit integer arithmetic. The limbs come lowest first,
+   * which is the order the reversed ticket needs. `at`: the offset of the 8 words in `words`; `digits`:
+   * trimmed as `trimTicket` does (a new flat string, not a slice of the full one).
    */
   function ticket(words: Int32Array, at = 0, digits = Number.POSITIVE_INFINITY): string {
     let a0 = 0;
@@ -825,33 +824,21 @@ export function createTicketKernel() {
     let a6 = 0;
     let a7 = 0;
     let a8 = 0;
-    let a9 = 0;
-    let a10 = 0;
-    let a11 = 0;
-    let a12 = 0;
-    let a13 = 0;
-    let a14 = 0;
-    let a15 = 0;
-    const p = POW1E5;
+    const p = POW1E9;
     for (let j = 0; j < 8; j++) {
-      const v = words[at + 7 - j]! >>> 0;
-      const o = 16 * j;
-      a0 += v * p[o + 0]!;
-      a1 += v * p[o + 1]!;
-      a2 += v * p[o + 2]!;
-      a3 += v * p[o + 3]!;
-      a4 += v * p[o + 4]!;
-      a5 += v * p[o + 5]!;
-      a6 += v * p[o + 6]!;
-      a7 += v * p[o + 7]!;
-      a8 += v * p[o + 8]!;
-      a9 += v * p[o + 9]!;
-      a10 += v * p[o + 10]!;
-      a11 += v * p[o + 11]!;
-      a12 += v * p[o + 12]!;
-      a13 += v * p[o + 13]!;
-      a14 += v * p[o + 14]!;
-      a15 += v * p[o + 15]!;
+      const v = words[at + 7 - j]!;
+      const u = v & 0xffff;
+      const t = v >>> 16;
+      const o = 18 * j;
+      a0 += u * p[o]! + t * p[o + 9]!;
+      a1 += u * p[o + 1]! + t * p[o + 10]!;
+      a2 += u * p[o + 2]! + t * p[o + 11]!;
+      a3 += u * p[o + 3]! + t * p[o + 12]!;
+      a4 += u * p[o + 4]! + t * p[o + 13]!;
+      a5 += u * p[o + 5]! + t * p[o + 14]!;
+      a6 += u * p[o + 6]! + t * p[o + 15]!;
+      a7 += u * p[o + 7]! + t * p[o + 16]!;
+      a8 += u * p[o + 8]! + t * p[o + 17]!;
     }
     acc[0] = a0;
     acc[1] = a1;
@@ -862,35 +849,62 @@ export function createTicketKernel() {
     acc[6] = a6;
     acc[7] = a7;
     acc[8] = a8;
-    acc[9] = a9;
-    acc[10] = a10;
-    acc[11] = a11;
-    acc[12] = a12;
-    acc[13] = a13;
-    acc[14] = a14;
-    acc[15] = a15;
     const out = ticketBytes;
     let carry = 0;
     let top = 0;
-    for (let i = 0; i < 16; i++) {
+    for (let i = 0; i < 9; i++) {
       const c = acc[i]! + carry;
-      carry = Math.floor(c / 1e5);
-      const group = c - carry * 1e5;
-      if (group !== 0) top = i;
-      acc[i] = group;
-      const hi = Math.floor(group / 1000);
-      const lo = 3 * (group - hi * 1000);
+      // ⌊c / 10^9⌋ from a multiplication (c < 2^51: the estimate is off by at most one, corrected below)
+      carry = Math.floor(c * 1e-9);
+      let limb = c - carry * 1e9;
+      if (limb < 0) {
+        carry--;
+        limb += 1e9;
+      } else if (limb >= 1e9) {
+        carry++;
+        limb -= 1e9;
+      }
+      limb |= 0;
+      if (limb !== 0) top = i;
+      acc[i] = limb;
+      const hi = (limb / 1e6) | 0;
+      const rest = limb - hi * 1e6;
+      const mid = (rest / 1000) | 0;
+      const lo = 3 * (rest - mid * 1000);
+      const m3 = 3 * mid;
       const h3 = 3 * hi;
-      const o = 2 + 5 * i;
+      const o = 2 + 9 * i;
       out[o] = DIGITS3[lo]!;
       out[o + 1] = DIGITS3[lo + 1]!;
       out[o + 2] = DIGITS3[lo + 2]!;
-      out[o + 3] = DIGITS3[h3]!;
-      out[o + 4] = DIGITS3[h3 + 1]!;
+      out[o + 3] = DIGITS3[m3]!;
+      out[o + 4] = DIGITS3[m3 + 1]!;
+      out[o + 5] = DIGITS3[m3 + 2]!;
+      out[o + 6] = DIGITS3[h3]!;
+      out[o + 7] = DIGITS3[h3 + 1]!;
+      out[o + 8] = DIGITS3[h3 + 2]!;
     }
-    // The integer has 5 · top digits plus those of its highest non-zero limb; at least 64 are written.
+    // The integer has 9 · top digits plus those of its highest non-zero limb; at least 64 are written.
     const g = acc[top]!;
-    const used = 5 * top + (g < 10 ? 1 : g < 100 ? 2 : g < 1000 ? 3 : g < 10000 ? 4 : 5);
+    const used =
+      9 * top +
+      (g < 1e4
+        ? g < 10
+          ? 1
+          : g < 100
+            ? 2
+            : g < 1000
+              ? 3
+              : 4
+        : g < 1e5
+          ? 5
+          : g < 1e6
+            ? 6
+            : g < 1e7
+              ? 7
+              : g < 1e8
+                ? 8
+                : 9);
     let length = used < 64 ? 66 : 2 + used;
     if (digits < length) {
       let i = 2;

@@ -8,8 +8,12 @@
  * byte-identical to a single-threaded one. Do not import anything into it.
  *
  * @internal
+ *
+ * Batches of ids are hashed four lanes at a time by a WebAssembly SIMD module that the kernel generates
+ * itself ({@link createTicketKernel}'s `useSimd`, default true; false runs the same batches on the scalar code,
+ * which tests compare).
  */
-export function createTicketKernel() {
+export function createTicketKernel(useSimd = true) {
   /** SHA-256 round constants (signed 32-bit). */
   const k = new Int32Array([
     1116352408, 1899447441, -1245643825, -373957723, 961987163, 1508970993, -1841331548, -1424204075,
@@ -321,6 +325,8 @@ export function createTicketKernel() {
   const LIST_AT = LANES_AT + 16 * LANES;
   /** Where a batch's memory holds the reversed digits of 0–999. */
   const REV3_AT = LIST_AT + LANES;
+  /** Where a batch's memory holds the 15-digit keys of the listed lanes (64-bit floats; an even word index). */
+  const KEYS_AT = REV3_AT + 1000;
 
   /**
    * SHA-256 on four lanes at once in WebAssembly SIMD, compiled from code generated here (no binary blob):
@@ -329,7 +335,8 @@ export function createTicketKernel() {
    * words 0–7, and writes each digest's 8 words over the block's first 8 (same interleaving). Then, lane by
    * lane, it computes the 6-digit ticket prefix ({@link prefix6}: the digest integer mod 10^6 in 64-bit
    * arithmetic, reversed with the table at `REV3_AT`) and lists at `LIST_AT` the lanes whose prefix is ≤ its
-   * second argument; it returns how many. Undefined where WebAssembly SIMD is not available (a big-endian host,
+   * second argument, with their 15-digit {@link key} at `KEYS_AT` (mod 10^15 from the digest's 32 bytes, each
+   * term < 2^58); it returns how many. Undefined where WebAssembly SIMD is not available (a big-endian host,
    * `--jitless`): the scalar code does the same.
    */
   const wasm = (
@@ -342,13 +349,26 @@ export function createTicketKernel() {
   ).WebAssembly;
   const simdModule: object | undefined = (() => {
     try {
-      if (wasm === undefined || new Uint8Array(new Uint32Array([1]).buffer)[0] !== 1) return undefined;
+      if (!useSimd || wasm === undefined || new Uint8Array(new Uint32Array([1]).buffer)[0] !== 1) {
+        return undefined;
+      }
       const leb = (out: number[], value: number, signed: boolean): void => {
         let v = value;
         for (;;) {
           const b = v & 0x7f;
           v = signed ? v >> 7 : v >>> 7;
           const done = signed ? (v === 0 && (b & 0x40) === 0) || (v === -1 && (b & 0x40) !== 0) : v === 0;
+          out.push(done ? b : b | 0x80);
+          if (done) return;
+        }
+      };
+      /** Signed LEB128 of a non-negative integer below 2^53. */
+      const leb64 = (out: number[], value: number): void => {
+        let v = value;
+        for (;;) {
+          const b = v % 128;
+          v = Math.floor(v / 128);
+          const done = v === 0 && b < 64;
           out.push(done ? b : b | 0x80);
           if (done) return;
         }
@@ -398,6 +418,7 @@ export function createTicketKernel() {
       const M = 30;
       const T1 = 38;
       const T2 = 39;
+      const Y = 40;
       const load32 = (offset: number) => {
         c.push(0x28, 2); // i32.load
         leb(c, offset, false);
@@ -537,6 +558,56 @@ export function createTicketKernel() {
         }
         c.push(0x36, 2); // i32.store
         leb(c, 4 * LIST_AT, false);
+        // the 15-digit key: y = the digest integer mod 10^15, byte by byte
+        get(LISTED);
+        i32(3);
+        c.push(0x74); // i32.shl (the key's address)
+        for (let j = 0; j < 8; j++) {
+          for (let byte = 0; byte < 4; byte++) {
+            get(P);
+            load32(16 * j + 4 * lane);
+            i32(8 * (3 - byte));
+            c.push(0x76); // i32.shr_u
+            i32(255);
+            c.push(0x71, 0xad, 0x42); // i32.and, i64.extend_i32_u, i64.const
+            let m = 1;
+            for (let e = 0; e < 32 * (7 - j) + 8 * (3 - byte); e++) m = (m * 2) % 1e15;
+            leb64(c, m);
+            c.push(0x7e); // i64.mul
+            if (j > 0 || byte > 0) c.push(0x7c); // i64.add
+          }
+        }
+        c.push(0x42);
+        leb64(c, 1e15);
+        c.push(0x82); // i64.rem_u
+        set(Y);
+        // reversed in groups of three digits: Σ REV3[y_g] · 10^(12 − 3 g)
+        for (let g = 0; g < 5; g++) {
+          get(Y);
+          if (g < 4) {
+            c.push(0x42);
+            leb64(c, 1000);
+            c.push(0x82); // i64.rem_u
+          }
+          c.push(0xa7); // i32.wrap_i64
+          i32(2);
+          c.push(0x74);
+          load32(4 * REV3_AT);
+          c.push(0xb8, 0x44); // f64.convert_i32_u, f64.const
+          const f = new Uint8Array(new Float64Array([10 ** (12 - 3 * g)]).buffer);
+          for (const x of f) c.push(x);
+          c.push(0xa2); // f64.mul
+          if (g > 0) c.push(0xa0); // f64.add
+          if (g < 4) {
+            get(Y);
+            c.push(0x42);
+            leb64(c, 1000);
+            c.push(0x80); // i64.div_u
+            set(Y);
+          }
+        }
+        c.push(0x39, 3); // f64.store
+        leb(c, 4 * KEYS_AT, false);
         get(LISTED);
         i32(1);
         c.push(0x6a);
@@ -558,7 +629,7 @@ export function createTicketKernel() {
       c.push(0x0c, 0, 0x0b, 0x0b); // br 0, end loop, end block
       get(LISTED);
       c.push(0x0b); // end function
-      const body: number[] = [2, 4, 0x7f, 34, 0x7b, ...c]; // locals: 4 i32, 34 v128
+      const body: number[] = [3, 4, 0x7f, 34, 0x7b, 1, 0x7e, ...c]; // locals: 4 i32, 34 v128, 1 i64
       const section = (id: number, content: number[]): number[] => {
         const out = [id];
         leb(out, content.length, false);
@@ -595,16 +666,19 @@ export function createTicketKernel() {
    */
   class Batch {
     readonly mem: Int32Array;
+    /** The 15-digit keys of the listed messages, in list order. */
+    readonly keys: Float64Array;
     readonly #simd: ((groups: number, bound: number) => number) | undefined;
     count = 0;
     constructor(mid: Int32Array) {
       if (wasm !== undefined && simdModule !== undefined) {
         const { exports } = new wasm.Instance(simdModule);
-        this.mem = new Int32Array((exports.m as { buffer: ArrayBuffer }).buffer, 0, REV3_AT + 1000);
+        this.mem = new Int32Array((exports.m as { buffer: ArrayBuffer }).buffer, 0, KEYS_AT + 2 * LANES);
         this.#simd = exports.h as (groups: number, bound: number) => number;
       } else {
-        this.mem = new Int32Array(REV3_AT + 1000);
+        this.mem = new Int32Array(KEYS_AT + 2 * LANES);
       }
+      this.keys = new Float64Array(this.mem.buffer, 4 * KEYS_AT, LANES);
       this.mem.set(mid, 0);
       for (let i = 0; i < 1000; i++) this.mem[REV3_AT + i] = REV4[i]! / 10;
     }
@@ -678,7 +752,10 @@ export function createTicketKernel() {
           st.set(mem.subarray(0, 8));
           compress(st);
           for (let j = 0; j < 8; j++) mem[at + 4 * j] = st[j]!;
-          if (prefix6(st) <= bound6) mem[LIST_AT + listed++] = lane;
+          if (prefix6(st) <= bound6) {
+            this.keys[listed] = key(st);
+            mem[LIST_AT + listed++] = lane;
+          }
         }
       }
       // The last group's unused lanes hold stale messages.
@@ -689,11 +766,11 @@ export function createTicketKernel() {
     listed(i: number): number {
       return this.mem[LIST_AT + i]!;
     }
-    /** Copies message `lane`'s digest words (after {@link Batch.run}) into `out`. */
-    digest(lane: number, out: Int32Array): void {
+    /** Copies message `lane`'s digest words (after {@link Batch.run}) into `out[to..to + 8)`. */
+    digest(lane: number, out: Int32Array, to = 0): void {
       const mem = this.mem;
       const at = LANES_AT + 64 * (lane >> 2) + (lane & 3);
-      for (let j = 0; j < 8; j++) out[j] = mem[at + 4 * j]!;
+      for (let j = 0; j < 8; j++) out[to + j] = mem[at + 4 * j]!;
     }
     clear(): void {
       this.count = 0;
@@ -731,15 +808,15 @@ export function createTicketKernel() {
    * The first 15 ticket digits as an integer in [0, 10^15): the 15 lowest decimal digits of the digest integer,
    * reversed. Keys order tickets exactly like the decimal strings except on ties (then compare full tickets).
    */
-  function key(words: Int32Array): number {
+  function key(words: Int32Array, at = 0): number {
     let acc = 0;
     for (let i = 0; i < 8; i++) {
-      const v = words[7 - i]! >>> 0;
+      const v = words[at + 7 - i]! >>> 0;
       acc += (v & 0xffff) * POW16[2 * i]! + (v >>> 16) * POW16[2 * i + 1]!;
       if ((i & 1) === 1) acc = modFive15(acc);
     }
     const r = modFive15(acc);
-    const t = Math.imul((words[7]! - (r % 32768) + 32768) & 0x7fff, INV_FIVE15) & 0x7fff;
+    const t = Math.imul((words[at + 7]! - (r % 32768) + 32768) & 0x7fff, INV_FIVE15) & 0x7fff;
     const x = r + FIVE15 * t;
     const hi = Math.floor(x / 1e8);
     const lo = x - hi * 1e8;
@@ -1024,13 +1101,13 @@ export function createTicketKernel() {
       const batch = this.#batch;
       if (batch === undefined || batch.count === 0) return;
       const keys = this.keys;
-      const words = this.#words;
       const pending = this.#pending;
       const listed = batch.run(keys.length < this.capacity ? 1e6 : Math.floor(keys[0]! / 1e9));
+      const listedKeys = batch.keys;
       for (let i = 0; i < listed; i++) {
-        const lane = batch.listed(i);
-        batch.digest(lane, words);
-        this.#consider(words, pending[lane]!);
+        const k = listedKeys[i]!;
+        if (keys.length >= this.capacity && k > keys[0]!) continue;
+        this.#insert(k, pending[batch.listed(i)]!);
       }
       batch.clear();
     }

@@ -40,8 +40,7 @@ function workerMain(
   let keys = new Float64Array(1024);
   let count = 0;
   let bound = 0;
-  const keep = (start: number, end: number): void => {
-    const key = kernel.key(words);
+  const keep = (key: number, start: number, end: number): void => {
     if (key > bound) return;
     if (count === keys.length) {
       const sp = new Int32Array(count * 4);
@@ -60,8 +59,7 @@ function workerMain(
     const listed = batch.run(boundPrefix);
     for (let j = 0; j < listed; j++) {
       const lane = batch.listed(j);
-      batch.digest(lane, words);
-      keep(lanes[2 * lane]!, lanes[2 * lane + 1]!);
+      keep(batch.keys[j]!, lanes[2 * lane]!, lanes[2 * lane + 1]!);
     }
     batch.clear();
   };
@@ -80,7 +78,7 @@ function workerMain(
         if (batch.full) run(boundPrefix);
       } else {
         kernel.hashIdBytes(mid, bytes, start, i, words);
-        if (kernel.prefix6(words) <= boundPrefix) keep(start, i);
+        if (kernel.prefix6(words) <= boundPrefix) keep(kernel.key(words), start, i);
       }
       start = i + 1;
     }

@@ -1,7 +1,8 @@
 import { describeValue } from '@jianguan/core';
 import { SamplingInputError } from '../errors.js';
+import { kernel } from './kernel.js';
 import { compareCodePoints } from './order.js';
-import { nextTicket, TicketHasher, wordsToKey, wordsToTicket } from './ticket.js';
+import { nextTicket, TicketHasher } from './ticket.js';
 import { compareFull, TicketTopK } from './top-k.js';
 
 /**
@@ -133,6 +134,72 @@ function trimFromKey(key: number, digits: number): string | undefined {
   return keyText.toString('latin1', 0, i + digits);
 }
 
+/** Hashes every id into `words` (8 per id) and its 15-digit key into `keys`, in batches of four lanes. */
+function hashAll(hasher: TicketHasher, ids: readonly string[], words: Int32Array, keys: Float64Array): void {
+  const mid = hasher.core.mid;
+  const batch = new kernel.Batch(mid);
+  const lanes = new Int32Array(kernel.LANES);
+  const run = (): void => {
+    const listed = batch.run(1e6);
+    for (let i = 0; i < listed; i++) {
+      const lane = batch.listed(i);
+      const j = lanes[lane]!;
+      batch.digest(lane, words, 8 * j);
+      keys[j] = batch.keys[i]!;
+    }
+    batch.clear();
+  };
+  for (let j = 0; j < ids.length; j++) {
+    const lane = batch.count;
+    if (batch.addString(ids[j]!)) {
+      lanes[lane] = j;
+      if (batch.full) run();
+    } else {
+      kernel.hashId(mid, ids[j]!, hasher.words);
+      words.set(hasher.words, 8 * j);
+      keys[j] = kernel.key(hasher.words);
+    }
+  }
+  if (batch.count > 0) run();
+}
+
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+
+/**
+ * The indices of `keys` in ascending key order, ties by `tie(a, b)`. A native sort of 64-bit integers (the
+ * key's top 32 bits above the index, keys < 10^15 < 2^50), then the rare runs of equal top bits re-sorted exactly.
+ */
+function sortByKey(keys: Float64Array, tie: (a: number, b: number) => number): Uint32Array {
+  const n = keys.length;
+  const packed = new BigUint64Array(n);
+  const halves = new Uint32Array(packed.buffer);
+  const lo = LITTLE_ENDIAN ? 0 : 1;
+  for (let i = 0; i < n; i++) {
+    halves[2 * i + lo] = i;
+    halves[2 * i + 1 - lo] = Math.floor(keys[i]! / 262144); // 2^18
+  }
+  packed.sort();
+  const order = new Uint32Array(n);
+  for (let i = 0; i < n; i++) order[i] = halves[2 * i + lo]!;
+  const exact = (a: number, b: number): number => {
+    const ka = keys[a]!;
+    const kb = keys[b]!;
+    if (ka !== kb) return ka < kb ? -1 : 1;
+    return tie(a, b);
+  };
+  for (let i = 1; i < n; ) {
+    if (halves[2 * i + 1 - lo] !== halves[2 * i - 1 - lo]) {
+      i++;
+      continue;
+    }
+    let end = i + 1;
+    while (end < n && halves[2 * end + 1 - lo] === halves[2 * i + 1 - lo]) end++;
+    order.subarray(i - 1, end).sort(exact);
+    i = end;
+  }
+  return order;
+}
+
 interface Entry {
   ticket: string;
   id: string;
@@ -245,24 +312,13 @@ export function sampleIds(ids: readonly string[], options: SampleIdsOptions): Sa
     out.push({ id: e.id, ticket: trim(e.ticket, digits), generation: e.generation });
   };
   if (!withReplacement && capacity * 4 >= ids.length) {
-    // Most ids are returned: hash each once, keep its digest, sort all keys, convert the kept digests.
+    // Most ids are returned: hash each once (four at a time), keep its digest, sort all keys, convert the
+    // kept digests.
     const n = ids.length;
     const words = new Int32Array(8 * n);
     const keys = new Float64Array(n);
-    const order = new Uint32Array(n);
-    const view = hasher.words;
-    for (let i = 0; i < n; i++) {
-      hasher.hash(ids[i]!);
-      for (let w = 0; w < 8; w++) words[8 * i + w] = view[w]!;
-      keys[i] = wordsToKey(view);
-      order[i] = i;
-    }
-    order.sort((a, b) => {
-      const ka = keys[a]!;
-      const kb = keys[b]!;
-      if (ka !== kb) return ka < kb ? -1 : 1;
-      return compareFull(hasher, ids[a]!, ids[b]!);
-    });
+    hashAll(hasher, ids, words, keys);
+    const order = sortByKey(keys, (a, b) => compareFull(hasher, ids[a]!, ids[b]!));
     for (let i = 1; i < n; i++) {
       const a = order[i]!;
       const b = order[i - 1]!;
@@ -271,7 +327,7 @@ export function sampleIds(ids: readonly string[], options: SampleIdsOptions): Sa
     for (let i = drop; i < capacity; i++) {
       const j = order[i]!;
       const short = trimFromKey(keys[j]!, digits);
-      out.push({ id: ids[j]!, ticket: short ?? trim(wordsToTicket(words, 8 * j), digits), generation: 1 });
+      out.push({ id: ids[j]!, ticket: short ?? kernel.ticket(words, 8 * j, digits), generation: 1 });
     }
     return out;
   }

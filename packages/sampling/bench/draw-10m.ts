@@ -33,13 +33,25 @@ import { referenceSample } from './reference.js';
 const SEED = '20237331128159211123';
 const GRADES = ['A', 'A', 'A', 'A', 'A', 'A', 'B', 'B', 'B', 'C'];
 
-/** Cheap deterministic synthetic stream in pages of 10 000 (an integer hash picks the grade), sorted ids. */
+/**
+ * Cheap deterministic synthetic stream in pages of 10 000 fresh entities (an integer hash picks the grade),
+ * sorted ids `91330100` + 10 digits. Each id is decoded from bytes, as a file or database reader yields it
+ * (a flat string; a template literal would give a rope that the first character access must flatten).
+ */
 function* population(n: number): Generator<DirectoryEntity[]> {
+  const text = Buffer.from('913301000000000000', 'latin1');
   for (let from = 0; from < n; from += 10_000) {
     const page: DirectoryEntity[] = [];
     for (let i = from; i < Math.min(n, from + 10_000); i++) {
       const h = Math.imul(i ^ (i >>> 15), 0x2c1b3c6d) >>> 0;
-      page.push({ id: `91330100${String(i).padStart(10, '0')}`, grade: GRADES[h % 10]! });
+      page.push({ id: text.toString('latin1'), grade: GRADES[h % 10]! });
+      for (let d = 17; d >= 8; d--) {
+        if (text[d] !== 57) {
+          text[d]!++;
+          break;
+        }
+        text[d] = 48;
+      }
     }
     yield page;
   }

@@ -131,6 +131,7 @@ class FramePass {
   readonly #stratumOf: (entity: DirectoryEntity) => StratumSpec | undefined;
   readonly #exclusion: (stratum: StratumSpec, entity: DirectoryEntity) => ExclusionReason | undefined;
   readonly #states = new Map<string, StratumState>();
+  readonly #stateOf = new Map<StratumSpec, StratumState>();
   #unmatched = 0;
   #last: string | undefined;
   /** The highest UTF-16 code unit of `#last`. */
@@ -177,6 +178,7 @@ class FramePass {
         }
       }
       this.#states.set(spec.key, state);
+      this.#stateOf.set(spec, state);
     }
   }
 
@@ -249,7 +251,7 @@ class FramePass {
       this.#unmatched++;
       return;
     }
-    const state = this.#states.get(spec.key)!;
+    const state = this.#stateOf.get(spec)!;
     const reason = this.#exclusion(spec, entity);
     if (reason !== undefined) {
       state.excluded[reason] = (state.excluded[reason] ?? 0) + 1;

@@ -115,11 +115,11 @@ type ChunkSink = (key: number, id: string) => void;
 const decoder = new TextDecoder();
 
 /** The id at `bytes[start..end)` (UTF-8), as the string the calling thread digested. */
-function decodeId(bytes: Uint8Array, start: number, end: number): string {
+function decodeId(bytes: Buffer, start: number, end: number): string {
   for (let j = start; j < end; j++) {
     if (bytes[j]! >= 0x80) return decoder.decode(bytes.subarray(start, end));
   }
-  return String.fromCharCode.apply(null, bytes.subarray(start, end) as unknown as number[]);
+  return bytes.toString('latin1', start, end);
 }
 
 /**
@@ -168,7 +168,7 @@ export class TicketPool {
     this.#pending.delete(msg.seq);
     if (sink !== undefined) {
       // Ids are decoded from the returned chunk (the calling thread keeps no reference to them meanwhile).
-      const bytes = new Uint8Array(msg.buffer);
+      const bytes = Buffer.from(msg.buffer);
       const spans = msg.spans;
       try {
         for (let i = 0; i < msg.count; i++)

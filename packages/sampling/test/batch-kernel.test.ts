@@ -93,4 +93,21 @@ describe('batched four-lane hashing', () => {
     expect(a).toEqual(b);
     expect(batch.keys[0]).toBe(batch.keys[1]);
   });
+
+  test.prop([
+    fc.array(fc.tuple(fc.integer({ min: 0, max: 40 }), fc.integer({ min: 0, max: 300_000 })), {
+      maxLength: 300,
+    }),
+  ])(
+    'sortByKey orders by key (equal top bits included), then by the tie-break, like a comparator sort',
+    (pairs) => {
+      // keys crowded into a few 2^18-wide buckets, with repeats, so that the exact re-sort of runs is exercised
+      const keys = Float64Array.from(pairs, ([bucket, low]) => bucket * 262_144 * 1000 + low);
+      const tie = (a: number, b: number) => b - a; // any total order on indices
+      const expected = Array.from(keys.keys()).sort((a, b) =>
+        keys[a] !== keys[b] ? keys[a]! - keys[b]! : tie(a, b),
+      );
+      expect(Array.from(simd.sortByKey(keys, tie))).toEqual(expected);
+    },
+  );
 });

@@ -1167,6 +1167,41 @@ export function createTicketKernel(useSimd = true) {
   }
 
   /**
+   * The indices of `keys` in ascending key order, ties by `tie(a, b)`. A native sort of 64-bit integers (the
+   * key's top 32 bits above the index, keys < 10^15 < 2^50), then the rare runs of equal top bits re-sorted exactly.
+   */
+  function sortByKey(keys: Float64Array, tie: (a: number, b: number) => number): Uint32Array {
+    const n = keys.length;
+    const packed = new BigUint64Array(n);
+    const halves = new Uint32Array(packed.buffer);
+    const lo = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1 ? 0 : 1;
+    for (let i = 0; i < n; i++) {
+      halves[2 * i + lo] = i;
+      halves[2 * i + 1 - lo] = Math.floor(keys[i]! / 262144); // 2^18
+    }
+    packed.sort();
+    const order = new Uint32Array(n);
+    for (let i = 0; i < n; i++) order[i] = halves[2 * i + lo]!;
+    const exact = (a: number, b: number): number => {
+      const ka = keys[a]!;
+      const kb = keys[b]!;
+      if (ka !== kb) return ka < kb ? -1 : 1;
+      return tie(a, b);
+    };
+    for (let i = 1; i < n; ) {
+      if (halves[2 * i + 1 - lo] !== halves[2 * i - 1 - lo]) {
+        i++;
+        continue;
+      }
+      let end = i + 1;
+      while (end < n && halves[2 * end + 1 - lo] === halves[2 * i + 1 - lo]) end++;
+      order.subarray(i - 1, end).sort(exact);
+      i = end;
+    }
+    return order;
+  }
+
+  /**
    * The `capacity` smallest tickets seen, in a bounded max-heap on (key, full ticket, id): memory proportional
    * to the sample. Full tickets are computed only when two keys are equal.
    */
@@ -1318,9 +1353,10 @@ export function createTicketKernel(useSimd = true) {
     /** The held ids in ascending ticket order. */
     sorted(): { key: number; id: string }[] {
       this.flush();
-      const out = this.keys.map((key, i) => ({ key, id: this.ids[i]! }));
-      out.sort((a, b) => this.cmp(a.key, a.id, b.key, b.id));
-      return out;
+      const keys = Float64Array.from(this.keys);
+      const ids = this.ids;
+      const order = sortByKey(keys, (a, b) => this.hasher.compare(ids[a]!, ids[b]!));
+      return Array.from(order, (i) => ({ key: keys[i]!, id: ids[i]! }));
     }
   }
 
@@ -1340,6 +1376,7 @@ export function createTicketKernel(useSimd = true) {
     TopK,
     Batch,
     LANES,
+    sortByKey,
     simd: simdModule !== undefined,
     IV,
   };

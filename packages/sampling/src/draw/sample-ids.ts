@@ -163,43 +163,6 @@ function hashAll(hasher: TicketHasher, ids: readonly string[], words: Int32Array
   if (batch.count > 0) run();
 }
 
-const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
-
-/**
- * The indices of `keys` in ascending key order, ties by `tie(a, b)`. A native sort of 64-bit integers (the
- * key's top 32 bits above the index, keys < 10^15 < 2^50), then the rare runs of equal top bits re-sorted exactly.
- */
-function sortByKey(keys: Float64Array, tie: (a: number, b: number) => number): Uint32Array {
-  const n = keys.length;
-  const packed = new BigUint64Array(n);
-  const halves = new Uint32Array(packed.buffer);
-  const lo = LITTLE_ENDIAN ? 0 : 1;
-  for (let i = 0; i < n; i++) {
-    halves[2 * i + lo] = i;
-    halves[2 * i + 1 - lo] = Math.floor(keys[i]! / 262144); // 2^18
-  }
-  packed.sort();
-  const order = new Uint32Array(n);
-  for (let i = 0; i < n; i++) order[i] = halves[2 * i + lo]!;
-  const exact = (a: number, b: number): number => {
-    const ka = keys[a]!;
-    const kb = keys[b]!;
-    if (ka !== kb) return ka < kb ? -1 : 1;
-    return tie(a, b);
-  };
-  for (let i = 1; i < n; ) {
-    if (halves[2 * i + 1 - lo] !== halves[2 * i - 1 - lo]) {
-      i++;
-      continue;
-    }
-    let end = i + 1;
-    while (end < n && halves[2 * end + 1 - lo] === halves[2 * i + 1 - lo]) end++;
-    order.subarray(i - 1, end).sort(exact);
-    i = end;
-  }
-  return order;
-}
-
 interface Entry {
   ticket: string;
   id: string;
@@ -318,7 +281,7 @@ export function sampleIds(ids: readonly string[], options: SampleIdsOptions): Sa
     const words = new Int32Array(8 * n);
     const keys = new Float64Array(n);
     hashAll(hasher, ids, words, keys);
-    const order = sortByKey(keys, (a, b) => compareFull(hasher, ids[a]!, ids[b]!));
+    const order = kernel.sortByKey(keys, (a, b) => compareFull(hasher, ids[a]!, ids[b]!));
     for (let i = 1; i < n; i++) {
       const a = order[i]!;
       const b = order[i - 1]!;

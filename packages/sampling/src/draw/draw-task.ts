@@ -1,3 +1,4 @@
+import { availableParallelism, loadavg } from 'node:os';
 import { describeValue } from '@jianguan/core';
 import { SamplingInputError } from '../errors.js';
 import { ratioCount } from '../plan/counts.js';
@@ -292,7 +293,7 @@ class FramePass {
     for (const [key, s] of this.#states) {
       out.set(
         key,
-        (s.top?.sorted() ?? []).map(({ id }, i) => ({
+        (s.top?.sortedIds() ?? []).map((id, i) => ({
           id,
           ticket: hasher.core.ticket(id, RECORD_DIGITS),
           rank: i + 1,
@@ -548,17 +549,22 @@ export interface DrawTaskStreamOptions extends DrawTaskOptions {
    * Worker threads that compute the tickets (0 or absent: this thread). The calling thread still reads the
    * source, checks the order and computes the digests; the digested chunks of ids go to the workers, which
    * return the few ids that can still enter each stratum's heap, so the record is byte-identical whatever the
-   * number of workers. Two workers suit a two-core machine (`os.availableParallelism()`).
+   * number of workers. `'auto'`: one worker when a second core is free (at least two cores and a one-minute
+   * load average below their number minus one), else none — on a busy machine a worker only adds hand-off work.
    */
-  readonly workers?: number;
+  readonly workers?: number | 'auto';
 }
 
 function workerCount(value: unknown): number {
   if (value === undefined) return 0;
+  if (value === 'auto') return availableParallelism() - loadavg()[0]! >= 1 ? 1 : 0;
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > 64) {
     throw new SamplingInputError(
       'invalid_option',
-      { zh: 'workers 必须是 0 到 64 的整数', en: 'workers must be an integer from 0 to 64' },
+      {
+        zh: "workers 必须是 0 到 64 的整数或 'auto'",
+        en: "workers must be an integer from 0 to 64, or 'auto'",
+      },
       { path: ['workers'], details: { workers: describeValue(value) } },
     );
   }

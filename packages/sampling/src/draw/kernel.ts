@@ -1351,6 +1351,13 @@ export function createTicketKernel(useSimd = true) {
       this.offer(k, typeof id === 'string' ? id : id());
     }
     /** The held ids in ascending ticket order. */
+    sortedIds(): string[] {
+      this.flush();
+      const ids = this.ids;
+      const order = sortByKey(Float64Array.from(this.keys), (a, b) => this.hasher.compare(ids[a]!, ids[b]!));
+      return Array.from(order, (i) => ids[i]!);
+    }
+    /** The held ids with their keys in ascending ticket order. */
     sorted(): { key: number; id: string }[] {
       this.flush();
       const keys = Float64Array.from(this.keys);

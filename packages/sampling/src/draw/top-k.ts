@@ -49,6 +49,11 @@ export class TicketTopK {
     this.#top.offer(key, id);
   }
 
+  /** The held ids in ascending ticket order. */
+  sortedIds(): string[] {
+    return this.#top.sortedIds();
+  }
+
   /** The held ids in ascending ticket order, with their keys. */
   sorted(): { key: number; id: string }[] {
     return this.#top.sorted();

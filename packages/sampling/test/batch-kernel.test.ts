@@ -110,4 +110,17 @@ describe('batched four-lane hashing', () => {
       expect(Array.from(simd.sortByKey(keys, tie))).toEqual(expected);
     },
   );
+
+  test.prop([fc.string(), fc.string({ unit: 'binary', maxLength: 80 })])(
+    'single ids hash alike on the scalar WebAssembly export and on the JavaScript compression',
+    (seed, id) => {
+      const mid = simd.midstate(sha256Hex(seed));
+      const a = new Int32Array(8);
+      const b = new Int32Array(8);
+      simd.hashId(mid, id, a);
+      scalar.hashId(mid, id, b);
+      expect(simd.hex(a)).toBe(scalar.hex(b));
+      expect(simd.ticket(a)).toBe(scalar.ticket(b));
+    },
+  );
 });

@@ -254,7 +254,34 @@ export function createTicketKernel(useSimd = true) {
   /** Hashes `seedHex ‖ id` (the midstate `mid`) into `out`; ASCII ids up to 55 characters take one block. */
   function hashId(mid: Int32Array, id: string, out: Int32Array): void {
     const n = id.length;
-    if (n <= 55) {
+    if (n <= 55 && one !== undefined) {
+      // The block's words go straight into the WebAssembly memory (ASCII only).
+      const m = one.mem;
+      let word = 0;
+      let seen = 0;
+      let at = 8;
+      for (let i = 0; i < n; i++) {
+        const ch = id.charCodeAt(i);
+        seen |= ch;
+        word = (word << 8) | ch;
+        if ((i & 3) === 3) {
+          m[at++] = word;
+          word = 0;
+        }
+      }
+      if (seen < 0x80) {
+        m[at++] = ((word << 8) | 0x80) << ((3 - (n & 3)) * 8);
+        while (at < 23) m[at++] = 0;
+        m[23] = (64 + n) * 8;
+        if (one.mid !== mid) {
+          for (let i = 0; i < 8; i++) m[i] = mid[i]!;
+          one.mid = mid;
+        }
+        one.run();
+        for (let i = 0; i < 8; i++) out[i] = m[8 + i]!;
+        return;
+      }
+    } else if (n <= 55) {
       // Build the single final block's words straight from the characters (ASCII only).
       let word = 0;
       let seen = 0;
@@ -773,6 +800,8 @@ export function createTicketKernel(useSimd = true) {
     return {
       mem: new Int32Array((exports.m as { buffer: ArrayBuffer }).buffer, 4 * ONE_AT, 24),
       run: exports.s as () => void,
+      /** The midstate array whose words the memory holds (callers never modify a midstate). */
+      mid: undefined as Int32Array | undefined,
     };
   })();
 
@@ -785,6 +814,7 @@ export function createTicketKernel(useSimd = true) {
     }
     const m = one.mem;
     for (let i = 0; i < 8; i++) m[i] = mid[i]!;
+    one.mid = mid;
     for (let i = 0; i < 16; i++) m[8 + i] = w[i]!;
     one.run();
     for (let i = 0; i < 8; i++) out[i] = m[8 + i]!;

@@ -59,6 +59,14 @@ describe('parallel drawTaskStream (worker threads)', () => {
     expect(record.recordDigest).toBe(single.recordDigest);
   });
 
+  it("workers: 'auto' (a worker only when a second core is free) gives the same record; junk is refused", async () => {
+    const record = await drawTaskStream(task, entities, { seed: SEED, commitment, workers: 'auto' });
+    expect(record.recordDigest).toBe(single.recordDigest);
+    await expect(
+      drawTaskStream(task, entities, { seed: SEED, commitment, workers: 'many' as unknown as 'auto' }),
+    ).rejects.toMatchObject({ name: 'SamplingInputError', code: 'invalid_option', path: ['workers'] });
+  });
+
   it('draws what the single-threaded stream draws, stratum by stratum', async () => {
     const inThread = await drawTaskStream(task, entities, { seed: SEED, commitment });
     const parallel = await drawTaskStream(task, entities, { seed: SEED, commitment, workers: 2 });

@@ -1,3 +1,4 @@
+import { availableParallelism, loadavg } from 'node:os';
 import { describeValue } from '@jianguan/core';
 import { SamplingInputError } from '../errors.js';
 import { ratioCount } from '../plan/counts.js';
@@ -22,7 +23,7 @@ import { DEFAULT_SAMPLING_RULES, type SamplingRules } from '../rules/sampling-ru
 import { compareCodePoints } from './order.js';
 import { TicketPool } from './parallel.js';
 import { seedString } from './sample-ids.js';
-import { TicketHasher, trimTicket } from './ticket.js';
+import { TicketHasher } from './ticket.js';
 import { TicketTopK } from './top-k.js';
 
 /**
@@ -131,11 +132,14 @@ class FramePass {
   readonly #stratumOf: (entity: DirectoryEntity) => StratumSpec | undefined;
   readonly #exclusion: (stratum: StratumSpec, entity: DirectoryEntity) => ExclusionReason | undefined;
   readonly #states = new Map<string, StratumState>();
+  readonly #stateOf = new Map<StratumSpec, StratumState>();
   #unmatched = 0;
   #last: string | undefined;
   /** The highest UTF-16 code unit of `#last`. */
   #lastHigh = 0;
   #index = 0;
+  /** The bytes of an ASCII id being pushed. */
+  #scratch = new Uint8Array(256);
   /** Tickets are computed by a worker pool (fed through the frame digests), not here. */
   readonly #parallel: boolean;
 
@@ -175,6 +179,7 @@ class FramePass {
         }
       }
       this.#states.set(spec.key, state);
+      this.#stateOf.set(spec, state);
     }
   }
 
@@ -188,10 +193,15 @@ class FramePass {
       );
     }
     const id = entity.id;
-    // One scan: line breaks are refused, and ids below U+D800 compare natively (UTF-16 order = code-point order).
+    // One scan: line breaks are refused, ids below U+D800 compare natively (UTF-16 order = code-point order),
+    // and an ASCII id's bytes are written once, for the digest and the ticket.
+    const n = id.length;
+    if (n > this.#scratch.length) this.#scratch = new Uint8Array(2 * n);
+    const scratch = this.#scratch;
     let high = 0;
-    for (let i = 0; i < id.length; i++) {
+    for (let i = 0; i < n; i++) {
       const c = id.charCodeAt(i);
+      scratch[i] = c;
       if (c === 0x0a || c === 0x0d) {
         throw new SamplingInputError(
           'invalid_entity',
@@ -242,7 +252,7 @@ class FramePass {
       this.#unmatched++;
       return;
     }
-    const state = this.#states.get(spec.key)!;
+    const state = this.#stateOf.get(spec)!;
     const reason = this.#exclusion(spec, entity);
     if (reason !== undefined) {
       state.excluded[reason] = (state.excluded[reason] ?? 0) + 1;
@@ -251,7 +261,7 @@ class FramePass {
     }
     state.size++;
     const digest = state.digest;
-    const at = digest.add(id);
+    const at = high < 0x80 ? digest.addAscii(scratch, n) : digest.add(id);
     const top = state.top;
     if (top !== undefined && !this.#parallel) {
       // The ticket is hashed from the UTF-8 bytes the digest has just written (one encoding per id).
@@ -283,9 +293,9 @@ class FramePass {
     for (const [key, s] of this.#states) {
       out.set(
         key,
-        (s.top?.sorted() ?? []).map(({ id }, i) => ({
+        (s.top?.sortedIds() ?? []).map((id, i) => ({
           id,
-          ticket: trimTicket(hasher.ticket(id), RECORD_DIGITS),
+          ticket: hasher.core.ticket(id, RECORD_DIGITS),
           rank: i + 1,
         })),
       );
@@ -539,17 +549,22 @@ export interface DrawTaskStreamOptions extends DrawTaskOptions {
    * Worker threads that compute the tickets (0 or absent: this thread). The calling thread still reads the
    * source, checks the order and computes the digests; the digested chunks of ids go to the workers, which
    * return the few ids that can still enter each stratum's heap, so the record is byte-identical whatever the
-   * number of workers. Two workers suit a two-core machine (`os.availableParallelism()`).
+   * number of workers. `'auto'`: one worker when a second core is free (at least two cores and a one-minute
+   * load average below their number minus one), else none — on a busy machine a worker only adds hand-off work.
    */
-  readonly workers?: number;
+  readonly workers?: number | 'auto';
 }
 
 function workerCount(value: unknown): number {
   if (value === undefined) return 0;
+  if (value === 'auto') return availableParallelism() - loadavg()[0]! >= 1 ? 1 : 0;
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > 64) {
     throw new SamplingInputError(
       'invalid_option',
-      { zh: 'workers 必须是 0 到 64 的整数', en: 'workers must be an integer from 0 to 64' },
+      {
+        zh: "workers 必须是 0 到 64 的整数或 'auto'",
+        en: "workers must be an integer from 0 to 64, or 'auto'",
+      },
       { path: ['workers'], details: { workers: describeValue(value) } },
     );
   }

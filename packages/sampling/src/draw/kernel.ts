@@ -8,8 +8,12 @@
  * byte-identical to a single-threaded one. Do not import anything into it.
  *
  * @internal
+ *
+ * Batches of ids are hashed four lanes at a time by a WebAssembly SIMD module that the kernel generates
+ * itself ({@link createTicketKernel}'s `useSimd`, default true; false runs the same batches on the scalar code,
+ * which tests compare).
  */
-export function createTicketKernel() {
+export function createTicketKernel(useSimd = true) {
   /** SHA-256 round constants (signed 32-bit). */
   const k = new Int32Array([
     1116352408, 1899447441, -1245643825, -373957723, 961987163, 1508970993, -1841331548, -1424204075,
@@ -250,7 +254,34 @@ export function createTicketKernel() {
   /** Hashes `seedHex ‖ id` (the midstate `mid`) into `out`; ASCII ids up to 55 characters take one block. */
   function hashId(mid: Int32Array, id: string, out: Int32Array): void {
     const n = id.length;
-    if (n <= 55) {
+    if (n <= 55 && one !== undefined) {
+      // The block's words go straight into the WebAssembly memory (ASCII only).
+      const m = one.mem;
+      let word = 0;
+      let seen = 0;
+      let at = 8;
+      for (let i = 0; i < n; i++) {
+        const ch = id.charCodeAt(i);
+        seen |= ch;
+        word = (word << 8) | ch;
+        if ((i & 3) === 3) {
+          m[at++] = word;
+          word = 0;
+        }
+      }
+      if (seen < 0x80) {
+        m[at++] = ((word << 8) | 0x80) << ((3 - (n & 3)) * 8);
+        while (at < 23) m[at++] = 0;
+        m[23] = (64 + n) * 8;
+        if (one.mid !== mid) {
+          for (let i = 0; i < 8; i++) m[i] = mid[i]!;
+          one.mid = mid;
+        }
+        one.run();
+        for (let i = 0; i < 8; i++) out[i] = m[8 + i]!;
+        return;
+      }
+    } else if (n <= 55) {
       // Build the single final block's words straight from the characters (ASCII only).
       let word = 0;
       let seen = 0;
@@ -266,8 +297,7 @@ export function createTicketKernel() {
       }
       if (seen < 0x80) {
         lastBlock(word, n, wi);
-        out.set(mid);
-        compress(out);
+        compressLast(mid, out);
         return;
       }
     }
@@ -309,8 +339,604 @@ export function createTicketKernel() {
       }
     }
     lastBlock(word, n, wi);
-    out.set(mid);
-    compress(out);
+    compressLast(mid, out);
+  }
+
+  /** Messages hashed per {@link Batch} call: 256 groups of four lanes. */
+  const LANES = 1024;
+  /** Where the lanes' words start in a batch's memory (after the midstate), in 32-bit words. */
+  const LANES_AT = 16;
+  /** Where a batch's memory lists the lanes that pass the 6-digit bound. */
+  const LIST_AT = LANES_AT + 16 * LANES;
+  /** Where a batch's memory holds the reversed digits of 0–999. */
+  const REV3_AT = LIST_AT + LANES;
+  /** Where a batch's memory holds the 15-digit keys of the listed lanes (64-bit floats; an even word index). */
+  const KEYS_AT = REV3_AT + 1000;
+  /** Where a batch's memory holds one message for the scalar export `s`: midstate, then the block's 16 words. */
+  const ONE_AT = KEYS_AT + 2 * LANES;
+
+  /**
+   * SHA-256 on four lanes at once in WebAssembly SIMD, compiled from code generated here (no binary blob):
+   * the export `h(groups)` compresses, for each group of four messages, the one block whose 16 words are
+   * interleaved at words `LANES_AT + 64 g + 4 i + lane` of the memory `m`, starting from the midstate at
+   * words 0–7, and writes each digest's 8 words over the block's first 8 (same interleaving). Then, lane by
+   * lane, it computes the 6-digit ticket prefix ({@link prefix6}: the digest integer mod 10^6 in 64-bit
+   * arithmetic, reversed with the table at `REV3_AT`) and lists at `LIST_AT` the lanes whose prefix is ≤ its
+   * second argument, with their 15-digit {@link key} at `KEYS_AT` (mod 10^15 from the digest's 32 bytes, each
+   * term < 2^58); it returns how many. Undefined where WebAssembly SIMD is not available (a big-endian host,
+   * `--jitless`): the scalar code does the same.
+   */
+  const wasm = (
+    globalThis as {
+      WebAssembly?: {
+        Module: new (bytes: Uint8Array) => object;
+        Instance: new (module: object) => { exports: Record<string, unknown> };
+      };
+    }
+  ).WebAssembly;
+  const simdModule: object | undefined = (() => {
+    try {
+      if (!useSimd || wasm === undefined || new Uint8Array(new Uint32Array([1]).buffer)[0] !== 1) {
+        return undefined;
+      }
+      const leb = (out: number[], value: number, signed: boolean): void => {
+        let v = value;
+        for (;;) {
+          const b = v & 0x7f;
+          v = signed ? v >> 7 : v >>> 7;
+          const done = signed ? (v === 0 && (b & 0x40) === 0) || (v === -1 && (b & 0x40) !== 0) : v === 0;
+          out.push(done ? b : b | 0x80);
+          if (done) return;
+        }
+      };
+      /** Signed LEB128 of a non-negative integer below 2^53. */
+      const leb64 = (out: number[], value: number): void => {
+        let v = value;
+        for (;;) {
+          const b = v % 128;
+          v = Math.floor(v / 128);
+          const done = v === 0 && b < 64;
+          out.push(done ? b : b | 0x80);
+          if (done) return;
+        }
+      };
+      const c: number[] = [];
+      const get = (x: number) => c.push(0x20, x);
+      const set = (x: number) => c.push(0x21, x);
+      const i32 = (v: number) => {
+        c.push(0x41);
+        leb(c, v, true);
+      };
+      const simdOp = (o: number) => {
+        c.push(0xfd);
+        leb(c, o, false);
+      };
+      const add = () => simdOp(0xae);
+      const xor = () => simdOp(0x51);
+      const rotr = (x: number, n: number) => {
+        get(x);
+        i32(n);
+        simdOp(0xad); // i32x4.shr_u
+        get(x);
+        i32(32 - n);
+        simdOp(0xab); // i32x4.shl
+        simdOp(0x50); // v128.or
+      };
+      const sigma = (x: number, r1: number, r2: number, r3: number, shift: boolean) => {
+        rotr(x, r1);
+        rotr(x, r2);
+        xor();
+        if (shift) {
+          get(x);
+          i32(r3);
+          simdOp(0xad);
+        } else rotr(x, r3);
+        xor();
+      };
+      // locals: 0 groups, 1 bound (params); 2 address, 3 prefix, 4 listed, 5 lane; 6–13 working variables,
+      // 14–29 schedule, 30–37 midstate, 38–39 temps
+      const N = 0;
+      const BOUND = 1;
+      const P = 2;
+      const X = 3;
+      const LISTED = 4;
+      const LANE = 5;
+      const W = 14;
+      const M = 30;
+      const T1 = 38;
+      const T2 = 39;
+      const Y = 40;
+      const load32 = (offset: number) => {
+        c.push(0x28, 2); // i32.load
+        leb(c, offset, false);
+      };
+      for (let j = 0; j < 8; j++) {
+        i32(0);
+        c.push(0x28, 2); // i32.load align=4
+        leb(c, 4 * j, false);
+        simdOp(0x11); // i32x4.splat
+        set(M + j);
+      }
+      i32(4 * LANES_AT);
+      set(P);
+      c.push(0x02, 0x40, 0x03, 0x40); // block, loop
+      get(N);
+      c.push(0x45, 0x0d, 1); // i32.eqz, br_if 1
+      for (let i = 0; i < 16; i++) {
+        get(P);
+        simdOp(0x00); // v128.load
+        c.push(4);
+        leb(c, 16 * i, false);
+        set(W + i);
+      }
+      for (let j = 0; j < 8; j++) {
+        get(M + j);
+        set(6 + j);
+      }
+      let r = [6, 7, 8, 9, 10, 11, 12, 13];
+      for (let t = 0; t < 64; t++) {
+        const [a, b, cc, d, e, f, g, h] = r as [
+          number,
+          number,
+          number,
+          number,
+          number,
+          number,
+          number,
+          number,
+        ];
+        const wt = W + (t % 16);
+        if (t >= 16) {
+          sigma(W + ((t - 2) % 16), 17, 19, 10, true);
+          get(W + ((t - 7) % 16));
+          add();
+          sigma(W + ((t - 15) % 16), 7, 18, 3, true);
+          add();
+          get(wt);
+          add();
+          set(wt);
+        }
+        get(h);
+        sigma(e, 6, 11, 25, false);
+        add();
+        get(f);
+        get(g);
+        get(e);
+        simdOp(0x52); // v128.bitselect: Ch(e, f, g)
+        add();
+        simdOp(0x0c); // v128.const K[t] in every lane
+        for (let lane = 0; lane < 4; lane++) {
+          const kt = k[t]!;
+          c.push(kt & 0xff, (kt >>> 8) & 0xff, (kt >>> 16) & 0xff, (kt >>> 24) & 0xff);
+        }
+        add();
+        get(wt);
+        add();
+        set(T1);
+        sigma(a, 2, 13, 22, false);
+        get(b);
+        get(cc);
+        get(a);
+        get(cc);
+        xor();
+        simdOp(0x52); // Maj(a, b, c) = bitselect(b, c, a ^ c)
+        add();
+        set(T2);
+        get(d);
+        get(T1);
+        add();
+        set(d);
+        get(T1);
+        get(T2);
+        add();
+        set(h);
+        r = [h, a, b, cc, d, e, f, g];
+      }
+      for (let j = 0; j < 8; j++) {
+        get(P);
+        get(r[j]!);
+        get(M + j);
+        add();
+        simdOp(0x0b); // v128.store
+        c.push(4);
+        leb(c, 16 * j, false);
+      }
+      for (let lane = 0; lane < 4; lane++) {
+        // the digest integer mod 10^6: Σ word_j · (2^(32 (7 - j)) mod 10^6) < 8 · 2^32 · 10^6 < 2^64
+        for (let j = 0; j < 8; j++) {
+          get(P);
+          load32(16 * j + 4 * lane);
+          c.push(0xad, 0x42); // i64.extend_i32_u, i64.const
+          let m = 1;
+          for (let e = 0; e < 7 - j; e++) m = (m * 4294967296) % 1e6;
+          leb(c, m, true);
+          c.push(0x7e); // i64.mul
+          if (j > 0) c.push(0x7c); // i64.add
+        }
+        c.push(0x42);
+        leb(c, 1e6, true);
+        c.push(0x82, 0xa7); // i64.rem_u, i32.wrap_i64
+        set(X);
+        // reversed: REV3[x mod 1000] · 1000 + REV3[⌊x / 1000⌋]
+        get(X);
+        i32(1000);
+        c.push(0x70); // i32.rem_u
+        i32(2);
+        c.push(0x74); // i32.shl
+        load32(4 * REV3_AT);
+        i32(1000);
+        c.push(0x6c); // i32.mul
+        get(X);
+        i32(1000);
+        c.push(0x6e); // i32.div_u
+        i32(2);
+        c.push(0x74);
+        load32(4 * REV3_AT);
+        c.push(0x6a); // i32.add
+        get(BOUND);
+        c.push(0x4c, 0x04, 0x40); // i32.le_s, if
+        get(LISTED);
+        i32(2);
+        c.push(0x74);
+        get(LANE);
+        if (lane > 0) {
+          i32(lane);
+          c.push(0x6a);
+        }
+        c.push(0x36, 2); // i32.store
+        leb(c, 4 * LIST_AT, false);
+        // the 15-digit key: y = the digest integer mod 10^15, byte by byte
+        get(LISTED);
+        i32(3);
+        c.push(0x74); // i32.shl (the key's address)
+        for (let j = 0; j < 8; j++) {
+          for (let byte = 0; byte < 4; byte++) {
+            get(P);
+            load32(16 * j + 4 * lane);
+            i32(8 * (3 - byte));
+            c.push(0x76); // i32.shr_u
+            i32(255);
+            c.push(0x71, 0xad, 0x42); // i32.and, i64.extend_i32_u, i64.const
+            let m = 1;
+            for (let e = 0; e < 32 * (7 - j) + 8 * (3 - byte); e++) m = (m * 2) % 1e15;
+            leb64(c, m);
+            c.push(0x7e); // i64.mul
+            if (j > 0 || byte > 0) c.push(0x7c); // i64.add
+          }
+        }
+        c.push(0x42);
+        leb64(c, 1e15);
+        c.push(0x82); // i64.rem_u
+        set(Y);
+        // reversed in groups of three digits: Σ REV3[y_g] · 10^(12 − 3 g)
+        for (let g = 0; g < 5; g++) {
+          get(Y);
+          if (g < 4) {
+            c.push(0x42);
+            leb64(c, 1000);
+            c.push(0x82); // i64.rem_u
+          }
+          c.push(0xa7); // i32.wrap_i64
+          i32(2);
+          c.push(0x74);
+          load32(4 * REV3_AT);
+          c.push(0xb8, 0x44); // f64.convert_i32_u, f64.const
+          const f = new Uint8Array(new Float64Array([10 ** (12 - 3 * g)]).buffer);
+          for (const x of f) c.push(x);
+          c.push(0xa2); // f64.mul
+          if (g > 0) c.push(0xa0); // f64.add
+          if (g < 4) {
+            get(Y);
+            c.push(0x42);
+            leb64(c, 1000);
+            c.push(0x80); // i64.div_u
+            set(Y);
+          }
+        }
+        c.push(0x39, 3); // f64.store
+        leb(c, 4 * KEYS_AT, false);
+        get(LISTED);
+        i32(1);
+        c.push(0x6a);
+        set(LISTED);
+        c.push(0x0b); // end if
+      }
+      get(LANE);
+      i32(4);
+      c.push(0x6a);
+      set(LANE);
+      get(P);
+      i32(256);
+      c.push(0x6a); // i32.add
+      set(P);
+      get(N);
+      i32(1);
+      c.push(0x6b); // i32.sub
+      set(N);
+      c.push(0x0c, 0, 0x0b, 0x0b); // br 0, end loop, end block
+      get(LISTED);
+      c.push(0x0b); // end function
+      const body: number[] = [3, 4, 0x7f, 34, 0x7b, 1, 0x7e, ...c]; // locals: 4 i32, 34 v128, 1 i64
+      // The scalar export `s()`: one message, the midstate at words ONE_AT…+7 and the block at ONE_AT+8…+23; the
+      // digest goes over the block's first 8 words. i32.rotr makes each rotation one instruction, and no
+      // array bounds are checked: about twice the speed of the JavaScript compression for a single call.
+      const o: number[] = [];
+      const sget = (x: number) => o.push(0x20, x);
+      const sset = (x: number) => o.push(0x21, x);
+      const sconst = (v: number) => {
+        o.push(0x41);
+        leb(o, v, true);
+      };
+      const sload = (word: number) => {
+        sconst(0);
+        o.push(0x28, 2);
+        leb(o, 4 * word, false);
+      };
+      const srot = (x: number, n: number) => {
+        sget(x);
+        sconst(n);
+        o.push(0x78); // i32.rotr
+      };
+      const ssigma = (x: number, r1: number, r2: number, r3: number, shift: boolean) => {
+        srot(x, r1);
+        srot(x, r2);
+        o.push(0x73); // i32.xor
+        if (shift) {
+          sget(x);
+          sconst(r3);
+          o.push(0x76); // i32.shr_u
+        } else srot(x, r3);
+        o.push(0x73);
+      };
+      // locals: 0–7 working variables, 8–23 schedule, 24–25 temps
+      for (let i = 0; i < 16; i++) {
+        sload(ONE_AT + 8 + i);
+        sset(8 + i);
+      }
+      for (let j = 0; j < 8; j++) {
+        sload(ONE_AT + j);
+        sset(j);
+      }
+      let sr = [0, 1, 2, 3, 4, 5, 6, 7];
+      for (let t = 0; t < 64; t++) {
+        const [a, b, cc, d, e, f, g, h] = sr as [
+          number,
+          number,
+          number,
+          number,
+          number,
+          number,
+          number,
+          number,
+        ];
+        const wt = 8 + (t % 16);
+        if (t >= 16) {
+          ssigma(8 + ((t - 2) % 16), 17, 19, 10, true);
+          sget(8 + ((t - 7) % 16));
+          o.push(0x6a); // i32.add
+          ssigma(8 + ((t - 15) % 16), 7, 18, 3, true);
+          o.push(0x6a);
+          sget(wt);
+          o.push(0x6a);
+          sset(wt);
+        }
+        sget(h);
+        ssigma(e, 6, 11, 25, false);
+        o.push(0x6a);
+        // Ch(e, f, g) = g ^ (e & (f ^ g))
+        sget(g);
+        sget(e);
+        sget(f);
+        sget(g);
+        o.push(0x73, 0x71, 0x73, 0x6a); // xor, and, xor, add
+        sconst(k[t]!);
+        o.push(0x6a);
+        sget(wt);
+        o.push(0x6a);
+        sset(24);
+        ssigma(a, 2, 13, 22, false);
+        // Maj(a, b, c) = c ^ ((a ^ c) & (b ^ c))
+        sget(cc);
+        sget(a);
+        sget(cc);
+        o.push(0x73);
+        sget(b);
+        sget(cc);
+        o.push(0x73, 0x71, 0x73, 0x6a);
+        sset(25);
+        sget(d);
+        sget(24);
+        o.push(0x6a);
+        sset(d);
+        sget(24);
+        sget(25);
+        o.push(0x6a);
+        sset(h);
+        sr = [h, a, b, cc, d, e, f, g];
+      }
+      for (let j = 0; j < 8; j++) {
+        sconst(0);
+        sget(sr[j]!);
+        sload(ONE_AT + j);
+        o.push(0x6a, 0x36, 2); // i32.add, i32.store
+        leb(o, 4 * (ONE_AT + 8 + j), false);
+      }
+      o.push(0x0b);
+      const single: number[] = [1, 26, 0x7f, ...o]; // locals: 26 i32
+      const section = (id: number, content: number[]): number[] => {
+        const out = [id];
+        leb(out, content.length, false);
+        return out.concat(content);
+      };
+      const sized: number[] = [];
+      leb(sized, body.length, false);
+      const singleSized: number[] = [];
+      leb(singleSized, single.length, false);
+      const bytes = new Uint8Array([
+        0x00,
+        0x61,
+        0x73,
+        0x6d,
+        0x01,
+        0x00,
+        0x00,
+        0x00,
+        ...section(1, [2, 0x60, 2, 0x7f, 0x7f, 1, 0x7f, 0x60, 0, 0]), // types: (i32, i32) → i32, () → ()
+        ...section(3, [2, 0, 1]), // two functions, of types 0 and 1
+        ...section(5, [1, 0, 2]), // one memory, 2 pages
+        ...section(7, [3, 1, 0x6d, 0x02, 0, 1, 0x68, 0x00, 0, 1, 0x73, 0x00, 1]), // exports m, h, s
+        ...section(10, [2, ...sized, ...body, ...singleSized, ...single]),
+      ]);
+      return new wasm.Module(bytes);
+    } catch {
+      return undefined;
+    }
+  })();
+
+  /** The scalar WebAssembly compression of one block (the module's export `s`), when the module exists. */
+  const one = (() => {
+    if (wasm === undefined || simdModule === undefined) return undefined;
+    const { exports } = new wasm.Instance(simdModule);
+    return {
+      mem: new Int32Array((exports.m as { buffer: ArrayBuffer }).buffer, 4 * ONE_AT, 24),
+      run: exports.s as () => void,
+      /** The midstate array whose words the memory holds (callers never modify a midstate). */
+      mid: undefined as Int32Array | undefined,
+    };
+  })();
+
+  /** The digest of the final block in `w[0..15]` continued from `mid`, into `out`. */
+  function compressLast(mid: Int32Array, out: Int32Array): void {
+    if (one === undefined) {
+      out.set(mid);
+      compress(out);
+      return;
+    }
+    const m = one.mem;
+    for (let i = 0; i < 8; i++) m[i] = mid[i]!;
+    one.mid = mid;
+    for (let i = 0; i < 16; i++) m[8 + i] = w[i]!;
+    one.run();
+    for (let i = 0; i < 8; i++) out[i] = m[8 + i]!;
+  }
+
+  /**
+   * Up to {@link LANES} messages `seedHex ‖ id` of one seed (ids up to 55 UTF-8 bytes: one block after the
+   * midstate), hashed together: four lanes at a time in WebAssembly SIMD when available, else one by one.
+   * Load messages with {@link Batch.addBytes} / {@link Batch.addString}, {@link Batch.run}, read each digest
+   * with {@link Batch.digest}, then {@link Batch.clear}.
+   */
+  class Batch {
+    readonly mem: Int32Array;
+    /** The 15-digit keys of the listed messages, in list order. */
+    readonly keys: Float64Array;
+    readonly #simd: ((groups: number, bound: number) => number) | undefined;
+    count = 0;
+    constructor(mid: Int32Array) {
+      if (wasm !== undefined && simdModule !== undefined) {
+        const { exports } = new wasm.Instance(simdModule);
+        this.mem = new Int32Array((exports.m as { buffer: ArrayBuffer }).buffer, 0, KEYS_AT + 2 * LANES);
+        this.#simd = exports.h as (groups: number, bound: number) => number;
+      } else {
+        this.mem = new Int32Array(KEYS_AT + 2 * LANES);
+      }
+      this.keys = new Float64Array(this.mem.buffer, 4 * KEYS_AT, LANES);
+      this.mem.set(mid, 0);
+      for (let i = 0; i < 1000; i++) this.mem[REV3_AT + i] = REV4[i]! / 10;
+    }
+    get full(): boolean {
+      return this.count === LANES;
+    }
+    /** Loads `seedHex ‖ bytes[start..end)` as the next message; false (nothing loaded) above 55 bytes. */
+    addBytes(bytes: Uint8Array, start: number, end: number): boolean {
+      const n = end - start;
+      if (n > 55) return false;
+      const mem = this.mem;
+      let at = LANES_AT + 64 * (this.count >> 2) + (this.count & 3);
+      let word = 0;
+      for (let i = 0; i < n; i++) {
+        word = (word << 8) | bytes[start + i]!;
+        if ((i & 3) === 3) {
+          mem[at] = word;
+          at += 4;
+          word = 0;
+        }
+      }
+      this.#pad(at, word, n);
+      return true;
+    }
+    /** Loads `seedHex ‖ id` for an ASCII id up to 55 characters; false (nothing loaded) otherwise. */
+    addString(id: string): boolean {
+      const n = id.length;
+      if (n > 55) return false;
+      const mem = this.mem;
+      let at = LANES_AT + 64 * (this.count >> 2) + (this.count & 3);
+      let word = 0;
+      let seen = 0;
+      for (let i = 0; i < n; i++) {
+        const ch = id.charCodeAt(i);
+        seen |= ch;
+        word = (word << 8) | ch;
+        if ((i & 3) === 3) {
+          mem[at] = word;
+          at += 4;
+          word = 0;
+        }
+      }
+      if (seen >= 0x80) return false;
+      this.#pad(at, word, n);
+      return true;
+    }
+    #pad(from: number, word: number, n: number): void {
+      const mem = this.mem;
+      let at = from;
+      mem[at] = ((word << 8) | 0x80) << ((3 - (n & 3)) * 8);
+      const last = at - 4 * (n >> 2) + 60;
+      for (at += 4; at < last; at += 4) mem[at] = 0;
+      mem[last] = (64 + n) * 8;
+      this.count++;
+    }
+    /**
+     * Hashes the loaded messages and lists those whose 6-digit ticket prefix ({@link prefix6}) is ≤ `bound6`
+     * (1e6: all); returns how many, in lane order: read them with {@link Batch.listed}.
+     */
+    run(bound6: number): number {
+      const groups = (this.count + 3) >> 2;
+      const mem = this.mem;
+      let listed = 0;
+      if (this.#simd !== undefined) {
+        listed = this.#simd(groups, bound6);
+      } else {
+        const st = new Int32Array(8);
+        for (let lane = 0; lane < 4 * groups; lane++) {
+          const at = LANES_AT + 64 * (lane >> 2) + (lane & 3);
+          for (let i = 0; i < 16; i++) w[i] = mem[at + 4 * i]!;
+          st.set(mem.subarray(0, 8));
+          compress(st);
+          for (let j = 0; j < 8; j++) mem[at + 4 * j] = st[j]!;
+          if (prefix6(st) <= bound6) {
+            this.keys[listed] = key(st);
+            mem[LIST_AT + listed++] = lane;
+          }
+        }
+      }
+      // The last group's unused lanes hold stale messages.
+      while (listed > 0 && mem[LIST_AT + listed - 1]! >= this.count) listed--;
+      return listed;
+    }
+    /** The lane of the i-th listed message of the last {@link Batch.run}. */
+    listed(i: number): number {
+      return this.mem[LIST_AT + i]!;
+    }
+    /** Copies message `lane`'s digest words (after {@link Batch.run}) into `out[to..to + 8)`. */
+    digest(lane: number, out: Int32Array, to = 0): void {
+      const mem = this.mem;
+      const at = LANES_AT + 64 * (lane >> 2) + (lane & 3);
+      for (let j = 0; j < 8; j++) out[to + j] = mem[at + 4 * j]!;
+    }
+    clear(): void {
+      this.count = 0;
+    }
   }
 
   const FIVE15 = 30517578125;
@@ -344,15 +970,15 @@ export function createTicketKernel() {
    * The first 15 ticket digits as an integer in [0, 10^15): the 15 lowest decimal digits of the digest integer,
    * reversed. Keys order tickets exactly like the decimal strings except on ties (then compare full tickets).
    */
-  function key(words: Int32Array): number {
+  function key(words: Int32Array, at = 0): number {
     let acc = 0;
     for (let i = 0; i < 8; i++) {
-      const v = words[7 - i]! >>> 0;
+      const v = words[at + 7 - i]! >>> 0;
       acc += (v & 0xffff) * POW16[2 * i]! + (v >>> 16) * POW16[2 * i + 1]!;
       if ((i & 1) === 1) acc = modFive15(acc);
     }
     const r = modFive15(acc);
-    const t = Math.imul((words[7]! - (r % 32768) + 32768) & 0x7fff, INV_FIVE15) & 0x7fff;
+    const t = Math.imul((words[at + 7]! - (r % 32768) + 32768) & 0x7fff, INV_FIVE15) & 0x7fff;
     const x = r + FIVE15 * t;
     const hi = Math.floor(x / 1e8);
     const lo = x - hi * 1e8;
@@ -396,39 +1022,38 @@ export function createTicketKernel() {
     DIGITS3[3 * x + 1] = 48 + (Math.floor(x / 10) % 10);
     DIGITS3[3 * x + 2] = 48 + Math.floor(x / 100);
   }
-  /** The text of a ticket, written as bytes (`0.` and 80 digits at most). */
-  const ticketBytes = Buffer.alloc(82);
+  /** The text of a ticket, written as bytes (`0.` and 81 digits at most). */
+  const ticketBytes = Buffer.alloc(83);
   ticketBytes[0] = 48;
   ticketBytes[1] = 46;
 
-  /** Base-10^5 limbs of 2^(32 j), j = 0..7 (16 limbs each, lowest first, exact): `POW1E5[16 j + i]`. */
-  const POW1E5 = new Float64Array(8 * 16);
+  /** Base-10^9 limbs of 2^(16 h), h = 0..15 (9 limbs each, lowest first, exact): `POW1E9[9 h + i]`. */
+  const POW1E9 = new Float64Array(16 * 9);
   {
-    const p = new Float64Array(16);
+    const p = new Float64Array(9);
     p[0] = 1;
-    for (let j = 0; j < 8; j++) {
-      POW1E5.set(p, 16 * j);
-      for (let r = 0; r < 2; r++) {
-        let carry = 0;
-        for (let i = 0; i < 16; i++) {
-          const v = p[i]! * 65536 + carry;
-          carry = Math.floor(v / 1e5);
-          p[i] = v - carry * 1e5;
-        }
+    for (let h = 0; h < 16; h++) {
+      POW1E9.set(p, 9 * h);
+      let carry = 0;
+      for (let i = 0; i < 9; i++) {
+        const v = p[i]! * 65536 + carry;
+        carry = Math.floor(v / 1e9);
+        p[i] = v - carry * 1e9;
       }
     }
   }
-  /** Scratch base-10^5 limbs of {@link ticket}. */
-  const acc = new Float64Array(16);
+  /** Scratch base-10^9 limbs of {@link ticket}. */
+  const acc = new Float64Array(9);
 
   /**
    * The full decimal ticket of digest words: digits of the integer, zero-padded to 64, reversed, after `0.`.
-   * BigInt-free: the integer is Σ w_j · 2^(32 j) over its eight 32-bit words, summed limb by limb in base 10^5
-   * from the table above (every partial sum < 8 · 2^32 · 10^5 < 2^53, exact in doubles), then one carry pass.
-   * The limbs come lowest first, which is the order the reversed ticket needs. `at`: the offset of the
-   * 8 words in `words`.
+   * BigInt-free: the integer is Σ u_h · 2^(16 h) over its sixteen 16-bit halves, summed limb by limb in base
+   * 10^9 from the table above (every partial sum < 16 · 2^16 · 10^9 < 2^53, exact in doubles), then one carry
+   * pass; each limb (< 2^30) splits into digits in 32-bit integer arithmetic. The limbs come lowest first,
+   * which is the order the reversed ticket needs. `at`: the offset of the 8 words in `words`; `digits`:
+   * trimmed as `trimTicket` does (a new flat string, not a slice of the full one).
    */
-  function ticket(words: Int32Array, at = 0): string {
+  function ticket(words: Int32Array, at = 0, digits = Number.POSITIVE_INFINITY): string {
     let a0 = 0;
     let a1 = 0;
     let a2 = 0;
@@ -438,33 +1063,21 @@ export function createTicketKernel() {
     let a6 = 0;
     let a7 = 0;
     let a8 = 0;
-    let a9 = 0;
-    let a10 = 0;
-    let a11 = 0;
-    let a12 = 0;
-    let a13 = 0;
-    let a14 = 0;
-    let a15 = 0;
-    const p = POW1E5;
+    const p = POW1E9;
     for (let j = 0; j < 8; j++) {
-      const v = words[at + 7 - j]! >>> 0;
-      const o = 16 * j;
-      a0 += v * p[o + 0]!;
-      a1 += v * p[o + 1]!;
-      a2 += v * p[o + 2]!;
-      a3 += v * p[o + 3]!;
-      a4 += v * p[o + 4]!;
-      a5 += v * p[o + 5]!;
-      a6 += v * p[o + 6]!;
-      a7 += v * p[o + 7]!;
-      a8 += v * p[o + 8]!;
-      a9 += v * p[o + 9]!;
-      a10 += v * p[o + 10]!;
-      a11 += v * p[o + 11]!;
-      a12 += v * p[o + 12]!;
-      a13 += v * p[o + 13]!;
-      a14 += v * p[o + 14]!;
-      a15 += v * p[o + 15]!;
+      const v = words[at + 7 - j]!;
+      const u = v & 0xffff;
+      const t = v >>> 16;
+      const o = 18 * j;
+      a0 += u * p[o]! + t * p[o + 9]!;
+      a1 += u * p[o + 1]! + t * p[o + 10]!;
+      a2 += u * p[o + 2]! + t * p[o + 11]!;
+      a3 += u * p[o + 3]! + t * p[o + 12]!;
+      a4 += u * p[o + 4]! + t * p[o + 13]!;
+      a5 += u * p[o + 5]! + t * p[o + 14]!;
+      a6 += u * p[o + 6]! + t * p[o + 15]!;
+      a7 += u * p[o + 7]! + t * p[o + 16]!;
+      a8 += u * p[o + 8]! + t * p[o + 17]!;
     }
     acc[0] = a0;
     acc[1] = a1;
@@ -475,36 +1088,69 @@ export function createTicketKernel() {
     acc[6] = a6;
     acc[7] = a7;
     acc[8] = a8;
-    acc[9] = a9;
-    acc[10] = a10;
-    acc[11] = a11;
-    acc[12] = a12;
-    acc[13] = a13;
-    acc[14] = a14;
-    acc[15] = a15;
     const out = ticketBytes;
     let carry = 0;
     let top = 0;
-    for (let i = 0; i < 16; i++) {
+    for (let i = 0; i < 9; i++) {
       const c = acc[i]! + carry;
-      carry = Math.floor(c / 1e5);
-      const group = c - carry * 1e5;
-      if (group !== 0) top = i;
-      acc[i] = group;
-      const hi = Math.floor(group / 1000);
-      const lo = 3 * (group - hi * 1000);
+      // ⌊c / 10^9⌋ from a multiplication (c < 2^51: the estimate is off by at most one, corrected below)
+      carry = Math.floor(c * 1e-9);
+      let limb = c - carry * 1e9;
+      if (limb < 0) {
+        carry--;
+        limb += 1e9;
+      } else if (limb >= 1e9) {
+        carry++;
+        limb -= 1e9;
+      }
+      limb |= 0;
+      if (limb !== 0) top = i;
+      acc[i] = limb;
+      const hi = (limb / 1e6) | 0;
+      const rest = limb - hi * 1e6;
+      const mid = (rest / 1000) | 0;
+      const lo = 3 * (rest - mid * 1000);
+      const m3 = 3 * mid;
       const h3 = 3 * hi;
-      const o = 2 + 5 * i;
+      const o = 2 + 9 * i;
       out[o] = DIGITS3[lo]!;
       out[o + 1] = DIGITS3[lo + 1]!;
       out[o + 2] = DIGITS3[lo + 2]!;
-      out[o + 3] = DIGITS3[h3]!;
-      out[o + 4] = DIGITS3[h3 + 1]!;
+      out[o + 3] = DIGITS3[m3]!;
+      out[o + 4] = DIGITS3[m3 + 1]!;
+      out[o + 5] = DIGITS3[m3 + 2]!;
+      out[o + 6] = DIGITS3[h3]!;
+      out[o + 7] = DIGITS3[h3 + 1]!;
+      out[o + 8] = DIGITS3[h3 + 2]!;
     }
-    // The integer has 5 · top digits plus those of its highest non-zero limb; at least 64 are written.
+    // The integer has 9 · top digits plus those of its highest non-zero limb; at least 64 are written.
     const g = acc[top]!;
-    const used = 5 * top + (g < 10 ? 1 : g < 100 ? 2 : g < 1000 ? 3 : g < 10000 ? 4 : 5);
-    return out.toString('latin1', 0, used < 64 ? 66 : 2 + used);
+    const used =
+      9 * top +
+      (g < 1e4
+        ? g < 10
+          ? 1
+          : g < 100
+            ? 2
+            : g < 1000
+              ? 3
+              : 4
+        : g < 1e5
+          ? 5
+          : g < 1e6
+            ? 6
+            : g < 1e7
+              ? 7
+              : g < 1e8
+                ? 8
+                : 9);
+    let length = used < 64 ? 66 : 2 + used;
+    if (digits < length) {
+      let i = 2;
+      while (i < length && out[i] === 57) i++;
+      if (i + digits < length) length = i + digits;
+    }
+    return out.toString('latin1', 0, length);
   }
 
   /** Unicode code-point order (UTF-8 byte order), as `compareCodePoints`. */
@@ -537,9 +1183,9 @@ export function createTicketKernel() {
       hashId(this.mid, id, this.words);
       return key(this.words);
     }
-    ticket(id: string): string {
+    ticket(id: string, digits = Number.POSITIVE_INFINITY): string {
       hashId(this.mid, id, this.#other);
-      return ticket(this.#other);
+      return ticket(this.#other, 0, digits);
     }
     /** Full-precision order of two ids' tickets, then the ids (Python's tuple order). */
     compare(a: string, b: string): number {
@@ -548,6 +1194,41 @@ export function createTicketKernel() {
       if (ta !== tb) return ta < tb ? -1 : 1;
       return compareIds(a, b);
     }
+  }
+
+  /**
+   * The indices of `keys` in ascending key order, ties by `tie(a, b)`. A native sort of 64-bit integers (the
+   * key's top 32 bits above the index, keys < 10^15 < 2^50), then the rare runs of equal top bits re-sorted exactly.
+   */
+  function sortByKey(keys: Float64Array, tie: (a: number, b: number) => number): Uint32Array {
+    const n = keys.length;
+    const packed = new BigUint64Array(n);
+    const halves = new Uint32Array(packed.buffer);
+    const lo = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1 ? 0 : 1;
+    for (let i = 0; i < n; i++) {
+      halves[2 * i + lo] = i;
+      halves[2 * i + 1 - lo] = Math.floor(keys[i]! / 262144); // 2^18
+    }
+    packed.sort();
+    const order = new Uint32Array(n);
+    for (let i = 0; i < n; i++) order[i] = halves[2 * i + lo]!;
+    const exact = (a: number, b: number): number => {
+      const ka = keys[a]!;
+      const kb = keys[b]!;
+      if (ka !== kb) return ka < kb ? -1 : 1;
+      return tie(a, b);
+    };
+    for (let i = 1; i < n; ) {
+      if (halves[2 * i + 1 - lo] !== halves[2 * i - 1 - lo]) {
+        i++;
+        continue;
+      }
+      let end = i + 1;
+      while (end < n && halves[2 * end + 1 - lo] === halves[2 * i + 1 - lo]) end++;
+      order.subarray(i - 1, end).sort(exact);
+      i = end;
+    }
+    return order;
   }
 
   /**
@@ -560,12 +1241,17 @@ export function createTicketKernel() {
     readonly hasher: Hasher;
     readonly capacity: number;
     seen = 0;
+    /** Ids offered by {@link TopK.offerBytes} / {@link TopK.offerString} and not hashed yet, by batch lane. */
+    #batch: Batch | undefined;
+    readonly #pending: string[] = [];
+    readonly #words = new Int32Array(8);
     constructor(hasher: Hasher, capacity: number) {
       this.hasher = hasher;
       this.capacity = capacity;
     }
     /** The largest key held when full (an id with a larger key cannot enter), else +Infinity. */
     get bound(): number {
+      this.flush();
       return this.keys.length < this.capacity ? Number.POSITIVE_INFINITY : (this.keys[0] ?? -1);
     }
     cmp(ka: number, a: string, kb: number, b: string): number {
@@ -574,6 +1260,63 @@ export function createTicketKernel() {
     }
     offer(key: number, id: string): void {
       this.seen++;
+      this.#insert(key, id);
+    }
+    /**
+     * Offers the id whose UTF-8 bytes are `bytes[start..end)` (the string `id`): its message is copied into a
+     * batch hashed four lanes at a time once full, or by {@link TopK.flush} (which every read of the heap calls).
+     */
+    offerBytes(bytes: Uint8Array, start: number, end: number, id: string): void {
+      this.seen++;
+      if (this.capacity === 0) return;
+      if (this.#batch === undefined) this.#batch = new Batch(this.hasher.mid);
+      const batch = this.#batch;
+      if (batch.addBytes(bytes, start, end)) {
+        this.#pending[batch.count - 1] = id;
+        if (batch.full) this.flush();
+        return;
+      }
+      hashIdBytes(this.hasher.mid, bytes, start, end, this.#words);
+      this.#consider(this.#words, id);
+    }
+    /** Offers an id, hashed in a batch like {@link TopK.offerBytes}. */
+    offerString(id: string): void {
+      this.seen++;
+      if (this.capacity === 0) return;
+      if (this.#batch === undefined) this.#batch = new Batch(this.hasher.mid);
+      const batch = this.#batch;
+      if (batch.addString(id)) {
+        this.#pending[batch.count - 1] = id;
+        if (batch.full) this.flush();
+        return;
+      }
+      hashId(this.hasher.mid, id, this.#words);
+      this.#consider(this.#words, id);
+    }
+    /** Hashes the batched ids and offers those that can enter. */
+    flush(): void {
+      const batch = this.#batch;
+      if (batch === undefined || batch.count === 0) return;
+      const keys = this.keys;
+      const pending = this.#pending;
+      const listed = batch.run(keys.length < this.capacity ? 1e6 : Math.floor(keys[0]! / 1e9));
+      const listedKeys = batch.keys;
+      for (let i = 0; i < listed; i++) {
+        const k = listedKeys[i]!;
+        if (keys.length >= this.capacity && k > keys[0]!) continue;
+        this.#insert(k, pending[batch.listed(i)]!);
+      }
+      batch.clear();
+    }
+    /** Inserts the id of digest `words` if its ticket is below the heap's largest (or the heap is not full). */
+    #consider(words: Int32Array, id: string): void {
+      const keys = this.keys;
+      if (keys.length >= this.capacity && prefix6(words) > Math.floor(keys[0]! / 1e9)) return;
+      const k = key(words);
+      if (keys.length >= this.capacity && k > keys[0]!) return;
+      this.#insert(k, id);
+    }
+    #insert(key: number, id: string): void {
       const keys = this.keys;
       const ids = this.ids;
       const n = keys.length;
@@ -638,10 +1381,19 @@ export function createTicketKernel() {
       this.offer(k, typeof id === 'string' ? id : id());
     }
     /** The held ids in ascending ticket order. */
+    sortedIds(): string[] {
+      this.flush();
+      const ids = this.ids;
+      const order = sortByKey(Float64Array.from(this.keys), (a, b) => this.hasher.compare(ids[a]!, ids[b]!));
+      return Array.from(order, (i) => ids[i]!);
+    }
+    /** The held ids with their keys in ascending ticket order. */
     sorted(): { key: number; id: string }[] {
-      const out = this.keys.map((key, i) => ({ key, id: this.ids[i]! }));
-      out.sort((a, b) => this.cmp(a.key, a.id, b.key, b.id));
-      return out;
+      this.flush();
+      const keys = Float64Array.from(this.keys);
+      const ids = this.ids;
+      const order = sortByKey(keys, (a, b) => this.hasher.compare(ids[a]!, ids[b]!));
+      return Array.from(order, (i) => ({ key: keys[i]!, id: ids[i]! }));
     }
   }
 
@@ -659,6 +1411,10 @@ export function createTicketKernel() {
     compareIds,
     Hasher,
     TopK,
+    Batch,
+    LANES,
+    sortByKey,
+    simd: simdModule !== undefined,
     IV,
   };
 }

@@ -33,36 +33,56 @@ function workerMain(
   const kernel = createKernel();
   const mid = new kernel.Hasher(data.seedHex).mid;
   const words = new Int32Array(8);
+  const batch = new kernel.Batch(mid);
+  /** The byte span of each batch lane's id. */
+  const lanes = new Int32Array(2 * kernel.LANES);
   let spans = new Int32Array(2048);
   let keys = new Float64Array(1024);
+  let count = 0;
+  let bound = 0;
+  const keep = (key: number, start: number, end: number): void => {
+    if (key > bound) return;
+    if (count === keys.length) {
+      const sp = new Int32Array(count * 4);
+      sp.set(spans);
+      spans = sp;
+      const k = new Float64Array(count * 2);
+      k.set(keys);
+      keys = k;
+    }
+    spans[2 * count] = start;
+    spans[2 * count + 1] = end;
+    keys[count] = key;
+    count++;
+  };
+  const run = (boundPrefix: number): void => {
+    const listed = batch.run(boundPrefix);
+    for (let j = 0; j < listed; j++) {
+      const lane = batch.listed(j);
+      keep(batch.keys[j]!, lanes[2 * lane]!, lanes[2 * lane + 1]!);
+    }
+    batch.clear();
+  };
   port.on('message', (msg: ToWorker) => {
     const bytes = msg.bytes;
-    const bound = msg.bound;
-    const boundPrefix = Math.floor(bound / 1e9);
-    let count = 0;
+    bound = msg.bound;
+    const boundPrefix = Math.min(1e6, Math.floor(bound / 1e9));
+    count = 0;
     let start = 0;
     for (let i = 0; i < bytes.length; i++) {
       if (bytes[i] !== 0x0a) continue;
-      kernel.hashIdBytes(mid, bytes, start, i, words);
-      if (kernel.prefix6(words) <= boundPrefix) {
-        const key = kernel.key(words);
-        if (key <= bound) {
-          if (count === keys.length) {
-            const sp = new Int32Array(count * 4);
-            sp.set(spans);
-            spans = sp;
-            const k = new Float64Array(count * 2);
-            k.set(keys);
-            keys = k;
-          }
-          spans[2 * count] = start;
-          spans[2 * count + 1] = i;
-          keys[count] = key;
-          count++;
-        }
+      const lane = batch.count;
+      if (batch.addBytes(bytes, start, i)) {
+        lanes[2 * lane] = start;
+        lanes[2 * lane + 1] = i;
+        if (batch.full) run(boundPrefix);
+      } else {
+        kernel.hashIdBytes(mid, bytes, start, i, words);
+        if (kernel.prefix6(words) <= boundPrefix) keep(kernel.key(words), start, i);
       }
       start = i + 1;
     }
+    if (batch.count > 0) run(boundPrefix);
     const outSpans = spans.slice(0, 2 * count);
     const outKeys = keys.slice(0, count);
     port.postMessage({ seq: msg.seq, buffer: bytes.buffer, count, spans: outSpans, keys: outKeys }, [
@@ -95,11 +115,11 @@ type ChunkSink = (key: number, id: string) => void;
 const decoder = new TextDecoder();
 
 /** The id at `bytes[start..end)` (UTF-8), as the string the calling thread digested. */
-function decodeId(bytes: Uint8Array, start: number, end: number): string {
+function decodeId(bytes: Buffer, start: number, end: number): string {
   for (let j = start; j < end; j++) {
     if (bytes[j]! >= 0x80) return decoder.decode(bytes.subarray(start, end));
   }
-  return String.fromCharCode.apply(null, bytes.subarray(start, end) as unknown as number[]);
+  return bytes.toString('latin1', start, end);
 }
 
 /**
@@ -148,7 +168,7 @@ export class TicketPool {
     this.#pending.delete(msg.seq);
     if (sink !== undefined) {
       // Ids are decoded from the returned chunk (the calling thread keeps no reference to them meanwhile).
-      const bytes = new Uint8Array(msg.buffer);
+      const bytes = Buffer.from(msg.buffer);
       const spans = msg.spans;
       try {
         for (let i = 0; i < msg.count; i++)

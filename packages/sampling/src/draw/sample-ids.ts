@@ -1,7 +1,8 @@
 import { describeValue } from '@jianguan/core';
 import { SamplingInputError } from '../errors.js';
+import { kernel } from './kernel.js';
 import { compareCodePoints } from './order.js';
-import { nextTicket, TicketHasher, wordsToKey, wordsToTicket } from './ticket.js';
+import { nextTicket, TicketHasher } from './ticket.js';
 import { compareFull, TicketTopK } from './top-k.js';
 
 /**
@@ -133,6 +134,35 @@ function trimFromKey(key: number, digits: number): string | undefined {
   return keyText.toString('latin1', 0, i + digits);
 }
 
+/** Hashes every id into `words` (8 per id) and its 15-digit key into `keys`, in batches of four lanes. */
+function hashAll(hasher: TicketHasher, ids: readonly string[], words: Int32Array, keys: Float64Array): void {
+  const mid = hasher.core.mid;
+  const batch = new kernel.Batch(mid);
+  const lanes = new Int32Array(kernel.LANES);
+  const run = (): void => {
+    const listed = batch.run(1e6);
+    for (let i = 0; i < listed; i++) {
+      const lane = batch.listed(i);
+      const j = lanes[lane]!;
+      batch.digest(lane, words, 8 * j);
+      keys[j] = batch.keys[i]!;
+    }
+    batch.clear();
+  };
+  for (let j = 0; j < ids.length; j++) {
+    const lane = batch.count;
+    if (batch.addString(ids[j]!)) {
+      lanes[lane] = j;
+      if (batch.full) run();
+    } else {
+      kernel.hashId(mid, ids[j]!, hasher.words);
+      words.set(hasher.words, 8 * j);
+      keys[j] = kernel.key(hasher.words);
+    }
+  }
+  if (batch.count > 0) run();
+}
+
 interface Entry {
   ticket: string;
   id: string;
@@ -245,24 +275,13 @@ export function sampleIds(ids: readonly string[], options: SampleIdsOptions): Sa
     out.push({ id: e.id, ticket: trim(e.ticket, digits), generation: e.generation });
   };
   if (!withReplacement && capacity * 4 >= ids.length) {
-    // Most ids are returned: hash each once, keep its digest, sort all keys, convert the kept digests.
+    // Most ids are returned: hash each once (four at a time), keep its digest, sort all keys, convert the
+    // kept digests.
     const n = ids.length;
     const words = new Int32Array(8 * n);
     const keys = new Float64Array(n);
-    const order = new Uint32Array(n);
-    const view = hasher.words;
-    for (let i = 0; i < n; i++) {
-      hasher.hash(ids[i]!);
-      for (let w = 0; w < 8; w++) words[8 * i + w] = view[w]!;
-      keys[i] = wordsToKey(view);
-      order[i] = i;
-    }
-    order.sort((a, b) => {
-      const ka = keys[a]!;
-      const kb = keys[b]!;
-      if (ka !== kb) return ka < kb ? -1 : 1;
-      return compareFull(hasher, ids[a]!, ids[b]!);
-    });
+    hashAll(hasher, ids, words, keys);
+    const order = kernel.sortByKey(keys, (a, b) => compareFull(hasher, ids[a]!, ids[b]!));
     for (let i = 1; i < n; i++) {
       const a = order[i]!;
       const b = order[i - 1]!;
@@ -271,7 +290,7 @@ export function sampleIds(ids: readonly string[], options: SampleIdsOptions): Sa
     for (let i = drop; i < capacity; i++) {
       const j = order[i]!;
       const short = trimFromKey(keys[j]!, digits);
-      out.push({ id: ids[j]!, ticket: short ?? trim(wordsToTicket(words, 8 * j), digits), generation: 1 });
+      out.push({ id: ids[j]!, ticket: short ?? kernel.ticket(words, 8 * j, digits), generation: 1 });
     }
     return out;
   }

@@ -11,11 +11,9 @@ import type { TicketHasher } from './ticket.js';
  */
 export class TicketTopK {
   readonly capacity: number;
-  readonly #hasher: TicketHasher;
   readonly #top: InstanceType<TicketKernel['TopK']>;
 
   constructor(hasher: TicketHasher, capacity: number) {
-    this.#hasher = hasher;
     this.capacity = capacity;
     this.#top = new kernel.TopK(hasher.core, capacity);
   }
@@ -27,6 +25,7 @@ export class TicketTopK {
 
   /** How many ids are held. */
   get size(): number {
+    this.#top.flush();
     return this.#top.keys.length;
   }
 
@@ -35,22 +34,24 @@ export class TicketTopK {
     return this.#top.bound;
   }
 
-  /** Offers an id (hashes it). */
+  /** Offers an id (hashed in a batch of up to 1024, four at a time; reads of the heap hash what is pending). */
   offer(id: string): void {
-    this.#hasher.hash(id);
-    this.#top.offerWords(this.#hasher.words, id);
+    this.#top.offerString(id);
   }
 
-  /** Offers the id whose UTF-8 bytes are `bytes[start..end)` (the string `id`). */
+  /** Offers the id whose UTF-8 bytes are `bytes[start..end)` (the string `id`), batched like {@link offer}. */
   offerBytes(bytes: Uint8Array, start: number, end: number, id: string): void {
-    const core = this.#hasher.core;
-    kernel.hashIdBytes(core.mid, bytes, start, end, core.words);
-    this.#top.offerWords(core.words, id);
+    this.#top.offerBytes(bytes, start, end, id);
   }
 
   /** Offers an id whose key is known. */
   offerKey(key: number, id: string): void {
     this.#top.offer(key, id);
+  }
+
+  /** The held ids in ascending ticket order. */
+  sortedIds(): string[] {
+    return this.#top.sortedIds();
   }
 
   /** The held ids in ascending ticket order, with their keys. */

@@ -50,6 +50,28 @@ export function compileStrata(task: SpotCheckTask): (entity: DirectoryEntity) =>
     spec,
     tests: Object.entries(spec.where).map(([name, allowed]) => ({ name, allowed: new Set(allowed) })),
   }));
+  // The common case, every stratum filtering one built-in field (e.g. the credit grade): one map lookup,
+  // the first stratum listing a value winning as in the loop below.
+  const name = compiled[0]?.tests[0]?.name;
+  if (
+    (name === 'grade' || name === 'industry' || name === 'areaCode' || name === 'riskLevel') &&
+    compiled.every(({ tests }) => tests.length === 1 && tests[0]!.name === name)
+  ) {
+    const byValue = new Map<string, StratumSpec>();
+    for (const { spec, tests } of compiled) {
+      for (const v of tests[0]!.allowed) if (!byValue.has(v)) byValue.set(v, spec);
+    }
+    switch (name) {
+      case 'grade':
+        return (entity) => byValue.get(entity.grade as string);
+      case 'industry':
+        return (entity) => byValue.get(entity.industry as string);
+      case 'areaCode':
+        return (entity) => byValue.get(entity.areaCode as string);
+      default:
+        return (entity) => byValue.get(entity.riskLevel as string);
+    }
+  }
   return (entity) => {
     for (const { spec, tests } of compiled) {
       let ok = true;

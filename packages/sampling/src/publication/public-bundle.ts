@@ -161,6 +161,8 @@ export function publicFrame(
   options: PublishDrawOptions & { readonly rules?: SamplingRules } = {},
 ): PublicFrame {
   ensureArray(population);
+  if (options === null || typeof options !== 'object')
+    badInput('invalid_options', ['options'], OBJECT, options);
   const rules = options.rules ?? DEFAULT_SAMPLING_RULES;
   const internal = commitPopulation(task, population, rules); // validates the task and the ids
   const attribute = options.attribute ?? 'stratum';

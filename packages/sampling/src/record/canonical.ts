@@ -26,7 +26,30 @@ export function digestOf(value: unknown): string {
       pending = '';
     }
   };
+  // The sorted keys and their `"key":` heads of the last object shape met: the picks of a record share one.
+  let lastKeys: string[] = [];
+  let sorted: string[] = [];
+  let heads: string[] = [];
+  const shape = (keys: string[]): void => {
+    if (keys.length === lastKeys.length) {
+      let same = true;
+      for (let i = 0; i < keys.length; i++) {
+        if (keys[i] !== lastKeys[i]) {
+          same = false;
+          break;
+        }
+      }
+      if (same) return;
+    }
+    lastKeys = keys;
+    sorted = [...keys].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    heads = sorted.map((k) => `${JSON.stringify(k)}:`);
+  };
   const walk = (v: unknown): void => {
+    if (typeof v === 'string') {
+      write(JSON.stringify(v));
+      return;
+    }
     if (v === null || typeof v !== 'object') {
       write(coreCanonicalJson(v));
       return;
@@ -40,14 +63,18 @@ export function digestOf(value: unknown): string {
       write(']');
       return;
     }
-    const keys = Object.keys(v)
-      .filter((k) => (v as Record<string, unknown>)[k] !== undefined)
-      .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    shape(Object.keys(v));
+    const keys = sorted;
+    const keyHeads = heads;
+    let first = true;
     write('{');
-    keys.forEach((k, i) => {
-      write(`${i > 0 ? ',' : ''}${JSON.stringify(k)}:`);
-      walk((v as Record<string, unknown>)[k]);
-    });
+    for (let i = 0; i < keys.length; i++) {
+      const member = (v as Record<string, unknown>)[keys[i]!];
+      if (member === undefined) continue;
+      write(first ? keyHeads[i]! : `,${keyHeads[i]!}`);
+      first = false;
+      walk(member);
+    }
     write('}');
   };
   walk(value);
@@ -120,6 +147,18 @@ export class LineDigest {
     }
     buffer[fill++] = 0x0a;
     this.#fill = fill;
+    return start;
+  }
+
+  /** {@link LineDigest.add} for a line given as its `n` ASCII bytes `bytes[0..n)`. */
+  addAscii(bytes: Uint8Array, n: number): number {
+    if (this.#fill + n + 1 > this.#size) this.#flush();
+    if (n + 1 > this.#size) return this.add(String.fromCharCode(...bytes.subarray(0, n)));
+    const start = this.#fill;
+    const buffer = this.#buffer;
+    for (let i = 0; i < n; i++) buffer[start + i] = bytes[i]!;
+    buffer[start + n] = 0x0a;
+    this.#fill = start + n + 1;
     return start;
   }
 

@@ -1,13 +1,13 @@
 /**
  * Boundary checks for untyped callers (issue #11, total functions): junk becomes a {@link PostgresError}
- * `invalid_argument` (or core's `InvalidOptionsError` for an options object) with a field path, instead of a
+ * `invalid_input` (or core's `InvalidOptionsError` for an options object) with a field path, instead of a
  * `TypeError` from deep inside.
  */
 import { describeValue, type FieldPath, InvalidOptionsError } from '@jianguan/core';
 import type { z } from 'zod';
 import { PostgresError } from './errors.js';
 
-/** Throws {@link PostgresError} `invalid_argument` at `path`: `what` in English and Chinese, and the value. */
+/** Throws {@link PostgresError} `invalid_input` at `path`: `what` in English and Chinese, and the value. */
 export function badArgument(
   path: FieldPath,
   what: { readonly en: string; readonly zh: string },
@@ -15,7 +15,7 @@ export function badArgument(
 ): never {
   const where = path.length === 0 ? 'input' : path.join('.');
   throw new PostgresError(
-    'invalid_argument',
+    'invalid_input',
     {
       zh: `${where} 应为${what.zh}，实际为 ${describeValue(value)}`,
       en: `${where} must be ${what.en}, not ${describeValue(value)}`,

@@ -69,16 +69,16 @@ describe('topic tables generated from core schemas (drift)', () => {
       }
       return 'no throw';
     };
-    expect(code(() => columnName(null as never))).toEqual(['invalid_argument', ['field']]);
-    expect(code(() => columnType({ toString: 1 } as never))).toEqual(['invalid_argument', ['type']]);
-    expect(code(() => columnType(z.string(), 'x' as never))).toEqual(['invalid_argument', ['path']]);
-    expect(code(() => schemaFields(undefined as never))).toEqual(['invalid_argument', ['schema']]);
-    expect(code(() => columnsOf([] as never))).toEqual(['invalid_argument', ['schema']]);
+    expect(code(() => columnName(null as never))).toEqual(['invalid_input', ['field']]);
+    expect(code(() => columnType({ toString: 1 } as never))).toEqual(['invalid_input', ['type']]);
+    expect(code(() => columnType(z.string(), 'x' as never))).toEqual(['invalid_input', ['path']]);
+    expect(code(() => schemaFields(undefined as never))).toEqual(['invalid_input', ['schema']]);
+    expect(code(() => columnsOf([] as never))).toEqual(['invalid_input', ['schema']]);
     const table = TOPIC_TABLES[0]!;
-    expect(code(() => topicTableSql(null as never))).toEqual(['invalid_argument', ['table']]);
+    expect(code(() => topicTableSql(null as never))).toEqual(['invalid_input', ['table']]);
     expect(
       code(() => topicTableSql({ ...table, columns: [{ column: 'a', type: 'json' }] } as never)),
-    ).toEqual(['invalid_argument', ['table', 'columns', 0, 'type']]);
+    ).toEqual(['invalid_input', ['table', 'columns', 0, 'type']]);
   });
 
   it('a field added to a schema becomes a column (and a new DDL digest)', () => {

@@ -1,3 +1,5 @@
+import { z } from 'zod';
+import { badInput, proposalShape, requireShape } from '../boundary.js';
 import type { MatchProposal } from './match.js';
 
 /**
@@ -41,6 +43,14 @@ export function evaluateProposals(
   proposals: readonly MatchProposal[],
   truth: ReadonlyMap<string, string | null>,
 ): ProposalEvaluation {
+  requireShape(z.array(proposalShape), proposals, ['proposals']);
+  if (!(truth instanceof Map))
+    badInput(
+      'invalid_input',
+      ['truth'],
+      { en: 'a Map of item key → key or null', zh: 'Map（事项键 → 键或 null）' },
+      truth,
+    );
   let proposed = 0;
   let correct = 0;
   let positives = 0;

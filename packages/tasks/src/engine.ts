@@ -1,5 +1,13 @@
-import type { CodeTableRegistry, WorkdayCalendar } from '@jianguan/core';
+import type { CodeTableRegistry, FieldPath, WorkdayCalendar } from '@jianguan/core';
 import { civilDateOfDayNumber, dayNumberOf, getDefaultCalendar } from '@jianguan/core';
+import {
+  markState,
+  requireContext,
+  requireIterable,
+  requireObject,
+  requireString,
+  requireTaskState,
+} from './boundary.js';
 import { IllegalTransitionError, TasksError } from './errors.js';
 import type { TaskEvent, TaskEventInput } from './events.js';
 import { eventDate } from './events.js';
@@ -190,7 +198,59 @@ export function reduceTask(
   event: ReducibleEvent | TaskEventInput,
   ctx: ReduceContext,
 ): TaskState {
-  return advance(task, event as EventLike, ctx, false);
+  if (task !== undefined) requireTaskState(task, ['task']);
+  checkEvent(event, ['event']);
+  requireContext(ctx);
+  return markState(advance(task, event as EventLike, ctx, false));
+}
+
+/** {@link reduceTask} of a task book's own, already validated, task and event. @internal */
+export function reduceValidated(
+  task: TaskState | undefined,
+  event: ReducibleEvent | TaskEventInput,
+  ctx: ReduceContext,
+): TaskState {
+  return markState(advance(task, event as EventLike, ctx, false));
+}
+
+const OPTIONAL_TEXT = ['version', 'department', 'officer', 'state', 'title'] as const;
+
+/**
+ * An event as far as a transition reads it: cheap checks (replay runs them on every event of a log), the
+ * create event's `task` included.
+ */
+function checkEvent(e: unknown, path: FieldPath): void {
+  requireObject(e, path);
+  for (const key of ['taskId', 'action', 'at'] as const) requireString(e[key], [...path, key]);
+  requireObject(e.actor, [...path, 'actor']);
+  requireString(e.actor.id, [...path, 'actor', 'id']);
+  if (e.reason !== undefined) {
+    requireObject(e.reason, [...path, 'reason']);
+    requireString(e.reason.code, [...path, 'reason', 'code']);
+  }
+  if (e.to !== undefined) {
+    requireObject(e.to, [...path, 'to']);
+    for (const key of ['department', 'officer'] as const)
+      if (e.to[key] !== undefined) requireString(e.to[key], [...path, 'to', key]);
+  }
+  if (e.note !== undefined) requireString(e.note, [...path, 'note']);
+  if (e.task === undefined) return;
+  const at = [...path, 'task'];
+  requireObject(e.task, at);
+  const spec = e.task;
+  requireString(spec.lifecycle, [...at, 'lifecycle']);
+  for (const key of OPTIONAL_TEXT) if (spec[key] !== undefined) requireString(spec[key], [...at, key]);
+  if (spec.dueDates !== undefined) {
+    requireObject(spec.dueDates, [...at, 'dueDates']);
+    for (const [id, day] of Object.entries(spec.dueDates)) requireString(day, [...at, 'dueDates', id]);
+  }
+  for (const key of ['entity', 'data'] as const)
+    if (spec[key] !== undefined) requireObject(spec[key], [...at, key]);
+  if (spec.source !== undefined) {
+    requireObject(spec.source, [...at, 'source']);
+    requireString(spec.source.system, [...at, 'source', 'system']);
+    requireString(spec.source.ref, [...at, 'source', 'ref']);
+  }
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -363,11 +423,16 @@ function advance(task: TaskState | undefined, e: EventLike, ctx: ReduceContext, 
  * tasks.get('FXYJ-1')?.state;
  */
 export function replayTasks(events: Iterable<ReducibleEvent>, ctx: ReduceContext): Map<string, TaskState> {
+  requireIterable(events, ['events']);
+  requireContext(ctx);
   const tasks = new Map<string, TaskState>();
+  let i = 0;
   for (const e of events) {
+    checkEvent(e, ['events', i++]);
     const current = tasks.get(e.taskId);
     const next = advance(current, e, ctx, true);
     if (next !== current) tasks.set(e.taskId, next);
   }
+  for (const t of tasks.values()) markState(t);
   return tasks;
 }

@@ -161,7 +161,7 @@ export function publicFrame(
   options: PublishDrawOptions & { readonly rules?: SamplingRules } = {},
 ): PublicFrame {
   ensureArray(population);
-  if (!isObject(options)) badInput('invalid_options', ['options'], OBJECT, options);
+  if (!isObject(options as unknown)) badInput('invalid_options', ['options'], OBJECT, options);
   if (options.rules !== undefined) requireRules(options.rules, ['options', 'rules']);
   const given = options.labels;
   if (given !== undefined && !isObject(given))

@@ -77,10 +77,13 @@ export function requireMethods(
     badInput(path, what, value);
 }
 
-/** `value` matches `schema`; else `invalid_input` at `path` plus the issue's path, with core's zod message. */
-export function requireShape(schema: z.ZodType, value: unknown, path: FieldPath): void {
+/**
+ * `value` matches `schema` (returned parsed, defaults filled in); else `invalid_input` at `path` plus the issue's
+ * path, with core's zod message.
+ */
+export function requireShape<T>(schema: z.ZodType<T>, value: unknown, path: FieldPath): T {
   const r = schema.safeParse(value);
-  if (r.success) return;
+  if (r.success) return r.data;
   const issue = r.error.issues[0]!;
   const at = [...path, ...zodIssuePath(issue)];
   const text = localizeZodIssue(issue);

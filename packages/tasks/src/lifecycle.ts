@@ -253,10 +253,13 @@ export interface LifecycleChanges {
   readonly rules?: readonly RuleSource[];
 }
 
-/** A lifecycle: one `defineLifecycle` returned (deep-frozen), or a value its schema accepts. */
-function requireLifecycle(value: unknown, path: FieldPath): void {
-  if (value !== null && typeof value === 'object' && Object.isFrozen(value) && defined.has(value)) return;
-  requireShape(lifecycleSchema, value, path);
+/**
+ * A lifecycle: one `defineLifecycle` returned, or a value its schema accepts (returned with the schema's
+ * defaults filled in).
+ */
+function requireLifecycle(value: unknown, path: FieldPath): Lifecycle {
+  if (value !== null && typeof value === 'object' && defined.has(value)) return value as Lifecycle;
+  return requireShape(lifecycleSchema, value, path);
 }
 
 /** {@link LifecycleChanges} as far as {@link deriveLifecycle} reads them before validating the result. */
@@ -280,8 +283,8 @@ const changesShape = z.looseObject({
  *   deadlines: { claim: { workdays: 3, rule: { ref: '浙江 notice …', status: 'inferred', checked: '2026-12-02' } } },
  * });
  */
-export function deriveLifecycle(base: Lifecycle, changes: LifecycleChanges): Lifecycle {
-  requireLifecycle(base, ['base']);
+export function deriveLifecycle(given: Lifecycle, changes: LifecycleChanges): Lifecycle {
+  const base = requireLifecycle(given, ['base']);
   requireShape(changesShape, changes, ['changes']);
   for (const id of Object.keys(changes.deadlines ?? {})) {
     if (!base.deadlines.some((d) => d.id === id)) {
@@ -337,9 +340,9 @@ export interface LifecycleDiff {
  * @example
  * diffLifecycles(riskClueLifecycle, riskClueLifecycle).deadlines.changed; // []
  */
-export function diffLifecycles(before: Lifecycle, after: Lifecycle): LifecycleDiff {
-  requireLifecycle(before, ['before']);
-  requireLifecycle(after, ['after']);
+export function diffLifecycles(givenBefore: Lifecycle, givenAfter: Lifecycle): LifecycleDiff {
+  const before = requireLifecycle(givenBefore, ['before']);
+  const after = requireLifecycle(givenAfter, ['after']);
   // An action defined by several transitions (e.g. 督办 from each state) is identified with its from-states.
   const repeated = new Set<string>();
   for (const list of [before.transitions, after.transitions]) {

@@ -143,18 +143,51 @@ export const taskStateShape = z.looseObject({
   done: z.boolean(),
 });
 
-/** Task states the engine produced (validated by construction); others are checked against {@link taskStateShape}. */
-const engineStates = new WeakSet<object>();
-
-/** Marks a state the engine produced. @internal */
-export function markState<T extends object>(state: T): T {
-  engineStates.add(state);
-  return state;
+function record(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
-/** A task state: one the engine produced, or one matching {@link taskStateShape}. */
+const optionalText = (value: unknown): boolean => value === undefined || typeof value === 'string';
+
+/**
+ * Whether `t` is a well-formed task state as the due lists, timeliness and KPI facts read it: the fast path,
+ * allocating nothing, run on every task (a task book's due list stays as fast).
+ */
+export function plainTaskState(t: unknown): boolean {
+  if (!record(t)) return false;
+  const { lifecycle, deadlines, entered, entity, data } = t;
+  if (
+    typeof t.id !== 'string' ||
+    typeof t.kind !== 'string' ||
+    typeof t.state !== 'string' ||
+    typeof t.done !== 'boolean' ||
+    !optionalText(t.department) ||
+    !optionalText(t.officer) ||
+    !record(lifecycle) ||
+    typeof lifecycle.id !== 'string' ||
+    typeof lifecycle.version !== 'string' ||
+    !record(entered) ||
+    (entity !== undefined && !record(entity)) ||
+    (data !== undefined && !record(data)) ||
+    !Array.isArray(deadlines)
+  )
+    return false;
+  for (const d of deadlines)
+    if (
+      !record(d) ||
+      typeof d.id !== 'string' ||
+      typeof d.start !== 'string' ||
+      typeof d.due !== 'string' ||
+      !optionalText(d.met) ||
+      typeof d.cancelled !== 'boolean'
+    )
+      return false;
+  return true;
+}
+
+/** A task state: checked on a fast path; on failure {@link taskStateShape} finds the field at fault. */
 export function requireTaskState(value: unknown, path: FieldPath): void {
-  if (value !== null && typeof value === 'object' && engineStates.has(value)) return;
+  if (plainTaskState(value)) return;
   requireShape(taskStateShape, value, path);
 }
 

@@ -1,7 +1,13 @@
 import type { WorkdayCalendar } from '@jianguan/core';
 import { dayNumberOf, describeValue, getDefaultCalendar } from '@jianguan/core';
 import { z } from 'zod';
-import { requireIterable, requireRegistry, requireShape, requireTaskState } from './boundary.js';
+import {
+  plainTaskState,
+  requireIterable,
+  requireRegistry,
+  requireShape,
+  requireTaskState,
+} from './boundary.js';
 import type { DeadlineState, TaskState } from './engine.js';
 import { TasksError } from './errors.js';
 import type { LifecycleRegistry } from './lifecycle.js';
@@ -127,7 +133,8 @@ export function dueList(
   const out: (DueItem & { dueDay: number })[] = [];
   let i = 0;
   for (const t of tasks) {
-    requireTaskState(t, ['tasks', i++]);
+    if (!plainTaskState(t)) requireTaskState(t, ['tasks', i]);
+    i++;
     if (t.done) continue;
     if (options.department !== undefined && t.department !== options.department) continue;
     if (options.officer !== undefined && t.officer !== options.officer) continue;
@@ -256,7 +263,8 @@ export function timeliness(tasks: Iterable<TaskState>, options: TimelinessOption
   const out: TimelinessRow[] = [];
   let i = 0;
   for (const t of tasks) {
-    requireTaskState(t, ['tasks', i++]);
+    if (!plainTaskState(t)) requireTaskState(t, ['tasks', i]);
+    i++;
     if (options.kind !== undefined && t.kind !== options.kind) continue;
     if (options.department !== undefined && t.department !== options.department) continue;
     for (const d of t.deadlines) {
@@ -346,7 +354,8 @@ export function kpiFactsFromTasks(
   requireRegistry(lifecycles, ['lifecycles']);
   let i = 0;
   for (const t of tasks) {
-    requireTaskState(t, ['tasks', i++]);
+    if (!plainTaskState(t)) requireTaskState(t, ['tasks', i]);
+    i++;
     if (t.department === undefined) continue;
     const lifecycle = lifecycles.get(t.lifecycle.id, t.lifecycle.version);
     for (const d of t.deadlines as readonly DeadlineState[]) {

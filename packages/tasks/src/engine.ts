@@ -1,12 +1,12 @@
 import type { CodeTableRegistry, FieldPath, WorkdayCalendar } from '@jianguan/core';
 import { civilDateOfDayNumber, dayNumberOf, getDefaultCalendar } from '@jianguan/core';
 import {
-  markState,
   requireContext,
   requireIterable,
   requireObject,
+  requireShape,
   requireString,
-  requireTaskState,
+  taskStateShape,
 } from './boundary.js';
 import { IllegalTransitionError, TasksError } from './errors.js';
 import type { TaskEvent, TaskEventInput } from './events.js';
@@ -198,10 +198,10 @@ export function reduceTask(
   event: ReducibleEvent | TaskEventInput,
   ctx: ReduceContext,
 ): TaskState {
-  if (task !== undefined) requireTaskState(task, ['task']);
+  if (task !== undefined) requireShape(taskStateShape, task, ['task']);
   checkEvent(event, ['event']);
   requireContext(ctx);
-  return markState(advance(task, event as EventLike, ctx, false));
+  return advance(task, event as EventLike, ctx, false);
 }
 
 /** {@link reduceTask} of a task book's own, already validated, task and event. @internal */
@@ -210,7 +210,7 @@ export function reduceValidated(
   event: ReducibleEvent | TaskEventInput,
   ctx: ReduceContext,
 ): TaskState {
-  return markState(advance(task, event as EventLike, ctx, false));
+  return advance(task, event as EventLike, ctx, false);
 }
 
 const OPTIONAL_TEXT = ['version', 'department', 'officer', 'state', 'title'] as const;
@@ -482,6 +482,5 @@ export function replayTasks(events: Iterable<ReducibleEvent>, ctx: ReduceContext
     const next = advance(current, e, ctx, true);
     if (next !== current) tasks.set(e.taskId, next);
   }
-  for (const t of tasks.values()) markState(t);
   return tasks;
 }

@@ -262,6 +262,11 @@ describe('bad input never crashes with a raw TypeError', () => {
       compareUnits(baselineIndicatorSet, smallData, { period: '2023-Q2', units: 'scjg' as never }),
     );
     expect([units.code, units.path]).toEqual(['invalid_options', ['options', 'units']]);
+    expect(kpiError(() => resolveTarget(undefined as never, '2025-Q1')).path).toEqual(['target']);
+    expect(kpiError(() => resolveTarget({ initial: 1, steps: [null] } as never, '2025-Q1')).path).toEqual([
+      'target',
+      'steps',
+    ]);
   });
 });
 

@@ -41,7 +41,8 @@ export function requireString(value: unknown, path: FieldPath): void {
   if (typeof value !== 'string') badInput('invalid_input', path, { en: 'a string', zh: '字符串' }, value);
 }
 
-const checked = new WeakSet<object>();
+/** Frozen values already found to match a schema, per schema. */
+const checked = new WeakMap<z.ZodType, WeakSet<object>>();
 
 /**
  * `value` matches `schema` (as far as the caller reads it); else `code` at `path` plus the issue's path, with
@@ -54,7 +55,8 @@ export function requireShape(
   code: CatalogErrorCode = 'invalid_input',
 ): void {
   const frozen = value !== null && typeof value === 'object' && Object.isFrozen(value);
-  if (frozen && checked.has(value)) return;
+  let seen = checked.get(schema);
+  if (frozen && seen?.has(value)) return;
   const r = schema.safeParse(value);
   if (!r.success) {
     const issue = r.error.issues[0]!;
@@ -66,7 +68,13 @@ export function requireShape(
       { path: at },
     );
   }
-  if (frozen) checked.add(value);
+  if (frozen) {
+    if (seen === undefined) {
+      seen = new WeakSet();
+      checked.set(schema, seen);
+    }
+    seen.add(value);
+  }
 }
 
 const text = z.string();

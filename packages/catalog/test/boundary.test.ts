@@ -56,6 +56,10 @@ describe('catalog boundary: junk arguments throw CatalogError with the field pat
       ['before', 'items', 0, 'itemCode'],
     ]);
     expect(caught(() => catalogChangelog({} as never))).toEqual(['invalid_input', ['diff', 'from']]);
+    // A frozen value checked once for one shape is still checked for another.
+    const frozen = Object.freeze({ id: 'c', version: '1', publishedDate: '2025-01-01', items: [] });
+    diffCatalogs(frozen as never, frozen as never);
+    expect(caught(() => catalogChangelog(frozen as never))).toEqual(['invalid_input', ['diff', 'from']]);
     expect(caught(() => claimGapReport(null as never))).toEqual(['invalid_input', ['input']]);
     expect(caught(() => proposeMappings([], 'x' as never))).toEqual(['invalid_input', ['provincial']]);
     expect(caught(() => evaluateProposals([], {} as never))).toEqual(['invalid_input', ['truth']]);

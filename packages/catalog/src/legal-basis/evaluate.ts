@@ -31,6 +31,8 @@ export interface ProposalEvaluation {
   }[];
 }
 
+const proposalsShape = z.array(proposalShape);
+
 /**
  * Scores proposals against labels keyed by local item key (value: the true provincial key, or `null`).
  * Proposals without a label are ignored.
@@ -43,7 +45,7 @@ export function evaluateProposals(
   proposals: readonly MatchProposal[],
   truth: ReadonlyMap<string, string | null>,
 ): ProposalEvaluation {
-  requireShape(z.array(proposalShape), proposals, ['proposals']);
+  requireShape(proposalsShape, proposals, ['proposals']);
   if (!(truth instanceof Map))
     badInput(
       'invalid_input',

@@ -17,7 +17,8 @@ export type CatalogErrorCode =
   | 'invalid_checklist'
   | 'invalid_inspection_result'
   | 'invalid_benchmark_set'
-  | 'invalid_options';
+  | 'invalid_options'
+  | 'invalid_input';
 
 /**
  * An error raised by `@jianguan/catalog` (监管事项目录错误): a malformed catalog, claim list, quarter,

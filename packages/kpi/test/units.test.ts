@@ -250,6 +250,23 @@ describe('bad input never crashes with a raw TypeError', () => {
     expect(kpiError(() => scoreIndicators(baselineIndicatorSet, smallData, undefined as never)).code).toBe(
       'invalid_options',
     );
+    const trend = kpiError(() =>
+      scoreTrend(baselineIndicatorSet, smallData, { unit: 'scjg', periods: '2023-Q2' as never }),
+    );
+    expect([trend.code, trend.path]).toEqual(['invalid_options', ['options', 'periods']]);
+    const unit = kpiError(() =>
+      scoreTrend(baselineIndicatorSet, smallData, { unit: null as never, periods: [] }),
+    );
+    expect([unit.code, unit.path]).toEqual(['invalid_options', ['options', 'unit']]);
+    const units = kpiError(() =>
+      compareUnits(baselineIndicatorSet, smallData, { period: '2023-Q2', units: 'scjg' as never }),
+    );
+    expect([units.code, units.path]).toEqual(['invalid_options', ['options', 'units']]);
+    expect(kpiError(() => resolveTarget(undefined as never, '2025-Q1')).path).toEqual(['target']);
+    expect(kpiError(() => resolveTarget({ initial: 1, steps: [null] } as never, '2025-Q1')).path).toEqual([
+      'target',
+      'steps',
+    ]);
   });
 });
 

@@ -18,6 +18,7 @@ import {
   ticket,
   trimTicket,
 } from '@jianguan/sampling';
+import { requireOptions } from './boundary.js';
 import { checkClient, type SqlClient, withTransaction } from './db.js';
 import { PostgresError } from './errors.js';
 import { sha256Hex } from './hash.js';
@@ -136,6 +137,7 @@ function entityOf(row: Record<string, unknown>): DirectoryEntity {
  */
 export async function drawInDatabase(db: SqlClient, options: DrawInDatabaseOptions): Promise<DrawRecord> {
   checkClient(db);
+  requireOptions(options, true);
   const { task } = options;
   const rules = options.rules ?? DEFAULT_SAMPLING_RULES;
   const pageSize = options.pageSize ?? 5000;

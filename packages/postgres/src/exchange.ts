@@ -1,4 +1,4 @@
-import { chinaToday } from '@jianguan/core';
+import { chinaToday, describeValue } from '@jianguan/core';
 import type {
   BatchResult,
   ItemResult,
@@ -7,6 +7,7 @@ import type {
   UploadKind,
 } from '@jianguan/provincial-client';
 import { formatBatchNo, UPLOAD_KINDS } from '@jianguan/provincial-client';
+import { requireOptions } from './boundary.js';
 import { checkClient, type SqlClient, withTransaction } from './db.js';
 import { PostgresError } from './errors.js';
 import { columnName } from './schema.js';
@@ -18,11 +19,11 @@ import { columnName } from './schema.js';
  * exchangeTable('catalogItems'); // 'jianguan.exchange_catalog_items'
  */
 export function exchangeTable(kind: UploadKind): string {
-  if (!Object.hasOwn(UPLOAD_KINDS, kind)) {
+  if (typeof kind !== 'string' || !Object.hasOwn(UPLOAD_KINDS, kind)) {
     throw new PostgresError(
       'unknown_kind',
-      { zh: `未知的上报类型 ${String(kind)}`, en: `unknown upload kind ${String(kind)}` },
-      { path: ['kind'], details: { kind } },
+      { zh: `未知的上报类型 ${describeValue(kind)}`, en: `unknown upload kind ${describeValue(kind)}` },
+      { path: ['kind'], details: { kind: describeValue(kind) } },
     );
   }
   return `jianguan.exchange_${columnName(kind)}`;
@@ -71,6 +72,7 @@ export function createExchangeTransport(
   options: { readonly now?: () => number } = {},
 ): ProvincialClient {
   checkClient(db);
+  requireOptions(options);
   const now = options.now ?? Date.now;
   const source = client.options.source;
   const sendBatch: ProvincialClient['sendBatch'] = async (kind, items) => {
@@ -165,6 +167,7 @@ export async function harvestExchange(
   options: { readonly afterBatch?: string } = {},
 ): Promise<ExchangeRow[]> {
   checkClient(db);
+  requireOptions(options);
   const { rows } = await db.query(
     `select cd_id, cd_batch, cd_operation, cd_source, cd_time::text as cd_time, record_unique_identity, record from ${exchangeTable(kind)}
      where cd_batch > $1 order by cd_batch, cd_id collate "C"`,

@@ -1,5 +1,6 @@
 import type { BehaviourFact, PeriodId } from '@jianguan/kpi';
 import { parsePeriod } from '@jianguan/kpi';
+import { requireOptions } from './boundary.js';
 import { checkClient, type SqlClient } from './db.js';
 import { PostgresError } from './errors.js';
 
@@ -261,6 +262,7 @@ export async function scoreInDatabase(
   options: ScoreInDatabaseOptions,
 ): Promise<BehaviourKpiCounts[]> {
   checkClient(db);
+  requireOptions(options, true);
   checkAllowed('reportAllowedWorkdays', options.reportAllowedWorkdays);
   checkAllowed('fixAllowedWorkdays', options.fixAllowedWorkdays);
   const windows = windowsOf(options.periods, options.asOf);
@@ -335,6 +337,7 @@ export async function kpiFactsInDatabase(
   options: { readonly facts?: string } = {},
 ): Promise<BehaviourFact[]> {
   checkClient(db);
+  requireOptions(options);
   const rel = (await db.query('select $1::regclass::text as r', [options.facts ?? 'jianguan.kpi_behaviours']))
     .rows[0]?.r as string;
   const { rows } = await db.query(

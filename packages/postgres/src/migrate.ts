@@ -1,3 +1,4 @@
+import { requireOptions } from './boundary.js';
 import { checkClient, execScript, type SqlClient, withTransaction } from './db.js';
 import { exchangeTablesSql, HARVEST_CURSOR_SQL } from './exchange.js';
 import { sha256Hex } from './hash.js';
@@ -113,6 +114,7 @@ export async function migrate(
   } = {},
 ): Promise<MigrateResult> {
   checkClient(db);
+  requireOptions(options);
   const list = options.digest === 'pgcrypto' ? migrations('pgcrypto') : MIGRATIONS;
   return withTransaction(db, async (tx) => {
     await tx.query('select pg_advisory_xact_lock($1)', [MIGRATION_LOCK_KEY]);

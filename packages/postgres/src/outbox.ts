@@ -1,4 +1,4 @@
-import { chinaToday, tryBehaviourActDate } from '@jianguan/core';
+import { chinaToday, InvalidOptionsError, tryBehaviourActDate } from '@jianguan/core';
 import type {
   BatchSequence,
   FlushResult,
@@ -11,6 +11,7 @@ import type {
   UploadKind,
 } from '@jianguan/provincial-client';
 import { createOutbox, QualityCheckFailedError } from '@jianguan/provincial-client';
+import { requireOptions } from './boundary.js';
 import { checkClient, type SqlClient, withTransaction } from './db.js';
 import { PostgresError } from './errors.js';
 
@@ -115,6 +116,7 @@ export function createPostgresOutboxStore(
   options: PostgresOutboxStoreOptions = {},
 ): PostgresOutboxStore {
   checkClient(db);
+  requireOptions(options);
   const owner = options.owner ?? `worker-${process.pid}-${Math.random().toString(36).slice(2, 10)}`;
   const leaseMs = positive(options.leaseMs, 'leaseMs', 60_000);
   const claimLimit = positive(options.claimLimit, 'claimLimit', 10_000);
@@ -225,6 +227,7 @@ export async function enqueueInTransaction(
   options: { readonly force?: boolean; readonly now?: () => number } = {},
 ): Promise<string[]> {
   checkClient(tx);
+  requireOptions(options);
   const prepared = client.prepare(kind, items);
   if (!options.force) {
     const { failedIndexes, issues } = client.checkLocally(kind, items);
@@ -271,6 +274,7 @@ export async function reserveBatchSequence(
   options: { readonly count: number; readonly now?: () => number },
 ): Promise<BatchSequence & { readonly day: string; readonly first: number; readonly last: number }> {
   checkClient(db);
+  requireOptions(options, true);
   const count = positive(options.count, 'count', 1);
   const day = chinaToday(new Date((options.now ?? Date.now)()));
   const last = await withTransaction(db, async (tx) => {
@@ -333,9 +337,13 @@ export interface DrainOutboxOptions extends Omit<OutboxOptions, 'store'>, Postgr
  * const totals = await drainOutbox(pool, { client, owner: `worker-${process.pid}` });
  */
 export async function drainOutbox(db: SqlClient, options: DrainOutboxOptions): Promise<FlushResult> {
+  checkClient(db);
+  requireOptions(options, true);
+  const rounds = positive(options.maxRounds, 'maxRounds', 100);
+  if (options.signal !== undefined && !(options.signal instanceof AbortSignal))
+    throw new InvalidOptionsError('signal', { en: 'an AbortSignal', zh: 'AbortSignal' }, options.signal);
   const totals = { sent: 0, stored: 0, duplicates: 0, rejected: 0, remaining: 0, failedBatches: 0 };
   let error: Error | undefined;
-  const rounds = options.maxRounds ?? 100;
   for (let i = 0; i < rounds && !options.signal?.aborted; i++) {
     const store = createPostgresOutboxStore(db, options);
     const outbox = await createOutbox({ ...options, store });

@@ -13,6 +13,7 @@ import {
   spotCheckPlanSchema,
 } from '@jianguan/core';
 import type { z } from 'zod';
+import { badArgument, requireString, requireZodType } from './boundary.js';
 import { PostgresError } from './errors.js';
 
 /**
@@ -57,6 +58,7 @@ const defOf = (t: z.ZodType): Def => (t as unknown as { _zod: { def: Def } })._z
 
 /** camelCase → snake_case (`recordId` → `record_id`, `areaCode2` → `area_code2`). */
 export function columnName(field: string): string {
+  requireString(field, ['field']);
   return field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 }
 
@@ -70,6 +72,9 @@ export function columnName(field: string): string {
  * columnType(z.string().optional()); // 'text'
  */
 export function columnType(type: z.ZodType, path: readonly string[] = []): ColumnSpec['type'] {
+  requireZodType(type, ['type']);
+  if (!Array.isArray(path) || !path.every((p) => typeof p === 'string'))
+    badArgument(['path'], { en: 'an array of field names', zh: '字段名数组' }, path);
   const def = defOf(type);
   switch (def.type) {
     case 'optional':
@@ -109,14 +114,21 @@ const isOptional = (t: z.ZodType): boolean => ['optional', 'default'].includes(d
  * Object.keys(schemaFields(behaviourRecordSchema)).includes('kind'); // true
  */
 export function schemaFields(schema: z.ZodType): Record<string, { type: z.ZodType; required: boolean }> {
+  requireZodType(schema, ['schema']);
   const def = defOf(schema);
   if (def.type === 'object') {
     const out: Record<string, { type: z.ZodType; required: boolean }> = {};
-    for (const [k, t] of Object.entries(def.shape ?? {})) out[k] = { type: t, required: !isOptional(t) };
+    for (const [k, t] of Object.entries(def.shape ?? {})) {
+      requireZodType(t, ['schema', 'shape', k]);
+      out[k] = { type: t, required: !isOptional(t) };
+    }
     return out;
   }
   if (def.type === 'union') {
-    const variants = (def.options ?? []).map(schemaFields);
+    const options: unknown = def.options ?? [];
+    if (!Array.isArray(options))
+      badArgument(['schema', 'options'], { en: 'an array of zod schemas', zh: 'zod 结构数组' }, options);
+    const variants = options.map((o: z.ZodType) => schemaFields(o));
     const out: Record<string, { type: z.ZodType; required: boolean }> = {};
     for (const v of variants) {
       for (const [k, f] of Object.entries(v)) {
@@ -177,6 +189,28 @@ export const TOPIC_TABLES: readonly TopicTable[] = Object.freeze([
   topic('joint_tasks', 'jointTaskSchema', jointTaskSchema),
 ]);
 
+const COLUMN_TYPES: readonly string[] = ['text', 'numeric', 'boolean', 'text[]'];
+
+/** A topic table as far as {@link topicTableSql} reads it: a table name and columns with a name and a type. */
+function requireTopicTable(t: unknown): asserts t is TopicTable {
+  if (t === null || typeof t !== 'object' || Array.isArray(t))
+    badArgument(['table'], { en: 'a topic table object', zh: '主题表对象' }, t);
+  const { table, columns } = t as Record<string, unknown>;
+  requireString(table, ['table', 'table']);
+  if (!Array.isArray(columns)) badArgument(['table', 'columns'], { en: 'an array', zh: '数组' }, columns);
+  columns.forEach((c: unknown, i) => {
+    const column = (c as Record<string, unknown> | null)?.column;
+    const type = (c as Record<string, unknown> | null)?.type;
+    requireString(column, ['table', 'columns', i, 'column']);
+    if (typeof type !== 'string' || !COLUMN_TYPES.includes(type))
+      badArgument(
+        ['table', 'columns', i, 'type'],
+        { en: COLUMN_TYPES.join(' | '), zh: COLUMN_TYPES.join('、') },
+        type,
+      );
+  });
+}
+
 const quote = (name: string): string => `"${name.replaceAll('"', '""')}"`;
 
 /**
@@ -188,6 +222,7 @@ const quote = (name: string): string => `"${name.replaceAll('"', '""')}"`;
  * topicTableSql(TOPIC_TABLES[0]!);
  */
 export function topicTableSql(t: TopicTable): string {
+  requireTopicTable(t);
   const name = `jianguan.${quote(t.table)}`;
   const lines = [
     `create table if not exists ${name} (jg_id bigint generated always as identity primary key, jg_record jsonb not null, jg_inserted_at timestamptz not null default now());`,

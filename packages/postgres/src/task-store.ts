@@ -1,5 +1,6 @@
 import type { TaskEvent, TaskStore } from '@jianguan/tasks';
 import { GENESIS_HASH, TasksError } from '@jianguan/tasks';
+import { requireOptions } from './boundary.js';
 import { checkClient, type SqlClient, withTransaction } from './db.js';
 import { PostgresError } from './errors.js';
 
@@ -84,6 +85,7 @@ export function createPostgresTaskStore(
   options: PostgresTaskStoreOptions = {},
 ): TaskStore & { readonly book: string } {
   checkClient(db);
+  requireOptions(options);
   const book = options.book ?? 'default';
   let closed = false;
   let chain: Promise<void> = Promise.resolve();

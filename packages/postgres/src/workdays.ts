@@ -1,4 +1,5 @@
 import { civilDateOfDayNumber, dayNumberOf, isWorkdayNumber, OFFICIAL_SCHEDULES } from '@jianguan/core';
+import { requireOptions } from './boundary.js';
 import { checkClient, type SqlClient, withTransaction } from './db.js';
 import { PostgresError } from './errors.js';
 
@@ -41,6 +42,7 @@ export async function syncWorkdays(
   options: { readonly fromYear?: number; readonly toYear?: number } = {},
 ): Promise<number> {
   checkClient(db);
+  requireOptions(options);
   const years = OFFICIAL_SCHEDULES.map((s) => s.year);
   const fromYear = options.fromYear ?? Math.min(...years);
   const toYear = options.toYear ?? Math.max(...years);

@@ -60,6 +60,27 @@ describe('topic tables generated from core schemas (drift)', () => {
     expect(columnName('unifiedSocialCreditCode')).toBe('unified_social_credit_code');
   });
 
+  it('junk arguments throw PostgresError invalid_argument with the field path', () => {
+    const code = (fn: () => unknown) => {
+      try {
+        fn();
+      } catch (error) {
+        return error instanceof PostgresError ? [error.code, error.path] : error;
+      }
+      return 'no throw';
+    };
+    expect(code(() => columnName(null as never))).toEqual(['invalid_input', ['field']]);
+    expect(code(() => columnType({ toString: 1 } as never))).toEqual(['invalid_input', ['type']]);
+    expect(code(() => columnType(z.string(), 'x' as never))).toEqual(['invalid_input', ['path']]);
+    expect(code(() => schemaFields(undefined as never))).toEqual(['invalid_input', ['schema']]);
+    expect(code(() => columnsOf([] as never))).toEqual(['invalid_input', ['schema']]);
+    const table = TOPIC_TABLES[0]!;
+    expect(code(() => topicTableSql(null as never))).toEqual(['invalid_input', ['table']]);
+    expect(
+      code(() => topicTableSql({ ...table, columns: [{ column: 'a', type: 'json' }] } as never)),
+    ).toEqual(['invalid_input', ['table', 'columns', 0, 'type']]);
+  });
+
   it('a field added to a schema becomes a column (and a new DDL digest)', () => {
     const base = z.object({ recordId: z.string() });
     const grown = base.extend({ newField: z.number().optional() });

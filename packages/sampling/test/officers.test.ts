@@ -116,6 +116,42 @@ describe('assignOfficers', () => {
     expect(Object.values(r.load)).toEqual(Array(10).fill(4));
   });
 
+  it('refuses malformed visits, officers and options with typed errors and field paths', () => {
+    const officer = {
+      id: 'o1',
+      department: 'SAMR',
+      certificate: { number: 'C1', validFrom: '2020-01-01', validUntil: '2030-01-01' },
+    };
+    const visit = { visitId: 'v', entityId: 'e', departments: ['SAMR'], items: [], date: '2026-04-10' };
+    const path = (fn: () => unknown) => {
+      try {
+        fn();
+      } catch (error) {
+        return (error as { name: string; path: unknown }).name === 'SamplingInputError'
+          ? (error as { path: unknown }).path
+          : error;
+      }
+      return 'no throw';
+    };
+    expect(
+      path(() => assignOfficers([{ ...visit, items: null }] as never, [officer], { seed: '1' })),
+    ).toEqual(['visits', 0, 'items']);
+    expect(
+      path(() => assignOfficers([visit], [{ ...officer, certificate: {} }] as never, { seed: '1' })),
+    ).toEqual(['officers', 0, 'certificate', 'number']);
+    expect(path(() => assignOfficers([visit], [officer], { seed: '1', history: { e: 5 } } as never))).toEqual(
+      ['options', 'history', 'e'],
+    );
+    // Inherited keys are not history or load entries.
+    const r = assignOfficers([{ ...visit, entityId: 'constructor' }], [officer, { ...officer, id: 'o2' }], {
+      seed: '1',
+      rotationRounds: 1,
+      existingLoad: {},
+      history: {},
+    });
+    expect(r.load).toEqual({ o1: 1, o2: 1 });
+  });
+
   it('explains ineligibility and reports infeasible visits instead of breaking a rule', () => {
     const officers: DirectoryOfficer[] = [
       {

@@ -108,6 +108,14 @@ describe('publishDraw', () => {
     expect(frame.commitment).toEqual(bundle.record.commitment);
   });
 
+  it('publicFrame refuses junk options with a typed error', () => {
+    expect(() => publicFrame(task, directory, null as never)).toThrow(SamplingInputError);
+    expect(() => publicFrame(task, directory, { labels: 'S' } as never)).toThrow(SamplingInputError);
+    // An inherited key is no label: the defaults apply.
+    const frame = publicFrame(task, directory, { labels: JSON.parse('{"constructor": "x"}') });
+    expect(frame.commitment).toEqual(bundle.record.commitment);
+  });
+
   it('is deterministic for a given salt, and the population order does not matter', () => {
     const again = publishDraw(internal, [...directory].reverse(), { salt });
     expect(again.record).toEqual(bundle.record);

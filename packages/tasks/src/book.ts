@@ -1,10 +1,11 @@
 import type { CodeTableRegistry, WorkdayCalendar } from '@jianguan/core';
 import { getDefaultCalendar } from '@jianguan/core';
+import { checkObject, requireMethods, requireRegistry } from './boundary.js';
 import { BUILT_IN_LIFECYCLES } from './builtin.js';
 import type { DueItem, DueListOptions, TimelinessOptions, TimelinessRow } from './deadlines.js';
 import { dueList, kpiFactsFromTasks, timeliness } from './deadlines.js';
 import type { ReduceContext, TaskState } from './engine.js';
-import { reduceTask, replayTasks } from './engine.js';
+import { reduceValidated, replayTasks } from './engine.js';
 import { TaskLogTamperedError } from './errors.js';
 import type { TaskEvent, TaskEventInput } from './events.js';
 import { parseEventInput, sealEvent, verifyLog } from './events.js';
@@ -72,6 +73,29 @@ export interface TaskBook {
  * await book.apply({ taskId: 'c1', action: 'create', at: '2025-09-30', actor: { id: 'p' }, task: { lifecycle: 'risk_clue', department: 'scjg' } });
  */
 export async function openTaskBook(options: TaskBookOptions = {}): Promise<TaskBook> {
+  checkObject(options, ['options']);
+  if (options.store !== undefined)
+    requireMethods(options.store, ['options', 'store'], ['load', 'append', 'close'], {
+      en: 'a task store (load, append, close)',
+      zh: '任务存储（load、append、close）',
+    });
+  if (options.lifecycles !== undefined && !Array.isArray(options.lifecycles))
+    requireRegistry(options.lifecycles, ['options', 'lifecycles']);
+  if (options.codeTables !== undefined)
+    requireMethods(options.codeTables, ['options', 'codeTables'], ['isCode'], {
+      en: 'a code-table registry',
+      zh: '代码表登记表',
+    });
+  if (options.calendar !== undefined)
+    requireMethods(
+      options.calendar,
+      ['options', 'calendar'],
+      ['addWorkdaysToDayNumber', 'workdaysBetweenDayNumbers'],
+      {
+        en: 'a workday calendar',
+        zh: '工作日日历',
+      },
+    );
   const store = options.store ?? createMemoryTaskStore();
   const lifecycles =
     options.lifecycles === undefined
@@ -108,7 +132,7 @@ export async function openTaskBook(options: TaskBookOptions = {}): Promise<TaskB
           parsed.task = { ...parsed.task, version: lifecycles.get(parsed.task.lifecycle).version };
         const event = sealEvent(last, parsed);
         const current = staged.get(event.taskId) ?? tasks.get(event.taskId);
-        staged.set(event.taskId, reduceTask(current, event, ctx));
+        staged.set(event.taskId, reduceValidated(current, event, ctx));
         sealed.push(event);
         last = event;
       }

@@ -1,5 +1,13 @@
 import type { WorkdayCalendar } from '@jianguan/core';
-import { dayNumberOf, getDefaultCalendar } from '@jianguan/core';
+import { dayNumberOf, describeValue, getDefaultCalendar } from '@jianguan/core';
+import { z } from 'zod';
+import {
+  plainTaskState,
+  requireIterable,
+  requireRegistry,
+  requireShape,
+  requireTaskState,
+} from './boundary.js';
 import type { DeadlineState, TaskState } from './engine.js';
 import { TasksError } from './errors.js';
 import type { LifecycleRegistry } from './lifecycle.js';
@@ -55,13 +63,50 @@ export interface DueListOptions {
   readonly calendar?: Pick<WorkdayCalendar, 'workdaysBetweenDayNumbers'>;
 }
 
+const optionalText = z.string().optional();
+const STATUSES = ['overdue', 'due_today', 'at_risk', 'open'] as const;
+
+const dueOptionsShape = z.looseObject({
+  asOf: z.string(),
+  department: optionalText,
+  officer: optionalText,
+  kind: optionalText,
+  statuses: z.array(z.enum(STATUSES)).optional(),
+  calendar: z
+    .custom<object>(
+      (v) =>
+        v !== null &&
+        typeof v === 'object' &&
+        typeof (v as { workdaysBetweenDayNumbers?: unknown }).workdaysBetweenDayNumbers === 'function',
+      { message: 'expected a workday calendar (须为工作日日历)' },
+    )
+    .optional(),
+});
+
+const dueItemsShape = z.array(
+  z.looseObject({ status: z.enum(STATUSES), department: optionalText, officer: optionalText }),
+);
+
+const timelinessOptionsShape = z.looseObject({
+  asOf: z.string(),
+  deadline: optionalText,
+  kind: optionalText,
+  department: optionalText,
+  from: optionalText,
+  to: optionalText,
+});
+
+const fixFactsShape = z.array(
+  z.looseObject({ recordId: z.string(), rejectedDate: z.string(), fixedDate: optionalText }),
+);
+
 function asOfDay(asOf: string): number {
   try {
     return dayNumberOf(asOf);
   } catch (cause) {
     throw new TasksError(
       'invalid_input',
-      { zh: `日期 ${asOf} 不合法`, en: `invalid date ${asOf}` },
+      { zh: `日期 ${describeValue(asOf)} 不合法`, en: `invalid date ${describeValue(asOf)}` },
       { path: ['asOf'], cause },
     );
   }
@@ -79,11 +124,17 @@ export function dueList(
   lifecycles: LifecycleRegistry,
   options: DueListOptions,
 ): DueItem[] {
+  requireIterable(tasks, ['tasks']);
+  requireRegistry(lifecycles, ['lifecycles']);
+  requireShape(dueOptionsShape, options, ['options']);
   const today = asOfDay(options.asOf);
   const cal = options.calendar ?? getDefaultCalendar();
   const keep = options.statuses === undefined ? undefined : new Set(options.statuses);
   const out: (DueItem & { dueDay: number })[] = [];
+  let i = 0;
   for (const t of tasks) {
+    if (!plainTaskState(t)) requireTaskState(t, ['tasks', i]);
+    i++;
     if (t.done) continue;
     if (options.department !== undefined && t.department !== options.department) continue;
     if (options.officer !== undefined && t.officer !== options.officer) continue;
@@ -144,6 +195,7 @@ export function summarizeDue(items: readonly DueItem[]): {
   readonly byDepartment: Map<string, DueCounts>;
   readonly byOfficer: Map<string, DueCounts>;
 } {
+  requireShape(dueItemsShape, items, ['items']);
   const byDepartment = new Map<string, DueCounts>();
   const byOfficer = new Map<string, DueCounts>();
   const bump = (m: Map<string, DueCounts>, key: string, s: DueStatus) => {
@@ -205,9 +257,14 @@ export interface TimelinessOptions {
  * rows.filter((r) => r.counted && r.onTime).length;
  */
 export function timeliness(tasks: Iterable<TaskState>, options: TimelinessOptions): TimelinessRow[] {
+  requireIterable(tasks, ['tasks']);
+  requireShape(timelinessOptionsShape, options, ['options']);
   const asOf = asOfDay(options.asOf);
   const out: TimelinessRow[] = [];
+  let i = 0;
   for (const t of tasks) {
+    if (!plainTaskState(t)) requireTaskState(t, ['tasks', i]);
+    i++;
     if (options.kind !== undefined && t.kind !== options.kind) continue;
     if (options.department !== undefined && t.department !== options.department) continue;
     for (const d of t.deadlines) {
@@ -293,7 +350,12 @@ export function kpiFactsFromTasks(
   const clues: TaskClueFact[] = [];
   const doubleNotifications: TaskDoubleNotificationFact[] = [];
   const fixes: TaskFixFact[] = [];
+  requireIterable(tasks, ['tasks']);
+  requireRegistry(lifecycles, ['lifecycles']);
+  let i = 0;
   for (const t of tasks) {
+    if (!plainTaskState(t)) requireTaskState(t, ['tasks', i]);
+    i++;
     if (t.department === undefined) continue;
     const lifecycle = lifecycles.get(t.lifecycle.id, t.lifecycle.version);
     for (const d of t.deadlines as readonly DeadlineState[]) {
@@ -338,6 +400,8 @@ export function applyFixFacts<T extends { readonly recordId: string }>(
   behaviours: readonly T[],
   fixes: readonly TaskFixFact[],
 ): (T & { rejectedDate?: string; fixedDate?: string })[] {
+  requireShape(z.array(z.looseObject({ recordId: z.string() })), behaviours, ['behaviours']);
+  requireShape(fixFactsShape, fixes, ['fixes']);
   const byId = new Map(fixes.map((f) => [f.recordId, f]));
   return behaviours.map((b) => {
     const f = byId.get(b.recordId);

@@ -1,5 +1,13 @@
-import type { CodeTableRegistry, WorkdayCalendar } from '@jianguan/core';
+import type { CodeTableRegistry, FieldPath, WorkdayCalendar } from '@jianguan/core';
 import { civilDateOfDayNumber, dayNumberOf, getDefaultCalendar } from '@jianguan/core';
+import {
+  requireContext,
+  requireIterable,
+  requireObject,
+  requireShape,
+  requireString,
+  taskStateShape,
+} from './boundary.js';
 import { IllegalTransitionError, TasksError } from './errors.js';
 import type { TaskEvent, TaskEventInput } from './events.js';
 import { eventDate } from './events.js';
@@ -190,7 +198,107 @@ export function reduceTask(
   event: ReducibleEvent | TaskEventInput,
   ctx: ReduceContext,
 ): TaskState {
+  if (task !== undefined) requireShape(taskStateShape, task, ['task']);
+  checkEvent(event, ['event']);
+  requireContext(ctx);
   return advance(task, event as EventLike, ctx, false);
+}
+
+/** {@link reduceTask} of a task book's own, already validated, task and event. @internal */
+export function reduceValidated(
+  task: TaskState | undefined,
+  event: ReducibleEvent | TaskEventInput,
+  ctx: ReduceContext,
+): TaskState {
+  return advance(task, event as EventLike, ctx, false);
+}
+
+const OPTIONAL_TEXT = ['version', 'department', 'officer', 'state', 'title'] as const;
+
+/** A plain object (not null, not an array). */
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/**
+ * Whether `e` is a well-formed transition event (not a create): the fast path replay runs on every event of a
+ * log, allocating nothing. Anything else goes through {@link checkEvent}, which finds the field at fault.
+ */
+function plainEvent(e: unknown): boolean {
+  if (!isRecord(e) || (e.task !== undefined && !plainSpec(e.task))) return false;
+  const { actor, reason, to, note } = e;
+  return (
+    typeof e.taskId === 'string' &&
+    typeof e.action === 'string' &&
+    typeof e.at === 'string' &&
+    isRecord(actor) &&
+    typeof actor.id === 'string' &&
+    (reason === undefined || (isRecord(reason) && typeof reason.code === 'string')) &&
+    (to === undefined ||
+      (isRecord(to) &&
+        (to.department === undefined || typeof to.department === 'string') &&
+        (to.officer === undefined || typeof to.officer === 'string'))) &&
+    (note === undefined || typeof note === 'string')
+  );
+}
+
+const optionalText = (value: unknown): boolean => value === undefined || typeof value === 'string';
+
+/** Whether `spec` is a well-formed create `task` (the fast path of {@link plainEvent}). */
+function plainSpec(spec: unknown): boolean {
+  if (!isRecord(spec) || typeof spec.lifecycle !== 'string') return false;
+  for (const key of OPTIONAL_TEXT) if (!optionalText(spec[key])) return false;
+  const { dueDates, entity, data, source } = spec;
+  if (dueDates !== undefined) {
+    if (!isRecord(dueDates)) return false;
+    for (const id in dueDates)
+      if (Object.hasOwn(dueDates, id) && typeof dueDates[id] !== 'string') return false;
+  }
+  return (
+    (entity === undefined || isRecord(entity)) &&
+    (data === undefined || isRecord(data)) &&
+    (source === undefined ||
+      (isRecord(source) && typeof source.system === 'string' && typeof source.ref === 'string'))
+  );
+}
+
+/**
+ * An event as far as a transition reads it, the create event's `task` included; throws `invalid_input` at
+ * the first field at fault.
+ */
+function checkEvent(e: unknown, path: FieldPath): void {
+  if (plainEvent(e)) return;
+  requireObject(e, path);
+  for (const key of ['taskId', 'action', 'at'] as const) requireString(e[key], [...path, key]);
+  requireObject(e.actor, [...path, 'actor']);
+  requireString(e.actor.id, [...path, 'actor', 'id']);
+  if (e.reason !== undefined) {
+    requireObject(e.reason, [...path, 'reason']);
+    requireString(e.reason.code, [...path, 'reason', 'code']);
+  }
+  if (e.to !== undefined) {
+    requireObject(e.to, [...path, 'to']);
+    for (const key of ['department', 'officer'] as const)
+      if (e.to[key] !== undefined) requireString(e.to[key], [...path, 'to', key]);
+  }
+  if (e.note !== undefined) requireString(e.note, [...path, 'note']);
+  if (e.task === undefined) return;
+  const at = [...path, 'task'];
+  requireObject(e.task, at);
+  const spec = e.task;
+  requireString(spec.lifecycle, [...at, 'lifecycle']);
+  for (const key of OPTIONAL_TEXT) if (spec[key] !== undefined) requireString(spec[key], [...at, key]);
+  if (spec.dueDates !== undefined) {
+    requireObject(spec.dueDates, [...at, 'dueDates']);
+    for (const [id, day] of Object.entries(spec.dueDates)) requireString(day, [...at, 'dueDates', id]);
+  }
+  for (const key of ['entity', 'data'] as const)
+    if (spec[key] !== undefined) requireObject(spec[key], [...at, key]);
+  if (spec.source !== undefined) {
+    requireObject(spec.source, [...at, 'source']);
+    requireString(spec.source.system, [...at, 'source', 'system']);
+    requireString(spec.source.ref, [...at, 'source', 'ref']);
+  }
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -363,8 +471,13 @@ function advance(task: TaskState | undefined, e: EventLike, ctx: ReduceContext, 
  * tasks.get('FXYJ-1')?.state;
  */
 export function replayTasks(events: Iterable<ReducibleEvent>, ctx: ReduceContext): Map<string, TaskState> {
+  requireIterable(events, ['events']);
+  requireContext(ctx);
   const tasks = new Map<string, TaskState>();
+  let i = 0;
   for (const e of events) {
+    if (!plainEvent(e)) checkEvent(e, ['events', i]);
+    i++;
     const current = tasks.get(e.taskId);
     const next = advance(current, e, ctx, true);
     if (next !== current) tasks.set(e.taskId, next);

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson, isCivilDate, toCivilDate } from '@jianguan/core';
 import { z } from 'zod';
+import { requireArray, requireObject, requireString } from './boundary.js';
 import { TasksError } from './errors.js';
 import { civilDateSchema } from './rules.js';
 
@@ -121,6 +122,7 @@ export function parseEventInput(input: unknown): z.output<typeof taskEventInputS
  * eventDate('2025-09-30T23:30:00Z'); // '2025-10-01'
  */
 export function eventDate(at: string): string {
+  requireString(at, ['at']);
   return isCivilDate(at) ? at : toCivilDate(new Date(at));
 }
 
@@ -131,6 +133,7 @@ export function eventDate(at: string): string {
  * hashEvent({ seq: 1, prev: GENESIS_HASH, taskId: 'c1', action: 'create', at: '2025-09-30', actor: { id: 'u' } });
  */
 export function hashEvent(event: Omit<TaskEvent, 'hash'> | TaskEvent): string {
+  requireObject(event, ['event']);
   const { hash: _ignored, ...rest } = event as TaskEvent;
   return createHash('sha256').update(canonicalJson(rest), 'utf8').digest('hex');
 }
@@ -173,6 +176,13 @@ export type LogVerification =
  * if (!r.ok) console.error(`log broken at entry ${r.index}: ${r.reason}`);
  */
 export function verifyLog(events: readonly TaskEvent[]): LogVerification {
+  requireArray(events, ['events']);
+  for (let i = 0; i < events.length; i++) requireObject(events[i], ['events', i]);
+  return verifyChain(events);
+}
+
+/** {@link verifyLog} of a checked list (the task book's own log). @internal */
+export function verifyChain(events: readonly TaskEvent[]): LogVerification {
   let prev = GENESIS_HASH;
   for (let i = 0; i < events.length; i++) {
     const e = events[i] as TaskEvent;

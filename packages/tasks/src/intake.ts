@@ -1,3 +1,12 @@
+import { z } from 'zod';
+import {
+  actorShape,
+  functionShape,
+  hasShape,
+  requireObject,
+  requireShape,
+  requireString,
+} from './boundary.js';
 import type { TaskEventInput } from './events.js';
 
 /**
@@ -40,8 +49,28 @@ export interface FixTaskOptions {
  * fixTaskId({ key: 'jg1-abc', recordId: 'JC-1', batchNo: 'b', status: 'rejected' }); // 'fix:jg1-abc'
  */
 export function fixTaskId(entry: RejectedEntry): string {
+  requireObject(entry, ['entry']);
+  requireString(entry.key, ['entry', 'key']);
   return `fix:${entry.key}`;
 }
+
+const entriesShape = z.array(
+  z.looseObject({
+    key: z.string(),
+    recordId: z.string(),
+    batchNo: z.string(),
+    status: z.string(),
+    issues: z.array(z.unknown()).optional(),
+  }),
+);
+
+const fixOptionsShape = z.looseObject({
+  rejectedOn: z.string(),
+  department: z.union([z.string(), functionShape]),
+  actor: actorShape,
+  existing: hasShape.optional(),
+  lifecycle: z.string().optional(),
+});
 
 /**
  * Turns the outbox's rejected entries into `create` events of 质检整改 tasks (5 working days, seed 002
@@ -59,6 +88,8 @@ export function fixTasksFromRejections(
   entries: readonly RejectedEntry[],
   options: FixTaskOptions,
 ): TaskEventInput[] {
+  requireShape(entriesShape, entries, ['entries']);
+  requireShape(fixOptionsShape, options, ['options']);
   const out: TaskEventInput[] = [];
   const seen = new Set<string>();
   for (const entry of entries) {

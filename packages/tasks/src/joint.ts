@@ -1,4 +1,6 @@
 import { uscc } from '@jianguan/core';
+import { z } from 'zod';
+import { actorShape, requireShape } from './boundary.js';
 import type { TaskEventInput } from './events.js';
 
 /**
@@ -34,6 +36,35 @@ export interface JointProposal {
   readonly due?: string;
 }
 
+const optionalText = z.string().optional();
+const openWorkShape = z.array(
+  z.looseObject({
+    id: z.string(),
+    department: z.string(),
+    /** Work without a valid USCC is left out, not refused. */
+    uscc: z.unknown(),
+    due: optionalText,
+    name: optionalText,
+  }),
+);
+const minDepartmentsShape = z.looseObject({ minDepartments: z.number().optional() });
+const proposalShape = z.looseObject({
+  uscc: z.string(),
+  name: optionalText,
+  departments: z.array(z.string()),
+  lead: z.string(),
+  items: z.array(z.string()),
+  due: optionalText,
+});
+const jointEventOptionsShape = z.looseObject({ taskId: z.string(), at: z.string(), actor: actorShape });
+const listingsShape = z.array(
+  z.looseObject({ uscc: z.unknown(), department: z.string(), name: optionalText }),
+);
+const libraryOptionsShape = z.looseObject({
+  minDepartments: z.number().optional(),
+  previous: z.array(z.looseObject({ uscc: z.string() })).optional(),
+});
+
 function key(value: string): string | undefined {
   try {
     return uscc.compact(value);
@@ -54,6 +85,8 @@ export function proposeJointTasks(
   work: readonly OpenWork[],
   options: { readonly minDepartments?: number } = {},
 ): JointProposal[] {
+  requireShape(openWorkShape, work, ['work']);
+  requireShape(minDepartmentsShape, options, ['options']);
   const min = options.minDepartments ?? 2;
   const groups = new Map<string, OpenWork[]>();
   for (const w of work) {
@@ -109,6 +142,8 @@ export function jointTaskEvent(
     readonly actor: { readonly id: string; readonly department?: string };
   },
 ): TaskEventInput {
+  requireShape(proposalShape, proposal, ['proposal']);
+  requireShape(jointEventOptionsShape, options, ['options']);
   return {
     taskId: options.taskId,
     action: 'create',
@@ -161,6 +196,8 @@ export function crossDepartmentLibrary(
   listings: readonly EntityListing[],
   options: { readonly minDepartments?: number; readonly previous?: readonly CrossDepartmentEntity[] } = {},
 ): { readonly library: CrossDepartmentEntity[]; readonly added: string[]; readonly removed: string[] } {
+  requireShape(listingsShape, listings, ['listings']);
+  requireShape(libraryOptionsShape, options, ['options']);
   const min = options.minDepartments ?? 2;
   const byEntity = new Map<string, { depts: Set<string>; name?: string }>();
   for (const l of listings) {

@@ -1,6 +1,7 @@
-import type { VersionedEntriesDiff, VersionedValueChange } from '@jianguan/core';
-import { diffValues, diffVersionedEntries } from '@jianguan/core';
+import type { FieldPath, VersionedEntriesDiff, VersionedValueChange } from '@jianguan/core';
+import { describeValue, diffValues, diffVersionedEntries } from '@jianguan/core';
 import { z } from 'zod';
+import { requireIterable, requireShape } from './boundary.js';
 import { TasksError } from './errors.js';
 import type { RuleSource } from './rules.js';
 import { ruleSourceSchema } from './rules.js';
@@ -197,6 +198,9 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
+/** Lifecycles {@link defineLifecycle} returned. */
+const defined = new WeakSet<object>();
+
 /**
  * Validates a lifecycle definition and returns it frozen with defaults filled in: states exist, terminal
  * states have no way out, every state is reachable, each action is defined once per state, deadlines name
@@ -210,7 +214,7 @@ export function defineLifecycle(input: LifecycleInput): Lifecycle {
   const parsed = lifecycleSchema.safeParse(input);
   if (!parsed.success) {
     const first = parsed.error.issues[0];
-    const id = String((input as { id?: unknown } | undefined)?.id);
+    const id = describeValue((input as { id?: unknown } | null | undefined)?.id);
     throw new TasksError(
       'invalid_lifecycle',
       {
@@ -223,7 +227,9 @@ export function defineLifecycle(input: LifecycleInput): Lifecycle {
       },
     );
   }
-  return deepFreeze(parsed.data);
+  const out = deepFreeze(parsed.data);
+  defined.add(out);
+  return out;
 }
 
 /**
@@ -248,6 +254,25 @@ export interface LifecycleChanges {
 }
 
 /**
+ * A lifecycle: one `defineLifecycle` returned, or a value its schema accepts (returned with the schema's
+ * defaults filled in).
+ */
+function requireLifecycle(value: unknown, path: FieldPath): Lifecycle {
+  if (value !== null && typeof value === 'object' && defined.has(value)) return value as Lifecycle;
+  return requireShape(lifecycleSchema, value, path);
+}
+
+/** {@link LifecycleChanges} as far as {@link deriveLifecycle} reads them before validating the result. */
+const changesShape = z.looseObject({
+  id: z.string().optional(),
+  deadlines: z.record(z.string(), z.looseObject({ restartOn: z.array(z.string()).optional() })).optional(),
+  addTransitions: z.array(z.looseObject({ action: z.string() })).optional(),
+  removeTransitions: z.array(z.string()).optional(),
+  addStates: z.array(z.unknown()).optional(),
+  rules: z.array(z.unknown()).optional(),
+});
+
+/**
  * Derives a provincial variant from a lifecycle: a new version with some deadlines, transitions or states
  * changed (a removed action is also dropped from the deadlines' `restartOn`); the result is validated like any
  * definition. Diff the two with {@link diffLifecycles}.
@@ -258,7 +283,9 @@ export interface LifecycleChanges {
  *   deadlines: { claim: { workdays: 3, rule: { ref: '浙江 notice …', status: 'inferred', checked: '2026-12-02' } } },
  * });
  */
-export function deriveLifecycle(base: Lifecycle, changes: LifecycleChanges): Lifecycle {
+export function deriveLifecycle(given: Lifecycle, changes: LifecycleChanges): Lifecycle {
+  const base = requireLifecycle(given, ['base']);
+  requireShape(changesShape, changes, ['changes']);
   for (const id of Object.keys(changes.deadlines ?? {})) {
     if (!base.deadlines.some((d) => d.id === id)) {
       throw new TasksError(
@@ -283,7 +310,8 @@ export function deriveLifecycle(base: Lifecycle, changes: LifecycleChanges): Lif
       ...added,
     ],
     deadlines: base.deadlines.map((d) => {
-      const merged = { ...d, ...(changes.deadlines?.[d.id] ?? {}) };
+      const patch = changes.deadlines !== undefined && Object.hasOwn(changes.deadlines, d.id);
+      const merged = { ...d, ...(patch ? changes.deadlines?.[d.id] : {}) };
       // A removed action no longer restarts a clock.
       return { ...merged, restartOn: merged.restartOn.filter((a) => !removed.has(a) || addedActions.has(a)) };
     }),
@@ -312,7 +340,9 @@ export interface LifecycleDiff {
  * @example
  * diffLifecycles(riskClueLifecycle, riskClueLifecycle).deadlines.changed; // []
  */
-export function diffLifecycles(before: Lifecycle, after: Lifecycle): LifecycleDiff {
+export function diffLifecycles(givenBefore: Lifecycle, givenAfter: Lifecycle): LifecycleDiff {
+  const before = requireLifecycle(givenBefore, ['before']);
+  const after = requireLifecycle(givenAfter, ['after']);
   // An action defined by several transitions (e.g. 督办 from each state) is identified with its from-states.
   const repeated = new Set<string>();
   for (const list of [before.transitions, after.transitions]) {
@@ -369,6 +399,7 @@ export interface LifecycleRegistry {
 export function createLifecycleRegistry(
   lifecycles: readonly (Lifecycle | LifecycleInput)[],
 ): LifecycleRegistry {
+  requireIterable(lifecycles, ['lifecycles']);
   const latest = new Map<string, Lifecycle>();
   const versions = new Map<string, Map<string, Lifecycle>>();
   for (const input of lifecycles) {

@@ -1,5 +1,6 @@
 import { civilDateOfDayNumber, dayNumberOf, uscc } from '@jianguan/core';
 import { z } from 'zod';
+import { actorShape, hasShape, requireShape } from './boundary.js';
 import { TasksError } from './errors.js';
 import type { TaskEventInput } from './events.js';
 import { ruleSourceSchema } from './rules.js';
@@ -78,6 +79,27 @@ export const riskRuleSetSchema = z
  * const set: RiskRuleSet = defineRiskRules({ id: 'county', version: '2026.1', rules: [...] });
  */
 export type RiskRuleSet = z.output<typeof riskRuleSetSchema>;
+
+const observationsShape = z.array(
+  z.looseObject({ uscc: z.unknown(), metric: z.string(), date: z.string(), value: z.unknown() }),
+);
+const asOfShape = z.looseObject({ asOf: z.string() });
+const signalsShape = z.array(
+  z.looseObject({
+    id: z.string(),
+    ruleId: z.string(),
+    ruleSet: z.string(),
+    uscc: z.string(),
+    grade: z.string(),
+    department: z.string(),
+    domain: z.string().optional(),
+  }),
+);
+const signalOptionsShape = z.looseObject({
+  at: z.string(),
+  actor: actorShape,
+  existing: hasShape.optional(),
+});
 
 /**
  * Validates a rule set.
@@ -161,6 +183,9 @@ export function evaluateRiskRules(
   observations: readonly RiskObservation[],
   options: { readonly asOf: string },
 ): RiskSignal[] {
+  requireShape(riskRuleSetSchema, set, ['set']);
+  requireShape(observationsShape, observations, ['observations']);
+  requireShape(asOfShape, options, ['options']);
   const asOf = dayNumberOf(options.asOf);
   const series = new Map<string, { day: number; date: string; value: number }[]>();
   for (const o of observations) {
@@ -246,6 +271,8 @@ export function signalsToClueTasks(
     readonly existing?: { has(id: string): boolean };
   },
 ): TaskEventInput[] {
+  requireShape(signalsShape, signals, ['signals']);
+  requireShape(signalOptionsShape, options, ['options']);
   const out: TaskEventInput[] = [];
   for (const s of signals) {
     if (options.existing?.has(s.id)) continue;

@@ -1,6 +1,7 @@
 import type { FileHandle } from 'node:fs/promises';
 import { mkdir, open, readFile, unlink } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { badInput, requireArray, requireMethods, requireObject, requireString } from './boundary.js';
 import { TasksError } from './errors.js';
 import type { TaskEvent } from './events.js';
 
@@ -26,6 +27,10 @@ export interface TaskStore {
 export function createMemoryTaskStore(
   initial: readonly TaskEvent[] = [],
 ): TaskStore & { readonly events: readonly TaskEvent[] } {
+  requireArray(initial, ['initial']);
+  initial.forEach((e, i) => {
+    requireObject(e, ['initial', i]);
+  });
   const events: TaskEvent[] = [...initial];
   let closed = false;
   return {
@@ -81,6 +86,11 @@ export function createFileTaskStore(
   path: string,
   options: FileTaskStoreOptions = {},
 ): TaskStore & { readonly recovered: number } {
+  requireString(path, ['path']);
+  if (path === '') badInput(['path'], { en: 'a file path', zh: '文件路径' }, path);
+  requireObject(options, ['options']);
+  if (options.lock !== undefined && typeof options.lock !== 'boolean')
+    badInput(['options', 'lock'], { en: 'a boolean', zh: '布尔值' }, options.lock);
   const lockPath = `${path}.lock`;
   const useLock = options.lock ?? true;
   let handle: FileHandle | undefined;
@@ -215,5 +225,9 @@ export async function rebuildStore(
   events: readonly TaskEvent[],
   batch = 10_000,
 ): Promise<void> {
+  requireMethods(target, ['target'], ['append'], { en: 'a task store', zh: '任务存储' });
+  requireArray(events, ['events']);
+  if (typeof batch !== 'number' || !Number.isSafeInteger(batch) || batch < 1)
+    badInput(['batch'], { en: 'a positive integer', zh: '正整数' }, batch);
   for (let i = 0; i < events.length; i += batch) await target.append(events.slice(i, i + batch));
 }

@@ -1,5 +1,17 @@
 import { isCivilDate } from '@jianguan/core';
+import { z } from 'zod';
 import type { TaskBook } from './book.js';
+import {
+  actorShape,
+  functionShape,
+  hasShape,
+  isObject,
+  requireIterable,
+  requireMethods,
+  requireObject,
+  requireShape,
+  requireString,
+} from './boundary.js';
 import type { SyncCursorStore, SyncCursors } from './cursors.js';
 import type { TaskState } from './engine.js';
 import type { TaskEventInput } from './events.js';
@@ -92,18 +104,32 @@ export interface IntakeOptions<R> {
 }
 
 /** Task id of a pushed clue: `clue:<预警编号>`. */
-export const clueTaskId = (warningId: string): string => `clue:${warningId}`;
+export const clueTaskId = (warningId: string): string => `clue:${text(warningId, 'warningId')}`;
 /** Task id of a joint task: `joint:<任务编号>`. */
-export const jointTaskId = (taskNo: string): string => `joint:${taskNo}`;
+export const jointTaskId = (taskNo: string): string => `joint:${text(taskNo, 'taskNo')}`;
 /** Task id of a complaint: `complaint:<工单号>`. */
-export const complaintTaskId = (complaintId: string): string => `complaint:${complaintId}`;
+export const complaintTaskId = (complaintId: string): string =>
+  `complaint:${text(complaintId, 'complaintId')}`;
 /** Task id of a 双告知 item: `sgz:<事项编号>`. */
-export const doubleNotificationTaskId = (itemId: string): string => `sgz:${itemId}`;
+export const doubleNotificationTaskId = (itemId: string): string => `sgz:${text(itemId, 'itemId')}`;
 
 /** Task id of a commitment to verify: `commitment:<承诺编号>`. */
-export const commitmentTaskId = (commitmentId: string): string => `commitment:${commitmentId}`;
+export const commitmentTaskId = (commitmentId: string): string =>
+  `commitment:${text(commitmentId, 'commitmentId')}`;
 
 /** The civil date of a provincial time ('2025-03-02', '2025-03-02 09:00:00' or an ISO instant). */
+/** An id argument: a string, else `invalid_input`. */
+function text(value: unknown, name: string): string {
+  requireString(value, [name]);
+  return value;
+}
+
+const intakeOptionsShape = z.looseObject({
+  department: z.union([z.string(), functionShape]).optional(),
+  actor: actorShape.optional(),
+  existing: hasShape.optional(),
+});
+
 function dayOf(value: unknown): string | undefined {
   if (typeof value !== 'string') return undefined;
   if (isCivilDate(value)) return value;
@@ -125,9 +151,13 @@ function collect<R>(
     record: R,
   ) => { id: string; at: string | undefined; task: NonNullable<TaskEventInput['task']> } | undefined,
 ): TaskEventInput[] {
+  requireIterable(records, ['records']);
+  requireShape(intakeOptionsShape, options, ['options']);
   const out: TaskEventInput[] = [];
   const seen = new Set<string>();
+  let i = 0;
   for (const record of records) {
+    requireObject(record, ['records', i++]);
     const made = make(record);
     if (made === undefined || made.at === undefined) continue;
     if (seen.has(made.id) || options.existing?.has(made.id)) continue;
@@ -186,20 +216,24 @@ export function jointTaskEvents(
   options: IntakeOptions<ProvinceJointTask> = {},
 ): TaskEventInput[] {
   return collect(items, options, (t) => {
-    const info = t.superviseData.taskInfo;
-    const object = info.superviseObjects?.[0];
-    const entity = {
-      ...(str(object?.superviseObjectName) !== undefined ? { name: object?.superviseObjectName } : {}),
-      ...(str(object?.credentialsValue) !== undefined ? { uscc: object?.credentialsValue } : {}),
-    };
+    const id = str(t.taskNo);
+    const data: unknown = t.superviseData;
+    const info = isObject(data) && isObject(data.taskInfo) ? data.taskInfo : undefined;
+    if (id === undefined || info === undefined) return undefined;
+    const objects = info.superviseObjects;
+    const object: Record<string, unknown> | undefined =
+      Array.isArray(objects) && isObject(objects[0]) ? objects[0] : undefined;
+    const name = str(object?.superviseObjectName);
+    const code = str(object?.credentialsValue);
+    const entity = { ...(name !== undefined ? { name } : {}), ...(code !== undefined ? { uscc: code } : {}) };
     return {
-      id: jointTaskId(t.taskNo),
+      id: jointTaskId(id),
       at: dayOf(info.taskStartTime),
       task: {
         lifecycle: 'joint_task',
-        ...(info.taskName !== undefined ? { title: info.taskName } : {}),
+        ...(typeof info.taskName === 'string' ? { title: info.taskName } : {}),
         ...(Object.keys(entity).length > 0 ? { entity } : {}),
-        source: { system: 'province', ref: t.taskNo },
+        source: { system: 'province', ref: id },
       },
     };
   });
@@ -244,24 +278,27 @@ export function doubleNotificationEvents(
   items: Iterable<ProvinceDoubleNotification>,
   options: IntakeOptions<ProvinceDoubleNotification> = {},
 ): TaskEventInput[] {
+  requireShape(intakeOptionsShape, options, ['options']);
   const withRouting: IntakeOptions<ProvinceDoubleNotification> = {
     ...options,
     department: (item) =>
-      item.department ??
+      str(item.department) ??
       (typeof options.department === 'function' ? options.department(item) : options.department),
   };
   return collect(items, withRouting, (d) => {
+    const id = str(d.itemId);
+    if (id === undefined) return undefined;
     const entity = {
-      ...(d.uscc !== undefined ? { uscc: d.uscc } : {}),
-      ...(d.name !== undefined ? { name: d.name } : {}),
+      ...(str(d.uscc) !== undefined ? { uscc: d.uscc } : {}),
+      ...(str(d.name) !== undefined ? { name: d.name } : {}),
     };
     return {
-      id: doubleNotificationTaskId(d.itemId),
+      id: doubleNotificationTaskId(id),
       at: dayOf(d.pushedAt),
       task: {
         lifecycle: 'double_notification',
         ...(Object.keys(entity).length > 0 ? { entity } : {}),
-        source: { system: 'registration', ref: d.itemId },
+        source: { system: 'registration', ref: id },
       },
     };
   }).map((e) =>
@@ -304,6 +341,8 @@ export function commitmentEvents(
   options: IntakeOptions<ProvinceCommitment> = {},
 ): TaskEventInput[] {
   return collect(items, options, (k) => {
+    const id = str(k.id);
+    if (id === undefined) return undefined;
     const entity = {
       ...(str(k.entityId) !== undefined ? { uscc: k.entityId } : {}),
       ...(str(k.entityName) !== undefined ? { name: k.entityName } : {}),
@@ -313,13 +352,13 @@ export function commitmentEvents(
     for (const key of ['item', 'content', 'verificationStandard', 'responsibleUnit', 'deadline'] as const)
       if (str(k[key]) !== undefined) data[key] = k[key];
     return {
-      id: commitmentTaskId(k.id),
+      id: commitmentTaskId(id),
       at: dayOf(k.pushedAt),
       task: {
         lifecycle: 'commitment_verification',
         ...(str(k.item) !== undefined ? { title: `告知承诺核查：${k.item}` } : {}),
         ...(Object.keys(entity).length > 0 ? { entity } : {}),
-        source: { system: 'province', ref: k.id },
+        source: { system: 'province', ref: id },
         ...(deadline !== undefined ? { dueDates: { verify: deadline } } : {}),
         ...(Object.keys(data).length > 0 ? { data } : {}),
       },
@@ -438,6 +477,38 @@ export interface SyncResult {
   readonly failed: readonly { readonly feed: keyof SyncCursors; readonly error: unknown }[];
 }
 
+const BOOK = { en: 'a task book', zh: '任务台账' } as const;
+const CLIENT = { en: 'a province sync client', zh: '省级同步客户端' } as const;
+
+const syncOptionsShape = z.looseObject({
+  department: z.union([z.string(), functionShape]).optional(),
+  actor: actorShape.optional(),
+  cursors: z.record(z.string(), z.string()).optional(),
+  cursorStore: z
+    .custom<object>(
+      (v) =>
+        v !== null &&
+        typeof v === 'object' &&
+        typeof (v as { load?: unknown }).load === 'function' &&
+        typeof (v as { save?: unknown }).save === 'function',
+      { message: 'expected a cursor store with load() and save() (须为带 load/save 的游标存储)' },
+    )
+    .optional(),
+});
+
+const feedbackOptionsShape = z.looseObject({
+  sent: z.custom<object>(
+    (v) =>
+      v !== null &&
+      typeof v === 'object' &&
+      typeof (v as { has?: unknown }).has === 'function' &&
+      typeof (v as { add?: unknown }).add === 'function',
+    { message: 'expected a Set of sent keys (须为已发送键的 Set)' },
+  ),
+  unitName: z.string(),
+  recordIds: functionShape.optional(),
+});
+
 async function drain<T>(
   open: (() => SyncPull<T>) | undefined,
   cursor: string | undefined,
@@ -470,6 +541,9 @@ export async function syncFromProvince(
   client: ProvinceSyncClient,
   options: SyncOptions = {},
 ): Promise<SyncResult> {
+  requireMethods(book, ['book'], ['tasks', 'applyAll'], BOOK);
+  requireMethods(client, ['client'], ['clues', 'jointTasks', 'complaints'], CLIENT);
+  requireShape(syncOptionsShape, options, ['options']);
   const start: SyncCursors = options.cursors ?? (await options.cursorStore?.load()) ?? {};
   const pull = (c: string | undefined): SyncPullOptions =>
     c === undefined ? { onInvalid: 'skip' } : { cursor: c, onInvalid: 'skip' };
@@ -591,6 +665,14 @@ export async function feedbackToProvince(
   client: ProvinceSyncClient,
   options: FeedbackOptions,
 ): Promise<FeedbackResult> {
+  requireMethods(book, ['book'], ['tasks', 'events'], BOOK);
+  requireMethods(
+    client,
+    ['client'],
+    ['sendClueFeedback', 'claimJointTask', 'feedbackJointTask', 'updateComplaintStatus'],
+    CLIENT,
+  );
+  requireShape(feedbackOptionsShape, options, ['options']);
   const sent: string[] = [];
   const failed: { key: string; error: unknown }[] = [];
   const call = async (key: string, run: () => Promise<unknown>) => {

@@ -1,5 +1,6 @@
 import {
   catalogItemSchema,
+  describeValue,
   fromExchangeRow,
   type InputSource,
   isCivilDate,
@@ -10,6 +11,7 @@ import {
 } from '@jianguan/core';
 import { type ReadCsvOptions, readCsv } from '@jianguan/core/io';
 import { z } from 'zod';
+import { badInput, isObject, requireOptions } from '../boundary.js';
 import { CatalogError, fromZodIssues } from '../errors.js';
 import { isItemCode } from './item-code.js';
 
@@ -95,7 +97,12 @@ export function catalogItemKey(item: {
   readonly itemCode: string;
   readonly subItemCode?: string | undefined;
 }): string {
-  return item.subItemCode ? `${item.itemCode}/${item.subItemCode}` : item.itemCode;
+  if (!isObject(item)) badInput('invalid_input', ['item'], ITEM, item);
+  const { itemCode, subItemCode } = item;
+  if (typeof itemCode !== 'string') badInput('invalid_input', ['item', 'itemCode'], STRING, itemCode);
+  if (subItemCode != null && typeof subItemCode !== 'string')
+    badInput('invalid_input', ['item', 'subItemCode'], STRING, subItemCode);
+  return subItemCode ? `${itemCode}/${subItemCode}` : itemCode;
 }
 
 /**
@@ -108,8 +115,18 @@ export function catalogItemName(item: {
   readonly mainItemName?: string | undefined;
   readonly subItemName?: string | undefined;
 }): string {
-  return item.subItemName?.trim() || item.mainItemName?.trim() || '';
+  if (!isObject(item)) badInput('invalid_input', ['item'], ITEM, item);
+  const { mainItemName, subItemName } = item;
+  for (const [key, value] of [
+    ['mainItemName', mainItemName],
+    ['subItemName', subItemName],
+  ] as const)
+    if (value != null && typeof value !== 'string') badInput('invalid_input', ['item', key], STRING, value);
+  return subItemName?.trim() || mainItemName?.trim() || '';
 }
+
+const ITEM = { en: 'a catalog item object', zh: '目录事项对象' } as const;
+const STRING = { en: 'a string', zh: '字符串' } as const;
 
 function structuralProblem(
   item: Record<string, unknown>,
@@ -120,10 +137,10 @@ function structuralProblem(
     return new CatalogError(
       'invalid_item_code',
       {
-        zh: `第 ${index + 1} 个事项：监管事项目录编码须为14位数字（${String(item.itemCode)}）`,
-        en: `item ${index + 1}: the catalog item code must be 14 digits (${String(item.itemCode)})`,
+        zh: `第 ${index + 1} 个事项：监管事项目录编码须为14位数字（${describeValue(item.itemCode)}）`,
+        en: `item ${index + 1}: the catalog item code must be 14 digits (${describeValue(item.itemCode)})`,
       },
-      { path: ['items', index, 'itemCode'], details: { value: item.itemCode } },
+      { path: ['items', index, 'itemCode'], details: { value: describeValue(item.itemCode) } },
     );
   }
   const key = catalogItemKey(item as { itemCode: string; subItemCode?: string });
@@ -195,6 +212,9 @@ export function checkCatalog(
   catalog: Pick<Catalog, 'items'>,
   options: Omit<QualityCheckOptions, 'recordType'> = {},
 ): QualityResult {
+  if (!isObject(catalog) || !Array.isArray(catalog.items))
+    badInput('invalid_input', ['catalog', 'items'], { en: 'an array of items', zh: '事项数组' }, catalog);
+  requireOptions(options);
   return qualityCheck(catalog.items, { ...options, recordType: 'catalogItem' });
 }
 
@@ -260,6 +280,7 @@ export async function readCatalogCsv(
   meta: CatalogMeta,
   options: ReadCatalogCsvOptions = {},
 ): Promise<CatalogLoad> {
+  requireOptions(options);
   const { quality: qualityOptions, ...csvOptions } = options;
   checkMeta(meta);
   const rows: { line: number; record?: Readonly<Record<string, unknown>>; error?: Error }[] = [];
@@ -291,6 +312,9 @@ export function catalogFromRows(
   meta: CatalogMeta,
   options: { readonly quality?: Omit<QualityCheckOptions, 'recordType'> } = {},
 ): CatalogLoad {
+  if (!Array.isArray(rows))
+    badInput('invalid_input', ['rows'], { en: 'an array of rows', zh: '行数组' }, rows);
+  requireOptions(options);
   checkMeta(meta);
   return assemble(
     rows.map((r, i) =>

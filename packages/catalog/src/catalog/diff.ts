@@ -1,4 +1,5 @@
-import { diffVersionedEntries, fieldDictionary } from '@jianguan/core';
+import { describeValue, diffVersionedEntries, fieldDictionary } from '@jianguan/core';
+import { badInput, catalogDiffShape, catalogShape, requireShape } from '../boundary.js';
 import { citationKeys } from '../legal-basis/citation.js';
 import { type Catalog, type CatalogEntry, catalogItemKey, catalogItemName } from './catalog.js';
 
@@ -59,6 +60,8 @@ const ZH = fieldDictionary.catalogItem as Readonly<Record<string, { readonly zh:
  * for (const c of diff.changed) console.log(c.name, c.changes.map((x) => x.zh));
  */
 export function diffCatalogs(before: Catalog, after: Catalog): CatalogDiff {
+  requireShape(catalogShape, before, ['before']);
+  requireShape(catalogShape, after, ['after']);
   const d = diffVersionedEntries<CatalogEntry>(before.items, after.items, {
     path: 'items',
     idOf: catalogItemKey,
@@ -133,6 +136,9 @@ export function diffCatalogs(before: Catalog, after: Catalog): CatalogDiff {
  * console.log(catalogChangelog(diffCatalogs(before, after), 'zh'));
  */
 export function catalogChangelog(diff: CatalogDiff, lang: 'zh' | 'en' = 'zh'): string {
+  requireShape(catalogDiffShape, diff, ['diff']);
+  if (lang !== 'zh' && lang !== 'en')
+    badInput('invalid_input', ['lang'], { en: "'zh' or 'en'", zh: "'zh' 或 'en'" }, lang);
   const zh = lang === 'zh';
   const lines: string[] = [];
   lines.push(
@@ -197,6 +203,11 @@ export function catalogChangelog(diff: CatalogDiff, lang: 'zh' | 'en' = 'zh'): s
 
 function show(v: unknown): string {
   if (v === undefined) return '—';
-  const text = Array.isArray(v) ? v.join(',') : String(v);
+  let text: string;
+  try {
+    text = Array.isArray(v) ? v.join(',') : String(v);
+  } catch {
+    text = describeValue(v);
+  }
   return text.length > 60 ? `${text.slice(0, 57)}…` : text;
 }

@@ -1,4 +1,4 @@
-import { defaultQualityRuleSet } from '@jianguan/core';
+import { defaultQualityRuleSet, describeValue } from '@jianguan/core';
 import { CatalogError } from '../errors.js';
 
 /**
@@ -72,10 +72,10 @@ export function parseItemCode(code: unknown): ItemCodeParts {
     throw new CatalogError(
       'invalid_item_code',
       {
-        zh: `监管事项目录编码须为${ITEM_CODE_LAYOUT.length}位数字：${String(code)}`,
-        en: `a catalog item code must be ${ITEM_CODE_LAYOUT.length} digits: ${String(code)}`,
+        zh: `监管事项目录编码须为${ITEM_CODE_LAYOUT.length}位数字：${describeValue(code)}`,
+        en: `a catalog item code must be ${ITEM_CODE_LAYOUT.length} digits: ${describeValue(code)}`,
       },
-      { details: { code } },
+      { details: { code: describeValue(code) } },
     );
   }
   const [d, m, s] = ITEM_CODE_LAYOUT.segments;

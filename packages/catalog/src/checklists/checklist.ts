@@ -1,5 +1,6 @@
-import { isCode, type LocalizedMessage } from '@jianguan/core';
+import { describeValue, isCode, type LocalizedMessage } from '@jianguan/core';
 import { z } from 'zod';
+import { badInput, isObject, requireShape } from '../boundary.js';
 import { isItemCode } from '../catalog/item-code.js';
 import { CatalogError, fromZodIssues } from '../errors.js';
 import { citationKeys } from '../legal-basis/citation.js';
@@ -159,12 +160,17 @@ export function evaluateChecklistResults(
   inspection: { readonly checkResult?: unknown } = {},
   precedence: readonly string[] = CONCLUSION_PRECEDENCE,
 ): ChecklistEvaluation {
+  requireShape(checklistSchema, checklist, ['checklist'], 'invalid_checklist');
+  if (!isObject(inspection))
+    badInput('invalid_input', ['inspection'], { en: 'an object', zh: '对象' }, inspection);
+  if (!Array.isArray(precedence) || !precedence.every((c) => typeof c === 'string'))
+    badInput('invalid_input', ['precedence'], { en: 'an array of codes', zh: '代码数组' }, precedence);
   const lines = new Map(checklist.items.map((l) => [l.id, l] as const));
   const seen = new Set<string>();
   const issues: ChecklistResultIssue[] = [];
   const findings: ChecklistEvaluation['findings'][number][] = [];
   for (const r of Array.isArray(results) ? results : []) {
-    const id = typeof r?.id === 'string' ? r.id : String(r?.id);
+    const id = typeof r?.id === 'string' ? r.id : describeValue(r?.id);
     const line = lines.get(id);
     if (!line) {
       issues.push({

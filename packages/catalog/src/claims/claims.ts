@@ -1,5 +1,6 @@
 import { isCivilDate, type LocalizedMessage, qualityCheckRecord, tryBehaviourActDate } from '@jianguan/core';
 import { z } from 'zod';
+import { catalogShape, functionShape, requireShape } from '../boundary.js';
 import {
   type Catalog,
   type CatalogEntry,
@@ -165,6 +166,18 @@ export interface ClaimGapInput {
   readonly today?: string;
 }
 
+/** {@link ClaimGapInput} as far as {@link claimGapReport} reads it before its own checks. */
+const claimGapInputShape = z.looseObject({
+  catalog: catalogShape,
+  claims: claimSetSchema,
+  mustClaim: z.union([z.array(z.string()), functionShape]).optional(),
+  inspectionLists: z.array(z.unknown()).optional(),
+  requiresInspectionList: functionShape.optional(),
+  behaviours: z.array(z.unknown()).optional(),
+  quarter: z.string().optional(),
+  today: z.string().optional(),
+});
+
 const SOURCES = {
   unclaimed: 'seed 002 art. 9 (及时认领), art. 45 (限期认领); seed 000 task 1',
   unknown_claim: 'SDK: a claim must name an item of the catalog version',
@@ -186,6 +199,7 @@ const SOURCES = {
  * report.gaps.filter((g) => g.kind === 'unclaimed').map((g) => g.itemName);
  */
 export function claimGapReport(input: ClaimGapInput): ClaimGapReport {
+  requireShape(claimGapInputShape, input, ['input']);
   const { catalog, claims } = input;
   const q = input.quarter === undefined ? quarterOf(input.today) : parseQuarter(input.quarter);
   const byKey = new Map(catalog.items.map((item) => [catalogItemKey(item), item] as const));

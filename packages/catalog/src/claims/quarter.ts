@@ -1,4 +1,4 @@
-import { chinaToday, isCivilDate } from '@jianguan/core';
+import { chinaToday, describeValue, isCivilDate } from '@jianguan/core';
 import { CatalogError } from '../errors.js';
 
 /**
@@ -34,10 +34,10 @@ export function parseQuarter(id: unknown): Quarter {
     throw new CatalogError(
       'invalid_quarter',
       {
-        zh: `季度须写作 YYYY-Qn（n 为 1–4）：${String(id)}`,
-        en: `a quarter is written YYYY-Qn (n = 1–4): ${String(id)}`,
+        zh: `季度须写作 YYYY-Qn（n 为 1–4）：${describeValue(id)}`,
+        en: `a quarter is written YYYY-Qn (n = 1–4): ${describeValue(id)}`,
       },
-      { details: { value: id } },
+      { details: { value: describeValue(id) } },
     );
   }
   return quarter(Number(m[1]), Number(m[2]));
@@ -55,8 +55,8 @@ export function quarterOf(date: string = chinaToday()): Quarter {
   if (!isCivilDate(date)) {
     throw new CatalogError(
       'invalid_quarter',
-      { zh: `不是有效日期：${String(date)}`, en: `not a civil date: ${String(date)}` },
-      { details: { value: date } },
+      { zh: `不是有效日期：${describeValue(date)}`, en: `not a civil date: ${describeValue(date)}` },
+      { details: { value: describeValue(date) } },
     );
   }
   return quarter(Number(date.slice(0, 4)), Math.floor((Number(date.slice(5, 7)) - 1) / 3) + 1);

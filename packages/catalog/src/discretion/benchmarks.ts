@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { badInput, isObject, requireShape } from '../boundary.js';
 import { isItemCode } from '../catalog/item-code.js';
 import { CatalogError, fromZodIssues } from '../errors.js';
 import { citationKeys } from '../legal-basis/citation.js';
@@ -200,6 +201,16 @@ export const EXAMPLE_BENCHMARK_SET: BenchmarkSet = {
  * findBenchmarkEntry(set, { punishAccord: '依据《殡葬管理条例》第二十二条第二款' })?.id; // 'funeral-superstitious-goods'
  */
 export function findBenchmarkEntry(
+  set: BenchmarkSet,
+  record: { readonly punishAccord?: unknown; readonly itemCode?: unknown },
+): BenchmarkEntry | undefined {
+  requireShape(benchmarkSetSchema, set, ['set'], 'invalid_benchmark_set');
+  if (!isObject(record)) badInput('invalid_input', ['record'], { en: 'an object', zh: '对象' }, record);
+  return benchmarkEntryOf(set, record);
+}
+
+/** {@link findBenchmarkEntry} of a set and record already checked. @internal */
+export function benchmarkEntryOf(
   set: BenchmarkSet,
   record: { readonly punishAccord?: unknown; readonly itemCode?: unknown },
 ): BenchmarkEntry | undefined {

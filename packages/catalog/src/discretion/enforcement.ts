@@ -2,15 +2,17 @@ import {
   addWorkdays,
   CHECK_TYPES,
   type CheckType,
+  describeValue,
   isCivilDate,
   type LocalizedMessage,
   type QualityIssue,
   type QualitySeverity,
 } from '@jianguan/core';
 import { z } from 'zod';
+import { badInput, functionShape, isObject, requireShape } from '../boundary.js';
 import { CatalogError, fromZodIssues } from '../errors.js';
 import { provenanceShape } from '../rule-data.js';
-import { type BenchmarkSet, findBenchmarkEntry } from './benchmarks.js';
+import { type BenchmarkSet, benchmarkEntryOf, benchmarkSetSchema } from './benchmarks.js';
 
 /**
  * The zod schema of the enforcement rule set (三项制度 and discretion rules as data): which checks run, their
@@ -181,9 +183,19 @@ export function defineEnforcementRules(
   },
   base: EnforcementRuleSet = DEFAULT_ENFORCEMENT_RULES,
 ): EnforcementRuleSet {
+  if (!isObject(overrides))
+    badInput('invalid_options', ['overrides'], { en: 'an object', zh: '对象' }, overrides);
+  if (overrides.rules !== undefined && !isObject(overrides.rules))
+    badInput('invalid_options', ['overrides', 'rules'], { en: 'an object', zh: '对象' }, overrides.rules);
+  requireShape(enforcementRuleSetSchema, base, ['base'], 'invalid_options');
   const rules: Record<string, unknown> = { ...base.rules };
   for (const [code, patch] of Object.entries(overrides.rules ?? {}))
-    rules[code] = { ...(base.rules[code] ?? {}), ...patch };
+    Object.defineProperty(rules, code, {
+      value: { ...(Object.hasOwn(base.rules, code) ? base.rules[code] : {}), ...patch },
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   const parsed = enforcementRuleSetSchema.safeParse({ ...base, ...overrides, rules });
   if (!parsed.success)
     throw fromZodIssues(
@@ -218,6 +230,16 @@ export interface EnforcementIssue extends QualityIssue {
  * @example
  * const o: CheckEnforcementOptions = { benchmarks: set, today: '2026-12-02', publishedDateOf: (r) => r.publishedDate };
  */
+/** {@link CheckEnforcementOptions} as {@link checkEnforcement} reads them. */
+const checkOptionsShape = z.looseObject({
+  rules: z.lazy(() => enforcementRuleSetSchema).optional(),
+  benchmarks: benchmarkSetSchema.optional(),
+  degreeOf: functionShape.optional(),
+  baseAmountOf: functionShape.optional(),
+  publishedDateOf: functionShape.optional(),
+  today: z.string().optional(),
+});
+
 export interface CheckEnforcementOptions {
   readonly rules?: EnforcementRuleSet;
   /** Discretion benchmarks; without them the discretion checks do not run. */
@@ -265,11 +287,17 @@ export function checkEnforcement(
   records: readonly unknown[],
   options: CheckEnforcementOptions = {},
 ): EnforcementCheckResult {
+  if (!Array.isArray(records))
+    badInput('invalid_input', ['records'], { en: 'an array of records', zh: '记录数组' }, records);
+  requireShape(checkOptionsShape, options, ['options'], 'invalid_options');
   const rules = options.rules ?? DEFAULT_ENFORCEMENT_RULES;
   if (options.today !== undefined && !isCivilDate(options.today)) {
     throw new CatalogError(
       'invalid_options',
-      { zh: `today 须为日期：${options.today}`, en: `today must be a civil date: ${options.today}` },
+      {
+        zh: `today 须为日期：${describeValue(options.today)}`,
+        en: `today must be a civil date: ${describeValue(options.today)}`,
+      },
       {
         path: ['today'],
       },
@@ -360,7 +388,7 @@ export function checkEnforcement(
     // 裁量基准
     const set = options.benchmarks;
     if (set) {
-      const entry = findBenchmarkEntry(set, record);
+      const entry = benchmarkEntryOf(set, record);
       if (!entry) {
         emit('discretion_no_benchmark', 'punishAccord', record.punishAccord, {
           zh: `裁量基准 ${set.id} ${set.version} 中没有与处罚依据对应的条目`,

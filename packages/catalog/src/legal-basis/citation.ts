@@ -1,5 +1,7 @@
+import { describeValue } from '@jianguan/core';
+import { citationShape, parseOptionsShape, requireShape } from '../boundary.js';
 import { CatalogError } from '../errors.js';
-import { type NormaliseLawNameOptions, normaliseLawName, revisionOf, toHalfWidth } from './law-names.js';
+import { lawName, type NormaliseLawNameOptions, revisionOf, toHalfWidth } from './law-names.js';
 import { formatChineseNumber, parseChineseNumber } from './numerals.js';
 
 /**
@@ -111,9 +113,10 @@ export function parseLegalBasis(text: unknown, options: ParseLegalBasisOptions =
     throw new CatalogError(
       'invalid_legal_basis',
       { zh: '法律依据须为文本', en: 'a legal basis must be text' },
-      { details: { value: text } },
+      { path: ['text'], details: { value: describeValue(text) } },
     );
   }
+  requireShape(parseOptionsShape, options, ['options'], 'invalid_options');
   const maxRange = options.maxRange ?? 30;
   const source = toHalfWidth(text).replace(/\s+/g, '');
   const out: LegalCitation[] = [];
@@ -124,7 +127,7 @@ export function parseLegalBasis(text: unknown, options: ParseLegalBasisOptions =
   let last: { article: number; end: number; law: string } | undefined;
 
   const lawOf = (written: string, revisionText: string) => {
-    const law = normaliseLawName(written, options);
+    const law = lawName(written, options);
     if (SELF.test(law) && current) return current;
     if (GENERIC_NAME.test(law)) return { law: '', lawAsWritten: written };
     return {
@@ -214,6 +217,7 @@ export function parseLegalBasis(text: unknown, options: ParseLegalBasisOptions =
  * formatCitation(parseLegalBasis('食品安全法第110条').citations[0]!); // '《食品安全法》第一百一十条'
  */
 export function formatCitation(c: LegalCitation): string {
+  requireShape(citationShape, c, ['citation']);
   let text = `《${c.law}》`;
   if (c.article === undefined) return text;
   text += `第${formatChineseNumber(c.article)}条`;

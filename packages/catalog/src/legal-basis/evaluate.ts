@@ -1,3 +1,5 @@
+import { z } from 'zod';
+import { badInput, proposalShape, requireShape } from '../boundary.js';
 import type { MatchProposal } from './match.js';
 
 /**
@@ -29,6 +31,8 @@ export interface ProposalEvaluation {
   }[];
 }
 
+const proposalsShape = z.array(proposalShape);
+
 /**
  * Scores proposals against labels keyed by local item key (value: the true provincial key, or `null`).
  * Proposals without a label are ignored.
@@ -41,6 +45,14 @@ export function evaluateProposals(
   proposals: readonly MatchProposal[],
   truth: ReadonlyMap<string, string | null>,
 ): ProposalEvaluation {
+  requireShape(proposalsShape, proposals, ['proposals']);
+  if (!(truth instanceof Map))
+    badInput(
+      'invalid_input',
+      ['truth'],
+      { en: 'a Map of item key → key or null', zh: 'Map（事项键 → 键或 null）' },
+      truth,
+    );
   let proposed = 0;
   let correct = 0;
   let positives = 0;

@@ -1,3 +1,5 @@
+import { parseOptionsShape, requireShape, requireString } from '../boundary.js';
+
 /**
  * Common abbreviations of law names (法律简称) → the full name without the 中华人民共和国 prefix. Data, not
  * logic: extend it with {@link normaliseLawName}'s `abbreviations` option. Status: inferred from common usage
@@ -71,6 +73,7 @@ export function toHalfWidth(text: string): string {
  * revisionOf('食品安全法（2018年修订）'); // '2018年修订'
  */
 export function revisionOf(text: string): string | undefined {
+  requireString(text, ['text']);
   const m = [...toHalfWidth(text).matchAll(REVISION)];
   return m[0]?.[1];
 }
@@ -85,6 +88,13 @@ export function revisionOf(text: string): string | undefined {
  * normaliseLawName('食安法实施条例'); // '食品安全法实施条例'
  */
 export function normaliseLawName(text: string, options: NormaliseLawNameOptions = {}): string {
+  requireString(text, ['text']);
+  requireShape(parseOptionsShape, options, ['options'], 'invalid_options');
+  return lawName(text, options);
+}
+
+/** {@link normaliseLawName} of checked arguments. @internal */
+export function lawName(text: string, options: NormaliseLawNameOptions): string {
   let name = toHalfWidth(text)
     .replace(/\s+/g, '')
     .replace(/[《》〈〉“”"'‘’「」]/g, '')
@@ -102,6 +112,6 @@ export function normaliseLawName(text: string, options: NormaliseLawNameOptions 
   const m = IMPLEMENTING.exec(name);
   const base = m ? name.slice(0, -m[1]!.length) : name;
   const baseName = PREFIX.test(base) ? base.replace(PREFIX, '') : base;
-  const expanded = table[baseName] ?? baseName;
+  const expanded = Object.hasOwn(table, baseName) ? table[baseName]! : baseName;
   return m ? `${expanded}${m[1]}` : expanded;
 }

@@ -1,5 +1,6 @@
 import { isCivilDate } from '@jianguan/core';
 import { z } from 'zod';
+import { candidateShape, proposalShape, requireShape } from '../boundary.js';
 import { isItemCode } from '../catalog/item-code.js';
 import { CatalogError, fromZodIssues } from '../errors.js';
 import type { MatchCandidate, MatchProposal } from './match.js';
@@ -54,6 +55,8 @@ export type MappingSet = z.infer<typeof mappingSetSchema>;
  */
 export type ConfirmedMapping = MappingSet['mappings'][number];
 
+const confirmationShape = z.looseObject({ by: z.string(), date: z.string(), note: z.string().optional() });
+
 /**
  * Turns a proposal's candidate into a confirmed mapping, recording who confirmed it, when, and the shared basis
  * from the evidence (shared citations, else shared laws).
@@ -67,11 +70,14 @@ export function confirmMapping(
   candidate: MatchCandidate,
   confirmation: { readonly by: string; readonly date: string; readonly note?: string },
 ): ConfirmedMapping {
+  requireShape(proposalShape, proposal, ['proposal']);
+  requireShape(candidateShape, candidate, ['candidate']);
+  requireShape(confirmationShape, confirmation, ['confirmation'], 'invalid_mapping_set');
   if (!isCivilDate(confirmation.date) || confirmation.by.trim() === '') {
     throw new CatalogError(
       'invalid_mapping_set',
       { zh: '确认须有确认人和有效日期', en: 'a confirmation needs a person and a civil date' },
-      { path: ['confirmation'], details: { confirmation } },
+      { path: ['confirmation'], details: { by: confirmation.by, date: confirmation.date } },
     );
   }
   const shared =

@@ -1,3 +1,5 @@
+import { z } from 'zod';
+import { isObject, matchableShape, parseOptionsShape, requireShape, requireString } from '../boundary.js';
 import { catalogItemKey, catalogItemName } from '../catalog/catalog.js';
 import { CatalogError } from '../errors.js';
 import { type ParseLegalBasisOptions, parseLegalBasis } from './citation.js';
@@ -95,6 +97,18 @@ export const DEFAULT_MATCH_WEIGHTS = { citation: 0.5, law: 0.25, name: 0.25, min
 const GENERIC =
   /对|的|和|及|与|等|情况|行为|监督检查|行政检查|监督|检查|监管|抽查|管理|事项|规范|使用|[()（）、，,·\s]/g;
 
+const matchableList = z.array(matchableShape);
+
+/** {@link nameSimilarity} of checked strings. */
+function similarity(a: string, b: string): number {
+  const x = bigrams(a);
+  const y = bigrams(b);
+  if (x.size === 0 || y.size === 0) return 0;
+  let shared = 0;
+  for (const g of x) if (y.has(g)) shared++;
+  return (2 * shared) / (x.size + y.size);
+}
+
 function bigrams(name: string): Set<string> {
   const text = toHalfWidth(name).replace(GENERIC, '');
   const out = new Set<string>();
@@ -112,12 +126,9 @@ function bigrams(name: string): Set<string> {
  * nameSimilarity('营业执照（登记证）规范使用情况的检查', '对营业执照规范使用的检查') > 0.6; // true
  */
 export function nameSimilarity(a: string, b: string): number {
-  const x = bigrams(a);
-  const y = bigrams(b);
-  if (x.size === 0 || y.size === 0) return 0;
-  let shared = 0;
-  for (const g of x) if (y.has(g)) shared++;
-  return (2 * shared) / (x.size + y.size);
+  requireString(a, ['a']);
+  requireString(b, ['b']);
+  return similarity(a, b);
 }
 
 /** |A ∩ B| / min(|A|, |B|): a local list often cites a subset of the provincial basis. */
@@ -162,11 +173,18 @@ export function proposeMappings(
   provincial: readonly MatchableItem[],
   options: ProposeMappingsOptions = {},
 ): MatchProposal[] {
+  requireShape(matchableList, local, ['local']);
+  requireShape(matchableList, provincial, ['provincial']);
+  requireShape(parseOptionsShape, options, ['options'], 'invalid_options');
   const w = options.weights ?? DEFAULT_MATCH_WEIGHTS;
   const top = options.top ?? 3;
   const minScore = options.minScore ?? DEFAULT_MATCH_WEIGHTS.minScore;
-  const sum = w.citation + w.law + w.name;
-  if (![w.citation, w.law, w.name].every((x) => Number.isFinite(x) && x >= 0) || !(sum > 0)) {
+  const sum = isObject(w) ? w.citation + w.law + w.name : Number.NaN;
+  if (
+    !isObject(w) ||
+    ![w.citation, w.law, w.name].every((x) => typeof x === 'number' && Number.isFinite(x) && x >= 0) ||
+    !(sum > 0)
+  ) {
     throw new CatalogError(
       'invalid_options',
       { zh: '权重须为非负数且和大于0', en: 'weights must be non-negative with a positive sum' },
@@ -175,14 +193,14 @@ export function proposeMappings(
       },
     );
   }
-  if (!Number.isInteger(top) || top < 1) {
+  if (typeof top !== 'number' || !Number.isInteger(top) || top < 1) {
     throw new CatalogError(
       'invalid_options',
       { zh: 'top 须为正整数', en: 'top must be a positive integer' },
       { path: ['top'] },
     );
   }
-  if (!Number.isFinite(minScore) || minScore < 0 || minScore > 1) {
+  if (typeof minScore !== 'number' || !Number.isFinite(minScore) || minScore < 0 || minScore > 1) {
     throw new CatalogError(
       'invalid_options',
       { zh: 'minScore 须在0到1之间', en: 'minScore must be within [0, 1]' },
@@ -198,7 +216,7 @@ export function proposeMappings(
     for (const b of cands) {
       const cit = overlap(a.citations, b.citations);
       const law = overlap(a.laws, b.laws);
-      const sim = nameSimilarity(a.name, b.name);
+      const sim = similarity(a.name, b.name);
       const score = (w.citation * cit.score + w.law * law.score + w.name * sim) / sum;
       if (score < minScore) continue;
       scored.push({

@@ -1,3 +1,5 @@
+import { badInput, requireString } from '../boundary.js';
+
 const DIGITS: Readonly<Record<string, number>> = {
   零: 0,
   〇: 0,
@@ -24,6 +26,7 @@ const UNITS: Readonly<Record<string, number>> = { 十: 10, 百: 100, 千: 1000 }
  * parseChineseNumber('第'); // undefined
  */
 export function parseChineseNumber(text: string): number | undefined {
+  requireString(text, ['text']);
   if (text === '') return undefined;
   if (/^\d+$/.test(text)) return Number(text);
   let total = 0;
@@ -58,7 +61,8 @@ export function parseChineseNumber(text: string): number | undefined {
  * formatChineseNumber(129); // '一百二十九'
  */
 export function formatChineseNumber(n: number): string {
-  if (!Number.isInteger(n) || n < 0 || n >= 10000) throw new RangeError(`not an integer in [0, 9999]: ${n}`);
+  if (typeof n !== 'number' || !Number.isInteger(n) || n < 0 || n >= 10000)
+    badInput('invalid_input', ['n'], { en: 'an integer in [0, 9999]', zh: '0–9999 的整数' }, n);
   if (n === 0) return '零';
   const names = '零一二三四五六七八九';
   const units = ['千', '百', '十', ''];

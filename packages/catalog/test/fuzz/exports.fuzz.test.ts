@@ -5,30 +5,38 @@ import * as api from '../../src/index.js';
 
 /** Per entry: see SweepOptions (`pending`: found by the sweep, not fixed yet — issue #11 item 5). */
 const options: Record<string, SweepOptions> = {
+  // parseLegalBasis never throws on odd *text*, but documents a CatalogError for non-string text or bad options.
   '@jianguan/catalog': {
-    never: ['parseLegalBasis'],
-    pending: {
-      catalogChangelog: "untyped TypeError: Cannot read properties of null (reading 'from')",
-      catalogItemKey: "untyped TypeError: Cannot read properties of null (reading 'subItemCode')",
-      catalogItemName: "untyped TypeError: Cannot read properties of null (reading 'subItemName')",
-      checkCatalog: "untyped TypeError: Cannot read properties of null (reading 'items')",
-      checkEnforcement: "untyped TypeError: Cannot read properties of null (reading 'forEach')",
-      claimGapReport: "untyped TypeError: Cannot destructure property 'catalog' of 'input' as it is null.",
-      confirmMapping: "untyped TypeError: Cannot read properties of undefined (reading 'date')",
-      defineEnforcementRules: "untyped TypeError: Cannot read properties of null (reading 'rules')",
-      diffCatalogs: "untyped TypeError: Cannot read properties of null (reading 'items')",
-      evaluateChecklistResults: "untyped TypeError: Cannot read properties of null (reading 'items')",
-      evaluateProposals: 'untyped TypeError: proposals is not iterable',
-      findBenchmarkEntry: "untyped TypeError: Cannot read properties of null (reading 'entries')",
-      formatChineseNumber: 'untyped RangeError: not an integer in [0, 9999]: null',
-      formatCitation: "untyped TypeError: Cannot read properties of null (reading 'law')",
-      nameSimilarity: "untyped TypeError: Cannot read properties of null (reading 'replace')",
-      normaliseLawName: "untyped TypeError: Cannot read properties of null (reading 'replace')",
-      parseChineseNumber: 'untyped TypeError: text is not iterable',
-      parseLegalBasis: 'untyped CatalogError: a legal basis must be text (法律依据须为文本)',
-      proposeMappings: 'untyped TypeError: provincial.map is not a function',
-      readCatalogCsv: "untyped TypeError: Cannot destructure property 'quality' of 'options' as it is null.",
-      revisionOf: "untyped TypeError: Cannot read properties of null (reading 'replace')",
+    samples: {
+      catalogItemKey: [{ itemCode: '31000000100001', subItemCode: '01' }],
+      catalogItemName: [{ mainItemName: '对食品经营者的监督检查', subItemName: '对餐饮服务的监督检查' }],
+      formatCitation: [
+        {
+          law: '食品安全法',
+          lawAsWritten: '食品安全法',
+          article: 110,
+          paragraph: 1,
+          key: '食品安全法#110.1',
+        },
+      ],
+      normaliseLawName: ['食安法实施条例', { abbreviations: { 特种设备法: '特种设备安全法' } }],
+      parseLegalBasis: ['《食品安全法》第十五条至第十八条', { maxRange: 5 }],
+      proposeMappings: [
+        [{ itemCode: '31000000100001', mainItemName: '食品检查', legalBasis: '食品安全法第110条' }],
+        [{ itemCode: '31000000100002', mainItemName: '食品经营检查', legalBasis: '食品安全法第110条' }],
+        { top: 2, minScore: 0 },
+      ],
+      confirmMapping: [
+        { key: 'a', itemCode: '31000000100001', name: 'x', candidates: [] },
+        {
+          key: 'b',
+          itemCode: '31000000100002',
+          name: 'y',
+          score: 0.9,
+          evidence: { sharedCitations: ['食品安全法#110'], sharedLaws: ['食品安全法'] },
+        },
+        { by: '张三', date: '2025-01-02' },
+      ],
     },
   },
 };

@@ -1,4 +1,5 @@
 import { civilFromDays, daysFromCivil } from '../calendar/civil-date.js';
+import { InvalidOptionsError } from '../errors/invalid-options.js';
 
 /**
  * Options of {@link parseDateText}.
@@ -33,6 +34,7 @@ function ymd(y: number, m: number, d: number): string | undefined {
  * Excel serials use the 1900 date system: serial 1 is 1900-01-01, and serial 60 (Excel's non-existent
  * 1900-02-29) is refused.
  *
+ * @throws {InvalidOptionsError} when `options` is not an object or `excelSerial` not a boolean.
  * @example
  * parseDateText('2026/12/1'); // '2026-12-01'
  * parseDateText('2025年9月30日'); // '2025-09-30'
@@ -40,6 +42,10 @@ function ymd(y: number, m: number, d: number): string | undefined {
  * parseDateText('2025-02-29'); // undefined
  */
 export function parseDateText(text: string, options: ParseDateTextOptions = {}): string | undefined {
+  if (options === null || typeof options !== 'object' || Array.isArray(options))
+    throw new InvalidOptionsError(undefined, { en: 'an object', zh: '对象' }, options);
+  if (options.excelSerial !== undefined && typeof options.excelSerial !== 'boolean')
+    throw new InvalidOptionsError('excelSerial', { en: 'a boolean', zh: '布尔值' }, options.excelSerial);
   if (typeof text !== 'string') return undefined;
   const t = text.trim();
   const m = SPREADSHEET.exec(t) ?? COMPACT.exec(t);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseDateText } from '../../src/index.js';
+import { InvalidOptionsError, parseDateText } from '../../src/index.js';
 
 describe('parseDateText', () => {
   it.each([
@@ -28,5 +28,10 @@ describe('parseDateText', () => {
 
   it('can refuse Excel serials', () => {
     expect(parseDateText('45930', { excelSerial: false })).toBeUndefined();
+  });
+
+  it('refuses options that are not an object, with a typed error', () => {
+    expect(() => parseDateText('2026-12-01', null as never)).toThrow(InvalidOptionsError);
+    expect(() => parseDateText('2026-12-01', { excelSerial: 'no' } as never)).toThrow(/excelSerial/);
   });
 });

@@ -1,7 +1,7 @@
 import type { KpiCalendar } from '../calendar/workday-index.js';
 import type { KpiData } from '../data/facts.js';
 import type { PreparedKpiData } from '../data/prepare.js';
-import { requireOptions } from '../errors/boundary.js';
+import { badArgument, isObject, requireOptions } from '../errors/boundary.js';
 import type { IndicatorSet } from '../indicators/schema.js';
 import type { PeriodId } from '../period/period.js';
 import { parsePeriod } from '../period/period.js';
@@ -58,6 +58,9 @@ export interface CompareOptions {
   readonly calendar?: KpiCalendar | undefined;
 }
 
+const ARRAY = { en: 'an array', zh: '数组' } as const;
+const UNIT = { en: 'a unit id or { id, name? }', zh: '单位编码或 { id, name? }' } as const;
+
 function rowOf(card: Scorecard): Omit<ComparisonRow, 'rank'> {
   const dimensions: Record<string, number> = {};
   for (const d of card.dimensions) dimensions[d.dimension] = d.score;
@@ -90,6 +93,8 @@ export function compareUnits(
   const set = ensureSet(indicatorSet);
   const prepared = ensurePrepared(data, options.calendar);
   const period = parsePeriod(options.period);
+  if (options.units !== undefined && !Array.isArray(options.units))
+    badArgument(['options', 'units'], ARRAY, options.units);
   const units = options.units ?? prepared.departments;
   const scorecards = units.map((unit) =>
     scorePrepared(set, prepared, {
@@ -172,6 +177,10 @@ export function scoreTrend(
   options: TrendOptions,
 ): Trend {
   requireOptions(options);
+  if (!Array.isArray(options.periods)) badArgument(['options', 'periods'], ARRAY, options.periods);
+  const { unit: spec } = options;
+  if (typeof spec !== 'string' && !(isObject(spec) && typeof spec.id === 'string'))
+    badArgument(['options', 'unit'], UNIT, spec);
   const set = ensureSet(indicatorSet);
   const prepared = ensurePrepared(data, options.calendar);
   const scorecards = options.periods.map((period) =>

@@ -1,3 +1,5 @@
+import { type FieldPath, localizeZodIssue, zodIssuePath } from '@jianguan/core';
+import { z } from 'zod';
 import { ARRAY, badInput, isList, requireOptions, requireRules } from '../boundary.js';
 import { TicketHasher } from '../draw/ticket.js';
 import { SamplingInputError } from '../errors.js';
@@ -102,6 +104,77 @@ export interface OfficerAssignment {
   readonly load: Readonly<Record<string, number>>;
 }
 
+/** `record[key]` when it is the record's own property (never an inherited `constructor` or `__proto__`). */
+function own<T>(record: Readonly<Record<string, T>> | undefined, key: string): T | undefined {
+  return record !== undefined && Object.hasOwn(record, key) ? record[key] : undefined;
+}
+
+const text = z.string();
+const texts = z.array(text);
+const attributes = z.record(z.string(), text).optional();
+
+const visitsShape = z.array(
+  z.looseObject({
+    visitId: text,
+    entityId: text,
+    departments: texts,
+    items: texts,
+    date: text,
+    entity: z.looseObject({ attributes }).optional(),
+  }),
+);
+
+const officersShape = z.array(
+  z.looseObject({
+    id: text,
+    department: text,
+    kind: text.optional(),
+    certificate: z.looseObject({ number: text, validFrom: text, validUntil: text }).optional(),
+    expertise: texts.optional(),
+    conflicts: texts.optional(),
+    unavailable: texts.optional(),
+    maxVisits: z.number().optional(),
+    attributes,
+  }),
+);
+
+const assignOptionsShape = z.looseObject({
+  seed: text,
+  items: z.array(z.looseObject({ code: text, expertise: texts.optional() })).optional(),
+  teamSize: z.number().optional(),
+  rotationRounds: z.number().optional(),
+  history: z
+    .record(z.string(), z.array(z.looseObject({ date: text, officerIds: texts.optional() })))
+    .optional(),
+  avoidanceRules: z
+    .array(
+      z.looseObject({
+        id: text,
+        officerField: text,
+        entityField: text,
+        relation: z.enum(['equals', 'includes']),
+      }),
+    )
+    .optional(),
+  existingLoad: z.record(z.string(), z.number()).optional(),
+  maxVisitsPerOfficer: z.number().optional(),
+  explain: z.boolean().optional(),
+});
+
+/** `value` matches `schema`, else a {@link SamplingInputError} `code` at the issue's path. */
+function requireShape(code: string, schema: z.ZodType, value: unknown, path: FieldPath): void {
+  const r = schema.safeParse(value);
+  if (r.success) return;
+  const issue = r.error.issues[0]!;
+  const at = [...path, ...zodIssuePath(issue)];
+  const message = localizeZodIssue(issue);
+  throw new SamplingInputError(
+    code,
+    { zh: `${at.join('.')}：${message.zh}`, en: `${at.join('.')}: ${message.en}` },
+    { path: at },
+  );
+}
+
 function fieldValues(
   source: { readonly attributes?: Readonly<Record<string, string>> } & Record<string, unknown>,
   name: string,
@@ -109,7 +182,7 @@ function fieldValues(
   const direct = source[name];
   if (typeof direct === 'string') return [direct];
   if (Array.isArray(direct)) return direct.filter((v): v is string => typeof v === 'string');
-  const attr = source.attributes?.[name];
+  const attr = own(source.attributes, name);
   return attr === undefined ? [] : [attr];
 }
 
@@ -163,6 +236,9 @@ export function assignOfficers(
   if (!isList(visits)) badInput('invalid_visits', ['visits'], ARRAY, visits);
   if (!isList(officers)) badInput('invalid_officer', ['officers'], ARRAY, officers);
   requireOptions(options);
+  requireShape('invalid_visits', visitsShape, visits, ['visits']);
+  requireShape('invalid_officer', officersShape, officers, ['officers']);
+  requireShape('invalid_options', assignOptionsShape, options, ['options']);
   if (options.rules !== undefined) requireRules(options.rules, ['options', 'rules']);
   const rules = options.rules ?? DEFAULT_SAMPLING_RULES;
   const ids = new Set<string>();
@@ -180,7 +256,7 @@ export function assignOfficers(
   const hasher = new TicketHasher(options.seed);
   const expertiseOf = new Map((options.items ?? []).map((it) => [it.code, it.expertise ?? []]));
   const load = new Map<string, number>();
-  for (const o of officers) load.set(o.id, options.existingLoad?.[o.id] ?? 0);
+  for (const o of officers) load.set(o.id, own(options.existingLoad, o.id) ?? 0);
   const used = new Map<string, number>();
   const explain = options.explain ?? true;
   // Visit order comes from tickets too, so it does not depend on the input order.
@@ -190,7 +266,7 @@ export function assignOfficers(
   const assignments: VisitAssignment[] = [];
   const infeasible: InfeasibleVisit[] = [];
   for (const { v: visit } of ordered) {
-    const past = [...(options.history?.[visit.entityId] ?? [])].sort((a, b) => (a.date < b.date ? 1 : -1));
+    const past = [...(own(options.history, visit.entityId) ?? [])].sort((a, b) => (a.date < b.date ? 1 : -1));
     const recent = new Set(past.slice(0, options.rotationRounds ?? 0).flatMap((p) => p.officerIds ?? []));
     const ineligible: IneligibleOfficer[] = [];
     const candidates: { o: DirectoryOfficer; ticket: string }[] = [];

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { LocalizedMessage } from '@jianguan/core';
-import { ARRAY, badInput, isObject, OBJECT } from '../boundary.js';
+import { ARRAY, badInput, isObject, OBJECT, requireRules } from '../boundary.js';
 import { commitPopulation, drawTask, sampleSizeFor } from '../draw/draw-task.js';
 import { compareCodePoints } from '../draw/order.js';
 import { SamplingInputError } from '../errors.js';
@@ -161,8 +161,11 @@ export function publicFrame(
   options: PublishDrawOptions & { readonly rules?: SamplingRules } = {},
 ): PublicFrame {
   ensureArray(population);
-  if (options === null || typeof options !== 'object')
-    badInput('invalid_options', ['options'], OBJECT, options);
+  if (!isObject(options as unknown)) badInput('invalid_options', ['options'], OBJECT, options);
+  if (options.rules !== undefined) requireRules(options.rules, ['options', 'rules']);
+  const given = options.labels;
+  if (given !== undefined && !isObject(given))
+    badInput('invalid_labels', ['options', 'labels'], OBJECT, given);
   const rules = options.rules ?? DEFAULT_SAMPLING_RULES;
   const internal = commitPopulation(task, population, rules); // validates the task and the ids
   const attribute = options.attribute ?? 'stratum';
@@ -178,7 +181,8 @@ export function publicFrame(
   );
   const labels: Record<string, string> = {};
   order.forEach((s, i) => {
-    labels[s.key] = options.labels?.[s.key] ?? `S${i + 1}`;
+    labels[s.key] =
+      (given !== undefined && Object.hasOwn(given, s.key) ? given[s.key] : undefined) ?? `S${i + 1}`;
   });
   const used = new Set(Object.values(labels));
   if (used.size !== order.length || [...used].some((l) => typeof l !== 'string' || l === '')) {

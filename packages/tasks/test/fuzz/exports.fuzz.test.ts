@@ -6,43 +6,36 @@ import * as api from '../../src/index.js';
 /** Per entry: see SweepOptions (`pending`: found by the sweep, not fixed yet — issue #11 item 5). */
 const options: Record<string, SweepOptions> = {
   '@jianguan/tasks': {
-    pending: {
-      commitmentEvents: 'untyped TypeError: records is not iterable',
-      commitmentTaskId: 'untyped TypeError: Cannot convert object to primitive value',
-      applyFixFacts: "untyped TypeError: Cannot read properties of undefined (reading 'map')",
-      clueEvents: 'untyped TypeError: records is not iterable',
-      clueTaskId: 'untyped TypeError: Cannot convert object to primitive value',
-      complaintEvents: 'untyped TypeError: records is not iterable',
-      complaintTaskId: 'untyped TypeError: Cannot convert object to primitive value',
-      createFileTaskStore: 'untyped TypeError: Cannot convert object to primitive value',
-      createLifecycleRegistry: 'untyped TypeError: lifecycles is not iterable',
-      createMemoryTaskStore: 'untyped TypeError: initial is not iterable',
-      crossDepartmentLibrary: 'untyped TypeError: listings is not iterable',
-      deriveLifecycle: "untyped TypeError: Cannot read properties of undefined (reading 'deadlines')",
-      diffLifecycles: "untyped TypeError: Cannot read properties of undefined (reading 'transitions')",
-      doubleNotificationEvents: 'untyped TypeError: records is not iterable',
-      doubleNotificationTaskId: 'untyped TypeError: Cannot convert object to primitive value',
-      dueList: "untyped TypeError: Cannot read properties of undefined (reading 'asOf')",
-      evaluateRiskRules: "untyped TypeError: Cannot read properties of undefined (reading 'asOf')",
-      eventDate: 'untyped TypeError: Cannot convert object to primitive value',
-      feedbackToProvince: "untyped TypeError: Cannot read properties of undefined (reading 'tasks')",
-      fixTaskId: "untyped TypeError: Cannot read properties of undefined (reading 'key')",
-      fixTasksFromRejections: 'untyped TypeError: entries is not iterable',
-      hashEvent: "untyped TypeError: Cannot destructure property 'hash' of 'event' as it is undefined.",
-      jointTaskEvent: "untyped TypeError: Cannot read properties of undefined (reading 'taskId')",
-      jointTaskEvents: 'untyped TypeError: records is not iterable',
-      jointTaskId: 'untyped TypeError: Cannot convert object to primitive value',
-      kpiFactsFromTasks: 'untyped TypeError: tasks is not iterable',
-      openTaskBook: "untyped TypeError: Cannot read properties of null (reading 'store')",
-      proposeJointTasks: 'untyped TypeError: work is not iterable',
-      rebuildStore: "untyped TypeError: Cannot read properties of undefined (reading 'length')",
-      reduceTask: "untyped TypeError: Cannot read properties of undefined (reading 'at')",
-      replayTasks: 'untyped TypeError: events is not iterable',
-      signalsToClueTasks: 'untyped TypeError: signals is not iterable',
-      summarizeDue: 'untyped TypeError: items is not iterable',
-      syncFromProvince: "untyped TypeError: Cannot read properties of undefined (reading 'clues')",
-      timeliness: "untyped TypeError: Cannot read properties of undefined (reading 'asOf')",
-      verifyLog: "untyped TypeError: Cannot read properties of undefined (reading 'length')",
+    samples: {
+      clueEvents: [
+        [{ warningId: 'w1', createdAt: '2025-09-30 10:00', title: '预警' }],
+        { department: 'scjg' },
+      ],
+      jointTaskEvents: [
+        [
+          {
+            taskNo: 'J1',
+            superviseData: {
+              taskInfo: {
+                taskNo: 'J1',
+                taskStartTime: '2025-09-30',
+                superviseObjects: [{ superviseObjectName: '某公司', credentialsValue: '91350100M000100Y' }],
+              },
+            },
+          },
+        ],
+      ],
+      fixTasksFromRejections: [
+        [{ key: 'k1', recordId: 'r1', batchNo: '2025093000001', status: 'rejected' }],
+        { rejectedOn: '2025-09-30', department: 'scjg', actor: { id: 'outbox' } },
+      ],
+      proposeJointTasks: [
+        [
+          { id: 'a', kind: 'clue', department: 'SAMR', uscc: '91350100M000100Y' },
+          { id: 'b', kind: 'clue', department: 'EPB', uscc: '91350100M000100Y', due: '2025-10-10' },
+        ],
+      ],
+      verifyLog: [[]],
     },
   },
 };

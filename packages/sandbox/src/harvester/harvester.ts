@@ -1,7 +1,7 @@
 import type { ExchangeFeedback, ExchangeRow, SqlClient } from '@jianguan/postgres';
 import type { UploadKind } from '@jianguan/provincial-client';
-import { ClientOptionsError } from '@jianguan/provincial-client';
 import { UPLOAD_KIND_NAMES } from '@jianguan/provincial-client/contract';
+import { invalid, objectArg, sandboxArg, stringArg } from '../arguments.js';
 import type { Sandbox } from '../types.js';
 
 /**
@@ -82,16 +82,38 @@ export function createExchangeHarvester(
   db: SqlClient,
   options: ExchangeHarvesterOptions = {},
 ): ExchangeHarvester {
-  const kinds = options.kinds ?? UPLOAD_KIND_NAMES;
-  for (const kind of kinds) {
-    if (!(UPLOAD_KIND_NAMES as readonly string[]).includes(kind)) {
-      throw new ClientOptionsError(
-        { zh: `未知的上报类型：${String(kind)}`, en: `unknown upload kind: ${String(kind)}` },
-        { kind },
+  sandboxArg(sandbox, ['sandbox']);
+  const client = objectArg(db, ['db']);
+  if (typeof client.query !== 'function') {
+    throw invalid(
+      ['db'],
+      { zh: 'SQL 客户端（pg Pool/Client 或 PGlite）', en: 'a SQL client (pg Pool/Client or PGlite)' },
+      db,
+    );
+  }
+  const o = objectArg(options, ['options'], true) as ExchangeHarvesterOptions;
+  if (o.kinds !== undefined && !Array.isArray(o.kinds)) {
+    throw invalid(['options', 'kinds'], { zh: '上报类型数组', en: 'an array of upload kinds' }, o.kinds);
+  }
+  const afterBatch = objectArg(o.afterBatch, ['options', 'afterBatch'], true);
+  for (const [kind, batchNo] of Object.entries(afterBatch))
+    stringArg(batchNo, ['options', 'afterBatch', kind]);
+  const kinds: readonly UploadKind[] = o.kinds ?? UPLOAD_KIND_NAMES;
+  kinds.forEach((kind, i) => {
+    if (!(UPLOAD_KIND_NAMES as readonly unknown[]).includes(kind)) {
+      throw invalid(
+        ['options', 'kinds', i],
+        {
+          zh: `上报类型（${UPLOAD_KIND_NAMES.join('、')}）`,
+          en: `an upload kind (${UPLOAD_KIND_NAMES.join(', ')})`,
+        },
+        kind,
       );
     }
-  }
-  const cursor: Partial<Record<UploadKind, string>> = { ...options.afterBatch };
+  });
+  const cursor: Partial<Record<UploadKind, string>> = {
+    ...(afterBatch as Partial<Record<UploadKind, string>>),
+  };
   let running: Promise<HarvestResult> | undefined;
 
   const round = async (): Promise<HarvestResult> => {

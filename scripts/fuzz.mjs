@@ -9,6 +9,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const MIN_INPUTS = 1_000_000;
+// One seed for every fuzz file of the run (the harness reads it): random unless JIANGUAN_FUZZ_SEED replays one.
+const seed =
+  process.env.JIANGUAN_FUZZ_SEED?.trim() || String((Date.now() ^ (Math.random() * 0x7fffffff)) | 0);
+console.log(`fuzz seed ${seed}`);
 const report = mkdtempSync(join(tmpdir(), 'jianguan-fuzz-'));
 const args = process.argv.slice(2);
 const files = args.some((a) => !a.startsWith('-')) ? [] : ['test/fuzz/'];
@@ -26,7 +30,7 @@ const run = spawnSync(
   ],
   {
     stdio: ['ignore', 'inherit', 'inherit'],
-    env: { ...process.env, JIANGUAN_FUZZ: 'full', JIANGUAN_FUZZ_REPORT: report },
+    env: { ...process.env, JIANGUAN_FUZZ: 'full', JIANGUAN_FUZZ_REPORT: report, JIANGUAN_FUZZ_SEED: seed },
   },
 );
 
@@ -57,4 +61,9 @@ const failed =
   total.silentPasses > 0 ||
   (files.length > 0 && total.inputs < MIN_INPUTS);
 if (files.length > 0 && total.inputs < MIN_INPUTS) console.error(`fewer than ${fmt(MIN_INPUTS)} inputs ran`);
+console.log(`fuzz seed ${seed}`);
+if (failed)
+  console.error(
+    `replay: JIANGUAN_FUZZ_SEED=${seed} npm run fuzz${args.length ? ` -- ${args.join(' ')}` : ''}`,
+  );
 process.exit(failed ? 1 : 0);

@@ -1,5 +1,6 @@
 import { isCivilDate } from '@jianguan/core';
 import { ClientOptionsError } from '@jianguan/provincial-client';
+import { invalid } from './arguments.js';
 import type { SandboxFaults } from './faults.js';
 import type { SandboxOptions } from './types.js';
 
@@ -80,6 +81,9 @@ export function parseSandboxArgs(argv: readonly string[]): {
   /** `--harvest`: the 前置库 to poll (a PostgreSQL URL or a PGlite directory) and how often. */
   harvest?: { readonly target: string; readonly intervalMs: number };
 } {
+  if (!Array.isArray(argv) || !argv.every((a) => typeof a === 'string')) {
+    throw invalid(['argv'], { zh: '字符串数组', en: 'an array of strings' }, argv);
+  }
   const faults: { -readonly [K in keyof SandboxFaults]: SandboxFaults[K] } = {};
   let port = 8787;
   let hostname = '127.0.0.1';

@@ -1,5 +1,6 @@
-import { orgCode, uscc } from '@jianguan/core';
+import { isCivilDate, orgCode, uscc } from '@jianguan/core';
 import seedrandom from 'seedrandom';
+import { invalid, stringArg, syntheticArgs } from './arguments.js';
 
 const AREAS = ['330102', '330106', '330108', '330110', '330105', '330109'];
 const PEOPLE = ['张伟', '王芳', '李娜', '刘洋', '陈静', '杨磊', '赵敏', '黄强'];
@@ -45,12 +46,24 @@ export function syntheticInspectionRecords(
   count: number,
   options: SyntheticRecordOptions = {},
 ): Record<string, unknown>[] {
-  const start = options.start ?? 0;
-  const prefix = options.prefix ?? 'JG';
-  const latest = Date.parse(`${options.latestDate ?? '2026-06-30'}T00:00:00Z`);
+  const o = syntheticArgs(seed, count, options);
+  const start = o.start ?? 0;
+  if (!Number.isSafeInteger(start) || (start as number) < 0) {
+    throw invalid(['options', 'start'], { zh: '非负整数', en: 'a non-negative integer' }, start);
+  }
+  const prefix = stringArg(o.prefix, ['options', 'prefix'], true) ?? 'JG';
+  const latestDate = stringArg(o.latestDate, ['options', 'latestDate'], true) ?? '2026-06-30';
+  if (!isCivilDate(latestDate)) {
+    throw invalid(
+      ['options', 'latestDate'],
+      { zh: 'YYYY-MM-DD 日期', en: 'a civil date YYYY-MM-DD' },
+      latestDate,
+    );
+  }
+  const latest = Date.parse(`${latestDate}T00:00:00Z`);
   const institution = makeUscc('330100', '00238701');
   return Array.from({ length: count }, (_, k) => {
-    const i = start + k;
+    const i = (start as number) + k;
     const rng = seedrandom(`${seed}:record:${i}`);
     const area = AREAS[Math.floor(rng() * AREAS.length)]!;
     const counterpart = makeUscc(area, String(10_000_000 + Math.floor(rng() * 89_999_999)));

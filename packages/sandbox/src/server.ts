@@ -5,6 +5,7 @@ import { chinaToday as chinaDate, isCivilDate as isValidCivilDate } from '@jiang
 import { ClientOptionsError } from '@jianguan/provincial-client';
 import { batchRequestSchema, defaultQualityCheck } from '@jianguan/provincial-client/contract';
 import { Hono } from 'hono';
+import { functionArg, objectArg, stringArg } from './arguments.js';
 import type { SandboxFaults } from './faults.js';
 import { FaultPlan } from './faults.js';
 import { createAuthenticator } from './http/auth.js';
@@ -18,7 +19,16 @@ import { createUploadStore } from './state/upload-store.js';
 import { createWorkItems } from './state/work-items.js';
 import type { RequestLogEntry, Sandbox, SandboxOptions, SandboxState } from './types.js';
 
-function validateOptions(options: SandboxOptions): void {
+function validateOptions(given: unknown): asserts given is SandboxOptions {
+  const options = objectArg(given, ['options'], true) as SandboxOptions;
+  stringArg(options.seed, ['options', 'seed'], true);
+  stringArg(options.hostname, ['options', 'hostname'], true);
+  stringArg(options.persistPath, ['options', 'persistPath'], true);
+  functionArg(options.now, ['options', 'now'], true);
+  functionArg(options.qualityCheck, ['options', 'qualityCheck'], true);
+  for (const name of ['faults', 'counts', 'arrivals'] as const)
+    objectArg(options[name], ['options', name], true);
+  if (options.auth !== undefined && options.auth !== 'none') objectArg(options.auth, ['options', 'auth']);
   if (
     options.port !== undefined &&
     (!Number.isInteger(options.port) || options.port < 0 || options.port > 65_535)
@@ -61,6 +71,7 @@ function validateOptions(options: SandboxOptions): void {
  */
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   validateOptions(options);
+  options ??= {};
   const seed = options.seed ?? 'jianguan';
   const plan = new FaultPlan(seed, options.faults ?? {});
   const clock = options.now ?? Date.now;

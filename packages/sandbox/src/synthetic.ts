@@ -1,6 +1,7 @@
-import { chinaToday, isCivilDate } from '@jianguan/core';
+import { chinaToday, describeValue, isCivilDate } from '@jianguan/core';
 import { ClientOptionsError, encodeSuperviseData } from '@jianguan/provincial-client';
 import seedrandom from 'seedrandom';
+import { functionArg, syntheticArgs } from './arguments.js';
 import { makeUscc } from './records.js';
 
 const DOMAINS = ['10', '20', '30', '40', '50', '60', '70', '80'];
@@ -59,10 +60,10 @@ export interface SyntheticDataOptions {
 /** Epoch ms (UTC midnight) of the first day of the window. */
 function windowStart(options: SyntheticDataOptions): number {
   const base = options.baseDate ?? chinaToday();
-  if (!isCivilDate(base)) {
+  if (typeof base !== 'string' || !isCivilDate(base)) {
     throw new ClientOptionsError(
       { zh: 'baseDate 须为 YYYY-MM-DD 日期', en: 'baseDate must be a civil date YYYY-MM-DD' },
-      { baseDate: base },
+      { baseDate: describeValue(base) },
     );
   }
   return Date.parse(`${base}T00:00:00Z`) - SPAN_DAYS * 86_400_000;
@@ -80,6 +81,8 @@ export function syntheticClues(
   count: number,
   options: SyntheticDataOptions = {},
 ): Record<string, unknown>[] {
+  syntheticArgs(seed, count, options);
+  if (options?.dateOf !== undefined) functionArg(options.dateOf, ['options', 'dateOf']);
   const start = windowStart(options);
   const rng = seedrandom(`${seed}:clues`);
   return Array.from({ length: count }, (_, i) => {
@@ -110,6 +113,8 @@ export function syntheticComplaints(
   count: number,
   options: SyntheticDataOptions = {},
 ): Record<string, unknown>[] {
+  syntheticArgs(seed, count, options);
+  if (options?.dateOf !== undefined) functionArg(options.dateOf, ['options', 'dateOf']);
   const start = windowStart(options);
   const rng = seedrandom(`${seed}:complaints`);
   return Array.from({ length: count }, (_, i) => {
@@ -143,6 +148,8 @@ export function syntheticJointTasks(
   count: number,
   options: SyntheticDataOptions = {},
 ): { taskNo: string; status: string; superviseData: string }[] {
+  syntheticArgs(seed, count, options);
+  if (options?.dateOf !== undefined) functionArg(options.dateOf, ['options', 'dateOf']);
   const start = windowStart(options);
   const rng = seedrandom(`${seed}:tasks`);
   const dated = (drawn: string, i: number) => options.dateOf?.(i) ?? drawn;
@@ -212,6 +219,8 @@ export function syntheticDoubleNotifications(
   count: number,
   options: SyntheticDataOptions = {},
 ): Record<string, unknown>[] {
+  syntheticArgs(seed, count, options);
+  if (options?.dateOf !== undefined) functionArg(options.dateOf, ['options', 'dateOf']);
   const start = windowStart(options);
   const rng = seedrandom(`${seed}:double-notifications`);
   return Array.from({ length: count }, (_, i) => {
@@ -247,6 +256,8 @@ export function syntheticCommitments(
   count: number,
   options: SyntheticDataOptions = {},
 ): Record<string, unknown>[] {
+  syntheticArgs(seed, count, options);
+  if (options?.dateOf !== undefined) functionArg(options.dateOf, ['options', 'dateOf']);
   const start = windowStart(options);
   const rng = seedrandom(`${seed}:commitments`);
   return Array.from({ length: count }, (_, i) => {

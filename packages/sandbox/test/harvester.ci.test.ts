@@ -251,7 +251,7 @@ describe('the sandbox harvesting a 前置库', () => {
           { query: async () => ({ rows: [] }) },
           { kinds: ['nope' as 'behaviours'] },
         ),
-      ).toThrow(/unknown upload kind/);
+      ).toThrow(/options\.kinds\.0 must be an upload kind/);
     } finally {
       await sandbox.stop();
     }

@@ -22,10 +22,28 @@ export function runs(quick: number, full: number): number {
   return FULL ? full : quick;
 }
 
-/** The fast-check seed of this run (`JIANGUAN_FUZZ_SEED` replays one); printed with every failure. */
-export const SEED = process.env.JIANGUAN_FUZZ_SEED
-  ? Number(process.env.JIANGUAN_FUZZ_SEED)
-  : (Date.now() ^ (Math.random() * 0x7fffffff)) | 0;
+/** The seed of the quick profile: `npm test` sweeps the same inputs on every run, so a failure is reproducible. */
+export const QUICK_SEED = 20_251_101;
+
+function seedOf(value: string | undefined): number | undefined {
+  if (value === undefined || value.trim() === '') return undefined;
+  const n = Number(value);
+  if (!Number.isSafeInteger(n))
+    throw new Error(`JIANGUAN_FUZZ_SEED must be an integer, got ${JSON.stringify(value)}`);
+  return n | 0;
+}
+
+/**
+ * The fast-check seed of this run, printed with every failure: `JIANGUAN_FUZZ_SEED` when set (replays a run);
+ * otherwise {@link QUICK_SEED} in the quick profile, and a fresh random seed under `npm run fuzz` (printed once
+ * per test file, so a full run's failure can be replayed with `JIANGUAN_FUZZ_SEED=<seed> npm run fuzz`).
+ */
+export const SEED: number =
+  seedOf(process.env.JIANGUAN_FUZZ_SEED) ??
+  (FULL ? (Date.now() ^ (Math.random() * 0x7fffffff)) | 0 : QUICK_SEED);
+
+if (FULL || process.env.JIANGUAN_FUZZ_SEED)
+  console.log(`fuzz seed ${SEED} (replay: JIANGUAN_FUZZ_SEED=${SEED})`);
 
 /** Per-target counts. */
 export interface Tally {

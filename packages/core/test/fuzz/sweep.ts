@@ -7,7 +7,7 @@
  * messages); functions documented as never throwing must not throw at all. No argument may be mutated.
  *
  * Returned iterables and async iterables are consumed (a lazy throw is still a throw); returned handles with a
- * `close` method are closed. Classes (error constructors) are not swept.
+ * `close` (or else a `stop`) method are closed. Classes (error constructors) are not swept.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -219,6 +219,7 @@ async function drain(value: unknown): Promise<void> {
     for (const _ of value as Iterable<unknown>) if (++n >= 50) break;
   }
   if (typeof v.close === 'function') await (v.close as () => unknown)();
+  else if (typeof v.stop === 'function') await (v.stop as () => unknown)();
 }
 
 /** Sweeps every function of `ns`; returns the tallies (one per function) for `expectClean`. */

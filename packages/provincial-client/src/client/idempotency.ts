@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '@jianguan/core';
+import { invalidArgument, objectArgument, stringArgument, stringsArgument } from '../errors/arguments.js';
 
 /**
  * JSON with object keys sorted at every level, so equal values always serialise identically
@@ -27,6 +28,15 @@ export function recordIdempotencyKey(input: {
   readonly operation: 'I' | 'U' | 'D';
   readonly record?: unknown;
 }): string {
+  const i = objectArgument(input, ['input']);
+  for (const name of ['source', 'kind', 'recordId'] as const) stringArgument(i[name], ['input', name]);
+  if (i.operation !== 'I' && i.operation !== 'U' && i.operation !== 'D') {
+    throw invalidArgument(
+      ['input', 'operation'],
+      { zh: "'I'、'U' 或 'D'", en: "'I', 'U' or 'D'" },
+      i.operation,
+    );
+  }
   const content =
     input.operation === 'D'
       ? ''
@@ -48,6 +58,8 @@ export function recordIdempotencyKey(input: {
  * batchIdempotencyKey('2024031500001', ['jg1-a', 'jg1-b']) === batchIdempotencyKey('2024031500001', ['jg1-b', 'jg1-a']); // true
  */
 export function batchIdempotencyKey(batchNo: string, itemKeys: readonly string[]): string {
+  stringArgument(batchNo, ['batchNo']);
+  stringsArgument(itemKeys, ['itemKeys']);
   const digest = createHash('sha256')
     .update(`${batchNo}\n${[...itemKeys].sort().join('\n')}`)
     .digest('hex');

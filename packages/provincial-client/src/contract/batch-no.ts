@@ -28,6 +28,7 @@ export function formatBatchNo(civilDate: string, sequence: number): string {
  * parseBatchNo('2019041100002'); // { date: '2019-04-11', sequence: 2 }
  */
 export function parseBatchNo(batchNo: string): { date: string; sequence: number } | undefined {
+  if (typeof batchNo !== 'string') return undefined;
   const m = /^(\d{4})(\d{2})(\d{2})(\d{5})$/.exec(batchNo);
   if (!m) return undefined;
   return { date: `${m[1]}-${m[2]}-${m[3]}`, sequence: Number(m[4]) };

@@ -22,6 +22,7 @@ import {
   workdayLateness,
 } from '@jianguan/core';
 import type { z } from 'zod';
+import { invalidArgument, objectArgument } from '../errors/arguments.js';
 
 const SCHEMAS = {
   behaviourRecordSchema,
@@ -52,6 +53,16 @@ export type CoreSchemaName = keyof typeof SCHEMAS;
  * recordSchema('riskClueSchema').safeParse(clue).success;
  */
 export function recordSchema(name: CoreSchemaName): z.ZodType {
+  if (typeof name !== 'string' || !Object.hasOwn(SCHEMAS, name)) {
+    throw invalidArgument(
+      ['name'],
+      {
+        zh: `core 记录模式名（${Object.keys(SCHEMAS).join('、')}）`,
+        en: `a core record schema name (${Object.keys(SCHEMAS).join(', ')})`,
+      },
+      name,
+    );
+  }
   return SCHEMAS[name];
 }
 
@@ -96,11 +107,13 @@ export interface QualityCheckContext {
  * @example
  * defaultQualityCheck([{ kind: 'inspection', recordId: 'r1' }], { today: '2025-12-31' }).failed; // 1 (required fields missing)
  */
-export const defaultQualityCheck: QualityCheckFunction = (records, options = {}) =>
-  qualityCheck(records, {
-    recordType: (options.recordType ?? 'auto') as RecordType | 'auto',
-    ...(options.today === undefined ? {} : { today: options.today }),
+export const defaultQualityCheck: QualityCheckFunction = (records, options) => {
+  const context = objectArgument(options, ['options'], true) as QualityCheckContext;
+  return qualityCheck(records, {
+    recordType: (context.recordType ?? 'auto') as RecordType | 'auto',
+    ...(context.today === undefined ? {} : { today: context.today }),
   });
+};
 
 /**
  * Working-day lateness of an act done on `eventDay` with `allowedWorkdays`, judged on `doneDay` (core calendar).

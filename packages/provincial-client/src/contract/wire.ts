@@ -1,5 +1,6 @@
 import { PUBLICATION_CHANNELS, type PublicationChannelSlug, publicationChannelSlug } from '@jianguan/core';
 import { z } from 'zod';
+import { invalidArgument } from '../errors/arguments.js';
 import { recordSchema } from './core-adapter.js';
 
 /** Success code of the contract's response envelope (as the Zhejiang gateway: `code == "00"`). */
@@ -129,6 +130,21 @@ export const UPLOAD_KIND_NAMES = Object.keys(UPLOAD_KINDS) as UploadKind[];
  * One item of an upload batch. With `looseRecords` the record is any object (the sandbox checks records one by
  * one so a malformed record is rejected on its own instead of failing the whole batch).
  */
+/** `kind` checked at the boundary: one of {@link UPLOAD_KIND_NAMES}. */
+function uploadKindArgument(kind: unknown): UploadKind {
+  if (typeof kind !== 'string' || !Object.hasOwn(UPLOAD_KINDS, kind)) {
+    throw invalidArgument(
+      ['kind'],
+      {
+        zh: `上报类型（${UPLOAD_KIND_NAMES.join('、')}）`,
+        en: `an upload kind (${UPLOAD_KIND_NAMES.join(', ')})`,
+      },
+      kind,
+    );
+  }
+  return kind as UploadKind;
+}
+
 export function batchItemSchema(kind: UploadKind, looseRecords = false) {
   return z.object({
     recordId: z.string().min(1).max(100).meta({ description: '记录唯一标识 record_unique_identity' }),
@@ -146,6 +162,10 @@ export function batchItemSchema(kind: UploadKind, looseRecords = false) {
 
 /** Request body of a batch upload. */
 export function batchRequestSchema(kind: UploadKind, looseRecords = false) {
+  uploadKindArgument(kind);
+  if (typeof looseRecords !== 'boolean') {
+    throw invalidArgument(['looseRecords'], { zh: '布尔值', en: 'a boolean' }, looseRecords);
+  }
   return z.object({
     batchNo: batchNoSchema,
     source: z.string().min(1).max(50).meta({ description: '数据来源 cd_source (省份区划代码 + 部门编码)' }),

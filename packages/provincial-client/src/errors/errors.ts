@@ -1,4 +1,4 @@
-import type { LocalizedMessage } from '@jianguan/core';
+import type { FieldPath, LocalizedMessage } from '@jianguan/core';
 import { JianguanError } from '@jianguan/core';
 import { redactText, redactUrl, redactValue, sanitizeError } from './redact.js';
 
@@ -23,6 +23,8 @@ export interface RequestInfo {
   readonly data?: unknown;
   /** The underlying error. */
   readonly cause?: unknown;
+  /** The bad field or argument (`['options', 'baseUrl']`, `['appKey']`), for argument errors. */
+  readonly path?: FieldPath;
   /** Extra facts. */
   readonly details?: Readonly<Record<string, unknown>>;
 }
@@ -71,6 +73,7 @@ export class ProvincialClientError extends JianguanError {
           requestId: info.requestId,
         }) as Record<string, unknown>,
         ...(info.cause === undefined ? {} : { cause: sanitizeError(info.cause) }),
+        ...(info.path === undefined ? {} : { path: info.path }),
       },
     );
     if (typeof this.stack === 'string') this.stack = redactText(this.stack);
@@ -309,8 +312,12 @@ export class SignerError extends ProvincialClientError {
  */
 export class ClientOptionsError extends ProvincialClientError {
   override readonly name = 'ClientOptionsError' as const;
-  constructor(messages: LocalizedMessage, details: Readonly<Record<string, unknown>> = {}) {
-    super('invalid_options', messages, { details });
+  constructor(
+    messages: LocalizedMessage,
+    details: Readonly<Record<string, unknown>> = {},
+    path: FieldPath = [],
+  ) {
+    super('invalid_options', messages, { details, path });
   }
 }
 

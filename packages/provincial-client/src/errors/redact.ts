@@ -1,3 +1,7 @@
+import type { FieldPath } from '@jianguan/core';
+import { describeValue } from '@jianguan/core';
+import { invalidArgument } from './arguments.js';
+
 /** Names (of query parameters, headers, object properties) whose values are secrets. */
 const SECRET_NAMES =
   /sign|signature|secret|token|password|passwd|pwd|key|authorization|cookie|credential|x-tif-signature/i;
@@ -19,6 +23,7 @@ function isSecretName(name: string): boolean {
  * redactUrl('http://u:pw@x/a?appKey=k&sign=abc'); // 'http://u:%5BREDACTED%5D@x/a?appKey=k&sign=%5BREDACTED%5D'
  */
 export function redactUrl(url: string): string {
+  if (typeof url !== 'string') throw notText(['url'], url);
   try {
     const parsed = new URL(url);
     for (const name of [...parsed.searchParams.keys()]) {
@@ -40,6 +45,7 @@ export function redactUrl(url: string): string {
  * redactText('GET http://u:pw@x/a?sign=abc failed'); // 'GET http://u:[REDACTED]@x/a?sign=[REDACTED] failed'
  */
 export function redactText(text: string): string {
+  if (typeof text !== 'string') throw notText(['text'], text);
   return text
     .replace(/(\b[a-z][a-z0-9+.-]*:\/\/[^\s/:@]*:)[^\s/@]*@/gi, `$1${REDACTED}@`)
     .replace(/((?:^|[?&\s;,])([\w.-]+)=)([^&\s;,#"']*)/g, (m, prefix: string, name: string) =>
@@ -59,17 +65,24 @@ export function redactText(text: string): string {
  * redactValue({ requestSecret: 'abc', code: '00' }); // { requestSecret: '[REDACTED]', code: '00' }
  */
 export function redactValue(value: unknown, depth = 0): unknown {
+  const level = typeof depth === 'number' && Number.isFinite(depth) ? depth : 0;
   if (typeof value === 'string') return redactText(value);
   if (value instanceof URL) return redactUrl(value.toString());
   if (value instanceof Error) {
     const e = sanitizeError(value);
     return { name: e.name, message: e.message, ...(e.code ? { code: e.code } : {}) };
   }
-  if (depth > 6 || value === null || typeof value !== 'object') return value;
-  if (Array.isArray(value)) return value.slice(0, 50).map((v) => redactValue(v, depth + 1));
+  if (level > 6 || value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.slice(0, 50).map((v) => redactValue(v, level + 1));
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
-    out[k] = isSecretName(k) && v !== undefined ? REDACTED : redactValue(v, depth + 1);
+    // defined, not assigned: a `__proto__` key stays an own property instead of replacing the prototype
+    Object.defineProperty(out, k, {
+      value: isSecretName(k) && v !== undefined ? REDACTED : redactValue(v, level + 1),
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   }
   return out;
 }
@@ -83,9 +96,11 @@ export function redactValue(value: unknown, depth = 0): unknown {
  */
 export function sanitizeError(error: unknown): Error & { code?: string } {
   if (error instanceof Error && (error as { [SANITIZED]?: true })[SANITIZED]) return error;
-  const e = error instanceof Error ? error : new Error(typeof error === 'string' ? error : String(error));
+  const e = error instanceof Error ? error : new Error(typeof error === 'string' ? error : textOf(error));
   const inner = (e as { cause?: unknown }).cause;
-  const out = new Error(redactText(e.message)) as Error & { code?: string; [SANITIZED]?: true };
+  const out = new Error(
+    redactText(typeof e.message === 'string' ? e.message : textOf(e.message)),
+  ) as Error & { code?: string; [SANITIZED]?: true };
   out.name = e.name;
   const code = (e as { code?: unknown }).code ?? (inner as { code?: unknown } | undefined)?.code;
   if (typeof code === 'string') out.code = code;
@@ -95,3 +110,17 @@ export function sanitizeError(error: unknown): Error & { code?: string } {
 }
 
 const SANITIZED = Symbol('jianguan.sanitized');
+
+/** `String(value)`, or a description when the value cannot be converted (`{ toString: 1 }`, a null prototype). */
+function textOf(value: unknown): string {
+  try {
+    return String(value);
+  } catch {
+    return describeValue(value);
+  }
+}
+
+/** The typed error for a non-string given to redactText/redactUrl (built lazily: errors.ts imports this module). */
+function notText(path: FieldPath, actual: unknown): Error {
+  return invalidArgument(path, { zh: '字符串', en: 'a string' }, actual);
+}

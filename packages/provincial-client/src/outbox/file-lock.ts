@@ -12,6 +12,7 @@ import {
   writeSync,
 } from 'node:fs';
 import { hostname } from 'node:os';
+import { pathArgument, stringArgument, unusablePath } from '../errors/arguments.js';
 import { OutboxLockedError } from '../errors/errors.js';
 
 /**
@@ -110,6 +111,8 @@ const sameFile = (a: Stats, b: Stats) => a.ino === b.ino && a.dev === b.dev;
  * const lock = acquireFileLock(`${journal}.lock`, journal);
  */
 export function acquireFileLock(lockPath: string, resource: string): FileLock {
+  pathArgument(lockPath, ['lockPath']);
+  stringArgument(resource, ['resource']);
   const owner: LockOwner = {
     pid: process.pid,
     host: hostname(),
@@ -124,7 +127,8 @@ export function acquireFileLock(lockPath: string, resource: string): FileLock {
     try {
       fd = openSync(lockPath, 'wx', 0o644);
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST')
+        throw unusablePath(['lockPath'], lockPath, error);
       const current = readOwner(lockPath);
       if (current === undefined) {
         // Being written right now, or garbage left by a crash between create and write: wait a little.

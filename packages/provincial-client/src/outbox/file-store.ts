@@ -4,6 +4,7 @@ import type { FileHandle } from 'node:fs/promises';
 import { mkdir, open, readdir, readFile, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { BatchSequence } from '../client/create-client.js';
+import { pathArgument, unusablePath } from '../errors/arguments.js';
 import { ClientOptionsError, OutboxLockedError } from '../errors/errors.js';
 import type { FileLock } from './file-lock.js';
 import { acquireFileLock } from './file-lock.js';
@@ -123,7 +124,7 @@ function durableDailyCounter(path: string): BatchSequence {
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw unusablePath(['path'], path, error);
   }
   if (text !== undefined) {
     // Written by atomic rename, so never torn; anything unreadable is refused rather than restarted from 1
@@ -176,6 +177,7 @@ function durableDailyCounter(path: string): BatchSequence {
  * const client = createProvincialClient({ baseUrl, source, signer, batchSequence });
  */
 export function createFileBatchSequence(path: string): BatchSequence & { close(): void } {
+  pathArgument(path, ['path']);
   const lock = acquireFileLock(`${path}.lock`, path);
   let counter: BatchSequence;
   try {

@@ -1,4 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
+import { finiteArgument, invalidArgument, objectArgument, stringArgument } from '../errors/arguments.js';
 import { ClientOptionsError } from '../errors/errors.js';
 import { hashHex, hmac, requireHash } from './crypto-util.js';
 import type { Signer } from './types.js';
@@ -48,7 +49,24 @@ export interface CanonicalParts {
 }
 
 function digestName(algorithm: CanonicalAlgorithm): 'sha256' | 'sm3' {
+  if (algorithm !== 'HMAC-SHA256' && algorithm !== 'HMAC-SM3') {
+    throw invalidArgument(
+      ['algorithm'],
+      { zh: "'HMAC-SHA256' 或 'HMAC-SM3'", en: "'HMAC-SHA256' or 'HMAC-SM3'" },
+      algorithm,
+    );
+  }
   return algorithm === 'HMAC-SM3' ? 'sm3' : 'sha256';
+}
+
+const PART_NAMES = ['method', 'path', 'query', 'body', 'timestamp', 'nonce', 'appKey'] as const;
+
+/** `parts` checked at the boundary: an object of strings (`idempotencyKey` optional). */
+function checkedParts(parts: unknown): CanonicalParts {
+  const p = objectArgument(parts, ['parts']);
+  for (const name of PART_NAMES) stringArgument(p[name], ['parts', name]);
+  if (p.idempotencyKey !== undefined) stringArgument(p.idempotencyKey, ['parts', 'idempotencyKey']);
+  return p as unknown as CanonicalParts;
 }
 
 /**
@@ -63,6 +81,8 @@ export function canonicalString(
   parts: CanonicalParts,
   algorithm: CanonicalAlgorithm = 'HMAC-SHA256',
 ): string {
+  checkedParts(parts);
+  const digest = digestName(algorithm);
   const enc = (s: string) =>
     encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
   const pairs = [...new URLSearchParams(parts.query)].map(([k, v]) => [enc(k), enc(v)] as const);
@@ -71,7 +91,7 @@ export function canonicalString(
     parts.method.toUpperCase(),
     parts.path,
     pairs.map(([k, v]) => `${k}=${v}`).join('&'),
-    hashHex(digestName(algorithm), parts.body),
+    hashHex(digest, parts.body),
     parts.timestamp,
     parts.nonce,
     parts.appKey,
@@ -90,6 +110,8 @@ export function signCanonical(
   secret: string,
   algorithm: CanonicalAlgorithm = 'HMAC-SHA256',
 ): string {
+  checkedParts(parts);
+  stringArgument(secret, ['secret']);
   return hmac(digestName(algorithm), secret, canonicalString(parts, algorithm));
 }
 
@@ -206,6 +228,21 @@ export function verifyCanonicalRequest(
   request: { readonly method: string; readonly url: URL; readonly body: string; readonly headers: Headers },
   options: VerifyOptions,
 ): VerifyResult {
+  const r = objectArgument(request, ['request']);
+  stringArgument(r.method, ['request', 'method']);
+  if (!(r.url instanceof URL))
+    throw invalidArgument(['request', 'url'], { zh: 'URL 对象', en: 'a URL' }, r.url);
+  stringArgument(r.body, ['request', 'body']);
+  if (!(r.headers instanceof Headers)) {
+    throw invalidArgument(['request', 'headers'], { zh: 'Headers 对象', en: 'a Headers object' }, r.headers);
+  }
+  const o = objectArgument(options, ['options']);
+  objectArgument(o.secrets, ['options', 'secrets']);
+  finiteArgument(o.now, ['options', 'now']);
+  if (o.maxSkewMs !== undefined) finiteArgument(o.maxSkewMs, ['options', 'maxSkewMs']);
+  if (o.checkNonce !== undefined && typeof o.checkNonce !== 'function') {
+    throw invalidArgument(['options', 'checkNonce'], { zh: '函数', en: 'a function' }, o.checkNonce);
+  }
   const h = request.headers;
   const appKey = h.get(SIGNATURE_HEADERS.appKey);
   const timestamp = h.get(SIGNATURE_HEADERS.timestamp);
@@ -216,8 +253,8 @@ export function verifyCanonicalRequest(
   if (!appKey || !timestamp || !nonce || !signature) return { ok: false, reason: 'missing_headers' };
   if (algorithm !== 'HMAC-SHA256' && algorithm !== 'HMAC-SM3')
     return { ok: false, reason: 'unsupported_algorithm' };
-  const secret = options.secrets[appKey];
-  if (secret === undefined) return { ok: false, reason: 'unknown_app_key' };
+  const secret = Object.hasOwn(options.secrets, appKey) ? options.secrets[appKey] : undefined;
+  if (typeof secret !== 'string') return { ok: false, reason: 'unknown_app_key' };
   const ts = Number(timestamp);
   if (!Number.isFinite(ts) || Math.abs(ts - options.now) > (options.maxSkewMs ?? 300_000)) {
     return { ok: false, reason: 'clock_skew' };

@@ -1,4 +1,5 @@
 import { createHash, createHmac, getHashes, randomBytes } from 'node:crypto';
+import { stringArgument, stringsArgument } from '../errors/arguments.js';
 import { SignerError } from '../errors/errors.js';
 
 /**
@@ -8,6 +9,8 @@ import { SignerError } from '../errors/errors.js';
  * requireHash('sm3', ['sha256']); // throws SignerError ('hash_unavailable': this list of hashes has no sm3)
  */
 export function requireHash(algorithm: string, hashes: readonly string[] = getHashes()): void {
+  stringArgument(algorithm, ['algorithm'], true);
+  stringsArgument(hashes, ['hashes']);
   if (!hashes.includes(algorithm)) {
     throw new SignerError(
       'hash_unavailable',

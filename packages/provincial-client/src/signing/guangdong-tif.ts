@@ -1,3 +1,4 @@
+import { stringArgument } from '../errors/arguments.js';
 import { ClientOptionsError } from '../errors/errors.js';
 import { hashHex } from './crypto-util.js';
 import type { Signer } from './types.js';
@@ -26,6 +27,9 @@ export interface GuangdongTifOptions {
  * tifSignature('1700000000', 'token', 'nonce'); // 64 hex chars
  */
 export function tifSignature(timestampSeconds: string, paasToken: string, nonce: string): string {
+  stringArgument(timestampSeconds, ['timestampSeconds']);
+  stringArgument(paasToken, ['paasToken']);
+  stringArgument(nonce, ['nonce']);
   return hashHex('sha256', `${timestampSeconds}${paasToken}${nonce}${timestampSeconds}`);
 }
 

@@ -1,3 +1,4 @@
+import { finiteArgument, stringArgument } from '../errors/arguments.js';
 import { ClientOptionsError } from '../errors/errors.js';
 import { hashHex } from './crypto-util.js';
 import type { Signer } from './types.js';
@@ -21,6 +22,9 @@ export interface MunicipalSha1Options {
  * // '89037df84706b6e4ebb58fde9d8f0cf94560b438'
  */
 export function municipalSha1Signature(appKey: string, appSecret: string, timestampMs: number): string {
+  stringArgument(appKey, ['appKey']);
+  stringArgument(appSecret, ['appSecret']);
+  finiteArgument(timestampMs, ['timestampMs']);
   return hashHex('sha1', `${appKey}${appSecret}${timestampMs}`);
 }
 

@@ -1,3 +1,4 @@
+import { stringArgument } from '../errors/arguments.js';
 import { ClientOptionsError } from '../errors/errors.js';
 import { hmac } from './crypto-util.js';
 import type { Signer } from './types.js';
@@ -27,6 +28,10 @@ export function shandongSignature(
   timestampMs: string,
   nonce: string,
 ): string {
+  stringArgument(clientId, ['clientId']);
+  stringArgument(tokenSecret, ['tokenSecret']);
+  stringArgument(timestampMs, ['timestampMs']);
+  stringArgument(nonce, ['nonce']);
   return hmac('sha256', tokenSecret, `${clientId}${timestampMs}${nonce}`, 'base64');
 }
 

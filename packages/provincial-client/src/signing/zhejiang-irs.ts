@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { finiteArgument, stringArgument } from '../errors/arguments.js';
 import { ClientOptionsError, SignerError } from '../errors/errors.js';
 import { redactUrl } from '../errors/redact.js';
 import { hashHex } from './crypto-util.js';
@@ -29,6 +30,9 @@ export interface ZhejiangIrsOptions {
  * zhejiangIrsSign('key', 'secret', 1700000000000); // 32 hex chars
  */
 export function zhejiangIrsSign(appKey: string, secret: string, requestTimeMs: number): string {
+  stringArgument(appKey, ['appKey']);
+  stringArgument(secret, ['secret']);
+  finiteArgument(requestTimeMs, ['requestTimeMs']);
   return hashHex('md5', `${appKey}${secret}${requestTimeMs}`);
 }
 

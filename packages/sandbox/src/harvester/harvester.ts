@@ -1,7 +1,7 @@
 import type { ExchangeFeedback, ExchangeRow, SqlClient } from '@jianguan/postgres';
 import type { UploadKind } from '@jianguan/provincial-client';
-import { ClientOptionsError } from '@jianguan/provincial-client';
 import { UPLOAD_KIND_NAMES } from '@jianguan/provincial-client/contract';
+import { invalid, objectArg, sandboxArg, stringArg } from '../arguments.js';
 import type { Sandbox } from '../types.js';
 
 /**
@@ -99,48 +99,46 @@ export function createExchangeHarvester(
   db: SqlClient,
   options: ExchangeHarvesterOptions = {},
 ): ExchangeHarvester {
-  if (typeof sandbox?.ingest !== 'function') {
-    throw new ClientOptionsError(
-      { zh: 'sandbox 必须是 startSandbox 返回的沙箱', en: 'sandbox must be a sandbox from startSandbox' },
-      { value: typeof sandbox },
+  sandboxArg(sandbox, ['sandbox']);
+  const client = objectArg(db, ['db']);
+  if (typeof client.query !== 'function') {
+    throw invalid(
+      ['db'],
+      { zh: 'SQL 客户端（pg Pool/Client 或 PGlite）', en: 'a SQL client (pg Pool/Client or PGlite)' },
+      db,
     );
   }
-  if (typeof db?.query !== 'function') {
-    throw new ClientOptionsError(
-      { zh: 'db 必须是 pg 的 Pool/Client 或 PGlite', en: 'db must be a pg Pool or Client, or a PGlite' },
-      { value: typeof db },
-    );
+  const o = objectArg(options, ['options'], true) as ExchangeHarvesterOptions;
+  if (o.kinds !== undefined && !Array.isArray(o.kinds)) {
+    throw invalid(['options', 'kinds'], { zh: '上报类型数组', en: 'an array of upload kinds' }, o.kinds);
   }
-  if (typeof options !== 'object' || options === null) {
-    throw new ClientOptionsError(
-      { zh: '选项必须是对象', en: 'options must be an object' },
-      { value: options === null ? 'null' : typeof options },
-    );
-  }
-  if (options.kinds !== undefined && !Array.isArray(options.kinds)) {
-    throw new ClientOptionsError(
-      { zh: 'kinds 必须是上报类型数组', en: 'kinds must be an array of upload kinds' },
-      { value: typeof options.kinds },
-    );
-  }
-  const kinds: readonly UploadKind[] = options.kinds ?? UPLOAD_KIND_NAMES;
-  for (const kind of kinds) {
-    if (!(UPLOAD_KIND_NAMES as readonly string[]).includes(kind)) {
-      throw new ClientOptionsError(
-        { zh: `未知的上报类型：${String(kind)}`, en: `unknown upload kind: ${String(kind)}` },
-        { kind },
+  const afterBatch = objectArg(o.afterBatch, ['options', 'afterBatch'], true);
+  for (const [kind, batchNo] of Object.entries(afterBatch))
+    stringArg(batchNo, ['options', 'afterBatch', kind]);
+  const kinds: readonly UploadKind[] = o.kinds ?? UPLOAD_KIND_NAMES;
+  kinds.forEach((kind, i) => {
+    if (!(UPLOAD_KIND_NAMES as readonly unknown[]).includes(kind)) {
+      throw invalid(
+        ['options', 'kinds', i],
+        {
+          zh: `上报类型（${UPLOAD_KIND_NAMES.join('、')}）`,
+          en: `an upload kind (${UPLOAD_KIND_NAMES.join(', ')})`,
+        },
+        kind,
       );
     }
-  }
-  const cursorName = options.cursorName ?? 'sandbox';
+  });
+  const cursor: Partial<Record<UploadKind, string>> = {
+    ...(afterBatch as Partial<Record<UploadKind, string>>),
+  };
+  const cursorName = o.cursorName ?? 'sandbox';
   if (typeof cursorName !== 'string' || cursorName === '') {
-    throw new ClientOptionsError(
-      { zh: 'cursorName 必须是非空字符串', en: 'cursorName must be a non-empty string' },
-      { cursorName },
-    );
+    throw invalid(['options', 'cursorName'], { zh: '非空字符串', en: 'a non-empty string' }, cursorName);
   }
-  const persist = options.persistCursor ?? true;
-  const cursor: Partial<Record<UploadKind, string>> = { ...options.afterBatch };
+  const persist = o.persistCursor ?? true;
+  if (typeof persist !== 'boolean') {
+    throw invalid(['options', 'persistCursor'], { zh: '布尔值', en: 'a boolean' }, persist);
+  }
   let loaded = !persist;
   let running: Promise<HarvestResult> | undefined;
 

@@ -1,5 +1,6 @@
 import type { SqlClient } from '@jianguan/postgres';
 import { ClientOptionsError } from '@jianguan/provincial-client';
+import { functionArg, invalid, objectArg, sandboxArg, stringArg } from '../arguments.js';
 import type { Sandbox } from '../types.js';
 import { createExchangeHarvester, type ExchangeHarvester, type HarvestResult } from './harvester.js';
 
@@ -15,7 +16,8 @@ import { createExchangeHarvester, type ExchangeHarvester, type HarvestResult } f
 export async function openExchangeDatabase(
   target: string,
 ): Promise<{ readonly db: SqlClient; readonly label: string; close(): Promise<void> }> {
-  if (target === '') {
+  if (typeof target !== 'string') throw invalid(['target'], { zh: '字符串', en: 'a string' }, target);
+  if (target === '' || target.includes('\0')) {
     throw new ClientOptionsError({
       zh: '--harvest 需要数据库连接串或 PGlite 目录',
       en: '--harvest takes a database URL or a PGlite directory',
@@ -61,6 +63,18 @@ export async function startExchangeHarvest(
     readonly onError?: (error: unknown) => void;
   },
 ): Promise<{ readonly label: string; readonly harvester: ExchangeHarvester; stop(): Promise<void> }> {
+  // everything is checked before the database is opened
+  sandboxArg(sandbox, ['sandbox']);
+  const o = objectArg(options, ['options']);
+  stringArg(o.target, ['options', 'target']);
+  if (
+    o.intervalMs !== undefined &&
+    (typeof o.intervalMs !== 'number' || !(o.intervalMs > 0) || !Number.isFinite(o.intervalMs))
+  ) {
+    throw invalid(['options', 'intervalMs'], { zh: '正数毫秒', en: 'a positive number of ms' }, o.intervalMs);
+  }
+  functionArg(o.onRound, ['options', 'onRound'], true);
+  functionArg(o.onError, ['options', 'onError'], true);
   const { db, label, close } = await openExchangeDatabase(options.target);
   const harvester = createExchangeHarvester(sandbox, db);
   const stopPolling = harvester.start({

@@ -8,7 +8,7 @@ import type { Handlers } from '../routes/types.js';
 import type { UploadCounters } from '../state/upload-store.js';
 import type { RequestLogEntry } from '../types.js';
 import type { Authenticator } from './auth.js';
-import { readBounded } from './body.js';
+import { lingerAndClose, readBounded } from './body.js';
 import type { Reply } from './reply.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -87,7 +87,10 @@ export function mountEndpoints(app: Hono<{ Bindings: HttpBindings }>, deps: Pipe
       const refuseAuth = (reason: string, bodyRead: boolean) => {
         counters.authFailures++;
         log(401, 'none', reason, { bodyRead });
-        if (!bodyRead) c.header('connection', 'close');
+        if (!bodyRead) {
+          c.header('connection', 'close');
+          lingerAndClose(c.env.incoming, c.env.outgoing);
+        }
         return reply(c, 401, '40', undefined, {
           reason,
           serverTime: clock(),
@@ -100,11 +103,12 @@ export function mountEndpoints(app: Hono<{ Bindings: HttpBindings }>, deps: Pipe
       const tooLarge = () => {
         log(413, 'none', undefined, { bodyRead: false });
         c.header('connection', 'close');
+        lingerAndClose(c.env.incoming, c.env.outgoing);
         return reply(c, 413, '24', undefined, { limit: maxBodyBytes });
       };
       const declared = Number(c.req.header('content-length') ?? Number.NaN);
       if (Number.isFinite(declared) && declared > maxBodyBytes) return tooLarge();
-      const bodyText = e.method === 'GET' ? '' : await readBounded(c, maxBodyBytes);
+      const bodyText = e.method === 'GET' ? '' : await readBounded(c.env.incoming, maxBodyBytes);
       if (bodyText === undefined) return tooLarge();
       const verdict = await auth.authenticate(c, bodyText);
       if (!verdict.ok) return refuseAuth(verdict.reason, true);

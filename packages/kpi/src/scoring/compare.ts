@@ -1,7 +1,7 @@
 import type { KpiCalendar } from '../calendar/workday-index.js';
 import type { KpiData } from '../data/facts.js';
 import type { PreparedKpiData } from '../data/prepare.js';
-import { requireOptions } from '../errors/boundary.js';
+import { requireArray, requireOptions } from '../errors/boundary.js';
 import type { IndicatorSet } from '../indicators/schema.js';
 import type { PeriodId } from '../period/period.js';
 import { parsePeriod } from '../period/period.js';
@@ -87,6 +87,7 @@ export function compareUnits(
   options: CompareOptions,
 ): Comparison {
   requireOptions(options);
+  requireArray(options.units, ['options', 'units'], true);
   const set = ensureSet(indicatorSet);
   const prepared = ensurePrepared(data, options.calendar);
   const period = parsePeriod(options.period);
@@ -172,6 +173,7 @@ export function scoreTrend(
   options: TrendOptions,
 ): Trend {
   requireOptions(options);
+  requireArray(options.periods, ['options', 'periods']);
   const set = ensureSet(indicatorSet);
   const prepared = ensurePrepared(data, options.calendar);
   const scorecards = options.periods.map((period) =>

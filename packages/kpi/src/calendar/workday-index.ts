@@ -78,6 +78,15 @@ export class WorkdayIndex {
     return p;
   }
 
+  /**
+   * The position cache for hot loops: `table()[day - lo]` is `pos(day) + 1`, or 0 when not computed yet (then
+   * call {@link WorkdayIndex.pos}). Every day of the data the index was built for is computed. The array is
+   * replaced when the cache grows, so read it again after calling `pos`.
+   */
+  table(): Int32Array {
+    return this.cache;
+  }
+
   /** Memoised civil date strings of indexed days (evidence lists repeat the same few hundred dates). */
   private readonly dateCache = new Map<number, string>();
 

@@ -3,14 +3,17 @@ import type { KpiCalendar } from '../calendar/workday-index.js';
 import { defaultCalendar, WorkdayIndex } from '../calendar/workday-index.js';
 import { KpiError } from '../errors/kpi-error.js';
 import { parsePeriod } from '../period/period.js';
+import { requireOptions } from '../errors/boundary.js';
 import type {
   AssessmentFact,
   BehaviourFact,
   CatalogItemFact,
+  ClueFact,
+  DoubleNotificationFact,
   KpiData,
   OfficerFact,
+  PublicationFact,
 } from './facts.js';
-import { requireOptions } from '../errors/boundary.js';
 
 /** Marker for "no date". @internal */
 export const NONE = -2147483648;
@@ -22,14 +25,11 @@ export interface BehaviourColumns {
   readonly recordIds: string[];
   /** Index into the department's catalog item list, or -1. */
   readonly item: Int32Array;
+  /** Day numbers; `rejDay` and `fixDay` are NONE when absent. Working-day positions come from the index. */
   readonly actDay: Int32Array;
-  readonly actPos: Int32Array;
   readonly repDay: Int32Array;
-  readonly repPos: Int32Array;
   readonly rejDay: Int32Array;
-  readonly rejPos: Int32Array;
   readonly fixDay: Int32Array;
-  readonly fixPos: Int32Array;
 }
 
 /** A dated event with an optional completion date (clues, 双告知). @internal */
@@ -158,10 +158,149 @@ function list<T>(v: readonly T[] | undefined, name: string): readonly T[] {
   return v;
 }
 
+/** Every input list, checked to be an array (or absent), in the order errors are reported. */
+interface Lists {
+  readonly behaviours: readonly BehaviourFact[];
+  readonly catalogItems: readonly CatalogItemFact[];
+  readonly officers: readonly OfficerFact[];
+  readonly publications: readonly PublicationFact[];
+  readonly clues: readonly ClueFact[];
+  readonly notifications: readonly DoubleNotificationFact[];
+  readonly assessments: readonly AssessmentFact[];
+}
+
 /**
- * Validates KPI input once and lays it out for fast scoring (day numbers, working-day positions from the
- * calendar, behaviour columns grouped by department). Throws `KpiError('invalid_kpi_data')` with the exact
- * path of the first bad field; the input is not mutated.
+ * Checks each row of a list is an object with a non-empty `department` and registers the department
+ * (first-seen index). The department check of every list comes before any other field check.
+ */
+function collect(
+  rows: readonly { department?: unknown }[],
+  name: string,
+  depts: Map<string, number>,
+): void {
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
+    if (typeof row !== 'object' || row === null) bad([name, i], row, { zh: '应为对象', en: 'want an object' });
+    const d = str(row.department, [name, i, 'department']);
+    if (!depts.has(d)) depts.set(d, depts.size);
+  }
+}
+
+/** The fields of one behaviour record in reporting order; throws for the first bad one. */
+function checkBehaviour(b: BehaviourFact, i: number): void {
+  str(b.recordId, ['behaviours', i, 'recordId']);
+  str(b.itemCode, ['behaviours', i, 'itemCode']);
+  day(b.actDate, ['behaviours', i, 'actDate']);
+  day(b.reportedDate, ['behaviours', i, 'reportedDate']);
+  optDay(b.rejectedDate, ['behaviours', i, 'rejectedDate']);
+  optDay(b.fixedDate, ['behaviours', i, 'fixedDate']);
+}
+
+/**
+ * The error path: finds and throws the first bad field in reporting order (every list's rows and departments,
+ * then the behaviour fields record by record), exactly as a one-record-at-a-time validation would.
+ */
+function throwFirstBehaviourError(lists: Lists): never {
+  const depts = new Map<string, number>();
+  collect(lists.behaviours, 'behaviours', depts);
+  collect(lists.catalogItems, 'catalogItems', depts);
+  collect(lists.officers, 'officers', depts);
+  collect(lists.publications, 'publications', depts);
+  collect(lists.clues, 'clues', depts);
+  collect(lists.notifications, 'doubleNotifications', depts);
+  collect(lists.assessments, 'assessments', depts);
+  lists.behaviours.forEach(checkBehaviour);
+  // Unreachable: the scan only fails on a record that one of the checks above rejects.
+  throw new KpiError('invalid_kpi_data', {
+    zh: '输入数据无效：behaviours',
+    en: 'invalid KPI data at behaviours',
+  });
+}
+
+const UNSET = Symbol('unset');
+
+const tryDay = (v: unknown): number => (typeof v === 'string' ? (tryDayNumberOf(v) ?? NONE) : NONE);
+
+/** The behaviour records in input order after one structural pass: department index (first seen) and days. */
+interface Scan {
+  readonly deptOf: Int32Array;
+  readonly counts: number[];
+  readonly act: Int32Array;
+  readonly rep: Int32Array;
+  readonly lo: number;
+  readonly hi: number;
+}
+
+/**
+ * One pass over the behaviour records with cheap structural checks: every record an object, ids and department
+ * non-empty strings, dates valid (`YYYY-MM-DD`, optional ones absent or valid). Returns `undefined` at the first
+ * record that is not well-formed (the caller then builds the error on the slow path).
+ */
+function scanBehaviours(behaviours: readonly BehaviourFact[], depts: Map<string, number>): Scan | undefined {
+  const n = behaviours.length;
+  const deptOf = new Int32Array(n);
+  const act = new Int32Array(n);
+  const rep = new Int32Array(n);
+  const counts: number[] = [];
+  let lo = Number.POSITIVE_INFINITY;
+  let hi = Number.NEGATIVE_INFINITY;
+  let lastName: unknown = UNSET;
+  let last = -1;
+  for (let i = 0; i < n; i++) {
+    const b = behaviours[i] as BehaviourFact;
+    if (typeof b !== 'object' || b === null) return undefined;
+    const name = b.department;
+    let d = last;
+    if (name !== lastName) {
+      if (typeof name !== 'string' || name.length === 0) return undefined;
+      const known = depts.get(name);
+      if (known === undefined) {
+        d = depts.size;
+        depts.set(name, d);
+        counts.push(0);
+      } else d = known;
+      lastName = name;
+      last = d;
+    }
+    deptOf[i] = d;
+    counts[d] = (counts[d] as number) + 1;
+    const id = b.recordId;
+    const item = b.itemCode;
+    if (typeof id !== 'string' || id.length === 0 || typeof item !== 'string' || item.length === 0) {
+      return undefined;
+    }
+    const a = tryDay(b.actDate);
+    const r = tryDay(b.reportedDate);
+    if (a === NONE || r === NONE) return undefined;
+    act[i] = a;
+    rep[i] = r;
+    if (a < lo) lo = a;
+    if (a > hi) hi = a;
+    if (r < lo) lo = r;
+    if (r > hi) hi = r;
+    const rj = b.rejectedDate;
+    const fx = b.fixedDate;
+    if (rj !== undefined || fx !== undefined) {
+      const x = rj === undefined ? 0 : tryDay(rj);
+      const y = fx === undefined ? 0 : tryDay(fx);
+      if (x === NONE || y === NONE) return undefined;
+      if (rj !== undefined) {
+        if (x < lo) lo = x;
+        if (x > hi) hi = x;
+      }
+      if (fx !== undefined) {
+        if (y < lo) lo = y;
+        if (y > hi) hi = y;
+      }
+    }
+  }
+  return { deptOf, counts, act, rep, lo, hi };
+}
+
+/**
+ * Validates KPI input once and lays it out for fast scoring (day numbers, behaviour columns grouped by
+ * department, working-day positions of the days the data spans from the calendar). Throws
+ * `KpiError('invalid_kpi_data')` with the exact path of the first bad field; the input is not mutated.
  *
  * @example
  * const prepared = prepareKpiData({ behaviours, catalogItems });
@@ -170,33 +309,36 @@ function list<T>(v: readonly T[] | undefined, name: string): readonly T[] {
 export function prepareKpiData(data: KpiData, options: PrepareOptions = {}): PreparedKpiData {
   if (typeof data !== 'object' || data === null) bad([], data, { zh: '应为对象', en: 'want an object' });
   requireOptions(options);
-  const behaviours = list(data.behaviours, 'behaviours');
-  const catalogItems = list(data.catalogItems, 'catalogItems');
-  const officers = list(data.officers, 'officers');
-  const publications = list(data.publications, 'publications');
-  const clues = list(data.clues, 'clues');
-  const notifications = list(data.doubleNotifications, 'doubleNotifications');
-  const assessments = list(data.assessments, 'assessments');
-
-  // Departments.
-  const deptSet = new Set<string>();
-  const collect = (rows: readonly { department?: unknown }[], name: string) => {
-    for (let i = 0; i < rows.length; i++) {
-      const row = rows[i];
-      if (typeof row !== 'object' || row === null) bad([name, i], row, { zh: '应为对象', en: 'want an object' });
-      deptSet.add(str(row.department, [name, i, 'department']));
-    }
+  const lists: Lists = {
+    behaviours: list(data.behaviours, 'behaviours'),
+    catalogItems: list(data.catalogItems, 'catalogItems'),
+    officers: list(data.officers, 'officers'),
+    publications: list(data.publications, 'publications'),
+    clues: list(data.clues, 'clues'),
+    notifications: list(data.doubleNotifications, 'doubleNotifications'),
+    assessments: list(data.assessments, 'assessments'),
   };
-  collect(behaviours, 'behaviours');
-  collect(catalogItems, 'catalogItems');
-  collect(officers, 'officers');
-  collect(publications, 'publications');
-  collect(clues, 'clues');
-  collect(notifications, 'doubleNotifications');
-  collect(assessments, 'assessments');
-  const departments = [...deptSet].sort();
+  const { behaviours, catalogItems, officers, publications, clues, assessments } = lists;
+  const notifications = lists.notifications;
+
+  // Behaviour records: one structural pass (departments first seen here, days parsed once). A record that
+  // is not well-formed sends the whole input down the slow path, which throws the first error in order.
+  const seen = new Map<string, number>();
+  const scan = scanBehaviours(behaviours, seen);
+  if (scan === undefined) throwFirstBehaviourError(lists);
+  // The other lists' departments (rows and departments of every list are checked before other fields).
+  collect(catalogItems, 'catalogItems', seen);
+  collect(officers, 'officers', seen);
+  collect(publications, 'publications', seen);
+  collect(clues, 'clues', seen);
+  collect(notifications, 'doubleNotifications', seen);
+  collect(assessments, 'assessments', seen);
+  const departments = [...seen.keys()].sort();
   const deptIndex = new Map(departments.map((d, i) => [d, i] as const));
   const D = departments.length;
+  // rank[first-seen index] = sorted index.
+  const rank = new Int32Array(D);
+  for (const [name, first] of seen) rank[first] = deptIndex.get(name) as number;
 
   const tables: {
     items: CatalogItemFact[];
@@ -216,37 +358,13 @@ export function prepareKpiData(data: KpiData, options: PrepareOptions = {}): Pre
     assessments: [],
   }));
 
-  // Behaviour dates first, to size the calendar index.
-  const n = behaviours.length;
-  const actDay = new Int32Array(n);
-  const repDay = new Int32Array(n);
-  const rejDay = new Int32Array(n);
-  const fixDay = new Int32Array(n);
-  let lo = Number.POSITIVE_INFINITY;
-  let hi = Number.NEGATIVE_INFINITY;
+  let lo = scan.lo;
+  let hi = scan.hi;
   const see = (d: number) => {
     if (d === NONE) return;
     if (d < lo) lo = d;
     if (d > hi) hi = d;
   };
-  for (let i = 0; i < n; i++) {
-    const b = behaviours[i] as BehaviourFact;
-    str(b.recordId, ['behaviours', i, 'recordId']);
-    str(b.itemCode, ['behaviours', i, 'itemCode']);
-    const a = day(b.actDate, ['behaviours', i, 'actDate']);
-    const r = day(b.reportedDate, ['behaviours', i, 'reportedDate']);
-    const rj = optDay(b.rejectedDate, ['behaviours', i, 'rejectedDate']);
-    const fx = optDay(b.fixedDate, ['behaviours', i, 'fixedDate']);
-    actDay[i] = a;
-    repDay[i] = r;
-    rejDay[i] = rj;
-    fixDay[i] = fx;
-    if (a < lo) lo = a;
-    if (a > hi) hi = a;
-    if (r > hi) hi = r;
-    see(rj);
-    see(fx);
-  }
   const timed = (
     rows: readonly Record<string, unknown>[],
     name: string,
@@ -370,13 +488,11 @@ export function prepareKpiData(data: KpiData, options: PrepareOptions = {}): Pre
   });
 
   // Behaviour columns grouped by department (counting sort keeps input order within a department).
+  const n = behaviours.length;
   const offsets = new Int32Array(D + 1);
-  const deptOf = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    const d = deptIndex.get((behaviours[i] as BehaviourFact).department) as number;
-    deptOf[i] = d;
-    offsets[d + 1] = (offsets[d + 1] as number) + 1;
-  }
+  scan.counts.forEach((c, first) => {
+    offsets[(rank[first] as number) + 1] = c;
+  });
   for (let d = 0; d < D; d++) offsets[d + 1] = (offsets[d + 1] as number) + (offsets[d] as number);
   const cursor = offsets.slice(0, D);
   const cols: BehaviourColumns = {
@@ -385,33 +501,22 @@ export function prepareKpiData(data: KpiData, options: PrepareOptions = {}): Pre
     recordIds: new Array<string>(n),
     item: new Int32Array(n),
     actDay: new Int32Array(n),
-    actPos: new Int32Array(n),
     repDay: new Int32Array(n),
-    repPos: new Int32Array(n),
-    rejDay: new Int32Array(n),
-    rejPos: new Int32Array(n),
-    fixDay: new Int32Array(n),
-    fixPos: new Int32Array(n),
+    rejDay: new Int32Array(n).fill(NONE),
+    fixDay: new Int32Array(n).fill(NONE),
   };
+  const { deptOf, act, rep } = scan;
   for (let i = 0; i < n; i++) {
     const b = behaviours[i] as BehaviourFact;
-    const d = deptOf[i] as number;
+    const d = rank[deptOf[i] as number] as number;
     const j = cursor[d] as number;
     cursor[d] = j + 1;
     cols.recordIds[j] = b.recordId;
     cols.item[j] = (tables[d] as DepartmentTables).itemIndex.get(b.itemCode) ?? -1;
-    const a = actDay[i] as number;
-    const r = repDay[i] as number;
-    const rj = rejDay[i] as number;
-    const fx = fixDay[i] as number;
-    cols.actDay[j] = a;
-    cols.actPos[j] = index.pos(a);
-    cols.repDay[j] = r;
-    cols.repPos[j] = index.pos(r);
-    cols.rejDay[j] = rj;
-    cols.rejPos[j] = posOf(rj);
-    cols.fixDay[j] = fx;
-    cols.fixPos[j] = posOf(fx);
+    cols.actDay[j] = act[i] as number;
+    cols.repDay[j] = rep[i] as number;
+    if (b.rejectedDate !== undefined) cols.rejDay[j] = tryDay(b.rejectedDate);
+    if (b.fixedDate !== undefined) cols.fixDay[j] = tryDay(b.fixedDate);
   }
 
   return new PreparedKpiData(departments, deptIndex, cols, tables, index);

@@ -74,11 +74,19 @@ function behaviourTimeliness(
 ): TimelinessValue {
   const b = ctx.data.behaviours;
   const evDay = which === 'report' ? b.actDay : b.rejDay;
-  const evPos = which === 'report' ? b.actPos : b.rejPos;
   const doneDay = which === 'report' ? b.repDay : b.fixDay;
-  const donePos = which === 'report' ? b.repPos : b.fixPos;
   const { startDay, endDay } = w;
   const asOfPos = ctx.asOfPos;
+  // Working-day positions from the index's table (every day of the data is in it).
+  const index = ctx.data.index;
+  const lo = index.lo;
+  const table = index.table();
+  const size = table.length;
+  const posOf = (day: number): number => {
+    const k = day - lo;
+    const hit = k >= 0 && k < size ? (table[k] as number) : 0;
+    return hit !== 0 ? hit - 1 : index.pos(day);
+  };
   let due = 0;
   let onTime = 0;
   const late: LateRow[] = [];
@@ -88,11 +96,12 @@ function behaviourTimeliness(
     for (let i = from; i < to; i++) {
       const e = evDay[i] as number;
       if (e < startDay || e > endDay || e === NONE) continue;
+      const ep = posOf(e);
       // allowed 0 on a rest day: the next working day (core's workdayLateness), never a day before the act.
-      const ordinal = ((evPos[i] as number) >> 1) + Math.max(allowed, (evPos[i] as number) & 1);
+      const ordinal = (ep >> 1) + Math.max(allowed, ep & 1);
       const limit = 2 * ordinal;
-      const p = donePos[i] as number;
       const dd = doneDay[i] as number;
+      const p = dd === NONE ? -1 : posOf(dd);
       if (p >= 0) {
         due++;
         if (p <= limit) {

@@ -25,9 +25,15 @@ export interface BehaviourColumns {
   readonly recordIds: string[];
   /** Index into the department's catalog item list, or -1. */
   readonly item: Int32Array;
-  /** Day numbers; `rejDay` and `fixDay` are NONE when absent. Working-day positions come from the index. */
+  /** Day numbers. Working-day positions come from the index's table. */
   readonly actDay: Int32Array;
   readonly repDay: Int32Array;
+  /**
+   * The rows with a rejection date (few), grouped by department like the rows (department d owns
+   * rejOffsets[d]..rejOffsets[d+1]-1), in row order: the row, the rejection day and the fix day (NONE if not fixed).
+   */
+  readonly rejOffsets: Int32Array;
+  readonly rejRow: Int32Array;
   readonly rejDay: Int32Array;
   readonly fixDay: Int32Array;
 }
@@ -224,7 +230,9 @@ const tryDay = (v: unknown): number => (typeof v === 'string' ? (tryDayNumberOf(
 /** The behaviour records in input order after one structural pass: department index (first seen) and days. */
 interface Scan {
   readonly deptOf: Int32Array;
+  /** Records and records with a rejection date, by first-seen department index. */
   readonly counts: number[];
+  readonly rejections: number[];
   readonly act: Int32Array;
   readonly rep: Int32Array;
   readonly lo: number;
@@ -232,16 +240,46 @@ interface Scan {
 }
 
 /**
+ * Scratch space of the structural pass (three columns of the input's length), reused by the next call while
+ * the garbage collector has not taken it: large inputs then allocate only the columns they keep.
+ */
+let scratchRef: WeakRef<Int32Array> | undefined;
+let scratchBusy = false;
+
+function takeScratch(size: number): Int32Array {
+  const kept = scratchBusy ? undefined : scratchRef?.deref();
+  if (kept !== undefined && kept.length >= size) {
+    scratchBusy = true;
+    return kept;
+  }
+  const fresh = new Int32Array(size);
+  if (!scratchBusy) {
+    scratchRef = new WeakRef(fresh);
+    scratchBusy = true;
+  }
+  return fresh;
+}
+
+function releaseScratch(scratch: Int32Array): void {
+  if (scratchRef?.deref() === scratch) scratchBusy = false;
+}
+
+/**
  * One pass over the behaviour records with cheap structural checks: every record an object, ids and department
  * non-empty strings, dates valid (`YYYY-MM-DD`, optional ones absent or valid). Returns `undefined` at the first
  * record that is not well-formed (the caller then builds the error on the slow path).
  */
-function scanBehaviours(behaviours: readonly BehaviourFact[], depts: Map<string, number>): Scan | undefined {
+function scanBehaviours(
+  behaviours: readonly BehaviourFact[],
+  depts: Map<string, number>,
+  scratch: Int32Array,
+): Scan | undefined {
   const n = behaviours.length;
-  const deptOf = new Int32Array(n);
-  const act = new Int32Array(n);
-  const rep = new Int32Array(n);
+  const deptOf = scratch.subarray(0, n);
+  const act = scratch.subarray(n, 2 * n);
+  const rep = scratch.subarray(2 * n, 3 * n);
   const counts: number[] = [];
+  const rejections: number[] = [];
   let lo = Number.POSITIVE_INFINITY;
   let hi = Number.NEGATIVE_INFINITY;
   let lastName: unknown = UNSET;
@@ -258,6 +296,7 @@ function scanBehaviours(behaviours: readonly BehaviourFact[], depts: Map<string,
         d = depts.size;
         depts.set(name, d);
         counts.push(0);
+        rejections.push(0);
       } else d = known;
       lastName = name;
       last = d;
@@ -287,6 +326,7 @@ function scanBehaviours(behaviours: readonly BehaviourFact[], depts: Map<string,
       if (rj !== undefined) {
         if (x < lo) lo = x;
         if (x > hi) hi = x;
+        rejections[d] = (rejections[d] as number) + 1;
       }
       if (fx !== undefined) {
         if (y < lo) lo = y;
@@ -294,7 +334,7 @@ function scanBehaviours(behaviours: readonly BehaviourFact[], depts: Map<string,
       }
     }
   }
-  return { deptOf, counts, act, rep, lo, hi };
+  return { deptOf, counts, rejections, act, rep, lo, hi };
 }
 
 /**
@@ -318,13 +358,22 @@ export function prepareKpiData(data: KpiData, options: PrepareOptions = {}): Pre
     notifications: list(data.doubleNotifications, 'doubleNotifications'),
     assessments: list(data.assessments, 'assessments'),
   };
+  const scratch = takeScratch(3 * lists.behaviours.length);
+  try {
+    return layOut(lists, options.calendar ?? defaultCalendar(), scratch);
+  } finally {
+    releaseScratch(scratch);
+  }
+}
+
+function layOut(lists: Lists, calendar: KpiCalendar, scratch: Int32Array): PreparedKpiData {
   const { behaviours, catalogItems, officers, publications, clues, assessments } = lists;
   const notifications = lists.notifications;
 
   // Behaviour records: one structural pass (departments first seen here, days parsed once). A record that
   // is not well-formed sends the whole input down the slow path, which throws the first error in order.
   const seen = new Map<string, number>();
-  const scan = scanBehaviours(behaviours, seen);
+  const scan = scanBehaviours(behaviours, seen, scratch);
   if (scan === undefined) throwFirstBehaviourError(lists);
   // The other lists' departments (rows and departments of every list are checked before other fields).
   collect(catalogItems, 'catalogItems', seen);
@@ -394,7 +443,6 @@ export function prepareKpiData(data: KpiData, options: PrepareOptions = {}): Pre
     'pushedDate',
     'claimedDate',
   );
-  const calendar = options.calendar ?? defaultCalendar();
   const index =
     lo === Number.POSITIVE_INFINITY ? new WorkdayIndex(calendar) : new WorkdayIndex(calendar, lo - 1, hi);
   const posOf = (d: number) => (d === NONE ? -1 : index.pos(d));
@@ -490,11 +538,18 @@ export function prepareKpiData(data: KpiData, options: PrepareOptions = {}): Pre
   // Behaviour columns grouped by department (counting sort keeps input order within a department).
   const n = behaviours.length;
   const offsets = new Int32Array(D + 1);
+  const rejOffsets = new Int32Array(D + 1);
   scan.counts.forEach((c, first) => {
     offsets[(rank[first] as number) + 1] = c;
+    rejOffsets[(rank[first] as number) + 1] = scan.rejections[first] as number;
   });
-  for (let d = 0; d < D; d++) offsets[d + 1] = (offsets[d + 1] as number) + (offsets[d] as number);
+  for (let d = 0; d < D; d++) {
+    offsets[d + 1] = (offsets[d + 1] as number) + (offsets[d] as number);
+    rejOffsets[d + 1] = (rejOffsets[d + 1] as number) + (rejOffsets[d] as number);
+  }
   const cursor = offsets.slice(0, D);
+  const rejCursor = rejOffsets.slice(0, D);
+  const r = rejOffsets[D] as number;
   const cols: BehaviourColumns = {
     n,
     offsets,
@@ -502,21 +557,31 @@ export function prepareKpiData(data: KpiData, options: PrepareOptions = {}): Pre
     item: new Int32Array(n),
     actDay: new Int32Array(n),
     repDay: new Int32Array(n),
-    rejDay: new Int32Array(n).fill(NONE),
-    fixDay: new Int32Array(n).fill(NONE),
+    rejOffsets,
+    rejRow: new Int32Array(r),
+    rejDay: new Int32Array(r),
+    fixDay: new Int32Array(r),
   };
   const { deptOf, act, rep } = scan;
+  const { recordIds, item, actDay, repDay, rejRow, rejDay, fixDay } = cols;
   for (let i = 0; i < n; i++) {
     const b = behaviours[i] as BehaviourFact;
     const d = rank[deptOf[i] as number] as number;
     const j = cursor[d] as number;
     cursor[d] = j + 1;
-    cols.recordIds[j] = b.recordId;
-    cols.item[j] = (tables[d] as DepartmentTables).itemIndex.get(b.itemCode) ?? -1;
-    cols.actDay[j] = act[i] as number;
-    cols.repDay[j] = rep[i] as number;
-    if (b.rejectedDate !== undefined) cols.rejDay[j] = tryDay(b.rejectedDate);
-    if (b.fixedDate !== undefined) cols.fixDay[j] = tryDay(b.fixedDate);
+    recordIds[j] = b.recordId;
+    item[j] = (tables[d] as DepartmentTables).itemIndex.get(b.itemCode) ?? -1;
+    actDay[j] = act[i] as number;
+    repDay[j] = rep[i] as number;
+    const rejected = b.rejectedDate;
+    if (rejected !== undefined) {
+      const k = rejCursor[d] as number;
+      rejCursor[d] = k + 1;
+      rejRow[k] = j;
+      rejDay[k] = tryDay(rejected);
+      const fixed = b.fixedDate;
+      fixDay[k] = fixed === undefined ? NONE : tryDay(fixed);
+    }
   }
 
   return new PreparedKpiData(departments, deptIndex, cols, tables, index);

@@ -10,7 +10,7 @@ import type { Dimension, Indicator, IndicatorSet } from '../indicators/schema.js
 import { DIMENSION_NAMES_EN, dimensionSchema } from '../indicators/schema.js';
 import type { Period, PeriodId } from '../period/period.js';
 import { isCoarser, parsePeriod, periodContaining, subPeriods } from '../period/period.js';
-import type { DayWindow, LateRow, MetricValue, TimelinessValue, UnitContext } from './metrics.js';
+import type { DayWindow, LateRows, MetricValue, TimelinessValue, UnitContext } from './metrics.js';
 import { evaluateMetric, PERIODIC_METRICS } from './metrics.js';
 import { above, atLeast, below, excess, isPositive, roundTo } from './tolerance.js';
 import type {
@@ -111,13 +111,16 @@ function withEmptyDepartments(data: PreparedKpiData, missing: readonly string[])
   const deptIndex = new Map(data.deptIndex);
   for (const [i, d] of missing.entries()) deptIndex.set(d, data.departments.length + i);
   const b = data.behaviours;
-  const offsets = new Int32Array(departments.length + 1);
-  offsets.set(b.offsets);
-  offsets.fill(b.offsets[b.offsets.length - 1] as number, b.offsets.length);
+  const extend = (from: Int32Array) => {
+    const out = new Int32Array(departments.length + 1);
+    out.set(from);
+    out.fill(from[from.length - 1] as number, from.length);
+    return out;
+  };
   return new PreparedKpiData(
     departments,
     deptIndex,
-    { ...b, offsets },
+    { ...b, offsets: extend(b.offsets), rejOffsets: extend(b.rejOffsets) },
     [...data.tables, ...missing.map(emptyTables)],
     data.index,
   );
@@ -155,38 +158,49 @@ function resolveUnit(
 }
 
 /**
- * Late rows in canonical order (event day, id, department) whatever the input order: a counting sort by
- * event day, then a string sort inside each (small) day bucket.
+ * The order of late rows in canonical order (event day, id, department) whatever the input order: a counting
+ * sort by event day, then a sort by id and department inside each (small) day bucket; ties keep input order.
  */
-function canonicalOrder(late: readonly LateRow[]): LateRow[] {
+function canonicalOrder(late: LateRows): Int32Array {
   const n = late.length;
-  if (n < 2) return late.slice();
+  const { eventDay, ids, departments } = late;
+  const byId = (a: number, b: number) =>
+    cmp(ids[a] as string, ids[b] as string) ||
+    cmp(departments[a] as string, departments[b] as string) ||
+    a - b;
+  const out = new Int32Array(n);
+  if (n < 2) {
+    if (n === 1) out[0] = 0;
+    return out;
+  }
   let min = Number.POSITIVE_INFINITY;
   let max = Number.NEGATIVE_INFINITY;
-  for (const r of late) {
-    if (r.eventDay < min) min = r.eventDay;
-    if (r.eventDay > max) max = r.eventDay;
+  for (let i = 0; i < n; i++) {
+    const e = eventDay[i] as number;
+    if (e < min) min = e;
+    if (e > max) max = e;
   }
-  const byId = (a: LateRow, b: LateRow) => cmp(a.id, b.id) || cmp(a.department, b.department);
   const span = max - min + 1;
-  if (span > 4 * n + 1024) return late.slice().sort((a, b) => a.eventDay - b.eventDay || byId(a, b));
+  if (span > 4 * n + 1024) {
+    for (let i = 0; i < n; i++) out[i] = i;
+    return out.sort((a, b) => (eventDay[a] as number) - (eventDay[b] as number) || byId(a, b));
+  }
   const starts = new Int32Array(span + 1);
-  for (const r of late) starts[r.eventDay - min + 1] = (starts[r.eventDay - min + 1] as number) + 1;
+  for (let i = 0; i < n; i++) {
+    const k = (eventDay[i] as number) - min + 1;
+    starts[k] = (starts[k] as number) + 1;
+  }
   for (let d = 0; d < span; d++) starts[d + 1] = (starts[d + 1] as number) + (starts[d] as number);
   const cursor = starts.slice(0, span);
-  const out: LateRow[] = new Array(n);
-  for (const r of late) {
-    const k = r.eventDay - min;
-    out[cursor[k] as number] = r;
+  for (let i = 0; i < n; i++) {
+    const k = (eventDay[i] as number) - min;
+    out[cursor[k] as number] = i;
     cursor[k] = (cursor[k] as number) + 1;
   }
   for (let d = 0; d < span; d++) {
     const from = starts[d] as number;
     const to = starts[d + 1] as number;
-    if (to - from > 1) {
-      const bucket = out.slice(from, to).sort(byId);
-      for (let i = 0; i < bucket.length; i++) out[from + i] = bucket[i] as LateRow;
-    }
+    if (to - from > 1) out.subarray(from, to).sort(byId);
   }
   return out;
 }
@@ -199,45 +213,48 @@ function lateEvidence(
   decimals: number,
 ): EvidenceRecord[] {
   const index = ctx.data.index;
-  const rows = canonicalOrder(v.late);
+  const late = v.late;
+  const order = canonicalOrder(late);
   const withPoints = perRecord > 0 || perWorkday > 0;
-  const out: EvidenceRecord[] = new Array(rows.length);
-  for (let i = 0; i < rows.length; i++) {
-    const r = rows[i] as LateRow;
-    const pending = r.doneDay === NONE;
-    const eventDate = index.date(r.eventDay);
-    const doneDate = pending ? null : index.date(r.doneDay);
-    const deadlineDay = index.dayOfOrdinal(r.deadlineOrdinal);
+  const out: EvidenceRecord[] = new Array(order.length);
+  for (let k = 0; k < order.length; k++) {
+    const i = order[k] as number;
+    const doneDay = late.doneDay[i] as number;
+    const eventDay = late.eventDay[i] as number;
+    const workdaysLate = late.workdaysLate[i] as number;
+    const pending = doneDay === NONE;
+    const eventDate = index.date(eventDay);
+    const doneDate = pending ? null : index.date(doneDay);
+    const deadlineDay = index.dayOfOrdinal(late.deadlineOrdinal[i] as number);
     const deadline = index.date(deadlineDay);
     const reason = pending ? v.pendingReason : v.lateReason;
     // Estimated calendar days between the event and the later of deadline and done (or asOf): provisional.
-    const provisional = index.provisional(
-      r.eventDay,
-      Math.max(deadlineDay, pending ? ctx.asOfDay : r.doneDay),
-    );
+    const provisional = index.provisional(eventDay, Math.max(deadlineDay, pending ? ctx.asOfDay : doneDay));
+    const id = late.ids[i] as string;
+    const department = late.departments[i] as string;
     const record: EvidenceRecord = withPoints
       ? {
           kind: v.kind,
-          id: r.id,
-          department: r.department,
+          id,
+          department,
           reason,
           eventDate,
           doneDate,
           deadline,
-          workdaysLate: r.workdaysLate,
-          points: roundTo(perRecord + perWorkday * r.workdaysLate, decimals),
+          workdaysLate,
+          points: roundTo(perRecord + perWorkday * workdaysLate, decimals),
         }
       : {
           kind: v.kind,
-          id: r.id,
-          department: r.department,
+          id,
+          department,
           reason,
           eventDate,
           doneDate,
           deadline,
-          workdaysLate: r.workdaysLate,
+          workdaysLate,
         };
-    out[i] = provisional ? { ...record, provisional: true } : record;
+    out[k] = provisional ? { ...record, provisional: true } : record;
   }
   return out;
 }
@@ -378,7 +395,7 @@ function scoreIndicator(
         if (v.type !== 'timeliness') break;
         const late = v.late.length;
         let days = 0;
-        for (const r of v.late) days += r.workdaysLate;
+        for (const x of v.late.workdaysLate) days += x;
         const lost = late * indicator.perRecord + days * indicator.perWorkdayLate;
         score = Math.max(0, indicator.points - lost);
         if (late > 0) {

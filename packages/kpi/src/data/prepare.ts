@@ -230,23 +230,55 @@ const tryDay = (v: unknown): number => (typeof v === 'string' ? (tryDayNumberOf(
 /** The behaviour records in input order after one structural pass: department index (first seen) and days. */
 interface Scan {
   readonly deptOf: Int32Array;
-  /** Records and records with a rejection date, by first-seen department index. */
-  readonly counts: number[];
-  readonly rejections: number[];
+  /** Index of the record's item in its department's catalog items (catalog order), or -1. */
+  readonly item: Int32Array;
   readonly act: Int32Array;
   readonly rep: Int32Array;
+  /** Records by first-seen department index. */
+  readonly counts: number[];
+  /** Records with a rejection date (input order), with the rejection and fix day, and their count by department. */
+  readonly rejected: number[];
+  readonly rejectedDay: number[];
+  readonly fixedDay: number[];
+  readonly rejections: number[];
   readonly lo: number;
   readonly hi: number;
 }
 
+const NO_ITEMS: ReadonlyMap<string, number> = new Map();
+
 /**
- * Scratch space of the structural pass (three columns of the input's length), reused by the next call while
+ * Each department's catalog item codes with their index among the department's items, in catalog order —
+ * what the catalog pass assigns when every item is valid (otherwise that pass throws and this is never used).
+ * Rows that are not well-formed are skipped here.
+ */
+function catalogIndex(items: readonly CatalogItemFact[]): Map<string, Map<string, number>> {
+  const byDept = new Map<string, Map<string, number>>();
+  const sizes = new Map<string, number>();
+  for (const item of items) {
+    if (typeof item !== 'object' || item === null) continue;
+    const department = item.department;
+    const size = sizes.get(department) ?? 0;
+    sizes.set(department, size + 1);
+    let codes = byDept.get(department);
+    if (codes === undefined) {
+      codes = new Map();
+      byDept.set(department, codes);
+    }
+    if (!codes.has(item.itemCode)) codes.set(item.itemCode, size);
+  }
+  return byDept;
+}
+
+/**
+ * Scratch space of the structural pass (four columns of the input's length), reused by the next call while
  * the garbage collector has not taken it: large inputs then allocate only the columns they keep.
  */
 let scratchRef: WeakRef<Int32Array> | undefined;
 let scratchBusy = false;
 
 function takeScratch(size: number): Int32Array {
+  // Four columns of the input's length: department, item, act day, reported day.
   const kept = scratchBusy ? undefined : scratchRef?.deref();
   if (kept !== undefined && kept.length >= size) {
     scratchBusy = true;
@@ -272,18 +304,25 @@ function releaseScratch(scratch: Int32Array): void {
 function scanBehaviours(
   behaviours: readonly BehaviourFact[],
   depts: Map<string, number>,
+  catalog: Map<string, Map<string, number>>,
   scratch: Int32Array,
 ): Scan | undefined {
   const n = behaviours.length;
   const deptOf = scratch.subarray(0, n);
-  const act = scratch.subarray(n, 2 * n);
-  const rep = scratch.subarray(2 * n, 3 * n);
+  const itemOf = scratch.subarray(n, 2 * n);
+  const act = scratch.subarray(2 * n, 3 * n);
+  const rep = scratch.subarray(3 * n, 4 * n);
   const counts: number[] = [];
+  const itemsOf: ReadonlyMap<string, number>[] = [];
+  const rejected: number[] = [];
+  const rejectedDay: number[] = [];
+  const fixedDay: number[] = [];
   const rejections: number[] = [];
   let lo = Number.POSITIVE_INFINITY;
   let hi = Number.NEGATIVE_INFINITY;
   let lastName: unknown = UNSET;
   let last = -1;
+  let items: ReadonlyMap<string, number> = NO_ITEMS;
   for (let i = 0; i < n; i++) {
     const b = behaviours[i] as BehaviourFact;
     if (typeof b !== 'object' || b === null) return undefined;
@@ -297,17 +336,20 @@ function scanBehaviours(
         depts.set(name, d);
         counts.push(0);
         rejections.push(0);
+        itemsOf.push(catalog.get(name) ?? NO_ITEMS);
       } else d = known;
       lastName = name;
       last = d;
+      items = itemsOf[d] as ReadonlyMap<string, number>;
     }
     deptOf[i] = d;
     counts[d] = (counts[d] as number) + 1;
     const id = b.recordId;
-    const item = b.itemCode;
-    if (typeof id !== 'string' || id.length === 0 || typeof item !== 'string' || item.length === 0) {
+    const code = b.itemCode;
+    if (typeof id !== 'string' || id.length === 0 || typeof code !== 'string' || code.length === 0) {
       return undefined;
     }
+    itemOf[i] = items.get(code) ?? -1;
     const a = tryDay(b.actDate);
     const r = tryDay(b.reportedDate);
     if (a === NONE || r === NONE) return undefined;
@@ -321,12 +363,15 @@ function scanBehaviours(
     const fx = b.fixedDate;
     if (rj !== undefined || fx !== undefined) {
       const x = rj === undefined ? 0 : tryDay(rj);
-      const y = fx === undefined ? 0 : tryDay(fx);
-      if (x === NONE || y === NONE) return undefined;
+      const y = fx === undefined ? NONE : tryDay(fx);
+      if (x === NONE || (fx !== undefined && y === NONE)) return undefined;
       if (rj !== undefined) {
         if (x < lo) lo = x;
         if (x > hi) hi = x;
         rejections[d] = (rejections[d] as number) + 1;
+        rejected.push(i);
+        rejectedDay.push(x);
+        fixedDay.push(y);
       }
       if (fx !== undefined) {
         if (y < lo) lo = y;
@@ -334,7 +379,7 @@ function scanBehaviours(
       }
     }
   }
-  return { deptOf, counts, rejections, act, rep, lo, hi };
+  return { deptOf, item: itemOf, act, rep, counts, rejected, rejectedDay, fixedDay, rejections, lo, hi };
 }
 
 /**
@@ -358,7 +403,7 @@ export function prepareKpiData(data: KpiData, options: PrepareOptions = {}): Pre
     notifications: list(data.doubleNotifications, 'doubleNotifications'),
     assessments: list(data.assessments, 'assessments'),
   };
-  const scratch = takeScratch(3 * lists.behaviours.length);
+  const scratch = takeScratch(4 * lists.behaviours.length);
   try {
     return layOut(lists, options.calendar ?? defaultCalendar(), scratch);
   } finally {
@@ -373,7 +418,7 @@ function layOut(lists: Lists, calendar: KpiCalendar, scratch: Int32Array): Prepa
   // Behaviour records: one structural pass (departments first seen here, days parsed once). A record that
   // is not well-formed sends the whole input down the slow path, which throws the first error in order.
   const seen = new Map<string, number>();
-  const scan = scanBehaviours(behaviours, seen, scratch);
+  const scan = scanBehaviours(behaviours, seen, catalogIndex(catalogItems), scratch);
   if (scan === undefined) throwFirstBehaviourError(lists);
   // The other lists' departments (rows and departments of every list are checked before other fields).
   collect(catalogItems, 'catalogItems', seen);
@@ -563,24 +608,27 @@ function layOut(lists: Lists, calendar: KpiCalendar, scratch: Int32Array): Prepa
     fixDay: new Int32Array(r),
   };
   const { deptOf, act, rep } = scan;
+  const itemOf = scan.item;
   const { recordIds, item, actDay, repDay, rejRow, rejDay, fixDay } = cols;
+  const { rejected, rejectedDay, fixedDay } = scan;
+  let next = 0;
+  let nextRejected = rejected.length > 0 ? (rejected[0] as number) : -1;
   for (let i = 0; i < n; i++) {
-    const b = behaviours[i] as BehaviourFact;
     const d = rank[deptOf[i] as number] as number;
     const j = cursor[d] as number;
     cursor[d] = j + 1;
-    recordIds[j] = b.recordId;
-    item[j] = (tables[d] as DepartmentTables).itemIndex.get(b.itemCode) ?? -1;
+    recordIds[j] = (behaviours[i] as BehaviourFact).recordId;
+    item[j] = itemOf[i] as number;
     actDay[j] = act[i] as number;
     repDay[j] = rep[i] as number;
-    const rejected = b.rejectedDate;
-    if (rejected !== undefined) {
+    if (i === nextRejected) {
       const k = rejCursor[d] as number;
       rejCursor[d] = k + 1;
       rejRow[k] = j;
-      rejDay[k] = tryDay(rejected);
-      const fixed = b.fixedDate;
-      fixDay[k] = fixed === undefined ? NONE : tryDay(fixed);
+      rejDay[k] = rejectedDay[next] as number;
+      fixDay[k] = fixedDay[next] as number;
+      next++;
+      nextRejected = next < rejected.length ? (rejected[next] as number) : -1;
     }
   }
 

@@ -200,7 +200,19 @@ function canonicalOrder(late: LateRows): Int32Array {
   for (let d = 0; d < span; d++) {
     const from = starts[d] as number;
     const to = starts[d + 1] as number;
-    if (to - from > 1) out.subarray(from, to).sort(byId);
+    if (to - from > 32) out.subarray(from, to).sort(byId);
+    else {
+      // Insertion sort: day buckets are small.
+      for (let k = from + 1; k < to; k++) {
+        const x = out[k] as number;
+        let m = k - 1;
+        while (m >= from && byId(out[m] as number, x) > 0) {
+          out[m + 1] = out[m] as number;
+          m--;
+        }
+        out[m + 1] = x;
+      }
+    }
   }
   return out;
 }
@@ -216,6 +228,20 @@ function lateEvidence(
   const late = v.late;
   const order = canonicalOrder(late);
   const withPoints = perRecord > 0 || perWorkday > 0;
+  // Provisional answers need an estimated day; one query over every day the rows can touch rules them out.
+  let first = Number.POSITIVE_INFINITY;
+  let last = ctx.asOfDay;
+  let lastOrdinal = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < late.length; i++) {
+    const e = late.eventDay[i] as number;
+    const done = late.doneDay[i] as number;
+    const ordinal = late.deadlineOrdinal[i] as number;
+    if (e < first) first = e;
+    if (done !== NONE && done > last) last = done;
+    if (ordinal > lastOrdinal) lastOrdinal = ordinal;
+  }
+  const mayBeProvisional =
+    late.length > 0 && index.provisional(first, Math.max(last, index.dayOfOrdinal(lastOrdinal)));
   const out: EvidenceRecord[] = new Array(order.length);
   for (let k = 0; k < order.length; k++) {
     const i = order[k] as number;
@@ -229,7 +255,8 @@ function lateEvidence(
     const deadline = index.date(deadlineDay);
     const reason = pending ? v.pendingReason : v.lateReason;
     // Estimated calendar days between the event and the later of deadline and done (or asOf): provisional.
-    const provisional = index.provisional(eventDay, Math.max(deadlineDay, pending ? ctx.asOfDay : doneDay));
+    const provisional =
+      mayBeProvisional && index.provisional(eventDay, Math.max(deadlineDay, pending ? ctx.asOfDay : doneDay));
     const id = late.ids[i] as string;
     const department = late.departments[i] as string;
     const record: EvidenceRecord = withPoints
@@ -327,7 +354,6 @@ function scoreIndicator(
     if (v.type === 'count') sumCount += v.count;
     let target: number | null = null;
     let score = 0;
-    const base = { period: w.period, start: w.start, end: w.end, ...parts };
 
     switch (indicator.kind) {
       case 'ratio': {
@@ -443,7 +469,21 @@ function scoreIndicator(
         break;
       }
     }
-    windowResults.push({ ...base, target, score: roundTo(score, decimals) });
+    const rounded = roundTo(score, decimals);
+    windowResults.push(
+      parts.numerator === undefined || parts.denominator === undefined
+        ? { period: w.period, start: w.start, end: w.end, value: parts.value, target, score: rounded }
+        : {
+            period: w.period,
+            start: w.start,
+            end: w.end,
+            value: parts.value,
+            numerator: parts.numerator,
+            denominator: parts.denominator,
+            target,
+            score: rounded,
+          },
+    );
   }
 
   const only = windows.length === 1 ? (windowResults[0] as WindowResult) : undefined;

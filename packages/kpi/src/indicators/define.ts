@@ -112,6 +112,9 @@ export function deriveIndicatorSet(base: IndicatorSet, changes: IndicatorSetChan
   });
 }
 
+const TARGET = { en: 'a number or { initial, steps }', zh: '数值或 { initial, steps }' } as const;
+const STEP = { en: 'a step { from, value }', zh: '阶梯 { from, value }' } as const;
+
 /**
  * The target in force for a period: a plain number, or the last step whose `from` period starts on or
  * before the period's start (else `initial`).
@@ -121,10 +124,13 @@ export function deriveIndicatorSet(base: IndicatorSet, changes: IndicatorSetChan
  */
 export function resolveTarget(target: Target, period: PeriodId | Period): number {
   if (typeof target === 'number') return target;
+  if (!isObject(target) || typeof target.initial !== 'number' || !Array.isArray(target.steps))
+    badArgument(['target'], TARGET, target);
   const start = parsePeriod(period).startDay;
   let value = target.initial;
   let best = Number.NEGATIVE_INFINITY;
-  for (const step of target.steps) {
+  for (const [i, step] of target.steps.entries()) {
+    if (!isObject(step) || typeof step.value !== 'number') badArgument(['target', 'steps', i], STEP, step);
     const from = parsePeriod(step.from).startDay;
     if (from <= start && from >= best) {
       best = from;

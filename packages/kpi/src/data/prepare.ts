@@ -22,7 +22,10 @@ export const NONE = -2147483648;
 export interface BehaviourColumns {
   readonly n: number;
   readonly offsets: Int32Array;
-  readonly recordIds: string[];
+  /** Input index of each row. */
+  readonly source: Int32Array;
+  /** The record id of a row. */
+  readonly recordIdOf: (row: number) => string;
   /** Index into the department's catalog item list, or -1. */
   readonly item: Int32Array;
   /** Day numbers. Working-day positions come from the index's table. */
@@ -234,6 +237,8 @@ interface Scan {
   readonly item: Int32Array;
   readonly act: Int32Array;
   readonly rep: Int32Array;
+  /** The record ids in input order, when copied. */
+  readonly ids: string[] | undefined;
   /** Records by first-seen department index. */
   readonly counts: number[];
   /** Records with a rejection date (input order), with the rejection and fix day, and their count by department. */
@@ -306,6 +311,7 @@ function scanBehaviours(
   depts: Map<string, number>,
   catalog: Map<string, Map<string, number>>,
   scratch: Int32Array,
+  copyIds: boolean,
 ): Scan | undefined {
   const n = behaviours.length;
   const deptOf = scratch.subarray(0, n);
@@ -318,6 +324,7 @@ function scanBehaviours(
   const rejectedDay: number[] = [];
   const fixedDay: number[] = [];
   const rejections: number[] = [];
+  const ids: string[] | undefined = copyIds ? new Array<string>(n) : undefined;
   let lo = Number.POSITIVE_INFINITY;
   let hi = Number.NEGATIVE_INFINITY;
   let lastName: unknown = UNSET;
@@ -349,6 +356,7 @@ function scanBehaviours(
     if (typeof id !== 'string' || id.length === 0 || typeof code !== 'string' || code.length === 0) {
       return undefined;
     }
+    if (ids !== undefined) ids[i] = id;
     itemOf[i] = items.get(code) ?? -1;
     const a = tryDay(b.actDate);
     const r = tryDay(b.reportedDate);
@@ -379,7 +387,20 @@ function scanBehaviours(
       }
     }
   }
-  return { deptOf, item: itemOf, act, rep, counts, rejected, rejectedDay, fixedDay, rejections, lo, hi };
+  return {
+    deptOf,
+    item: itemOf,
+    act,
+    rep,
+    ids,
+    counts,
+    rejected,
+    rejectedDay,
+    fixedDay,
+    rejections,
+    lo,
+    hi,
+  };
 }
 
 /**
@@ -392,6 +413,19 @@ function scanBehaviours(
  * const card = scoreIndicators(baselineIndicatorSet, prepared, { period: '2023-Q2', unit: 'scjg' });
  */
 export function prepareKpiData(data: KpiData, options: PrepareOptions = {}): PreparedKpiData {
+  return prepare(data, options, false);
+}
+
+/**
+ * {@link prepareKpiData} for data scored within the same synchronous call (`scoreIndicators` and friends on raw
+ * data): the result never outlives the input unchanged, so record ids are read from the input records when
+ * evidence needs them instead of being copied. @internal
+ */
+export function prepareForOneCall(data: KpiData, options: PrepareOptions = {}): PreparedKpiData {
+  return prepare(data, options, true);
+}
+
+function prepare(data: KpiData, options: PrepareOptions, borrow: boolean): PreparedKpiData {
   if (typeof data !== 'object' || data === null) bad([], data, { zh: '应为对象', en: 'want an object' });
   requireOptions(options);
   const lists: Lists = {
@@ -405,20 +439,20 @@ export function prepareKpiData(data: KpiData, options: PrepareOptions = {}): Pre
   };
   const scratch = takeScratch(4 * lists.behaviours.length);
   try {
-    return layOut(lists, options.calendar ?? defaultCalendar(), scratch);
+    return layOut(lists, options.calendar ?? defaultCalendar(), scratch, borrow);
   } finally {
     releaseScratch(scratch);
   }
 }
 
-function layOut(lists: Lists, calendar: KpiCalendar, scratch: Int32Array): PreparedKpiData {
+function layOut(lists: Lists, calendar: KpiCalendar, scratch: Int32Array, borrow: boolean): PreparedKpiData {
   const { behaviours, catalogItems, officers, publications, clues, assessments } = lists;
   const notifications = lists.notifications;
 
   // Behaviour records: one structural pass (departments first seen here, days parsed once). A record that
   // is not well-formed sends the whole input down the slow path, which throws the first error in order.
   const seen = new Map<string, number>();
-  const scan = scanBehaviours(behaviours, seen, catalogIndex(catalogItems), scratch);
+  const scan = scanBehaviours(behaviours, seen, catalogIndex(catalogItems), scratch, !borrow);
   if (scan === undefined) throwFirstBehaviourError(lists);
   // The other lists' departments (rows and departments of every list are checked before other fields).
   collect(catalogItems, 'catalogItems', seen);
@@ -595,10 +629,16 @@ function layOut(lists: Lists, calendar: KpiCalendar, scratch: Int32Array): Prepa
   const cursor = offsets.slice(0, D);
   const rejCursor = rejOffsets.slice(0, D);
   const r = rejOffsets[D] as number;
+  const source = new Int32Array(n);
+  const ids = scan.ids;
   const cols: BehaviourColumns = {
     n,
     offsets,
-    recordIds: new Array<string>(n),
+    source,
+    recordIdOf:
+      scan.ids === undefined
+        ? (row) => (behaviours[source[row] as number] as BehaviourFact).recordId
+        : (row) => (ids as string[])[source[row] as number] as string,
     item: new Int32Array(n),
     actDay: new Int32Array(n),
     repDay: new Int32Array(n),
@@ -609,7 +649,7 @@ function layOut(lists: Lists, calendar: KpiCalendar, scratch: Int32Array): Prepa
   };
   const { deptOf, act, rep } = scan;
   const itemOf = scan.item;
-  const { recordIds, item, actDay, repDay, rejRow, rejDay, fixDay } = cols;
+  const { item, actDay, repDay, rejRow, rejDay, fixDay } = cols;
   const { rejected, rejectedDay, fixedDay } = scan;
   let next = 0;
   let nextRejected = rejected.length > 0 ? (rejected[0] as number) : -1;
@@ -617,7 +657,7 @@ function layOut(lists: Lists, calendar: KpiCalendar, scratch: Int32Array): Prepa
     const d = rank[deptOf[i] as number] as number;
     const j = cursor[d] as number;
     cursor[d] = j + 1;
-    recordIds[j] = (behaviours[i] as BehaviourFact).recordId;
+    source[j] = i;
     item[j] = itemOf[i] as number;
     actDay[j] = act[i] as number;
     repDay[j] = rep[i] as number;

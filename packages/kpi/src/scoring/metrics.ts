@@ -142,7 +142,7 @@ function behaviourTimeliness(
       }
       const ref = p >= 0 ? p : asOfPos;
       late.push(
-        b.recordIds[rowOf === undefined ? i : (rowOf[i] as number)] as string,
+        b.recordIdOf(rowOf === undefined ? i : (rowOf[i] as number)),
         ctx.data.departments[d] as string,
         e,
         dd,

@@ -3,7 +3,7 @@ import { civilDate, dayNumber } from '../calendar/day-number.js';
 import type { KpiCalendar } from '../calendar/workday-index.js';
 import type { KpiData } from '../data/facts.js';
 import type { DepartmentTables } from '../data/prepare.js';
-import { NONE, PreparedKpiData, prepareKpiData } from '../data/prepare.js';
+import { NONE, PreparedKpiData, prepareForOneCall } from '../data/prepare.js';
 import { KpiError } from '../errors/kpi-error.js';
 import { defineIndicatorSet, resolveTarget } from '../indicators/define.js';
 import type { Dimension, Indicator, IndicatorSet } from '../indicators/schema.js';
@@ -628,7 +628,7 @@ export function ensureSet(set: IndicatorSet): IndicatorSet {
 
 /** @internal */
 export function ensurePrepared(data: KpiData | PreparedKpiData, calendar?: KpiCalendar): PreparedKpiData {
-  return data instanceof PreparedKpiData ? data : prepareKpiData(data, calendar ? { calendar } : {});
+  return data instanceof PreparedKpiData ? data : prepareForOneCall(data, calendar ? { calendar } : {});
 }
 
 /**

@@ -164,10 +164,12 @@ function resolveUnit(
 function canonicalOrder(late: LateRows): Int32Array {
   const n = late.length;
   const { eventDay, ids, departments } = late;
-  const byId = (a: number, b: number) =>
-    cmp(ids[a] as string, ids[b] as string) ||
-    cmp(departments[a] as string, departments[b] as string) ||
-    a - b;
+  const byId = (a: number, b: number) => {
+    const x = ids[a] as string;
+    const y = ids[b] as string;
+    if (x !== y) return x < y ? -1 : 1;
+    return cmp(departments[a] as string, departments[b] as string) || a - b;
+  };
   const out = new Int32Array(n);
   if (n < 2) {
     if (n === 1) out[0] = 0;
@@ -242,6 +244,16 @@ function lateEvidence(
   }
   const mayBeProvisional =
     late.length > 0 && index.provisional(first, Math.max(last, index.dayOfOrdinal(lastOrdinal)));
+  // Points by working days late (few distinct values).
+  const points: number[] = [];
+  const pointsFor = (days: number): number => {
+    let p = points[days];
+    if (p === undefined) {
+      p = roundTo(perRecord + perWorkday * days, decimals);
+      if (days >= 0 && days < 4096) points[days] = p;
+    }
+    return p;
+  };
   const out: EvidenceRecord[] = new Array(order.length);
   for (let k = 0; k < order.length; k++) {
     const i = order[k] as number;
@@ -269,7 +281,7 @@ function lateEvidence(
           doneDate,
           deadline,
           workdaysLate,
-          points: roundTo(perRecord + perWorkday * workdaysLate, decimals),
+          points: pointsFor(workdaysLate),
         }
       : {
           kind: v.kind,

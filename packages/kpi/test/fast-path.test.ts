@@ -463,3 +463,27 @@ describe('regression', () => {
     expect(workdayLateness('2024-01-01', '2023-12-30', REPORT).onTime).toBe(true);
   });
 });
+
+describe('the indicator set is compiled once per object', () => {
+  test('a validated copy is cached: editing the object afterwards changes nothing, and scorecards cannot edit it', () => {
+    const set = JSON.parse(JSON.stringify(baselineIndicatorSet)) as typeof baselineIndicatorSet;
+    const data: KpiData = {
+      behaviours: [
+        {
+          recordId: 'R0',
+          itemCode: 'I1',
+          department: 'jtj',
+          actDate: '2023-04-03',
+          reportedDate: '2023-04-20',
+        },
+      ],
+    };
+    const options = { period: '2023-Q2', unit: 'jtj' } as const;
+    const first = scoreIndicators(set, data, options);
+    (set.indicators[0] as { points: unknown }).points = 'junk';
+    (set.name as { zh: string }).zh = '改过';
+    expect(scoreIndicators(set, data, options)).toEqual(first);
+    expect(Object.isFrozen(first.setName)).toBe(true);
+    expect(Object.isFrozen(first.indicators[0]?.source)).toBe(true);
+  });
+});

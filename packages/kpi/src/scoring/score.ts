@@ -626,15 +626,30 @@ export function scorePrepared(
   };
 }
 
-/** Validates a set only once per object. @internal */
-const validated = new WeakSet<object>();
+/**
+ * Validated sets by the object passed in: the validated copy, deep-frozen, so neither later scoring nor a caller
+ * holding parts of a scorecard can change what the cache answers. A set object is read once; an edited set is
+ * a new object (`deriveIndicatorSet`). @internal
+ */
+const compiled = new WeakMap<object, IndicatorSet>();
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
 
 /** @internal */
 export function ensureSet(set: IndicatorSet): IndicatorSet {
-  if (validated.has(set)) return set;
-  const parsed = defineIndicatorSet(set);
-  validated.add(set);
-  validated.add(parsed);
+  if (typeof set === 'object' && set !== null) {
+    const hit = compiled.get(set);
+    if (hit !== undefined) return hit;
+  }
+  const parsed = deepFreeze(defineIndicatorSet(set));
+  compiled.set(set, parsed);
+  compiled.set(parsed, parsed);
   return parsed;
 }
 

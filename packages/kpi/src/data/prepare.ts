@@ -276,30 +276,36 @@ function catalogIndex(items: readonly CatalogItemFact[]): Map<string, Map<string
 }
 
 /**
- * Scratch space of the structural pass (four columns of the input's length), reused by the next call while
- * the garbage collector has not taken it: large inputs then allocate only the columns they keep.
+ * A reusable block of int32 columns: reused by the next call while the garbage collector has not taken it, so
+ * large inputs do not allocate (and collect) tens of megabytes per call. Re-entrant use gets a fresh block.
  */
-let scratchRef: WeakRef<Int32Array> | undefined;
-let scratchBusy = false;
+class Scratch {
+  private ref: WeakRef<Int32Array> | undefined;
+  private busy = false;
 
-function takeScratch(size: number): Int32Array {
-  // Four columns of the input's length: department, item, act day, reported day.
-  const kept = scratchBusy ? undefined : scratchRef?.deref();
-  if (kept !== undefined && kept.length >= size) {
-    scratchBusy = true;
-    return kept;
+  take(size: number): Int32Array {
+    const kept = this.busy ? undefined : this.ref?.deref();
+    if (kept !== undefined && kept.length >= size) {
+      this.busy = true;
+      return kept;
+    }
+    const fresh = new Int32Array(size);
+    if (!this.busy) {
+      this.ref = new WeakRef(fresh);
+      this.busy = true;
+    }
+    return fresh;
   }
-  const fresh = new Int32Array(size);
-  if (!scratchBusy) {
-    scratchRef = new WeakRef(fresh);
-    scratchBusy = true;
+
+  release(block: Int32Array): void {
+    if (this.ref?.deref() === block) this.busy = false;
   }
-  return fresh;
 }
 
-function releaseScratch(scratch: Int32Array): void {
-  if (scratchRef?.deref() === scratch) scratchBusy = false;
-}
+/** The structural pass: department, item, act day, reported day of each record, in input order. */
+const scanScratch = new Scratch();
+/** The grouped columns of data scored within one call: source row, item, act day, reported day. */
+const columnScratch = new Scratch();
 
 /**
  * One pass over the behaviour records with cheap structural checks: every record an object, ids and department
@@ -413,19 +419,32 @@ function scanBehaviours(
  * const card = scoreIndicators(baselineIndicatorSet, prepared, { period: '2023-Q2', unit: 'scjg' });
  */
 export function prepareKpiData(data: KpiData, options: PrepareOptions = {}): PreparedKpiData {
-  return prepare(data, options, false);
+  return prepare(data, options);
 }
 
 /**
- * {@link prepareKpiData} for data scored within the same synchronous call (`scoreIndicators` and friends on raw
- * data): the result never outlives the input unchanged, so record ids are read from the input records when
- * evidence needs them instead of being copied. @internal
+ * Runs `use` on {@link prepareKpiData}'s layout of data scored within this synchronous call (`scoreIndicators`
+ * and friends on raw data). The layout never outlives the call, so record ids are read from the input records
+ * when evidence needs them instead of being copied, and its columns come from a reusable block. @internal
  */
-export function prepareForOneCall(data: KpiData, options: PrepareOptions = {}): PreparedKpiData {
-  return prepare(data, options, true);
+export function withDataForOneCall<T>(
+  data: KpiData,
+  options: PrepareOptions,
+  use: (prepared: PreparedKpiData) => T,
+): T {
+  const columns: { block?: Int32Array } = {};
+  try {
+    return use(prepare(data, options, columns));
+  } finally {
+    if (columns.block !== undefined) columnScratch.release(columns.block);
+  }
 }
 
-function prepare(data: KpiData, options: PrepareOptions, borrow: boolean): PreparedKpiData {
+/**
+ * @param borrow when given, the data is scored within one call: record ids are read from the input and the
+ *   grouped columns live in a reusable block handed back through `borrow.block` (release it after scoring).
+ */
+function prepare(data: KpiData, options: PrepareOptions, borrow?: { block?: Int32Array }): PreparedKpiData {
   if (typeof data !== 'object' || data === null) bad([], data, { zh: '应为对象', en: 'want an object' });
   requireOptions(options);
   const lists: Lists = {
@@ -437,22 +456,27 @@ function prepare(data: KpiData, options: PrepareOptions, borrow: boolean): Prepa
     notifications: list(data.doubleNotifications, 'doubleNotifications'),
     assessments: list(data.assessments, 'assessments'),
   };
-  const scratch = takeScratch(4 * lists.behaviours.length);
+  const scratch = scanScratch.take(4 * lists.behaviours.length);
   try {
     return layOut(lists, options.calendar ?? defaultCalendar(), scratch, borrow);
   } finally {
-    releaseScratch(scratch);
+    scanScratch.release(scratch);
   }
 }
 
-function layOut(lists: Lists, calendar: KpiCalendar, scratch: Int32Array, borrow: boolean): PreparedKpiData {
+function layOut(
+  lists: Lists,
+  calendar: KpiCalendar,
+  scratch: Int32Array,
+  borrow: { block?: Int32Array } | undefined,
+): PreparedKpiData {
   const { behaviours, catalogItems, officers, publications, clues, assessments } = lists;
   const notifications = lists.notifications;
 
   // Behaviour records: one structural pass (departments first seen here, days parsed once). A record that
   // is not well-formed sends the whole input down the slow path, which throws the first error in order.
   const seen = new Map<string, number>();
-  const scan = scanBehaviours(behaviours, seen, catalogIndex(catalogItems), scratch, !borrow);
+  const scan = scanBehaviours(behaviours, seen, catalogIndex(catalogItems), scratch, borrow === undefined);
   if (scan === undefined) throwFirstBehaviourError(lists);
   // The other lists' departments (rows and departments of every list are checked before other fields).
   collect(catalogItems, 'catalogItems', seen);
@@ -629,7 +653,13 @@ function layOut(lists: Lists, calendar: KpiCalendar, scratch: Int32Array, borrow
   const cursor = offsets.slice(0, D);
   const rejCursor = rejOffsets.slice(0, D);
   const r = rejOffsets[D] as number;
-  const source = new Int32Array(n);
+  let block: Int32Array | undefined;
+  if (borrow !== undefined) {
+    block = columnScratch.take(4 * n);
+    borrow.block = block;
+  }
+  const column = (k: number) => (block === undefined ? new Int32Array(n) : block.subarray(k * n, (k + 1) * n));
+  const source = column(0);
   const ids = scan.ids;
   const cols: BehaviourColumns = {
     n,
@@ -639,9 +669,9 @@ function layOut(lists: Lists, calendar: KpiCalendar, scratch: Int32Array, borrow
       scan.ids === undefined
         ? (row) => (behaviours[source[row] as number] as BehaviourFact).recordId
         : (row) => (ids as string[])[source[row] as number] as string,
-    item: new Int32Array(n),
-    actDay: new Int32Array(n),
-    repDay: new Int32Array(n),
+    item: column(1),
+    actDay: column(2),
+    repDay: column(3),
     rejOffsets,
     rejRow: new Int32Array(r),
     rejDay: new Int32Array(r),

@@ -6,7 +6,7 @@ import type { IndicatorSet } from '../indicators/schema.js';
 import type { PeriodId } from '../period/period.js';
 import { parsePeriod } from '../period/period.js';
 import type { UnitSpec } from './score.js';
-import { ensurePrepared, ensureSet, scorePrepared } from './score.js';
+import { ensureSet, scorePrepared, withPrepared } from './score.js';
 import { nearlyEqual } from './tolerance.js';
 import type { Scorecard } from './types.js';
 
@@ -89,16 +89,18 @@ export function compareUnits(
   requireOptions(options);
   requireArray(options.units, ['options', 'units'], true);
   const set = ensureSet(indicatorSet);
-  const prepared = ensurePrepared(data, options.calendar);
-  const period = parsePeriod(options.period);
-  const units = options.units ?? prepared.departments;
-  const scorecards = units.map((unit) =>
-    scorePrepared(set, prepared, {
-      period: period.id,
-      unit,
-      ...(options.asOf ? { asOf: options.asOf } : {}),
-    }),
-  );
+  const { period, scorecards } = withPrepared(data, options.calendar, (prepared) => {
+    const period = parsePeriod(options.period);
+    const units = options.units ?? prepared.departments;
+    const scorecards = units.map((unit) =>
+      scorePrepared(set, prepared, {
+        period: period.id,
+        unit,
+        ...(options.asOf ? { asOf: options.asOf } : {}),
+      }),
+    );
+    return { period, scorecards };
+  });
   const sorted = scorecards
     .map(rowOf)
     .sort(
@@ -175,9 +177,8 @@ export function scoreTrend(
   requireOptions(options);
   requireArray(options.periods, ['options', 'periods']);
   const set = ensureSet(indicatorSet);
-  const prepared = ensurePrepared(data, options.calendar);
-  const scorecards = options.periods.map((period) =>
-    scorePrepared(set, prepared, { period, unit: options.unit }),
+  const scorecards = withPrepared(data, options.calendar, (prepared) =>
+    options.periods.map((period) => scorePrepared(set, prepared, { period, unit: options.unit })),
   );
   const points = scorecards.map((card) => {
     const row = rowOf(card);

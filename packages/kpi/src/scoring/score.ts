@@ -3,7 +3,7 @@ import { civilDate, dayNumber } from '../calendar/day-number.js';
 import type { KpiCalendar } from '../calendar/workday-index.js';
 import type { KpiData } from '../data/facts.js';
 import type { DepartmentTables } from '../data/prepare.js';
-import { NONE, PreparedKpiData, prepareForOneCall } from '../data/prepare.js';
+import { NONE, PreparedKpiData, withDataForOneCall } from '../data/prepare.js';
 import { KpiError } from '../errors/kpi-error.js';
 import { defineIndicatorSet, resolveTarget } from '../indicators/define.js';
 import type { Dimension, Indicator, IndicatorSet } from '../indicators/schema.js';
@@ -653,9 +653,15 @@ export function ensureSet(set: IndicatorSet): IndicatorSet {
   return parsed;
 }
 
-/** @internal */
-export function ensurePrepared(data: KpiData | PreparedKpiData, calendar?: KpiCalendar): PreparedKpiData {
-  return data instanceof PreparedKpiData ? data : prepareForOneCall(data, calendar ? { calendar } : {});
+/** Runs `use` on prepared data: the given one, or raw data laid out for this call only. @internal */
+export function withPrepared<T>(
+  data: KpiData | PreparedKpiData,
+  calendar: KpiCalendar | undefined,
+  use: (prepared: PreparedKpiData) => T,
+): T {
+  return data instanceof PreparedKpiData
+    ? use(data)
+    : withDataForOneCall(data, calendar ? { calendar } : {}, use);
 }
 
 /**
@@ -676,5 +682,6 @@ export function scoreIndicators(
   if (typeof options !== 'object' || options === null) {
     throw new KpiError('invalid_options', { zh: '缺少评分选项', en: 'missing scoring options' });
   }
-  return scorePrepared(ensureSet(indicatorSet), ensurePrepared(data, options.calendar), options);
+  const set = ensureSet(indicatorSet);
+  return withPrepared(data, options.calendar, (prepared) => scorePrepared(set, prepared, options));
 }

@@ -429,7 +429,7 @@ console.log(
     .join(' ')}`,
 );
 
-const rows: { name: string; n: number; ours: Sample; peer: Sample }[] = [];
+const rows: { name: string; n: number; ours: Sample; peer: Sample; noTarget?: boolean }[] = [];
 
 const prep = measure(() => prepareKpiData(data));
 const prepared = prep.result;
@@ -449,7 +449,13 @@ const pre = race(
   () => peerPrepared(cols),
 );
 check('prepared', pre.a.scorecards, pre.b);
-rows.push({ name: 'prepared data, 100 departments', n: RECORDS, ours: pre.ours, peer: pre.peer });
+rows.push({
+  name: 'prepared data, 100 departments',
+  n: RECORDS,
+  ours: pre.ours,
+  peer: pre.peer,
+  noTarget: true,
+});
 
 const oneRounds = Math.max(ROUNDS, 21);
 const one = race(
@@ -466,14 +472,14 @@ console.log(
 );
 console.log('');
 console.log(
-  `${'case'.padEnd(36)} ${'N'.padStart(9)} │ ${'ours CPU ms'.padStart(11)} ${'records/CPU-s'.padStart(14)} │ ${'peer CPU ms'.padStart(11)} ${'records/CPU-s'.padStart(14)} │ ${'ours/peer'.padStart(9)} │ target ≥ 0.50`,
+  `${'case'.padEnd(36)} ${'N'.padStart(9)} │ ${'ours CPU ms'.padStart(11)} ${'records/CPU-s'.padStart(14)} │ ${'peer CPU ms'.padStart(11)} ${'records/CPU-s'.padStart(14)} │ ${'ours/peer'.padStart(9)} │ target ≥ 0.50 (issue #17: raw within 2×)`,
 );
 for (const r of rows) {
   const oursRate = (r.n / r.ours.cpuMs) * 1000;
   const peerRate = (r.n / r.peer.cpuMs) * 1000;
   const ratio = oursRate / peerRate;
   console.log(
-    `${r.name.padEnd(36)} ${fmt(r.n).padStart(9)} │ ${r.ours.cpuMs.toFixed(1).padStart(11)} ${fmt(oursRate).padStart(14)} │ ${r.peer.cpuMs.toFixed(1).padStart(11)} ${fmt(peerRate).padStart(14)} │ ${`${ratio.toFixed(2)}×`.padStart(9)} │ ${ratio >= 0.5 ? 'met' : 'NOT met'}`,
+    `${r.name.padEnd(36)} ${fmt(r.n).padStart(9)} │ ${r.ours.cpuMs.toFixed(1).padStart(11)} ${fmt(oursRate).padStart(14)} │ ${r.peer.cpuMs.toFixed(1).padStart(11)} ${fmt(peerRate).padStart(14)} │ ${`${ratio.toFixed(2)}×`.padStart(9)} │ ${r.noTarget ? '(raw data only)' : ratio >= 0.5 ? 'met' : 'NOT met'}`,
   );
 }
 console.log('');

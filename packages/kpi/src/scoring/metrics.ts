@@ -266,9 +266,19 @@ function volume(ctx: UnitContext, w: DayWindow): CountValue {
   return { type: 'count', count };
 }
 
-function monthsOf(w: DayWindow): Set<string> {
-  const months = new Set<string>();
-  for (let day = w.startDay; day <= w.endDay; day++) months.add(civilDate(day).slice(0, 7));
+/** The months (`YYYY-MM`, ascending) a window touches, memoised by window (every unit asks for the same). */
+const monthCache = new Map<string, readonly string[]>();
+
+function monthsOf(w: DayWindow): readonly string[] {
+  const key = `${w.startDay}:${w.endDay}`;
+  let months = monthCache.get(key);
+  if (months === undefined) {
+    const set = new Set<string>();
+    for (let day = w.startDay; day <= w.endDay; day++) set.add(civilDate(day).slice(0, 7));
+    months = [...set].sort();
+    if (monthCache.size >= 1024) monthCache.clear();
+    monthCache.set(key, months);
+  }
   return months;
 }
 
@@ -376,7 +386,7 @@ export function evaluateMetric(metric: Metric, ctx: UnitContext, w: DayWindow): 
       return ratio(num, den, failing);
     }
     case 'officer_activity_rate': {
-      const months = [...monthsOf(w)].sort();
+      const months = monthsOf(w);
       let num = 0;
       let den = 0;
       const failing: EvidenceRecord[] = [];

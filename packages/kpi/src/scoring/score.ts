@@ -65,7 +65,26 @@ interface Window extends DayWindow {
   readonly targetPeriod: Period;
 }
 
-function windowsFor(indicator: Indicator, period: Period, asOfDay: number): Window[] {
+/** Windows by indicator object, then period and as-of day: every unit of a comparison has the same ones. */
+const windowCache = new WeakMap<Indicator, Map<string, readonly Window[]>>();
+
+function windowsFor(indicator: Indicator, period: Period, asOfDay: number): readonly Window[] {
+  let byPeriod = windowCache.get(indicator);
+  if (byPeriod === undefined) {
+    byPeriod = new Map();
+    windowCache.set(indicator, byPeriod);
+  }
+  const key = `${period.id}|${asOfDay}`;
+  let windows = byPeriod.get(key);
+  if (windows === undefined) {
+    windows = computeWindows(indicator, period, asOfDay);
+    if (byPeriod.size >= 256) byPeriod.clear();
+    byPeriod.set(key, windows);
+  }
+  return windows;
+}
+
+function computeWindows(indicator: Indicator, period: Period, asOfDay: number): Window[] {
   const g = indicator.period;
   let periods: { p: Period; startDay: number; id: string }[];
   if (isCoarser(g, period.granularity)) {

@@ -78,15 +78,34 @@ export class WorkdayIndex {
     return p;
   }
 
-  /** Memoised civil date strings of indexed days (evidence lists repeat the same few hundred dates). */
-  private readonly dateCache = new Map<number, string>();
+  /**
+   * The position cache for hot loops: `table()[day - lo]` is `pos(day) + 1`, or 0 when not computed yet (then
+   * call {@link WorkdayIndex.pos}). Every day of the data the index was built for is computed. The array is
+   * replaced when the cache grows, so read it again after calling `pos`.
+   */
+  table(): Int32Array {
+    return this.cache;
+  }
+
+  /** Memoised civil date strings by day − lo (evidence lists repeat the same few hundred dates). */
+  private readonly dates: (string | undefined)[] = [];
+  private readonly farDates = new Map<number, string>();
 
   /** The civil date of a day number, memoised. */
   date(day: number): string {
-    let s = this.dateCache.get(day);
+    const k = day - this.lo;
+    if (k >= 0 && k < MEMO_LIMIT) {
+      let s = this.dates[k];
+      if (s === undefined) {
+        s = civilDateOfDayNumber(day);
+        this.dates[k] = s;
+      }
+      return s;
+    }
+    let s = this.farDates.get(day);
     if (s === undefined) {
       s = civilDateOfDayNumber(day);
-      this.dateCache.set(day, s);
+      this.farDates.set(day, s);
     }
     return s;
   }
@@ -99,8 +118,30 @@ export class WorkdayIndex {
     return this.calendar.isProvisionalDayNumber?.(from, to) === true;
   }
 
+  /** Memoised {@link WorkdayIndex.dayOfOrdinal}: days[ordinal], NONE_DAY when not computed yet. */
+  private ordinalDays = new Int32Array(0);
+
   /** Day number of the working day with the given ordinal (1 = the first working day at or after lo). */
   dayOfOrdinal(ordinal: number): number {
+    if (ordinal >= 0 && ordinal < MEMO_LIMIT) {
+      let days = this.ordinalDays;
+      if (ordinal < days.length) {
+        const hit = days[ordinal] as number;
+        if (hit !== NONE_DAY) return hit;
+      } else {
+        days = new Int32Array(Math.max(ordinal + 1, 2 * days.length)).fill(NONE_DAY);
+        days.set(this.ordinalDays);
+        this.ordinalDays = days;
+      }
+      const day = this.calendar.addWorkdaysToDayNumber(this.lo - 1, ordinal);
+      days[ordinal] = day;
+      return day;
+    }
     return this.calendar.addWorkdaysToDayNumber(this.lo - 1, ordinal);
   }
 }
+
+/** Days (or ordinals) past lo memoised in arrays; farther ones go through a map or the calendar. */
+const MEMO_LIMIT = 1 << 16;
+/** Not a day number any calendar answers (they are within ±3 million). */
+const NONE_DAY = -2147483648;

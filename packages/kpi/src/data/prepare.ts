@@ -3,14 +3,17 @@ import type { KpiCalendar } from '../calendar/workday-index.js';
 import { defaultCalendar, WorkdayIndex } from '../calendar/workday-index.js';
 import { KpiError } from '../errors/kpi-error.js';
 import { parsePeriod } from '../period/period.js';
+import { requireOptions } from '../errors/boundary.js';
 import type {
   AssessmentFact,
   BehaviourFact,
   CatalogItemFact,
+  ClueFact,
+  DoubleNotificationFact,
   KpiData,
   OfficerFact,
+  PublicationFact,
 } from './facts.js';
-import { requireOptions } from '../errors/boundary.js';
 
 /** Marker for "no date". @internal */
 export const NONE = -2147483648;
@@ -19,17 +22,23 @@ export const NONE = -2147483648;
 export interface BehaviourColumns {
   readonly n: number;
   readonly offsets: Int32Array;
-  readonly recordIds: string[];
+  /** Input index of each row. */
+  readonly source: Int32Array;
+  /** The record id of a row. */
+  readonly recordIdOf: (row: number) => string;
   /** Index into the department's catalog item list, or -1. */
   readonly item: Int32Array;
+  /** Day numbers. Working-day positions come from the index's table. */
   readonly actDay: Int32Array;
-  readonly actPos: Int32Array;
   readonly repDay: Int32Array;
-  readonly repPos: Int32Array;
+  /**
+   * The rows with a rejection date (few), grouped by department like the rows (department d owns
+   * rejOffsets[d]..rejOffsets[d+1]-1), in row order: the row, the rejection day and the fix day (NONE if not fixed).
+   */
+  readonly rejOffsets: Int32Array;
+  readonly rejRow: Int32Array;
   readonly rejDay: Int32Array;
-  readonly rejPos: Int32Array;
   readonly fixDay: Int32Array;
-  readonly fixPos: Int32Array;
 }
 
 /** A dated event with an optional completion date (clues, 双告知). @internal */
@@ -158,45 +167,330 @@ function list<T>(v: readonly T[] | undefined, name: string): readonly T[] {
   return v;
 }
 
+/** Every input list, checked to be an array (or absent), in the order errors are reported. */
+interface Lists {
+  readonly behaviours: readonly BehaviourFact[];
+  readonly catalogItems: readonly CatalogItemFact[];
+  readonly officers: readonly OfficerFact[];
+  readonly publications: readonly PublicationFact[];
+  readonly clues: readonly ClueFact[];
+  readonly notifications: readonly DoubleNotificationFact[];
+  readonly assessments: readonly AssessmentFact[];
+}
+
 /**
- * Validates KPI input once and lays it out for fast scoring (day numbers, working-day positions from the
- * calendar, behaviour columns grouped by department). Throws `KpiError('invalid_kpi_data')` with the exact
- * path of the first bad field; the input is not mutated.
+ * Checks each row of a list is an object with a non-empty `department` and registers the department
+ * (first-seen index). The department check of every list comes before any other field check.
+ */
+function collect(
+  rows: readonly { department?: unknown }[],
+  name: string,
+  depts: Map<string, number>,
+): void {
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
+    if (typeof row !== 'object' || row === null) bad([name, i], row, { zh: '应为对象', en: 'want an object' });
+    const d = str(row.department, [name, i, 'department']);
+    if (!depts.has(d)) depts.set(d, depts.size);
+  }
+}
+
+/** The fields of one behaviour record in reporting order; throws for the first bad one. */
+function checkBehaviour(b: BehaviourFact, i: number): void {
+  str(b.recordId, ['behaviours', i, 'recordId']);
+  str(b.itemCode, ['behaviours', i, 'itemCode']);
+  day(b.actDate, ['behaviours', i, 'actDate']);
+  day(b.reportedDate, ['behaviours', i, 'reportedDate']);
+  optDay(b.rejectedDate, ['behaviours', i, 'rejectedDate']);
+  optDay(b.fixedDate, ['behaviours', i, 'fixedDate']);
+}
+
+/**
+ * The error path: finds and throws the first bad field in reporting order (every list's rows and departments,
+ * then the behaviour fields record by record), exactly as a one-record-at-a-time validation would.
+ */
+function throwFirstBehaviourError(lists: Lists): never {
+  const depts = new Map<string, number>();
+  collect(lists.behaviours, 'behaviours', depts);
+  collect(lists.catalogItems, 'catalogItems', depts);
+  collect(lists.officers, 'officers', depts);
+  collect(lists.publications, 'publications', depts);
+  collect(lists.clues, 'clues', depts);
+  collect(lists.notifications, 'doubleNotifications', depts);
+  collect(lists.assessments, 'assessments', depts);
+  lists.behaviours.forEach(checkBehaviour);
+  // Unreachable: the scan only fails on a record that one of the checks above rejects.
+  throw new KpiError('invalid_kpi_data', {
+    zh: '输入数据无效：behaviours',
+    en: 'invalid KPI data at behaviours',
+  });
+}
+
+const UNSET = Symbol('unset');
+
+const tryDay = (v: unknown): number => (typeof v === 'string' ? (tryDayNumberOf(v) ?? NONE) : NONE);
+
+/** The behaviour records in input order after one structural pass: department index (first seen) and days. */
+interface Scan {
+  readonly deptOf: Int32Array;
+  /** Index of the record's item in its department's catalog items (catalog order), or -1. */
+  readonly item: Int32Array;
+  readonly act: Int32Array;
+  readonly rep: Int32Array;
+  /** The record ids in input order, when copied. */
+  readonly ids: string[] | undefined;
+  /** Records by first-seen department index. */
+  readonly counts: number[];
+  /** Records with a rejection date (input order), with the rejection and fix day, and their count by department. */
+  readonly rejected: number[];
+  readonly rejectedDay: number[];
+  readonly fixedDay: number[];
+  readonly rejections: number[];
+  readonly lo: number;
+  readonly hi: number;
+}
+
+const NO_ITEMS: ReadonlyMap<string, number> = new Map();
+
+/**
+ * Each department's catalog item codes with their index among the department's items, in catalog order —
+ * what the catalog pass assigns when every item is valid (otherwise that pass throws and this is never used).
+ * Rows that are not well-formed are skipped here.
+ */
+function catalogIndex(items: readonly CatalogItemFact[]): Map<string, Map<string, number>> {
+  const byDept = new Map<string, Map<string, number>>();
+  const sizes = new Map<string, number>();
+  for (const item of items) {
+    if (typeof item !== 'object' || item === null) continue;
+    const department = item.department;
+    const size = sizes.get(department) ?? 0;
+    sizes.set(department, size + 1);
+    let codes = byDept.get(department);
+    if (codes === undefined) {
+      codes = new Map();
+      byDept.set(department, codes);
+    }
+    if (!codes.has(item.itemCode)) codes.set(item.itemCode, size);
+  }
+  return byDept;
+}
+
+/**
+ * A reusable block of int32 columns: reused by the next call while the garbage collector has not taken it, so
+ * large inputs do not allocate (and collect) tens of megabytes per call. Re-entrant use gets a fresh block.
+ */
+class Scratch {
+  private ref: WeakRef<Int32Array> | undefined;
+  private busy = false;
+
+  take(size: number): Int32Array {
+    const kept = this.busy ? undefined : this.ref?.deref();
+    if (kept !== undefined && kept.length >= size) {
+      this.busy = true;
+      return kept;
+    }
+    const fresh = new Int32Array(size);
+    if (!this.busy) {
+      this.ref = new WeakRef(fresh);
+      this.busy = true;
+    }
+    return fresh;
+  }
+
+  release(block: Int32Array): void {
+    if (this.ref?.deref() === block) this.busy = false;
+  }
+}
+
+/** The structural pass: department, item, act day, reported day of each record, in input order. */
+const scanScratch = new Scratch();
+/** The grouped columns of data scored within one call: source row, item, act day, reported day. */
+const columnScratch = new Scratch();
+
+/**
+ * One pass over the behaviour records with cheap structural checks: every record an object, ids and department
+ * non-empty strings, dates valid (`YYYY-MM-DD`, optional ones absent or valid). Returns `undefined` at the first
+ * record that is not well-formed (the caller then builds the error on the slow path).
+ */
+function scanBehaviours(
+  behaviours: readonly BehaviourFact[],
+  depts: Map<string, number>,
+  catalog: Map<string, Map<string, number>>,
+  scratch: Int32Array,
+  copyIds: boolean,
+): Scan | undefined {
+  const n = behaviours.length;
+  const deptOf = scratch.subarray(0, n);
+  const itemOf = scratch.subarray(n, 2 * n);
+  const act = scratch.subarray(2 * n, 3 * n);
+  const rep = scratch.subarray(3 * n, 4 * n);
+  const counts: number[] = [];
+  const itemsOf: ReadonlyMap<string, number>[] = [];
+  const rejected: number[] = [];
+  const rejectedDay: number[] = [];
+  const fixedDay: number[] = [];
+  const rejections: number[] = [];
+  const ids: string[] | undefined = copyIds ? new Array<string>(n) : undefined;
+  let lo = Number.POSITIVE_INFINITY;
+  let hi = Number.NEGATIVE_INFINITY;
+  let lastName: unknown = UNSET;
+  let last = -1;
+  let items: ReadonlyMap<string, number> = NO_ITEMS;
+  for (let i = 0; i < n; i++) {
+    const b = behaviours[i] as BehaviourFact;
+    if (typeof b !== 'object' || b === null) return undefined;
+    const name = b.department;
+    let d = last;
+    if (name !== lastName) {
+      if (typeof name !== 'string' || name.length === 0) return undefined;
+      const known = depts.get(name);
+      if (known === undefined) {
+        d = depts.size;
+        depts.set(name, d);
+        counts.push(0);
+        rejections.push(0);
+        itemsOf.push(catalog.get(name) ?? NO_ITEMS);
+      } else d = known;
+      lastName = name;
+      last = d;
+      items = itemsOf[d] as ReadonlyMap<string, number>;
+    }
+    deptOf[i] = d;
+    counts[d] = (counts[d] as number) + 1;
+    const id = b.recordId;
+    const code = b.itemCode;
+    if (typeof id !== 'string' || id.length === 0 || typeof code !== 'string' || code.length === 0) {
+      return undefined;
+    }
+    if (ids !== undefined) ids[i] = id;
+    itemOf[i] = items.get(code) ?? -1;
+    const a = tryDay(b.actDate);
+    const r = tryDay(b.reportedDate);
+    if (a === NONE || r === NONE) return undefined;
+    act[i] = a;
+    rep[i] = r;
+    if (a < lo) lo = a;
+    if (a > hi) hi = a;
+    if (r < lo) lo = r;
+    if (r > hi) hi = r;
+    const rj = b.rejectedDate;
+    const fx = b.fixedDate;
+    if (rj !== undefined || fx !== undefined) {
+      const x = rj === undefined ? 0 : tryDay(rj);
+      const y = fx === undefined ? NONE : tryDay(fx);
+      if (x === NONE || (fx !== undefined && y === NONE)) return undefined;
+      if (rj !== undefined) {
+        if (x < lo) lo = x;
+        if (x > hi) hi = x;
+        rejections[d] = (rejections[d] as number) + 1;
+        rejected.push(i);
+        rejectedDay.push(x);
+        fixedDay.push(y);
+      }
+      if (fx !== undefined) {
+        if (y < lo) lo = y;
+        if (y > hi) hi = y;
+      }
+    }
+  }
+  return {
+    deptOf,
+    item: itemOf,
+    act,
+    rep,
+    ids,
+    counts,
+    rejected,
+    rejectedDay,
+    fixedDay,
+    rejections,
+    lo,
+    hi,
+  };
+}
+
+/**
+ * Validates KPI input once and lays it out for fast scoring (day numbers, behaviour columns grouped by
+ * department, working-day positions of the days the data spans from the calendar). Throws
+ * `KpiError('invalid_kpi_data')` with the exact path of the first bad field; the input is not mutated.
  *
  * @example
  * const prepared = prepareKpiData({ behaviours, catalogItems });
  * const card = scoreIndicators(baselineIndicatorSet, prepared, { period: '2023-Q2', unit: 'scjg' });
  */
 export function prepareKpiData(data: KpiData, options: PrepareOptions = {}): PreparedKpiData {
+  return prepare(data, options);
+}
+
+/**
+ * Runs `use` on {@link prepareKpiData}'s layout of data scored within this synchronous call (`scoreIndicators`
+ * and friends on raw data). The layout never outlives the call, so record ids are read from the input records
+ * when evidence needs them instead of being copied, and its columns come from a reusable block. @internal
+ */
+export function withDataForOneCall<T>(
+  data: KpiData,
+  options: PrepareOptions,
+  use: (prepared: PreparedKpiData) => T,
+): T {
+  const columns: { block?: Int32Array } = {};
+  try {
+    return use(prepare(data, options, columns));
+  } finally {
+    if (columns.block !== undefined) columnScratch.release(columns.block);
+  }
+}
+
+/**
+ * @param borrow when given, the data is scored within one call: record ids are read from the input and the
+ *   grouped columns live in a reusable block handed back through `borrow.block` (release it after scoring).
+ */
+function prepare(data: KpiData, options: PrepareOptions, borrow?: { block?: Int32Array }): PreparedKpiData {
   if (typeof data !== 'object' || data === null) bad([], data, { zh: '应为对象', en: 'want an object' });
   requireOptions(options);
-  const behaviours = list(data.behaviours, 'behaviours');
-  const catalogItems = list(data.catalogItems, 'catalogItems');
-  const officers = list(data.officers, 'officers');
-  const publications = list(data.publications, 'publications');
-  const clues = list(data.clues, 'clues');
-  const notifications = list(data.doubleNotifications, 'doubleNotifications');
-  const assessments = list(data.assessments, 'assessments');
-
-  // Departments.
-  const deptSet = new Set<string>();
-  const collect = (rows: readonly { department?: unknown }[], name: string) => {
-    for (let i = 0; i < rows.length; i++) {
-      const row = rows[i];
-      if (typeof row !== 'object' || row === null) bad([name, i], row, { zh: '应为对象', en: 'want an object' });
-      deptSet.add(str(row.department, [name, i, 'department']));
-    }
+  const lists: Lists = {
+    behaviours: list(data.behaviours, 'behaviours'),
+    catalogItems: list(data.catalogItems, 'catalogItems'),
+    officers: list(data.officers, 'officers'),
+    publications: list(data.publications, 'publications'),
+    clues: list(data.clues, 'clues'),
+    notifications: list(data.doubleNotifications, 'doubleNotifications'),
+    assessments: list(data.assessments, 'assessments'),
   };
-  collect(behaviours, 'behaviours');
-  collect(catalogItems, 'catalogItems');
-  collect(officers, 'officers');
-  collect(publications, 'publications');
-  collect(clues, 'clues');
-  collect(notifications, 'doubleNotifications');
-  collect(assessments, 'assessments');
-  const departments = [...deptSet].sort();
+  const scratch = scanScratch.take(4 * lists.behaviours.length);
+  try {
+    return layOut(lists, options.calendar ?? defaultCalendar(), scratch, borrow);
+  } finally {
+    scanScratch.release(scratch);
+  }
+}
+
+function layOut(
+  lists: Lists,
+  calendar: KpiCalendar,
+  scratch: Int32Array,
+  borrow: { block?: Int32Array } | undefined,
+): PreparedKpiData {
+  const { behaviours, catalogItems, officers, publications, clues, assessments } = lists;
+  const notifications = lists.notifications;
+
+  // Behaviour records: one structural pass (departments first seen here, days parsed once). A record that
+  // is not well-formed sends the whole input down the slow path, which throws the first error in order.
+  const seen = new Map<string, number>();
+  const scan = scanBehaviours(behaviours, seen, catalogIndex(catalogItems), scratch, borrow === undefined);
+  if (scan === undefined) throwFirstBehaviourError(lists);
+  // The other lists' departments (rows and departments of every list are checked before other fields).
+  collect(catalogItems, 'catalogItems', seen);
+  collect(officers, 'officers', seen);
+  collect(publications, 'publications', seen);
+  collect(clues, 'clues', seen);
+  collect(notifications, 'doubleNotifications', seen);
+  collect(assessments, 'assessments', seen);
+  const departments = [...seen.keys()].sort();
   const deptIndex = new Map(departments.map((d, i) => [d, i] as const));
   const D = departments.length;
+  // rank[first-seen index] = sorted index.
+  const rank = new Int32Array(D);
+  for (const [name, first] of seen) rank[first] = deptIndex.get(name) as number;
 
   const tables: {
     items: CatalogItemFact[];
@@ -216,37 +510,13 @@ export function prepareKpiData(data: KpiData, options: PrepareOptions = {}): Pre
     assessments: [],
   }));
 
-  // Behaviour dates first, to size the calendar index.
-  const n = behaviours.length;
-  const actDay = new Int32Array(n);
-  const repDay = new Int32Array(n);
-  const rejDay = new Int32Array(n);
-  const fixDay = new Int32Array(n);
-  let lo = Number.POSITIVE_INFINITY;
-  let hi = Number.NEGATIVE_INFINITY;
+  let lo = scan.lo;
+  let hi = scan.hi;
   const see = (d: number) => {
     if (d === NONE) return;
     if (d < lo) lo = d;
     if (d > hi) hi = d;
   };
-  for (let i = 0; i < n; i++) {
-    const b = behaviours[i] as BehaviourFact;
-    str(b.recordId, ['behaviours', i, 'recordId']);
-    str(b.itemCode, ['behaviours', i, 'itemCode']);
-    const a = day(b.actDate, ['behaviours', i, 'actDate']);
-    const r = day(b.reportedDate, ['behaviours', i, 'reportedDate']);
-    const rj = optDay(b.rejectedDate, ['behaviours', i, 'rejectedDate']);
-    const fx = optDay(b.fixedDate, ['behaviours', i, 'fixedDate']);
-    actDay[i] = a;
-    repDay[i] = r;
-    rejDay[i] = rj;
-    fixDay[i] = fx;
-    if (a < lo) lo = a;
-    if (a > hi) hi = a;
-    if (r > hi) hi = r;
-    see(rj);
-    see(fx);
-  }
   const timed = (
     rows: readonly Record<string, unknown>[],
     name: string,
@@ -276,7 +546,6 @@ export function prepareKpiData(data: KpiData, options: PrepareOptions = {}): Pre
     'pushedDate',
     'claimedDate',
   );
-  const calendar = options.calendar ?? defaultCalendar();
   const index =
     lo === Number.POSITIVE_INFINITY ? new WorkdayIndex(calendar) : new WorkdayIndex(calendar, lo - 1, hi);
   const posOf = (d: number) => (d === NONE ? -1 : index.pos(d));
@@ -370,48 +639,67 @@ export function prepareKpiData(data: KpiData, options: PrepareOptions = {}): Pre
   });
 
   // Behaviour columns grouped by department (counting sort keeps input order within a department).
+  const n = behaviours.length;
   const offsets = new Int32Array(D + 1);
-  const deptOf = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    const d = deptIndex.get((behaviours[i] as BehaviourFact).department) as number;
-    deptOf[i] = d;
-    offsets[d + 1] = (offsets[d + 1] as number) + 1;
+  const rejOffsets = new Int32Array(D + 1);
+  scan.counts.forEach((c, first) => {
+    offsets[(rank[first] as number) + 1] = c;
+    rejOffsets[(rank[first] as number) + 1] = scan.rejections[first] as number;
+  });
+  for (let d = 0; d < D; d++) {
+    offsets[d + 1] = (offsets[d + 1] as number) + (offsets[d] as number);
+    rejOffsets[d + 1] = (rejOffsets[d + 1] as number) + (rejOffsets[d] as number);
   }
-  for (let d = 0; d < D; d++) offsets[d + 1] = (offsets[d + 1] as number) + (offsets[d] as number);
   const cursor = offsets.slice(0, D);
+  const rejCursor = rejOffsets.slice(0, D);
+  const r = rejOffsets[D] as number;
+  let block: Int32Array | undefined;
+  if (borrow !== undefined) {
+    block = columnScratch.take(4 * n);
+    borrow.block = block;
+  }
+  const column = (k: number) => (block === undefined ? new Int32Array(n) : block.subarray(k * n, (k + 1) * n));
+  const source = column(0);
+  const ids = scan.ids;
   const cols: BehaviourColumns = {
     n,
     offsets,
-    recordIds: new Array<string>(n),
-    item: new Int32Array(n),
-    actDay: new Int32Array(n),
-    actPos: new Int32Array(n),
-    repDay: new Int32Array(n),
-    repPos: new Int32Array(n),
-    rejDay: new Int32Array(n),
-    rejPos: new Int32Array(n),
-    fixDay: new Int32Array(n),
-    fixPos: new Int32Array(n),
+    source,
+    recordIdOf:
+      scan.ids === undefined
+        ? (row) => (behaviours[source[row] as number] as BehaviourFact).recordId
+        : (row) => (ids as string[])[source[row] as number] as string,
+    item: column(1),
+    actDay: column(2),
+    repDay: column(3),
+    rejOffsets,
+    rejRow: new Int32Array(r),
+    rejDay: new Int32Array(r),
+    fixDay: new Int32Array(r),
   };
+  const { deptOf, act, rep } = scan;
+  const itemOf = scan.item;
+  const { item, actDay, repDay, rejRow, rejDay, fixDay } = cols;
+  const { rejected, rejectedDay, fixedDay } = scan;
+  let next = 0;
+  let nextRejected = rejected.length > 0 ? (rejected[0] as number) : -1;
   for (let i = 0; i < n; i++) {
-    const b = behaviours[i] as BehaviourFact;
-    const d = deptOf[i] as number;
+    const d = rank[deptOf[i] as number] as number;
     const j = cursor[d] as number;
     cursor[d] = j + 1;
-    cols.recordIds[j] = b.recordId;
-    cols.item[j] = (tables[d] as DepartmentTables).itemIndex.get(b.itemCode) ?? -1;
-    const a = actDay[i] as number;
-    const r = repDay[i] as number;
-    const rj = rejDay[i] as number;
-    const fx = fixDay[i] as number;
-    cols.actDay[j] = a;
-    cols.actPos[j] = index.pos(a);
-    cols.repDay[j] = r;
-    cols.repPos[j] = index.pos(r);
-    cols.rejDay[j] = rj;
-    cols.rejPos[j] = posOf(rj);
-    cols.fixDay[j] = fx;
-    cols.fixPos[j] = posOf(fx);
+    source[j] = i;
+    item[j] = itemOf[i] as number;
+    actDay[j] = act[i] as number;
+    repDay[j] = rep[i] as number;
+    if (i === nextRejected) {
+      const k = rejCursor[d] as number;
+      rejCursor[d] = k + 1;
+      rejRow[k] = j;
+      rejDay[k] = rejectedDay[next] as number;
+      fixDay[k] = fixedDay[next] as number;
+      next++;
+      nextRejected = next < rejected.length ? (rejected[next] as number) : -1;
+    }
   }
 
   return new PreparedKpiData(departments, deptIndex, cols, tables, index);

@@ -111,6 +111,12 @@ export function requireComparison(comparison: unknown, path: FieldPath = ['compa
   });
 }
 
+/** `value` is an array (or, with `optional`, `undefined`). */
+export function requireArray(value: unknown, path: FieldPath, optional = false): void {
+  if (optional && value === undefined) return;
+  if (!Array.isArray(value)) badArgument(path, ARRAY, value);
+}
+
 /** Options objects: `undefined` is the defaults; anything but an object is a typed error. */
 export function requireOptions(options: unknown, path: FieldPath = ['options']): void {
   if (!isObject(options)) badArgument(path, OBJECT, options);

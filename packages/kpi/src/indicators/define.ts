@@ -124,14 +124,13 @@ const STEP = { en: 'a step { from, value }', zh: '阶梯 { from, value }' } as c
  */
 export function resolveTarget(target: Target, period: PeriodId | Period): number {
   if (typeof target === 'number') return target;
-  // Cheap checks only: scoring resolves a target per indicator and window.
   if (!isObject(target) || typeof target.initial !== 'number' || !Array.isArray(target.steps))
     badArgument(['target'], TARGET, target);
   const start = parsePeriod(period).startDay;
   let value = target.initial;
   let best = Number.NEGATIVE_INFINITY;
-  for (const step of target.steps) {
-    if (!isObject(step) || typeof step.value !== 'number') badArgument(['target', 'steps'], STEP, step);
+  for (const [i, step] of target.steps.entries()) {
+    if (!isObject(step) || typeof step.value !== 'number') badArgument(['target', 'steps', i], STEP, step);
     const from = parsePeriod(step.from).startDay;
     if (from <= start && from >= best) {
       best = from;

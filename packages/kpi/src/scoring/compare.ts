@@ -1,12 +1,12 @@
 import type { KpiCalendar } from '../calendar/workday-index.js';
 import type { KpiData } from '../data/facts.js';
 import type { PreparedKpiData } from '../data/prepare.js';
-import { badArgument, isObject, requireOptions } from '../errors/boundary.js';
+import { badArgument, isObject, requireArray, requireOptions } from '../errors/boundary.js';
 import type { IndicatorSet } from '../indicators/schema.js';
 import type { PeriodId } from '../period/period.js';
 import { parsePeriod } from '../period/period.js';
 import type { UnitSpec } from './score.js';
-import { ensurePrepared, ensureSet, scorePrepared } from './score.js';
+import { ensureSet, scorePrepared, withPrepared } from './score.js';
 import { nearlyEqual } from './tolerance.js';
 import type { Scorecard } from './types.js';
 
@@ -58,7 +58,6 @@ export interface CompareOptions {
   readonly calendar?: KpiCalendar | undefined;
 }
 
-const ARRAY = { en: 'an array', zh: '数组' } as const;
 const UNIT = { en: 'a unit id or { id, name? }', zh: '单位编码或 { id, name? }' } as const;
 
 function rowOf(card: Scorecard): Omit<ComparisonRow, 'rank'> {
@@ -90,19 +89,20 @@ export function compareUnits(
   options: CompareOptions,
 ): Comparison {
   requireOptions(options);
+  requireArray(options.units, ['options', 'units'], true);
   const set = ensureSet(indicatorSet);
-  const prepared = ensurePrepared(data, options.calendar);
-  const period = parsePeriod(options.period);
-  if (options.units !== undefined && !Array.isArray(options.units))
-    badArgument(['options', 'units'], ARRAY, options.units);
-  const units = options.units ?? prepared.departments;
-  const scorecards = units.map((unit) =>
-    scorePrepared(set, prepared, {
-      period: period.id,
-      unit,
-      ...(options.asOf ? { asOf: options.asOf } : {}),
-    }),
-  );
+  const { period, scorecards } = withPrepared(data, options.calendar, (prepared) => {
+    const period = parsePeriod(options.period);
+    const units = options.units ?? prepared.departments;
+    const scorecards = units.map((unit) =>
+      scorePrepared(set, prepared, {
+        period: period.id,
+        unit,
+        ...(options.asOf ? { asOf: options.asOf } : {}),
+      }),
+    );
+    return { period, scorecards };
+  });
   const sorted = scorecards
     .map(rowOf)
     .sort(
@@ -177,14 +177,13 @@ export function scoreTrend(
   options: TrendOptions,
 ): Trend {
   requireOptions(options);
-  if (!Array.isArray(options.periods)) badArgument(['options', 'periods'], ARRAY, options.periods);
+  requireArray(options.periods, ['options', 'periods']);
   const { unit: spec } = options;
   if (typeof spec !== 'string' && !(isObject(spec) && typeof spec.id === 'string'))
     badArgument(['options', 'unit'], UNIT, spec);
   const set = ensureSet(indicatorSet);
-  const prepared = ensurePrepared(data, options.calendar);
-  const scorecards = options.periods.map((period) =>
-    scorePrepared(set, prepared, { period, unit: options.unit }),
+  const scorecards = withPrepared(data, options.calendar, (prepared) =>
+    options.periods.map((period) => scorePrepared(set, prepared, { period, unit: options.unit })),
   );
   const points = scorecards.map((card) => {
     const row = rowOf(card);

@@ -25,15 +25,38 @@ export interface CountValue {
   readonly count: number;
 }
 
-/** A late (or overdue) record: raw numbers, turned into evidence only when reported. @internal */
-export interface LateRow {
-  readonly id: string;
-  readonly department: string;
-  readonly eventDay: number;
+/**
+ * Late (or overdue) records as parallel columns, no object per record: raw numbers, turned into evidence only
+ * when reported. @internal
+ */
+export class LateRows {
+  readonly ids: string[] = [];
+  readonly departments: string[] = [];
+  readonly eventDay: number[] = [];
   /** NONE when not done by asOf. */
-  readonly doneDay: number;
-  readonly deadlineOrdinal: number;
-  readonly workdaysLate: number;
+  readonly doneDay: number[] = [];
+  readonly deadlineOrdinal: number[] = [];
+  readonly workdaysLate: number[] = [];
+
+  get length(): number {
+    return this.ids.length;
+  }
+
+  push(
+    id: string,
+    department: string,
+    eventDay: number,
+    doneDay: number,
+    deadlineOrdinal: number,
+    workdaysLate: number,
+  ): void {
+    this.ids.push(id);
+    this.departments.push(department);
+    this.eventDay.push(eventDay);
+    this.doneDay.push(doneDay);
+    this.deadlineOrdinal.push(deadlineOrdinal);
+    this.workdaysLate.push(workdaysLate);
+  }
 }
 
 /** @internal */
@@ -41,7 +64,7 @@ export interface TimelinessValue {
   readonly type: 'timeliness';
   readonly due: number;
   readonly onTime: number;
-  readonly late: LateRow[];
+  readonly late: LateRows;
   readonly kind: EvidenceRecord['kind'];
   readonly lateReason: EvidenceReason;
   readonly pendingReason: EvidenceReason;
@@ -73,26 +96,39 @@ function behaviourTimeliness(
   which: 'report' | 'fix',
 ): TimelinessValue {
   const b = ctx.data.behaviours;
-  const evDay = which === 'report' ? b.actDay : b.rejDay;
-  const evPos = which === 'report' ? b.actPos : b.rejPos;
-  const doneDay = which === 'report' ? b.repDay : b.fixDay;
-  const donePos = which === 'report' ? b.repPos : b.fixPos;
+  const report = which === 'report';
+  // Reports: every row; fixes: the rows with a rejection date.
+  const offsets = report ? b.offsets : b.rejOffsets;
+  const evDay = report ? b.actDay : b.rejDay;
+  const doneDay = report ? b.repDay : b.fixDay;
+  const rowOf = report ? undefined : b.rejRow;
   const { startDay, endDay } = w;
   const asOfPos = ctx.asOfPos;
+  // Working-day positions from the index's table (every day of the data is in it).
+  const index = ctx.data.index;
+  const lo = index.lo;
+  const table = index.table();
+  const size = table.length;
+  const posOf = (day: number): number => {
+    const k = day - lo;
+    const hit = k >= 0 && k < size ? (table[k] as number) : 0;
+    return hit !== 0 ? hit - 1 : index.pos(day);
+  };
   let due = 0;
   let onTime = 0;
-  const late: LateRow[] = [];
+  const late = new LateRows();
   for (const d of ctx.depts) {
-    const from = b.offsets[d] as number;
-    const to = b.offsets[d + 1] as number;
+    const from = offsets[d] as number;
+    const to = offsets[d + 1] as number;
     for (let i = from; i < to; i++) {
       const e = evDay[i] as number;
       if (e < startDay || e > endDay || e === NONE) continue;
+      const ep = posOf(e);
       // allowed 0 on a rest day: the next working day (core's workdayLateness), never a day before the act.
-      const ordinal = ((evPos[i] as number) >> 1) + Math.max(allowed, (evPos[i] as number) & 1);
+      const ordinal = (ep >> 1) + Math.max(allowed, ep & 1);
       const limit = 2 * ordinal;
-      const p = donePos[i] as number;
       const dd = doneDay[i] as number;
+      const p = dd === NONE ? -1 : posOf(dd);
       if (p >= 0) {
         due++;
         if (p <= limit) {
@@ -105,14 +141,14 @@ function behaviourTimeliness(
         continue;
       }
       const ref = p >= 0 ? p : asOfPos;
-      late.push({
-        id: b.recordIds[i] as string,
-        department: ctx.data.departments[d] as string,
-        eventDay: e,
-        doneDay: dd,
-        deadlineOrdinal: ordinal,
-        workdaysLate: (ref >> 1) - ordinal,
-      });
+      late.push(
+        b.recordIdOf(rowOf === undefined ? i : (rowOf[i] as number)),
+        ctx.data.departments[d] as string,
+        e,
+        dd,
+        ordinal,
+        (ref >> 1) - ordinal,
+      );
     }
   }
   return {
@@ -137,7 +173,7 @@ function factTimeliness(
 ): TimelinessValue {
   let due = 0;
   let onTime = 0;
-  const late: LateRow[] = [];
+  const late = new LateRows();
   for (const [department, t] of tablesOf(ctx)) {
     for (const f of pick(t)) {
       if (f.eventDay < w.startDay || f.eventDay > w.endDay) continue;
@@ -156,14 +192,7 @@ function factTimeliness(
         continue;
       }
       const ref = done ? f.donePos : ctx.asOfPos;
-      late.push({
-        id: f.id,
-        department,
-        eventDay: f.eventDay,
-        doneDay: done ? f.doneDay : NONE,
-        deadlineOrdinal: ordinal,
-        workdaysLate: (ref >> 1) - ordinal,
-      });
+      late.push(f.id, department, f.eventDay, done ? f.doneDay : NONE, ordinal, (ref >> 1) - ordinal);
     }
   }
   return { type: 'timeliness', due, onTime, late, kind, lateReason, pendingReason };
@@ -237,9 +266,19 @@ function volume(ctx: UnitContext, w: DayWindow): CountValue {
   return { type: 'count', count };
 }
 
-function monthsOf(w: DayWindow): Set<string> {
-  const months = new Set<string>();
-  for (let day = w.startDay; day <= w.endDay; day++) months.add(civilDate(day).slice(0, 7));
+/** The months (`YYYY-MM`, ascending) a window touches, memoised by window (every unit asks for the same). */
+const monthCache = new Map<string, readonly string[]>();
+
+function monthsOf(w: DayWindow): readonly string[] {
+  const key = `${w.startDay}:${w.endDay}`;
+  let months = monthCache.get(key);
+  if (months === undefined) {
+    const set = new Set<string>();
+    for (let day = w.startDay; day <= w.endDay; day++) set.add(civilDate(day).slice(0, 7));
+    months = [...set].sort();
+    if (monthCache.size >= 1024) monthCache.clear();
+    monthCache.set(key, months);
+  }
   return months;
 }
 
@@ -347,7 +386,7 @@ export function evaluateMetric(metric: Metric, ctx: UnitContext, w: DayWindow): 
       return ratio(num, den, failing);
     }
     case 'officer_activity_rate': {
-      const months = [...monthsOf(w)].sort();
+      const months = monthsOf(w);
       let num = 0;
       let den = 0;
       const failing: EvidenceRecord[] = [];

@@ -3,14 +3,14 @@ import { civilDate, dayNumber } from '../calendar/day-number.js';
 import type { KpiCalendar } from '../calendar/workday-index.js';
 import type { KpiData } from '../data/facts.js';
 import type { DepartmentTables } from '../data/prepare.js';
-import { NONE, PreparedKpiData, prepareKpiData } from '../data/prepare.js';
+import { NONE, PreparedKpiData, withDataForOneCall } from '../data/prepare.js';
 import { KpiError } from '../errors/kpi-error.js';
 import { defineIndicatorSet, resolveTarget } from '../indicators/define.js';
 import type { Dimension, Indicator, IndicatorSet } from '../indicators/schema.js';
 import { DIMENSION_NAMES_EN, dimensionSchema } from '../indicators/schema.js';
 import type { Period, PeriodId } from '../period/period.js';
 import { isCoarser, parsePeriod, periodContaining, subPeriods } from '../period/period.js';
-import type { DayWindow, LateRow, MetricValue, TimelinessValue, UnitContext } from './metrics.js';
+import type { DayWindow, LateRows, MetricValue, TimelinessValue, UnitContext } from './metrics.js';
 import { evaluateMetric, PERIODIC_METRICS } from './metrics.js';
 import { above, atLeast, below, excess, isPositive, roundTo } from './tolerance.js';
 import type {
@@ -65,7 +65,26 @@ interface Window extends DayWindow {
   readonly targetPeriod: Period;
 }
 
-function windowsFor(indicator: Indicator, period: Period, asOfDay: number): Window[] {
+/** Windows by indicator object, then period and as-of day: every unit of a comparison has the same ones. */
+const windowCache = new WeakMap<Indicator, Map<string, readonly Window[]>>();
+
+function windowsFor(indicator: Indicator, period: Period, asOfDay: number): readonly Window[] {
+  let byPeriod = windowCache.get(indicator);
+  if (byPeriod === undefined) {
+    byPeriod = new Map();
+    windowCache.set(indicator, byPeriod);
+  }
+  const key = `${period.id}|${asOfDay}`;
+  let windows = byPeriod.get(key);
+  if (windows === undefined) {
+    windows = computeWindows(indicator, period, asOfDay);
+    if (byPeriod.size >= 256) byPeriod.clear();
+    byPeriod.set(key, windows);
+  }
+  return windows;
+}
+
+function computeWindows(indicator: Indicator, period: Period, asOfDay: number): Window[] {
   const g = indicator.period;
   let periods: { p: Period; startDay: number; id: string }[];
   if (isCoarser(g, period.granularity)) {
@@ -111,13 +130,16 @@ function withEmptyDepartments(data: PreparedKpiData, missing: readonly string[])
   const deptIndex = new Map(data.deptIndex);
   for (const [i, d] of missing.entries()) deptIndex.set(d, data.departments.length + i);
   const b = data.behaviours;
-  const offsets = new Int32Array(departments.length + 1);
-  offsets.set(b.offsets);
-  offsets.fill(b.offsets[b.offsets.length - 1] as number, b.offsets.length);
+  const extend = (from: Int32Array) => {
+    const out = new Int32Array(departments.length + 1);
+    out.set(from);
+    out.fill(from[from.length - 1] as number, from.length);
+    return out;
+  };
   return new PreparedKpiData(
     departments,
     deptIndex,
-    { ...b, offsets },
+    { ...b, offsets: extend(b.offsets), rejOffsets: extend(b.rejOffsets) },
     [...data.tables, ...missing.map(emptyTables)],
     data.index,
   );
@@ -155,37 +177,62 @@ function resolveUnit(
 }
 
 /**
- * Late rows in canonical order (event day, id, department) whatever the input order: a counting sort by
- * event day, then a string sort inside each (small) day bucket.
+ * The order of late rows in canonical order (event day, id, department) whatever the input order: a counting
+ * sort by event day, then a sort by id and department inside each (small) day bucket; ties keep input order.
  */
-function canonicalOrder(late: readonly LateRow[]): LateRow[] {
+function canonicalOrder(late: LateRows): Int32Array {
   const n = late.length;
-  if (n < 2) return late.slice();
+  const { eventDay, ids, departments } = late;
+  const byId = (a: number, b: number) => {
+    const x = ids[a] as string;
+    const y = ids[b] as string;
+    if (x !== y) return x < y ? -1 : 1;
+    return cmp(departments[a] as string, departments[b] as string) || a - b;
+  };
+  const out = new Int32Array(n);
+  if (n < 2) {
+    if (n === 1) out[0] = 0;
+    return out;
+  }
   let min = Number.POSITIVE_INFINITY;
   let max = Number.NEGATIVE_INFINITY;
-  for (const r of late) {
-    if (r.eventDay < min) min = r.eventDay;
-    if (r.eventDay > max) max = r.eventDay;
+  for (let i = 0; i < n; i++) {
+    const e = eventDay[i] as number;
+    if (e < min) min = e;
+    if (e > max) max = e;
   }
-  const byId = (a: LateRow, b: LateRow) => cmp(a.id, b.id) || cmp(a.department, b.department);
   const span = max - min + 1;
-  if (span > 4 * n + 1024) return late.slice().sort((a, b) => a.eventDay - b.eventDay || byId(a, b));
+  if (span > 4 * n + 1024) {
+    for (let i = 0; i < n; i++) out[i] = i;
+    return out.sort((a, b) => (eventDay[a] as number) - (eventDay[b] as number) || byId(a, b));
+  }
   const starts = new Int32Array(span + 1);
-  for (const r of late) starts[r.eventDay - min + 1] = (starts[r.eventDay - min + 1] as number) + 1;
+  for (let i = 0; i < n; i++) {
+    const k = (eventDay[i] as number) - min + 1;
+    starts[k] = (starts[k] as number) + 1;
+  }
   for (let d = 0; d < span; d++) starts[d + 1] = (starts[d + 1] as number) + (starts[d] as number);
   const cursor = starts.slice(0, span);
-  const out: LateRow[] = new Array(n);
-  for (const r of late) {
-    const k = r.eventDay - min;
-    out[cursor[k] as number] = r;
+  for (let i = 0; i < n; i++) {
+    const k = (eventDay[i] as number) - min;
+    out[cursor[k] as number] = i;
     cursor[k] = (cursor[k] as number) + 1;
   }
   for (let d = 0; d < span; d++) {
     const from = starts[d] as number;
     const to = starts[d + 1] as number;
-    if (to - from > 1) {
-      const bucket = out.slice(from, to).sort(byId);
-      for (let i = 0; i < bucket.length; i++) out[from + i] = bucket[i] as LateRow;
+    if (to - from > 32) out.subarray(from, to).sort(byId);
+    else {
+      // Insertion sort: day buckets are small.
+      for (let k = from + 1; k < to; k++) {
+        const x = out[k] as number;
+        let m = k - 1;
+        while (m >= from && byId(out[m] as number, x) > 0) {
+          out[m + 1] = out[m] as number;
+          m--;
+        }
+        out[m + 1] = x;
+      }
     }
   }
   return out;
@@ -199,45 +246,73 @@ function lateEvidence(
   decimals: number,
 ): EvidenceRecord[] {
   const index = ctx.data.index;
-  const rows = canonicalOrder(v.late);
+  const late = v.late;
+  const order = canonicalOrder(late);
   const withPoints = perRecord > 0 || perWorkday > 0;
-  const out: EvidenceRecord[] = new Array(rows.length);
-  for (let i = 0; i < rows.length; i++) {
-    const r = rows[i] as LateRow;
-    const pending = r.doneDay === NONE;
-    const eventDate = index.date(r.eventDay);
-    const doneDate = pending ? null : index.date(r.doneDay);
-    const deadlineDay = index.dayOfOrdinal(r.deadlineOrdinal);
+  // Provisional answers need an estimated day; one query over every day the rows can touch rules them out.
+  let first = Number.POSITIVE_INFINITY;
+  let last = ctx.asOfDay;
+  let lastOrdinal = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < late.length; i++) {
+    const e = late.eventDay[i] as number;
+    const done = late.doneDay[i] as number;
+    const ordinal = late.deadlineOrdinal[i] as number;
+    if (e < first) first = e;
+    if (done !== NONE && done > last) last = done;
+    if (ordinal > lastOrdinal) lastOrdinal = ordinal;
+  }
+  const mayBeProvisional =
+    late.length > 0 && index.provisional(first, Math.max(last, index.dayOfOrdinal(lastOrdinal)));
+  // Points by working days late (few distinct values).
+  const points: number[] = [];
+  const pointsFor = (days: number): number => {
+    let p = points[days];
+    if (p === undefined) {
+      p = roundTo(perRecord + perWorkday * days, decimals);
+      if (days >= 0 && days < 4096) points[days] = p;
+    }
+    return p;
+  };
+  const out: EvidenceRecord[] = new Array(order.length);
+  for (let k = 0; k < order.length; k++) {
+    const i = order[k] as number;
+    const doneDay = late.doneDay[i] as number;
+    const eventDay = late.eventDay[i] as number;
+    const workdaysLate = late.workdaysLate[i] as number;
+    const pending = doneDay === NONE;
+    const eventDate = index.date(eventDay);
+    const doneDate = pending ? null : index.date(doneDay);
+    const deadlineDay = index.dayOfOrdinal(late.deadlineOrdinal[i] as number);
     const deadline = index.date(deadlineDay);
     const reason = pending ? v.pendingReason : v.lateReason;
     // Estimated calendar days between the event and the later of deadline and done (or asOf): provisional.
-    const provisional = index.provisional(
-      r.eventDay,
-      Math.max(deadlineDay, pending ? ctx.asOfDay : r.doneDay),
-    );
+    const provisional =
+      mayBeProvisional && index.provisional(eventDay, Math.max(deadlineDay, pending ? ctx.asOfDay : doneDay));
+    const id = late.ids[i] as string;
+    const department = late.departments[i] as string;
     const record: EvidenceRecord = withPoints
       ? {
           kind: v.kind,
-          id: r.id,
-          department: r.department,
+          id,
+          department,
           reason,
           eventDate,
           doneDate,
           deadline,
-          workdaysLate: r.workdaysLate,
-          points: roundTo(perRecord + perWorkday * r.workdaysLate, decimals),
+          workdaysLate,
+          points: pointsFor(workdaysLate),
         }
       : {
           kind: v.kind,
-          id: r.id,
-          department: r.department,
+          id,
+          department,
           reason,
           eventDate,
           doneDate,
           deadline,
-          workdaysLate: r.workdaysLate,
+          workdaysLate,
         };
-    out[i] = provisional ? { ...record, provisional: true } : record;
+    out[k] = provisional ? { ...record, provisional: true } : record;
   }
   return out;
 }
@@ -310,7 +385,6 @@ function scoreIndicator(
     if (v.type === 'count') sumCount += v.count;
     let target: number | null = null;
     let score = 0;
-    const base = { period: w.period, start: w.start, end: w.end, ...parts };
 
     switch (indicator.kind) {
       case 'ratio': {
@@ -378,7 +452,7 @@ function scoreIndicator(
         if (v.type !== 'timeliness') break;
         const late = v.late.length;
         let days = 0;
-        for (const r of v.late) days += r.workdaysLate;
+        for (const x of v.late.workdaysLate) days += x;
         const lost = late * indicator.perRecord + days * indicator.perWorkdayLate;
         score = Math.max(0, indicator.points - lost);
         if (late > 0) {
@@ -426,7 +500,21 @@ function scoreIndicator(
         break;
       }
     }
-    windowResults.push({ ...base, target, score: roundTo(score, decimals) });
+    const rounded = roundTo(score, decimals);
+    windowResults.push(
+      parts.numerator === undefined || parts.denominator === undefined
+        ? { period: w.period, start: w.start, end: w.end, value: parts.value, target, score: rounded }
+        : {
+            period: w.period,
+            start: w.start,
+            end: w.end,
+            value: parts.value,
+            numerator: parts.numerator,
+            denominator: parts.denominator,
+            target,
+            score: rounded,
+          },
+    );
   }
 
   const only = windows.length === 1 ? (windowResults[0] as WindowResult) : undefined;
@@ -557,21 +645,42 @@ export function scorePrepared(
   };
 }
 
-/** Validates a set only once per object. @internal */
-const validated = new WeakSet<object>();
+/**
+ * Validated sets by the object passed in: the validated copy, deep-frozen, so neither later scoring nor a caller
+ * holding parts of a scorecard can change what the cache answers. A set object is read once; an edited set is
+ * a new object (`deriveIndicatorSet`). @internal
+ */
+const compiled = new WeakMap<object, IndicatorSet>();
 
-/** @internal */
-export function ensureSet(set: IndicatorSet): IndicatorSet {
-  if (validated.has(set)) return set;
-  const parsed = defineIndicatorSet(set);
-  validated.add(set);
-  validated.add(parsed);
-  return parsed;
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
 }
 
 /** @internal */
-export function ensurePrepared(data: KpiData | PreparedKpiData, calendar?: KpiCalendar): PreparedKpiData {
-  return data instanceof PreparedKpiData ? data : prepareKpiData(data, calendar ? { calendar } : {});
+export function ensureSet(set: IndicatorSet): IndicatorSet {
+  if (typeof set === 'object' && set !== null) {
+    const hit = compiled.get(set);
+    if (hit !== undefined) return hit;
+  }
+  const parsed = deepFreeze(defineIndicatorSet(set));
+  compiled.set(set, parsed);
+  compiled.set(parsed, parsed);
+  return parsed;
+}
+
+/** Runs `use` on prepared data: the given one, or raw data laid out for this call only. @internal */
+export function withPrepared<T>(
+  data: KpiData | PreparedKpiData,
+  calendar: KpiCalendar | undefined,
+  use: (prepared: PreparedKpiData) => T,
+): T {
+  return data instanceof PreparedKpiData
+    ? use(data)
+    : withDataForOneCall(data, calendar ? { calendar } : {}, use);
 }
 
 /**
@@ -592,5 +701,6 @@ export function scoreIndicators(
   if (typeof options !== 'object' || options === null) {
     throw new KpiError('invalid_options', { zh: '缺少评分选项', en: 'missing scoring options' });
   }
-  return scorePrepared(ensureSet(indicatorSet), ensurePrepared(data, options.calendar), options);
+  const set = ensureSet(indicatorSet);
+  return withPrepared(data, options.calendar, (prepared) => scorePrepared(set, prepared, options));
 }

@@ -35,8 +35,10 @@ describe('jianguan catalog gap', () => {
     expect(r.stdout).toContain('claimed but without an inspection list (2)');
     expect(r.stdout).toContain('no behaviour record this quarter (3)');
     expect(r.stdout).toContain('2025-Q3（2025-07-01至2025-09-30）');
-    expect(r.stdout).toContain('来源：「seed 002 art. 9');
-    expect(r.stdout).toContain('source: 「seed 002 art. 9');
+    expect(r.stdout).toContain('来源：「《朔州市平鲁区“互联网+监管”系统运行管理办法》第 9、45 条');
+    expect(r.stdout).toContain(
+      'source: 「Pinglu District Internet+Regulation system operating rules, art. 9, 45',
+    );
   });
 
   it('gives the report as JSON with the summary and every gap', async () => {

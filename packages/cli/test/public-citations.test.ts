@@ -1,11 +1,11 @@
-// Issue 18 item 5, on the real executable (`node packages/cli/bin/jianguan.js`): text for people cites the public
+// Issue 18 item 5, on the real executable in a child process (runBin: the sources the bin is built from, so a
+// stale dist/ cannot hide a regression): text for people cites the public
 // document a rule comes from, never the project's research references (seed NNN, notes *.md §…, "task N");
 // the JSON output keeps the raw reference, as the rule data does.
 import { describe, expect, it } from 'vitest';
-import { runExecutable } from './helpers.js';
+import { runBin } from './helpers.js';
 import { mixedLines } from './language.js';
 
-const JIANGUAN = 'packages/cli/bin/jianguan.js';
 const D = 'examples/data/catalog';
 const RESEARCH = /seed 0|\.md\b|task \d/;
 
@@ -48,7 +48,7 @@ describe('human-facing output cites public documents (real binary)', () => {
       .slice(2)
       .filter((a) => a.startsWith('--'))
       .join(' ')}`, { timeout: 60_000 }, async () => {
-      const r = await runExecutable(JIANGUAN, argv);
+      const r = await runBin(argv);
       expect(r.stderr).toBe('');
       expect(r.code).toBe(1);
       const lines = r.stdout.split('\n');
@@ -58,14 +58,7 @@ describe('human-facing output cites public documents (real binary)', () => {
     });
 
   it('the JSON output keeps the raw research reference', { timeout: 60_000 }, async () => {
-    const r = await runExecutable(JIANGUAN, [
-      'check',
-      `${D}/penalties.csv`,
-      '--type',
-      'penalty',
-      '--enforcement',
-      '--json',
-    ]);
+    const r = await runBin(['check', `${D}/penalties.csv`, '--type', 'penalty', '--enforcement', '--json']);
     expect(r.code).toBe(1);
     const sources = JSON.stringify(JSON.parse(r.stdout)).match(/"source":"[^"]*"/g) ?? [];
     expect(sources.some((s) => s.includes('seed 002'))).toBe(true);

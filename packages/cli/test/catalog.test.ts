@@ -35,8 +35,10 @@ describe('jianguan catalog gap', () => {
     expect(r.stdout).toContain('claimed but without an inspection list (2)');
     expect(r.stdout).toContain('no behaviour record this quarter (3)');
     expect(r.stdout).toContain('2025-Q3（2025-07-01至2025-09-30）');
-    expect(r.stdout).toContain('来源：「seed 002 art. 9');
-    expect(r.stdout).toContain('source: 「seed 002 art. 9');
+    expect(r.stdout).toContain('来源：「《朔州市平鲁区“互联网+监管”系统运行管理办法》第 9、45 条');
+    expect(r.stdout).toContain(
+      'source: 「Pinglu District Internet+Regulation system operating rules, art. 9, 45',
+    );
   });
 
   it('gives the report as JSON with the summary and every gap', async () => {
@@ -284,7 +286,9 @@ describe('jianguan check --discretion / --enforcement / --checklist', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('3 records — 1 passed, 2 failed');
     expect(r.stdout).toMatch(/L3 {2}CF-2025-031 {2}error\/01\/major_case_no_legal_review/);
-    expect(r.stdout).toContain('source: 「seed 002 (十一) 重大执法决定法制审核制度;');
+    expect(r.stdout).toContain(
+      'source: 「Pinglu District plan on in-process and after-the-fact supervision, （十一）; Yancheng municipal notice (盐政办发〔2021〕94号), （二）」',
+    );
     expect(r.stdout).toMatch(/CF-2025-031 {2}error\/01\/discretion_fine_out_of_band {2}fineAmount=9000/);
     expect(r.stdout).toContain('罚款 9000 元超出“一般”幅度 4800–7200 元');
     expect(r.stdout).toContain('renrendoc.com/paper/362893586.html');
@@ -334,7 +338,7 @@ describe('jianguan check --discretion / --enforcement / --checklist', () => {
     expect(r.stdout).toContain('2 records — 1 passed, 1 failed');
     expect(r.stdout).toMatch(/JC-2025-0102 {2}error\/04\/checklist_line_missing/);
     expect(r.stdout).toContain('inspection result 01 contradicts the line results (they imply 02)');
-    expect(r.stdout).toContain('source: 「checklist food-retail-daily 2025.1');
+    expect(r.stdout).toContain('source: checklist food-retail-daily 2025.1 「lines after');
   });
 
   it('exits 0 when the line results agree; a bad checklist or benchmark file exits 3', async () => {

@@ -3,7 +3,7 @@
  * batch quality checks (质检), entity linking, input files and the working-day calendar.
  *
  * Exports are grouped by source module (calendar, code tables, encoding, errors, identifiers, io, linking, quality,
- * schemas, versioning); the calendar is also published on its own as `@jianguan/core/calendar`, and the
+ * schemas, sources, versioning); the calendar is also published on its own as `@jianguan/core/calendar`, and the
  * Node.js-only file readers (CSV, JSON, JSON Lines) as `@jianguan/core/io`.
  *
  * @packageDocumentation
@@ -230,6 +230,8 @@ export {
   riskClueSchema,
   spotCheckPlanSchema,
 } from './schemas/records.js';
+export type { PublicDocument, SourceStatus } from './sources/citation.js';
+export { InvalidSourceRefError, PUBLIC_DOCUMENTS, publicCitation } from './sources/citation.js';
 export type {
   DiffVersionedEntriesOptions,
   SemverBump,

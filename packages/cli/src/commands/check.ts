@@ -22,6 +22,7 @@ import { ExitCode } from '../runtime/exit-codes.js';
 import type { DataFormat } from '../runtime/files.js';
 import { assertReadableFile, detectFormat } from '../runtime/files.js';
 import { writeJson, writeLine } from '../runtime/io.js';
+import { writeSource } from '../runtime/sources.js';
 import type { CheckExtension } from './catalog/check-extension.js';
 import { catalogCheckHelp, catalogCheckOptions, loadCheckExtension } from './catalog/check-extension.js';
 import { COMMAND_SUMMARIES } from './summaries.js';
@@ -568,7 +569,7 @@ function printReport(ctx: CommandContext, report: FileReport, shown: number): vo
   }
   for (const issue of report.issues.slice(0, shown)) {
     // The head line is codes only (L<line> or #<record>, severity/checkType/rule, field=value); then the message,
-    // a Chinese line and an English line, and the rule's source quoted as it is.
+    // a Chinese line and an English line, and the public document the rule comes from (the raw note stays in --json).
     const where = issue.line === undefined ? `#${issue.index + 1}` : `L${issue.line}`;
     const id = issue.recordId === undefined ? '' : `  ${issue.recordId}`;
     const field = issue.field === '' ? '' : `  ${issue.field}=${JSON.stringify(issue.value) ?? ''}`;
@@ -576,8 +577,7 @@ function printReport(ctx: CommandContext, report: FileReport, shown: number): vo
     writeLine(out, `      ${issue.message.zh}`);
     writeLine(out, `      ${issue.message.en}`);
     if (issue.source !== undefined) {
-      writeLine(out, `      来源：「${issue.source}」`);
-      writeLine(out, `      source: 「${issue.source}」`);
+      writeSource(out, '      ', issue.source);
     }
   }
   if (report.issues.some((i) => i.rule === 'unknown_record_type')) {

@@ -1,3 +1,4 @@
+import { PUBLIC_DOCUMENTS, publicCitation } from '@jianguan/core';
 import { requireOptions, requireScorecard } from '../errors/boundary.js';
 import type { SourceRef } from '../indicators/schema.js';
 import type { Comparison, Trend } from '../scoring/compare.js';
@@ -69,121 +70,6 @@ const KIND_LABELS: Readonly<Record<string, string>> = {
   veto: '否决 veto',
 };
 
-/** The public documents the indicator sets' source notes point to (名称与文号). */
-const DOCUMENTS = {
-  yunxi: {
-    zh: '《郧西县“互联网+监管”工作推进方案》（西政办发〔2021〕16号）',
-    en: 'Yunxi County Internet+Regulation work plan (西政办发〔2021〕16号)',
-  },
-  suqian: {
-    zh: '《宿迁市“互联网+监管”系统建设实施方案》（宿政办发〔2020〕43号）',
-    en: 'Suqian Internet+Regulation system plan (宿政办发〔2020〕43号)',
-  },
-  pingluRules: {
-    zh: '《朔州市平鲁区“互联网+监管”系统运行管理办法》',
-    en: 'Pinglu District Internet+Regulation system operating rules',
-  },
-  pingluPlan: {
-    zh: '《朔州市平鲁区以加强和规范事中事后监管为抓手持续优化营商环境实施方案》',
-    en: 'Pinglu District plan on in-process and after-the-fact supervision',
-  },
-  yancheng: {
-    zh: '盐城市人民政府办公室文件（盐政办发〔2021〕94号）',
-    en: 'Yancheng municipal notice (盐政办发〔2021〕94号)',
-  },
-  yiwu: {
-    zh: '《义乌市事中事后监管中心暨“一网通管”行政执法监管平台建设方案》',
-    en: 'Yiwu supervision centre and enforcement platform plan',
-  },
-  hubei: {
-    zh: '湖北省“互联网+监管”季度考核（《湖北省“互联网+监管”系统建设方案》，鄂政办函〔2019〕44号）',
-    en: 'Hubei provincial quarterly Internet+Regulation assessment (鄂政办函〔2019〕44号)',
-  },
-  xian: {
-    zh: '《西安市“互联网+监管”系统管理办法（试行）》（2021）',
-    en: "Xi'an Internet+Regulation system rules (trial, 2021)",
-  },
-  zhejiang: { zh: '《深化数字浙江建设2020年工作要点》', en: 'Zhejiang 2020 digital-government work points' },
-  qualityCheck: {
-    zh: '省级“互联网+监管”数据检核规则（错误数据整改）',
-    en: 'provincial data quality-check rules (error correction)',
-  },
-  national: {
-    zh: '《政府网站与政务新媒体检查指标》（国办秘函〔2019〕19号）；GB/T 33356-2016',
-    en: 'national government-website check indicators (国办秘函〔2019〕19号); GB/T 33356-2016',
-  },
-} as const;
-
-/**
- * A source note of an indicator set as a public citation (公开依据): the regulation or plan it comes from, by
- * name and document number, instead of the research notes it was found in. Point values no published rule
- * gives are labelled as configurable defaults.
- */
-function publicCitation(source: SourceRef): { readonly zh: string; readonly en: string } {
-  const ref = source.ref;
-  const inferred = source.status === 'inferred';
-  const seed = /^seed (\d{3})\b/.exec(ref);
-  const detail = (text: string) => {
-    const colon = text.indexOf(':');
-    return colon >= 0 ? text.slice(colon + 1).trim() : '';
-  };
-  let zh: string;
-  let en: string;
-  if (seed) {
-    const task = /task (\d+)/.exec(ref)?.[1];
-    const article = /art\. ([\d–,\s]+\d)/.exec(ref)?.[1];
-    const section = /[一二三四五六七八九十]+\([一二三四五六七八九十]+\)\d*/.exec(ref)?.[0];
-    const doc =
-      seed[1] === '000'
-        ? DOCUMENTS.yunxi
-        : seed[1] === '001'
-          ? DOCUMENTS.suqian
-          : seed[1] === '002'
-            ? article !== undefined
-              ? DOCUMENTS.pingluRules
-              : DOCUMENTS.pingluPlan
-            : seed[1] === '003'
-              ? DOCUMENTS.yancheng
-              : DOCUMENTS.yiwu;
-    const where =
-      task !== undefined
-        ? { zh: `第 ${task} 项任务`, en: `task ${task}` }
-        : article !== undefined
-          ? { zh: `第 ${article.replace(/\s/g, '')} 条`, en: `art. ${article}` }
-          : section !== undefined
-            ? { zh: section, en: section }
-            : { zh: '', en: '' };
-    const quote = detail(ref)
-      .replace(/[A-Za-z][A-Za-z ]+$/, '')
-      .trim();
-    zh = `${doc.zh}${where.zh}${quote && /[\u4e00-\u9fff]/.test(quote) ? `：${quote}` : ''}`;
-    en = `${doc.en}${where.en ? `, ${where.en}` : ''}`;
-  } else if (/^kpi-and-interface\.md §1\.7/.test(ref) || (inferred && /\.md\b/.test(ref))) {
-    zh = '分值为可配置的默认值（未见公开的评分细则）';
-    en = 'point values are configurable defaults (no published scoring rules)';
-  } else if (/§1\.5/.test(ref)) {
-    ({ zh, en } = DOCUMENTS.national);
-  } else if (/§1\.3/.test(ref)) {
-    zh = `${DOCUMENTS.zhejiang.zh}：${ref.replace(/^.*§1\.3\s*(浙江\s*)?/, '')}`;
-    en = DOCUMENTS.zhejiang.en;
-  } else if (/§1\.2/.test(ref)) {
-    ({ zh, en } = DOCUMENTS.xian);
-  } else if (/§1\.4/.test(ref)) {
-    ({ zh, en } = DOCUMENTS.qualityCheck);
-  } else if (/§1\.1/.test(ref)) {
-    const name = ref
-      .replace(/^.*§1\.1\s*/, '')
-      .replace(/\(.*\)/, '')
-      .trim();
-    zh = `${DOCUMENTS.hubei.zh}${name ? `：${name}` : ''}`;
-    en = DOCUMENTS.hubei.en;
-  } else {
-    zh = ref.replace(/\S+\.md\s*§[\d.]+\s*/g, '').trim() || '—';
-    en = zh;
-  }
-  return inferred && !zh.includes('默认值') ? { zh: `${zh}（推断）`, en: `${en} (inferred)` } : { zh, en };
-}
-
 /** Text meant for a department, with research-note wording replaced by public wording. */
 function publicText(text: string): string {
   return text.replace(/（种子文件数值）/g, '').replace(/\s*\(numbers from the seeds\)/gi, '');
@@ -193,7 +79,7 @@ function citations(sources: readonly SourceRef[]): string {
   const seen = new Set<string>();
   const rows: string[] = [];
   for (const s of sources) {
-    const c = publicCitation(s);
+    const c = publicCitation(s.ref, s.status);
     if (seen.has(c.zh)) continue;
     seen.add(c.zh);
     rows.push(`${esc(c.zh)}<br><span class="en">${esc(c.en)}</span>`);
@@ -385,7 +271,7 @@ export function renderScorecardHtml(card: Scorecard, options: HtmlOptions = {}):
   }
 
   out.push(
-    `<p class="src">计分规则：扣分项 ${card.deductionPoints} 分，加分项单独计算，单项否决即不合格，低于及格线不合格（依据 ${esc(DOCUMENTS.national.zh)}）。由 @jianguan/kpi 生成。</p>`,
+    `<p class="src">计分规则：扣分项 ${card.deductionPoints} 分，加分项单独计算，单项否决即不合格，低于及格线不合格（依据 ${esc(PUBLIC_DOCUMENTS.national.zh)}）。由 @jianguan/kpi 生成。</p>`,
     `<p class="src en">Scoring: a ${card.deductionPoints}-point deduction part, bonus counted separately, any veto or a total below the pass mark fails. Generated by @jianguan/kpi.</p>`,
     '</body></html>',
   );

@@ -14,6 +14,7 @@ import { usageError } from '../../runtime/errors.js';
 import type { ExitCodeValue } from '../../runtime/exit-codes.js';
 import { ExitCode } from '../../runtime/exit-codes.js';
 import { writeJson, writeLine } from '../../runtime/io.js';
+import { writeSource } from '../../runtime/sources.js';
 import { loadBehaviours, loadCatalogFile, loadClaims, loadInspectionLists, rejectedRows } from './load.js';
 
 const NAME = 'catalog gap';
@@ -146,8 +147,7 @@ function printGapReport(
       writeLine(out, `  ${g.itemKey}  ${g.itemName}`);
       writeLine(out, `      ${g.message.zh}`);
       writeLine(out, `      ${g.message.en}`);
-      writeLine(out, `      来源：「${g.source}」`);
-      writeLine(out, `      source: 「${g.source}」`);
+      writeSource(out, '      ', g.source);
     }
   }
   writeLine(out, '');

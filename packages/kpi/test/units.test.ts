@@ -266,6 +266,7 @@ describe('bad input never crashes with a raw TypeError', () => {
     expect(kpiError(() => resolveTarget({ initial: 1, steps: [null] } as never, '2025-Q1')).path).toEqual([
       'target',
       'steps',
+      0,
     ]);
   });
 });

@@ -1026,6 +1026,13 @@ export function createTicketKernel(useSimd = true) {
   const ticketBytes = Buffer.alloc(83);
   ticketBytes[0] = 48;
   ticketBytes[1] = 46;
+  /**
+   * Node's `Buffer.prototype.latin1Slice(start, end)`, what `toString('latin1', start, end)` ends in after its
+   * argument checks and encoding dispatch (undocumented but present in every supported Node; a tenth of a
+   * ticket's time is saved); the documented call when it is missing.
+   */
+  const latin1Slice = (ticketBytes as unknown as { latin1Slice?: (start: number, end: number) => string })
+    .latin1Slice;
 
   /** Scratch base-10^9 limbs of {@link ticket}. */
   const acc = new Float64Array(9);
@@ -1207,7 +1214,7 @@ export function createTicketKernel(useSimd = true) {
       while (i < length && out[i] === 57) i++;
       if (i + digits < length) length = i + digits;
     }
-    return out.toString('latin1', 0, length);
+    return latin1Slice !== undefined ? latin1Slice.call(out, 0, length) : out.toString('latin1', 0, length);
   }
 
   /** Unicode code-point order (UTF-8 byte order), as `compareCodePoints`. */

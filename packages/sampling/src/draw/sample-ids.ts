@@ -135,9 +135,9 @@ function trimFromKey(key: number, digits: number): string | undefined {
 }
 
 /**
- * Hashes every id, in batches of four lanes, into its 15-digit key in `keys` and either its digest in
- * `words` (8 per id) or, when `tickets` is given, its ticket trimmed to `digits` (converted right away, in id
- * order, while the digest is at hand: no digest array and no scattered reads afterwards).
+ * Hashes every id, in batches of four lanes, into its 15-digit key in `keys` and, when given, its digest in
+ * `words` (8 per id) or its ticket trimmed to `digits` in `tickets` (converted right away, in id order, while
+ * the digest is at hand: no digest array and no scattered reads afterwards).
  */
 function hashAll(
   hasher: TicketHasher,
@@ -157,8 +157,8 @@ function hashAll(
       const lane = batch.listed(i);
       const j = lanes[lane]!;
       keys[j] = batch.keys[i]!;
-      if (tickets === undefined) batch.digest(lane, words!, 8 * j);
-      else {
+      if (words !== undefined) batch.digest(lane, words, 8 * j);
+      else if (tickets !== undefined) {
         batch.digest(lane, one, 0);
         tickets[j] = kernel.ticket(one, 0, digits);
       }
@@ -173,8 +173,8 @@ function hashAll(
     } else {
       kernel.hashId(mid, ids[j]!, hasher.words);
       keys[j] = kernel.key(hasher.words);
-      if (tickets === undefined) words!.set(hasher.words, 8 * j);
-      else tickets[j] = kernel.ticket(hasher.words, 0, digits);
+      if (words !== undefined) words.set(hasher.words, 8 * j);
+      else if (tickets !== undefined) tickets[j] = kernel.ticket(hasher.words, 0, digits);
     }
   }
   if (batch.count > 0) run();
@@ -296,9 +296,11 @@ export function sampleIds(ids: readonly string[], options: SampleIdsOptions): Sa
     // kept digests.
     const n = ids.length;
     const keys = new Float64Array(n);
-    // Tickets longer than the key's 15 digits for at least half the ids: convert them while hashing.
+    // Tickets longer than the key's 15 digits for at least half the ids: convert them while hashing. Up to
+    // 15 digits the keys give them (the rare exceptions, after a run of leading 9s, are hashed again): no
+    // digests are kept either.
     const eager = digits > 15 && (capacity - drop) * 2 >= n;
-    const words = eager ? undefined : new Int32Array(8 * n);
+    const words = digits > 15 && !eager ? new Int32Array(8 * n) : undefined;
     const tickets: string[] | undefined = eager ? new Array<string>(n) : undefined;
     hashAll(hasher, ids, keys, words, tickets, digits);
     const order = kernel.sortByKey(keys, (a, b) => compareFull(hasher, ids[a]!, ids[b]!));
@@ -317,7 +319,10 @@ export function sampleIds(ids: readonly string[], options: SampleIdsOptions): Sa
     for (let i = drop; i < capacity; i++) {
       const j = order[i]!;
       const short = trimFromKey(keys[j]!, digits);
-      out.push({ id: ids[j]!, ticket: short ?? kernel.ticket(words!, 8 * j, digits), generation: 1 });
+      const ticket =
+        short ??
+        (words !== undefined ? kernel.ticket(words, 8 * j, digits) : hasher.core.ticket(ids[j]!, digits));
+      out.push({ id: ids[j]!, ticket, generation: 1 });
     }
     return out;
   }

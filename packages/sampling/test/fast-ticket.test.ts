@@ -86,4 +86,27 @@ describe('the BigInt-free ticket equals the reference ticket', () => {
       expect(sampleIds(ids, { seed, digits: Number.POSITIVE_INFINITY })).toEqual(expected);
     },
   );
+
+  test.prop([
+    fc.uniqueArray(idArb, { maxLength: 60 }),
+    fc.string({ maxLength: 12 }),
+    fc.integer({ min: 1, max: 40 }),
+    fc.nat(20),
+    fc.nat(80),
+  ])(
+    'sampleIds with any digits, drop and take: the reference order, trimmed after the leading 9s',
+    (ids, seed, digits, drop, take) => {
+      const trim = (t: string): string => {
+        let i = 2;
+        while (i < t.length && t[i] === '9') i++;
+        return t.slice(0, i + digits);
+      };
+      const expected = ids
+        .map((id) => ({ id, t: referenceTicket(seed, id) }))
+        .sort((a, b) => (a.t < b.t ? -1 : a.t > b.t ? 1 : 0))
+        .slice(drop, drop + take)
+        .map(({ id, t }) => ({ id, ticket: trim(t), generation: 1 }));
+      expect(sampleIds(ids, { seed, digits, drop, take })).toEqual(expected);
+    },
+  );
 });

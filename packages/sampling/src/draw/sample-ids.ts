@@ -134,18 +134,34 @@ function trimFromKey(key: number, digits: number): string | undefined {
   return keyText.toString('latin1', 0, i + digits);
 }
 
-/** Hashes every id into `words` (8 per id) and its 15-digit key into `keys`, in batches of four lanes. */
-function hashAll(hasher: TicketHasher, ids: readonly string[], words: Int32Array, keys: Float64Array): void {
+/**
+ * Hashes every id, in batches of four lanes, into its 15-digit key in `keys` and, when given, its digest in
+ * `words` (8 per id) or its ticket trimmed to `digits` in `tickets` (converted right away, in id order, while
+ * the digest is at hand: no digest array and no scattered reads afterwards).
+ */
+function hashAll(
+  hasher: TicketHasher,
+  ids: readonly string[],
+  keys: Float64Array,
+  words: Int32Array | undefined,
+  tickets?: string[],
+  digits = Number.POSITIVE_INFINITY,
+): void {
   const mid = hasher.core.mid;
   const batch = new kernel.Batch(mid);
   const lanes = new Int32Array(kernel.LANES);
+  const one = new Int32Array(8);
   const run = (): void => {
     const listed = batch.run(1e6);
     for (let i = 0; i < listed; i++) {
       const lane = batch.listed(i);
       const j = lanes[lane]!;
-      batch.digest(lane, words, 8 * j);
       keys[j] = batch.keys[i]!;
+      if (words !== undefined) batch.digest(lane, words, 8 * j);
+      else if (tickets !== undefined) {
+        batch.digest(lane, one, 0);
+        tickets[j] = kernel.ticket(one, 0, digits);
+      }
     }
     batch.clear();
   };
@@ -156,8 +172,9 @@ function hashAll(hasher: TicketHasher, ids: readonly string[], words: Int32Array
       if (batch.full) run();
     } else {
       kernel.hashId(mid, ids[j]!, hasher.words);
-      words.set(hasher.words, 8 * j);
       keys[j] = kernel.key(hasher.words);
+      if (words !== undefined) words.set(hasher.words, 8 * j);
+      else if (tickets !== undefined) tickets[j] = kernel.ticket(hasher.words, 0, digits);
     }
   }
   if (batch.count > 0) run();
@@ -278,19 +295,34 @@ export function sampleIds(ids: readonly string[], options: SampleIdsOptions): Sa
     // Most ids are returned: hash each once (four at a time), keep its digest, sort all keys, convert the
     // kept digests.
     const n = ids.length;
-    const words = new Int32Array(8 * n);
     const keys = new Float64Array(n);
-    hashAll(hasher, ids, words, keys);
+    // Tickets longer than the key's 15 digits for at least half the ids: convert them while hashing. Up to
+    // 15 digits the keys give them (the rare exceptions, after a run of leading 9s, are hashed again): no
+    // digests are kept either.
+    const eager = digits > 15 && (capacity - drop) * 2 >= n;
+    const words = digits > 15 && !eager ? new Int32Array(8 * n) : undefined;
+    const tickets: string[] | undefined = eager ? new Array<string>(n) : undefined;
+    hashAll(hasher, ids, keys, words, tickets, digits);
     const order = kernel.sortByKey(keys, (a, b) => compareFull(hasher, ids[a]!, ids[b]!));
     for (let i = 1; i < n; i++) {
       const a = order[i]!;
       const b = order[i - 1]!;
       if (keys[a] === keys[b] && ids[a] === ids[b]) checkIds(ids); // throws duplicate_ids
     }
+    if (tickets !== undefined) {
+      for (let i = drop; i < capacity; i++) {
+        const j = order[i]!;
+        out.push({ id: ids[j]!, ticket: tickets[j]!, generation: 1 });
+      }
+      return out;
+    }
     for (let i = drop; i < capacity; i++) {
       const j = order[i]!;
       const short = trimFromKey(keys[j]!, digits);
-      out.push({ id: ids[j]!, ticket: short ?? kernel.ticket(words, 8 * j, digits), generation: 1 });
+      const ticket =
+        short ??
+        (words !== undefined ? kernel.ticket(words, 8 * j, digits) : hasher.core.ticket(ids[j]!, digits));
+      out.push({ id: ids[j]!, ticket, generation: 1 });
     }
     return out;
   }

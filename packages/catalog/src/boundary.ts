@@ -4,29 +4,15 @@
  * `TypeError` from deep inside. Shapes are checked as far as the function reads them, with zod; a frozen value
  * (what `defineCatalog` and the other `define*` functions return) is checked once per object.
  */
-import {
-  describeValue,
-  EXPECTED,
-  type Expected,
-  expectedMessage,
-  type FieldPath,
-  isRecord,
-  localizeZodIssue,
-  zodIssuePath,
-} from '@jianguan/core';
+import type { Expected, FieldPath } from '@jianguan/core';
+import { EXPECTED, expectedFailure, isRecord, localizeZodIssue, zodIssuePath } from '@jianguan/core';
 import { z } from 'zod';
 import { CatalogError, type CatalogErrorCode } from './errors.js';
 
 /** Throws {@link CatalogError} `code` at `path`: `what` in English and Chinese, and the value. */
 export function badInput(code: CatalogErrorCode, path: FieldPath, what: Expected, value: unknown): never {
-  throw new CatalogError(code, expectedMessage(path, what, value), {
-    path,
-    details: { value: describeValue(value) },
-  });
+  throw new CatalogError(code, ...expectedFailure(path, what, value));
 }
-
-/** Core's {@link isRecord}, under the name this package's checks use. */
-export { isRecord as isObject };
 
 /** An options argument: `undefined` (the defaults) or an object; else `invalid_options`. */
 export function requireOptions(options: unknown, path: FieldPath = ['options']): void {

@@ -19,6 +19,7 @@ export type {
 export {
   describeValue,
   EXPECTED,
+  expectedFailure,
   expectedMessage,
   InvalidOptionsError,
   isJianguanError,

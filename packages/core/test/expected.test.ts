@@ -1,6 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { describeValue, EXPECTED, expectedMessage, InvalidOptionsError, isRecord } from '../src/index.js';
+import {
+  describeValue,
+  EXPECTED,
+  expectedFailure,
+  expectedMessage,
+  InvalidOptionsError,
+  isRecord,
+  JianguanError,
+} from '../src/index.js';
 
 describe('isRecord', () => {
   it('accepts plain and class objects, rejects null, arrays and primitives', () => {
@@ -47,5 +55,18 @@ describe('expectedMessage', () => {
     expect(error.message).toContain('options.seed must be a string, not 7');
     expect(error.messages.zh).toBe('选项 options.seed 应为字符串，实际为 7');
     expect(error.details).toEqual({ actual: '7' });
+  });
+});
+
+describe('expectedFailure', () => {
+  it('spreads into a JianguanError with the message, the path and details.value', () => {
+    const error = new JianguanError('invalid_input', ...expectedFailure(['rows', 0], EXPECTED.object, [1]));
+    expect(error.code).toBe('invalid_input');
+    expect(error.path).toEqual(['rows', 0]);
+    expect(error.details).toEqual({ value: 'array' });
+    expect(error.messages).toEqual({
+      zh: 'rows.0 应为对象，实际为 array',
+      en: 'rows.0 must be an object, not array',
+    });
   });
 });

@@ -3,27 +3,14 @@
  * error with a field path instead of a `TypeError` from deep inside. Cheap structural checks only, so the
  * grading hot path is not slowed.
  */
-import {
-  describeValue,
-  EXPECTED,
-  type Expected,
-  expectedMessage,
-  type FieldPath,
-  isRecord,
-} from '@jianguan/core';
+import { EXPECTED, type Expected, expectedFailure, type FieldPath, isRecord } from '@jianguan/core';
 import type { z } from 'zod';
 import { CreditInputError } from './engine/credit-input-error.js';
 
 /** Throws a {@link CreditInputError} `invalid_input` at `path`: `what` in English and Chinese, and the value. */
 export function badInput(path: FieldPath, what: Expected, value: unknown): never {
-  throw new CreditInputError('invalid_input', expectedMessage(path, what, value), {
-    path,
-    details: { value: describeValue(value) },
-  });
+  throw new CreditInputError('invalid_input', ...expectedFailure(path, what, value));
 }
-
-/** Core's {@link isRecord}, under the name this package's checks use. */
-export { isRecord as isObject };
 
 /** `value` is a plain object (or, with `optional`, `undefined`). */
 export function requireObject(value: unknown, path: FieldPath, optional = false): void {

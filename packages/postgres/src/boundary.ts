@@ -4,10 +4,9 @@
  * `TypeError` from deep inside.
  */
 import {
-  describeValue,
   EXPECTED,
   type Expected,
-  expectedMessage,
+  expectedFailure,
   type FieldPath,
   InvalidOptionsError,
   isRecord,
@@ -17,10 +16,7 @@ import { PostgresError } from './errors.js';
 
 /** Throws {@link PostgresError} `invalid_input` at `path`: `what` in English and Chinese, and the value. */
 export function badArgument(path: FieldPath, what: Expected, value: unknown): never {
-  throw new PostgresError('invalid_input', expectedMessage(path, what, value), {
-    path,
-    details: { value: describeValue(value) },
-  });
+  throw new PostgresError('invalid_input', ...expectedFailure(path, what, value));
 }
 
 /**

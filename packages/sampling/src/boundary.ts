@@ -3,14 +3,7 @@
  * with a field path instead of a `TypeError` from deep inside. Validation of a task, rule set or record is
  * cached per object, so repeated calls with the same inputs stay cheap.
  */
-import {
-  describeValue,
-  EXPECTED,
-  type Expected,
-  expectedMessage,
-  type FieldPath,
-  isRecord,
-} from '@jianguan/core';
+import { EXPECTED, type Expected, expectedFailure, type FieldPath, isRecord } from '@jianguan/core';
 import { SamplingInputError } from './errors.js';
 import { spotCheckTaskSchema } from './plan/types.js';
 import { shapeMismatches } from './record/verify.js';
@@ -18,14 +11,8 @@ import { samplingRulesSchema } from './rules/sampling-rules.js';
 
 /** Throws {@link SamplingInputError} `code` at `path`: `what` in English and Chinese, and the value. */
 export function badInput(code: string, path: FieldPath, what: Expected, value: unknown): never {
-  throw new SamplingInputError(code, expectedMessage(path, what, value), {
-    path,
-    details: { value: describeValue(value) },
-  });
+  throw new SamplingInputError(code, ...expectedFailure(path, what, value));
 }
-
-/** Core's {@link isRecord}, under the name this package's checks use. */
-export { isRecord as isObject };
 
 export const { object: OBJECT, array: ARRAY, string: STRING } = EXPECTED;
 

@@ -1,5 +1,5 @@
 import type { Expected, FieldPath } from '@jianguan/core';
-import { describeValue, EXPECTED, expectedMessage, isRecord } from '@jianguan/core';
+import { EXPECTED, isRecord } from '@jianguan/core';
 import { ClientOptionsError } from '@jianguan/provincial-client';
 
 /**
@@ -10,9 +10,6 @@ import { ClientOptionsError } from '@jianguan/provincial-client';
 /** What an argument must be, in both languages (core's {@link Expected}). */
 export type { Expected };
 
-/** An argument's message: `参数 ` before the Chinese label, `argument` for the empty path. */
-const ARGUMENT = { root: 'argument', zhLead: '参数 ' } as const;
-
 /**
  * The error for argument `path` that is not `expected`.
  *
@@ -20,11 +17,7 @@ const ARGUMENT = { root: 'argument', zhLead: '参数 ' } as const;
  * throw invalid(['options', 'seed'], { zh: '字符串', en: 'a string' }, 1);
  */
 export function invalid(path: FieldPath, expected: Expected, actual: unknown): ClientOptionsError {
-  return new ClientOptionsError(
-    expectedMessage(path, expected, actual, ARGUMENT),
-    { actual: describeValue(actual) },
-    path,
-  );
+  return ClientOptionsError.expected(path, expected, actual);
 }
 
 /**

@@ -4,29 +4,15 @@
  * function reads them (zod for nested data, plain checks on hot paths); the task book, which validates every
  * event when it is written, calls the unchecked internals.
  */
-import {
-  describeValue,
-  EXPECTED,
-  type Expected,
-  expectedMessage,
-  type FieldPath,
-  isRecord,
-  localizeZodIssue,
-  zodIssuePath,
-} from '@jianguan/core';
+import type { Expected, FieldPath } from '@jianguan/core';
+import { EXPECTED, expectedFailure, isRecord, localizeZodIssue, zodIssuePath } from '@jianguan/core';
 import { z } from 'zod';
 import { TasksError } from './errors.js';
 
 /** Throws {@link TasksError} `invalid_input` at `path`: `what` in English and Chinese, and the value. */
 export function badInput(path: FieldPath, what: Expected, value: unknown): never {
-  throw new TasksError('invalid_input', expectedMessage(path, what, value), {
-    path,
-    details: { value: describeValue(value) },
-  });
+  throw new TasksError('invalid_input', ...expectedFailure(path, what, value));
 }
-
-/** Core's {@link isRecord}, under the name this package's checks use. */
-export { isRecord as isObject };
 
 export const { object: OBJECT, string: STRING } = EXPECTED;
 

@@ -1,5 +1,5 @@
 import { describeValue } from './describe.js';
-import type { FieldPath, LocalizedMessage } from './jianguan-error.js';
+import type { FieldPath, JianguanErrorOptions, LocalizedMessage } from './jianguan-error.js';
 
 /**
  * What a value must be (期望的取值), in both languages, for a boundary-check message: `en` reads after
@@ -86,4 +86,24 @@ export function expectedMessage(
     zh: `${text(o.zhLead, '')}${where} 应为${text(e.zh, '有效值')}，实际为 ${value}`,
     en: `${where} must be ${text(e.en, 'a valid value')}, not ${value}`,
   };
+}
+
+/**
+ * The message and the options of a boundary-check error (期望值错误), to spread into a {@link JianguanError}
+ * subclass: {@link expectedMessage}, the field path and `details.value` (the value rendered with
+ * {@link describeValue}). Never throws.
+ *
+ * @example
+ * const error = new JianguanError('invalid_input', ...expectedFailure(['seed'], EXPECTED.string, 1));
+ * error.details; // { value: '1' }
+ */
+export function expectedFailure(
+  path: FieldPath,
+  expected: Expected,
+  actual: unknown,
+): readonly [LocalizedMessage, JianguanErrorOptions] {
+  return [
+    expectedMessage(path, expected, actual),
+    { path: Array.isArray(path) ? path : [], details: { value: describeValue(actual) } },
+  ];
 }

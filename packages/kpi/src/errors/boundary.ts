@@ -2,26 +2,13 @@
  * Boundary checks for untyped callers (issue #11, total functions): junk becomes a {@link KpiError}
  * `invalid_options` with a field path instead of a `TypeError` from deep inside.
  */
-import {
-  describeValue,
-  EXPECTED,
-  type Expected,
-  expectedMessage,
-  type FieldPath,
-  isRecord,
-} from '@jianguan/core';
+import { EXPECTED, type Expected, expectedFailure, type FieldPath, isRecord } from '@jianguan/core';
 import { KpiError } from './kpi-error.js';
 
 /** Throws {@link KpiError} `invalid_options` at `path`: `what` in English and Chinese, and the value. */
 export function badArgument(path: FieldPath, what: Expected, value: unknown): never {
-  throw new KpiError('invalid_options', expectedMessage(path, what, value), {
-    path,
-    details: { value: describeValue(value) },
-  });
+  throw new KpiError('invalid_options', ...expectedFailure(path, what, value));
 }
-
-/** Core's {@link isRecord}, under the name this package's checks use. */
-export { isRecord as isObject };
 
 const { object: OBJECT, array: ARRAY, string: STRING, number: NUMBER } = EXPECTED;
 

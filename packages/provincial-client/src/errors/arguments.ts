@@ -1,5 +1,5 @@
 import type { Expected, FieldPath } from '@jianguan/core';
-import { describeValue, EXPECTED, expectedMessage, isRecord } from '@jianguan/core';
+import { describeValue, EXPECTED, isRecord } from '@jianguan/core';
 import { ClientOptionsError } from './errors.js';
 
 /**
@@ -11,9 +11,6 @@ import { ClientOptionsError } from './errors.js';
 /** What an argument must be, in both languages (core's {@link Expected}). */
 export type { Expected };
 
-/** An argument's message: `参数 ` before the Chinese label, `argument` for the empty path. */
-const ARGUMENT = { root: 'argument', zhLead: '参数 ' } as const;
-
 /**
  * The error for argument `path` that is not `expected`.
  *
@@ -21,11 +18,7 @@ const ARGUMENT = { root: 'argument', zhLead: '参数 ' } as const;
  * throw invalidArgument(['appKey'], { zh: '非空字符串', en: 'a non-empty string' }, 1);
  */
 export function invalidArgument(path: FieldPath, expected: Expected, actual: unknown): ClientOptionsError {
-  return new ClientOptionsError(
-    expectedMessage(path, expected, actual, ARGUMENT),
-    { actual: describeValue(actual) },
-    path,
-  );
+  return ClientOptionsError.expected(path, expected, actual);
 }
 
 const { string: STRING, nonEmptyString: NON_EMPTY } = EXPECTED;

@@ -94,8 +94,10 @@ export function expectedMessage(
  * {@link describeValue}). Never throws.
  *
  * @example
- * const error = new JianguanError('invalid_input', ...expectedFailure(['seed'], EXPECTED.string, 1));
- * error.details; // { value: '1' }
+ * const [message, options] = expectedFailure(['seed'], EXPECTED.string, 1);
+ * message.en; // 'seed must be a string, not 1'
+ * options.details; // { value: '1' }
+ * // throw new JianguanError('invalid_input', ...expectedFailure(path, expected, value));
  */
 export function expectedFailure(
   path: FieldPath,

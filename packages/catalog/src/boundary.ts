@@ -4,41 +4,25 @@
  * `TypeError` from deep inside. Shapes are checked as far as the function reads them, with zod; a frozen value
  * (what `defineCatalog` and the other `define*` functions return) is checked once per object.
  */
-import { describeValue, type FieldPath, localizeZodIssue, zodIssuePath } from '@jianguan/core';
+import type { Expected, FieldPath } from '@jianguan/core';
+import { EXPECTED, expectedFailure, isRecord, localizeZodIssue, zodIssuePath } from '@jianguan/core';
 import { z } from 'zod';
 import { CatalogError, type CatalogErrorCode } from './errors.js';
 
 /** Throws {@link CatalogError} `code` at `path`: `what` in English and Chinese, and the value. */
-export function badInput(
-  code: CatalogErrorCode,
-  path: FieldPath,
-  what: { readonly en: string; readonly zh: string },
-  value: unknown,
-): never {
-  const where = path.length === 0 ? 'input' : path.join('.');
-  throw new CatalogError(
-    code,
-    {
-      zh: `${where} 应为${what.zh}，实际为 ${describeValue(value)}`,
-      en: `${where} must be ${what.en}, not ${describeValue(value)}`,
-    },
-    { path, details: { value: describeValue(value) } },
-  );
-}
-
-export function isObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
+export function badInput(code: CatalogErrorCode, path: FieldPath, what: Expected, value: unknown): never {
+  throw new CatalogError(code, ...expectedFailure(path, what, value));
 }
 
 /** An options argument: `undefined` (the defaults) or an object; else `invalid_options`. */
 export function requireOptions(options: unknown, path: FieldPath = ['options']): void {
-  if (options !== undefined && !isObject(options))
-    badInput('invalid_options', path, { en: 'an object', zh: '对象' }, options);
+  if (options !== undefined && !isRecord(options))
+    badInput('invalid_options', path, EXPECTED.object, options);
 }
 
 /** `value` is a string; else `invalid_input`. */
 export function requireString(value: unknown, path: FieldPath): void {
-  if (typeof value !== 'string') badInput('invalid_input', path, { en: 'a string', zh: '字符串' }, value);
+  if (typeof value !== 'string') badInput('invalid_input', path, EXPECTED.string, value);
 }
 
 /** Frozen values already found to match a schema, per schema. */

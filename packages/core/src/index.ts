@@ -9,8 +9,23 @@
  * @packageDocumentation
  */
 
-export type { FieldPath, JianguanErrorOptions, LocalizedMessage } from './errors/index.js';
-export { describeValue, InvalidOptionsError, isJianguanError, JianguanError } from './errors/index.js';
+export type {
+  Expected,
+  ExpectedMessageOptions,
+  FieldPath,
+  JianguanErrorOptions,
+  LocalizedMessage,
+} from './errors/index.js';
+export {
+  describeValue,
+  EXPECTED,
+  expectedFailure,
+  expectedMessage,
+  InvalidOptionsError,
+  isJianguanError,
+  isRecord,
+  JianguanError,
+} from './errors/index.js';
 export { describeZodError, localizeZodIssue, zodIssuePath } from './errors/zod-issue.js';
 
 import * as orgCode from './identifiers/org-code.js';

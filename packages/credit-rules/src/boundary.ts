@@ -3,35 +3,19 @@
  * error with a field path instead of a `TypeError` from deep inside. Cheap structural checks only, so the
  * grading hot path is not slowed.
  */
-import { describeValue, type FieldPath } from '@jianguan/core';
+import { EXPECTED, type Expected, expectedFailure, type FieldPath, isRecord } from '@jianguan/core';
 import type { z } from 'zod';
 import { CreditInputError } from './engine/credit-input-error.js';
 
 /** Throws a {@link CreditInputError} `invalid_input` at `path`: `what` in English and Chinese, and the value. */
-export function badInput(
-  path: FieldPath,
-  what: { readonly en: string; readonly zh: string },
-  value: unknown,
-): never {
-  const where = path.length === 0 ? 'input' : path.join('.');
-  throw new CreditInputError(
-    'invalid_input',
-    {
-      zh: `${where} 应为${what.zh}，实际为 ${describeValue(value)}`,
-      en: `${where} must be ${what.en}, not ${describeValue(value)}`,
-    },
-    { path, details: { value: describeValue(value) } },
-  );
-}
-
-export function isObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
+export function badInput(path: FieldPath, what: Expected, value: unknown): never {
+  throw new CreditInputError('invalid_input', ...expectedFailure(path, what, value));
 }
 
 /** `value` is a plain object (or, with `optional`, `undefined`). */
 export function requireObject(value: unknown, path: FieldPath, optional = false): void {
   if (optional && value === undefined) return;
-  if (!isObject(value)) badInput(path, { en: 'an object', zh: '对象' }, value);
+  if (!isRecord(value)) badInput(path, EXPECTED.object, value);
 }
 
 /** `value` parses with `schema`; else a {@link CreditInputError} `code` at `path` + the issue's path. */
@@ -68,7 +52,7 @@ const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
  * `removedAt` when present, all `YYYY-MM-DD` strings.
  */
 export function requireFactDates(fact: unknown, path: FieldPath = ['fact']): void {
-  if (!isObject(fact)) badInput(path, { en: 'a credit fact object', zh: '信用信息对象' }, fact);
+  if (!isRecord(fact)) badInput(path, { en: 'a credit fact object', zh: '信用信息对象' }, fact);
   const field =
     typeof fact.kind === 'string' && Object.hasOwn(FACT_DATE, fact.kind) ? FACT_DATE[fact.kind] : undefined;
   if (field === undefined)

@@ -3,25 +3,20 @@
  * `invalid_input` (or core's `InvalidOptionsError` for an options object) with a field path, instead of a
  * `TypeError` from deep inside.
  */
-import { describeValue, type FieldPath, InvalidOptionsError } from '@jianguan/core';
+import {
+  EXPECTED,
+  type Expected,
+  expectedFailure,
+  type FieldPath,
+  InvalidOptionsError,
+  isRecord,
+} from '@jianguan/core';
 import type { z } from 'zod';
 import { PostgresError } from './errors.js';
 
 /** Throws {@link PostgresError} `invalid_input` at `path`: `what` in English and Chinese, and the value. */
-export function badArgument(
-  path: FieldPath,
-  what: { readonly en: string; readonly zh: string },
-  value: unknown,
-): never {
-  const where = path.length === 0 ? 'input' : path.join('.');
-  throw new PostgresError(
-    'invalid_input',
-    {
-      zh: `${where} 应为${what.zh}，实际为 ${describeValue(value)}`,
-      en: `${where} must be ${what.en}, not ${describeValue(value)}`,
-    },
-    { path, details: { value: describeValue(value) } },
-  );
+export function badArgument(path: FieldPath, what: Expected, value: unknown): never {
+  throw new PostgresError('invalid_input', ...expectedFailure(path, what, value));
 }
 
 /**
@@ -30,13 +25,12 @@ export function badArgument(
  */
 export function requireOptions(options: unknown, required = false): void {
   if (!required && options === undefined) return;
-  if (options === null || typeof options !== 'object' || Array.isArray(options))
-    throw new InvalidOptionsError(undefined, { en: 'an object', zh: '对象' }, options);
+  if (!isRecord(options)) throw new InvalidOptionsError(undefined, EXPECTED.object, options);
 }
 
 /** `value` is a string. */
 export function requireString(value: unknown, path: FieldPath): asserts value is string {
-  if (typeof value !== 'string') badArgument(path, { en: 'a string', zh: '字符串' }, value);
+  if (typeof value !== 'string') badArgument(path, EXPECTED.string, value);
 }
 
 /** `value` is a zod schema (an object whose `_zod.def.type` is a string). */

@@ -3,41 +3,22 @@
  * with a field path instead of a `TypeError` from deep inside. Validation of a task, rule set or record is
  * cached per object, so repeated calls with the same inputs stay cheap.
  */
-import { describeValue, type FieldPath } from '@jianguan/core';
+import { EXPECTED, type Expected, expectedFailure, type FieldPath, isRecord } from '@jianguan/core';
 import { SamplingInputError } from './errors.js';
 import { spotCheckTaskSchema } from './plan/types.js';
 import { shapeMismatches } from './record/verify.js';
 import { samplingRulesSchema } from './rules/sampling-rules.js';
 
 /** Throws {@link SamplingInputError} `code` at `path`: `what` in English and Chinese, and the value. */
-export function badInput(
-  code: string,
-  path: FieldPath,
-  what: { readonly en: string; readonly zh: string },
-  value: unknown,
-): never {
-  const where = path.length === 0 ? 'input' : path.join('.');
-  throw new SamplingInputError(
-    code,
-    {
-      zh: `${where} 应为${what.zh}，实际为 ${describeValue(value)}`,
-      en: `${where} must be ${what.en}, not ${describeValue(value)}`,
-    },
-    { path, details: { value: describeValue(value) } },
-  );
+export function badInput(code: string, path: FieldPath, what: Expected, value: unknown): never {
+  throw new SamplingInputError(code, ...expectedFailure(path, what, value));
 }
 
-export function isObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-
-export const OBJECT = { en: 'an object', zh: '对象' } as const;
-export const ARRAY = { en: 'an array', zh: '数组' } as const;
-export const STRING = { en: 'a string', zh: '字符串' } as const;
+export const { object: OBJECT, array: ARRAY, string: STRING } = EXPECTED;
 
 /** An options argument: an object (the defaults are `{}`). */
 export function requireOptions(options: unknown, path: FieldPath = ['options']): void {
-  if (!isObject(options)) badInput('invalid_options', path, OBJECT, options);
+  if (!isRecord(options)) badInput('invalid_options', path, OBJECT, options);
 }
 
 const valid = new WeakSet<object>();

@@ -1,5 +1,5 @@
-import type { FieldPath } from '@jianguan/core';
-import { describeValue } from '@jianguan/core';
+import type { Expected, FieldPath } from '@jianguan/core';
+import { EXPECTED, isRecord } from '@jianguan/core';
 import { ClientOptionsError } from '@jianguan/provincial-client';
 
 /**
@@ -7,11 +7,8 @@ import { ClientOptionsError } from '@jianguan/provincial-client';
  * (`invalid_options`) naming the argument's path, what it must be (zh/en) and what it was.
  */
 
-/** What an argument must be, in both languages. */
-export interface Expected {
-  readonly zh: string;
-  readonly en: string;
-}
+/** What an argument must be, in both languages (core's {@link Expected}). */
+export type { Expected };
 
 /**
  * The error for argument `path` that is not `expected`.
@@ -20,15 +17,7 @@ export interface Expected {
  * throw invalid(['options', 'seed'], { zh: '字符串', en: 'a string' }, 1);
  */
 export function invalid(path: FieldPath, expected: Expected, actual: unknown): ClientOptionsError {
-  const where = path.join('.') || 'argument';
-  return new ClientOptionsError(
-    {
-      zh: `参数 ${where} 应为${expected.zh}，实际为 ${describeValue(actual)}`,
-      en: `${where} must be ${expected.en}, not ${describeValue(actual)}`,
-    },
-    { actual: describeValue(actual) },
-    path,
-  );
+  return ClientOptionsError.expected(path, expected, actual);
 }
 
 /**
@@ -39,10 +28,8 @@ export function invalid(path: FieldPath, expected: Expected, actual: unknown): C
  */
 export function objectArg(value: unknown, path: FieldPath, optional = false): Record<string, unknown> {
   if (optional && value === undefined) return {};
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    throw invalid(path, { zh: '对象', en: 'an object' }, value);
-  }
-  return value as Record<string, unknown>;
+  if (!isRecord(value)) throw invalid(path, EXPECTED.object, value);
+  return value;
 }
 
 /**
@@ -53,7 +40,7 @@ export function objectArg(value: unknown, path: FieldPath, optional = false): Re
  */
 export function stringArg(value: unknown, path: FieldPath, optional = false): string | undefined {
   if (optional && value === undefined) return undefined;
-  if (typeof value !== 'string') throw invalid(path, { zh: '字符串', en: 'a string' }, value);
+  if (typeof value !== 'string') throw invalid(path, EXPECTED.string, value);
   return value;
 }
 
@@ -65,7 +52,7 @@ export function stringArg(value: unknown, path: FieldPath, optional = false): st
  */
 export function functionArg(value: unknown, path: FieldPath, optional = false): void {
   if (optional && value === undefined) return;
-  if (typeof value !== 'function') throw invalid(path, { zh: '函数', en: 'a function' }, value);
+  if (typeof value !== 'function') throw invalid(path, EXPECTED.function, value);
 }
 
 /** The largest count the synthetic generators make in one call. */

@@ -4,42 +4,26 @@
  * function reads them (zod for nested data, plain checks on hot paths); the task book, which validates every
  * event when it is written, calls the unchecked internals.
  */
-import { describeValue, type FieldPath, localizeZodIssue, zodIssuePath } from '@jianguan/core';
+import type { Expected, FieldPath } from '@jianguan/core';
+import { EXPECTED, expectedFailure, isRecord, localizeZodIssue, zodIssuePath } from '@jianguan/core';
 import { z } from 'zod';
 import { TasksError } from './errors.js';
 
 /** Throws {@link TasksError} `invalid_input` at `path`: `what` in English and Chinese, and the value. */
-export function badInput(
-  path: FieldPath,
-  what: { readonly en: string; readonly zh: string },
-  value: unknown,
-): never {
-  const where = path.length === 0 ? 'input' : path.join('.');
-  throw new TasksError(
-    'invalid_input',
-    {
-      zh: `${where} 应为${what.zh}，实际为 ${describeValue(value)}`,
-      en: `${where} must be ${what.en}, not ${describeValue(value)}`,
-    },
-    { path, details: { value: describeValue(value) } },
-  );
+export function badInput(path: FieldPath, what: Expected, value: unknown): never {
+  throw new TasksError('invalid_input', ...expectedFailure(path, what, value));
 }
 
-export function isObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-
-export const OBJECT = { en: 'an object', zh: '对象' } as const;
-export const STRING = { en: 'a string', zh: '字符串' } as const;
+export const { object: OBJECT, string: STRING } = EXPECTED;
 
 /** `value` is an object (arrays excluded). */
 export function requireObject(value: unknown, path: FieldPath): asserts value is Record<string, unknown> {
-  if (!isObject(value)) badInput(path, OBJECT, value);
+  if (!isRecord(value)) badInput(path, OBJECT, value);
 }
 
 /** {@link requireObject} without narrowing the caller's typed parameter. */
 export function checkObject(value: unknown, path: FieldPath): void {
-  if (!isObject(value)) badInput(path, OBJECT, value);
+  if (!isRecord(value)) badInput(path, OBJECT, value);
 }
 
 /** `value` is a string. */
@@ -49,7 +33,7 @@ export function requireString(value: unknown, path: FieldPath): asserts value is
 
 /** `value` is an array. */
 export function requireArray(value: unknown, path: FieldPath): asserts value is readonly unknown[] {
-  if (!Array.isArray(value)) badInput(path, { en: 'an array', zh: '数组' }, value);
+  if (!Array.isArray(value)) badInput(path, EXPECTED.array, value);
 }
 
 /** `value` is iterable (an array, a Set, a generator …; a string is not a list of records). */
@@ -67,7 +51,7 @@ export function requireMethods(
   value: unknown,
   path: FieldPath,
   methods: readonly string[],
-  what: { readonly en: string; readonly zh: string },
+  what: Expected,
 ): void {
   if (
     value === null ||
@@ -143,9 +127,7 @@ export const taskStateShape = z.looseObject({
   done: z.boolean(),
 });
 
-function record(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
+const record = isRecord;
 
 const optionalText = (value: unknown): boolean => value === undefined || typeof value === 'string';
 

@@ -1,11 +1,10 @@
-import { isCivilDate } from '@jianguan/core';
+import { isCivilDate, isRecord } from '@jianguan/core';
 import { z } from 'zod';
 import type { TaskBook } from './book.js';
 import {
   actorShape,
   functionShape,
   hasShape,
-  isObject,
   requireIterable,
   requireMethods,
   requireObject,
@@ -218,11 +217,11 @@ export function jointTaskEvents(
   return collect(items, options, (t) => {
     const id = str(t.taskNo);
     const data: unknown = t.superviseData;
-    const info = isObject(data) && isObject(data.taskInfo) ? data.taskInfo : undefined;
+    const info = isRecord(data) && isRecord(data.taskInfo) ? data.taskInfo : undefined;
     if (id === undefined || info === undefined) return undefined;
     const objects = info.superviseObjects;
     const object: Record<string, unknown> | undefined =
-      Array.isArray(objects) && isObject(objects[0]) ? objects[0] : undefined;
+      Array.isArray(objects) && isRecord(objects[0]) ? objects[0] : undefined;
     const name = str(object?.superviseObjectName);
     const code = str(object?.credentialsValue);
     const entity = { ...(name !== undefined ? { name } : {}), ...(code !== undefined ? { uscc: code } : {}) };

@@ -4,6 +4,7 @@ import {
   fromExchangeRow,
   type InputSource,
   isCivilDate,
+  isRecord,
   type QualityCheckOptions,
   type QualityResult,
   qualityCheck,
@@ -11,7 +12,7 @@ import {
 } from '@jianguan/core';
 import { type ReadCsvOptions, readCsv } from '@jianguan/core/io';
 import { z } from 'zod';
-import { badInput, isObject, requireOptions } from '../boundary.js';
+import { badInput, requireOptions } from '../boundary.js';
 import { CatalogError, fromZodIssues } from '../errors.js';
 import { isItemCode } from './item-code.js';
 
@@ -97,7 +98,7 @@ export function catalogItemKey(item: {
   readonly itemCode: string;
   readonly subItemCode?: string | undefined;
 }): string {
-  if (!isObject(item)) badInput('invalid_input', ['item'], ITEM, item);
+  if (!isRecord(item)) badInput('invalid_input', ['item'], ITEM, item);
   const { itemCode, subItemCode } = item;
   if (typeof itemCode !== 'string') badInput('invalid_input', ['item', 'itemCode'], STRING, itemCode);
   if (subItemCode != null && typeof subItemCode !== 'string')
@@ -115,7 +116,7 @@ export function catalogItemName(item: {
   readonly mainItemName?: string | undefined;
   readonly subItemName?: string | undefined;
 }): string {
-  if (!isObject(item)) badInput('invalid_input', ['item'], ITEM, item);
+  if (!isRecord(item)) badInput('invalid_input', ['item'], ITEM, item);
   const { mainItemName, subItemName } = item;
   for (const [key, value] of [
     ['mainItemName', mainItemName],
@@ -212,7 +213,7 @@ export function checkCatalog(
   catalog: Pick<Catalog, 'items'>,
   options: Omit<QualityCheckOptions, 'recordType'> = {},
 ): QualityResult {
-  if (!isObject(catalog) || !Array.isArray(catalog.items))
+  if (!isRecord(catalog) || !Array.isArray(catalog.items))
     badInput('invalid_input', ['catalog', 'items'], { en: 'an array of items', zh: '事项数组' }, catalog);
   requireOptions(options);
   return qualityCheck(catalog.items, { ...options, recordType: 'catalogItem' });

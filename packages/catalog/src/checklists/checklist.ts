@@ -1,6 +1,6 @@
-import { describeValue, isCode, type LocalizedMessage } from '@jianguan/core';
+import { describeValue, isCode, isRecord, type LocalizedMessage } from '@jianguan/core';
 import { z } from 'zod';
-import { badInput, isObject, requireShape } from '../boundary.js';
+import { badInput, requireShape } from '../boundary.js';
 import { isItemCode } from '../catalog/item-code.js';
 import { CatalogError, fromZodIssues } from '../errors.js';
 import { citationKeys } from '../legal-basis/citation.js';
@@ -161,7 +161,7 @@ export function evaluateChecklistResults(
   precedence: readonly string[] = CONCLUSION_PRECEDENCE,
 ): ChecklistEvaluation {
   requireShape(checklistSchema, checklist, ['checklist'], 'invalid_checklist');
-  if (!isObject(inspection))
+  if (!isRecord(inspection))
     badInput('invalid_input', ['inspection'], { en: 'an object', zh: '对象' }, inspection);
   if (!Array.isArray(precedence) || !precedence.every((c) => typeof c === 'string'))
     badInput('invalid_input', ['precedence'], { en: 'an array of codes', zh: '代码数组' }, precedence);

@@ -1,5 +1,6 @@
+import { isRecord } from '@jianguan/core';
 import { z } from 'zod';
-import { badInput, isObject, requireShape } from '../boundary.js';
+import { badInput, requireShape } from '../boundary.js';
 import { isItemCode } from '../catalog/item-code.js';
 import { CatalogError, fromZodIssues } from '../errors.js';
 import { citationKeys } from '../legal-basis/citation.js';
@@ -205,7 +206,7 @@ export function findBenchmarkEntry(
   record: { readonly punishAccord?: unknown; readonly itemCode?: unknown },
 ): BenchmarkEntry | undefined {
   requireShape(benchmarkSetSchema, set, ['set'], 'invalid_benchmark_set');
-  if (!isObject(record)) badInput('invalid_input', ['record'], { en: 'an object', zh: '对象' }, record);
+  if (!isRecord(record)) badInput('invalid_input', ['record'], { en: 'an object', zh: '对象' }, record);
   return benchmarkEntryOf(set, record);
 }
 

@@ -4,12 +4,13 @@ import {
   type CheckType,
   describeValue,
   isCivilDate,
+  isRecord,
   type LocalizedMessage,
   type QualityIssue,
   type QualitySeverity,
 } from '@jianguan/core';
 import { z } from 'zod';
-import { badInput, functionShape, isObject, requireShape } from '../boundary.js';
+import { badInput, functionShape, requireShape } from '../boundary.js';
 import { CatalogError, fromZodIssues } from '../errors.js';
 import { provenanceShape } from '../rule-data.js';
 import { type BenchmarkSet, benchmarkEntryOf, benchmarkSetSchema } from './benchmarks.js';
@@ -183,9 +184,9 @@ export function defineEnforcementRules(
   },
   base: EnforcementRuleSet = DEFAULT_ENFORCEMENT_RULES,
 ): EnforcementRuleSet {
-  if (!isObject(overrides))
+  if (!isRecord(overrides))
     badInput('invalid_options', ['overrides'], { en: 'an object', zh: '对象' }, overrides);
-  if (overrides.rules !== undefined && !isObject(overrides.rules))
+  if (overrides.rules !== undefined && !isRecord(overrides.rules))
     badInput('invalid_options', ['overrides', 'rules'], { en: 'an object', zh: '对象' }, overrides.rules);
   requireShape(enforcementRuleSetSchema, base, ['base'], 'invalid_options');
   const rules: Record<string, unknown> = { ...base.rules };

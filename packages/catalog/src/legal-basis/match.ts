@@ -1,5 +1,6 @@
+import { isRecord } from '@jianguan/core';
 import { z } from 'zod';
-import { isObject, matchableShape, parseOptionsShape, requireShape, requireString } from '../boundary.js';
+import { matchableShape, parseOptionsShape, requireShape, requireString } from '../boundary.js';
 import { catalogItemKey, catalogItemName } from '../catalog/catalog.js';
 import { CatalogError } from '../errors.js';
 import { type ParseLegalBasisOptions, parseLegalBasis } from './citation.js';
@@ -179,9 +180,9 @@ export function proposeMappings(
   const w = options.weights ?? DEFAULT_MATCH_WEIGHTS;
   const top = options.top ?? 3;
   const minScore = options.minScore ?? DEFAULT_MATCH_WEIGHTS.minScore;
-  const sum = isObject(w) ? w.citation + w.law + w.name : Number.NaN;
+  const sum = isRecord(w) ? w.citation + w.law + w.name : Number.NaN;
   if (
-    !isObject(w) ||
+    !isRecord(w) ||
     ![w.citation, w.law, w.name].every((x) => typeof x === 'number' && Number.isFinite(x) && x >= 0) ||
     !(sum > 0)
   ) {

@@ -1,4 +1,5 @@
 import { describeValue } from './describe.js';
+import { type Expected, expectedMessage } from './expected.js';
 import { JianguanError } from './jianguan-error.js';
 
 /**
@@ -9,26 +10,17 @@ import { JianguanError } from './jianguan-error.js';
  * try { lookupCode('checkType', '01', { asOf: 20240101 } as never); }
  * catch (error) { (error as InvalidOptionsError).path; } // ['options', 'asOf']
  */
+const OPTIONS = { zhLead: '选项 ' } as const;
+
 export class InvalidOptionsError extends JianguanError {
   override readonly name = 'InvalidOptionsError' as const;
   declare readonly code: 'invalid_options';
 
-  constructor(
-    field: string | undefined,
-    expected: { readonly en: string; readonly zh: string },
-    actual: unknown,
-  ) {
-    const where = field === undefined ? 'options' : `options.${field}`;
-    super(
-      'invalid_options',
-      {
-        zh: `选项 ${where} 应为${expected.zh}，实际为 ${describeValue(actual)}`,
-        en: `${where} must be ${expected.en}, not ${describeValue(actual)}`,
-      },
-      {
-        path: field === undefined ? ['options'] : ['options', field],
-        details: { actual: describeValue(actual) },
-      },
-    );
+  constructor(field: string | undefined, expected: Expected, actual: unknown) {
+    const path = field === undefined ? ['options'] : ['options', field];
+    super('invalid_options', expectedMessage(path, expected, actual, OPTIONS), {
+      path,
+      details: { actual: describeValue(actual) },
+    });
   }
 }

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { loadZod } from '#zod';
+import { isRecord } from '../errors/expected.js';
 import { JianguanError } from '../errors/jianguan-error.js';
 import { localizeZodIssue, zodIssuePath } from '../errors/zod-issue.js';
 import { lazySchema, materialise } from '../internal/lazy.js';
@@ -537,20 +538,18 @@ export function defineQualityRuleSet(
         details,
       },
     );
-  const isObject = (v: unknown): v is Record<string, unknown> =>
-    typeof v === 'object' && v !== null && !Array.isArray(v);
-  if (!isObject(overrides)) throw invalid([], 'the overrides must be an object', '覆盖项必须是对象');
-  if (!isObject(base) || !isObject(base.rules) || !isObject(base.params)) {
+  if (!isRecord(overrides)) throw invalid([], 'the overrides must be an object', '覆盖项必须是对象');
+  if (!isRecord(base) || !isRecord(base.rules) || !isRecord(base.params)) {
     throw invalid(['base'], 'the base must be a quality rule set', '基础规则集无效');
   }
   for (const key of ['rules', 'params'] as const) {
-    if (overrides[key] !== undefined && !isObject(overrides[key])) {
+    if (overrides[key] !== undefined && !isRecord(overrides[key])) {
       throw invalid([key], `${key} must be an object`, `${key} 必须是对象`);
     }
   }
   const rules: Record<string, unknown> = { ...base.rules };
   for (const [code, patch] of Object.entries(overrides.rules ?? {})) {
-    if (!isObject(patch))
+    if (!isRecord(patch))
       throw invalid(['rules', code], `rules.${code} must be an object`, `rules.${code} 必须是对象`);
     rules[code] = { ...(base.rules[code] ?? {}), ...patch };
   }

@@ -4,14 +4,11 @@
  * bump rules on top.
  */
 
+import { EXPECTED, isRecord as isObject } from '../errors/expected.js';
 import { InvalidOptionsError } from '../errors/invalid-options.js';
 
-const AN_ARRAY = { en: 'an array', zh: '数组' } as const;
-const AN_OBJECT = { en: 'an object', zh: '对象' } as const;
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
+const AN_ARRAY = EXPECTED.array;
+const AN_OBJECT = EXPECTED.object;
 
 /**
  * One changed value between two versions (版本差异项): the path of the value and both sides.
@@ -74,10 +71,6 @@ export interface DiffVersionedEntriesOptions<T> {
   ) => void;
 }
 
-function isPlainObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
 function deepDiff(
   a: unknown,
   b: unknown,
@@ -93,7 +86,7 @@ function deepDiff(
     for (let i = 0; i < a.length; i++) deepDiff(a[i], b[i], [...path, i], out);
     return;
   }
-  if (isPlainObject(a) && isPlainObject(b)) {
+  if (isObject(a) && isObject(b)) {
     const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
     for (const k of [...keys].sort()) deepDiff(a[k], b[k], [...path, k], out);
     return;
@@ -144,11 +137,10 @@ export function diffVersionedEntries<T>(
   if (!Array.isArray(before)) throw new InvalidOptionsError('before', AN_ARRAY, before);
   if (!Array.isArray(after)) throw new InvalidOptionsError('after', AN_ARRAY, after);
   if (!isObject(options)) throw new InvalidOptionsError(undefined, AN_OBJECT, options);
-  if (typeof options.path !== 'string')
-    throw new InvalidOptionsError('path', { en: 'a string', zh: '字符串' }, options.path);
+  if (typeof options.path !== 'string') throw new InvalidOptionsError('path', EXPECTED.string, options.path);
   for (const key of ['idOf', 'compare'] as const)
     if (options[key] !== undefined && typeof options[key] !== 'function')
-      throw new InvalidOptionsError(key, { en: 'a function', zh: '函数' }, options[key]);
+      throw new InvalidOptionsError(key, EXPECTED.function, options[key]);
   const idOf =
     options.idOf ??
     ((entry: T) => {

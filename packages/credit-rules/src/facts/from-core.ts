@@ -1,6 +1,6 @@
 import type { CreditRecord, PenaltyRecord } from '@jianguan/core';
-import { localizeZodIssue, zodIssuePath } from '@jianguan/core';
-import { badInput, isObject } from '../boundary.js';
+import { isRecord, localizeZodIssue, zodIssuePath } from '@jianguan/core';
+import { badInput } from '../boundary.js';
 import { CreditInputError } from '../engine/credit-input-error.js';
 import type { AbnormalListReason, PenaltyKind } from './codes.js';
 import { penaltyKindSchema } from './codes.js';
@@ -18,7 +18,7 @@ function checkStrings(
   optional: readonly string[],
   required: readonly string[] = [],
 ): asserts value is Record<string, unknown> {
-  if (!isObject(value)) badInput(path, { en: 'an object', zh: '对象' }, value);
+  if (!isRecord(value)) badInput(path, { en: 'an object', zh: '对象' }, value);
   for (const key of required)
     if (typeof value[key] !== 'string')
       badInput([...path, key], { en: 'a string', zh: '字符串' }, value[key]);

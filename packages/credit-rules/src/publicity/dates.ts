@@ -1,6 +1,6 @@
 import type { CivilDate } from '@jianguan/core';
-import { describeValue, isCivilDate, JianguanError } from '@jianguan/core';
-import { badInput, isObject, requireSchema } from '../boundary.js';
+import { describeValue, isCivilDate, isRecord, JianguanError } from '@jianguan/core';
+import { badInput, requireSchema } from '../boundary.js';
 import { addCalendar } from '../dates/civil-date.js';
 import { HEAVY_PENALTY_KINDS } from '../facts/codes.js';
 import type { AbnormalListFact, PenaltyFact, SeriousListFact } from '../facts/credit-fact.js';
@@ -148,10 +148,10 @@ const DATE_OPTION = { en: 'a date YYYY-MM-DD', zh: 'YYYY-MM-DD 日期' } as cons
 
 /** The options of the publicity functions from an untyped caller; typed errors at `options.*`. */
 function checkOptions(options: unknown): void {
-  if (!isObject(options)) badInput(['options'], { en: 'an object', zh: '对象' }, options);
+  if (!isRecord(options)) badInput(['options'], { en: 'an object', zh: '对象' }, options);
   if (options.regimes !== undefined) requireRegimes(options.regimes, ['options', 'regimes']);
   const calendar = options.calendar;
-  if (calendar !== undefined && (!isObject(calendar) || typeof calendar.addWorkdays !== 'function'))
+  if (calendar !== undefined && (!isRecord(calendar) || typeof calendar.addWorkdays !== 'function'))
     badInput(
       ['options', 'calendar'],
       { en: 'a calendar with addWorkdays', zh: '含 addWorkdays 的日历' },
@@ -169,12 +169,12 @@ function checkOptions(options: unknown): void {
 
 /** The fact without its `undefined`-valued fields (a caller's `{ publishedAt: undefined }` means "none"). */
 function defined(fact: unknown): unknown {
-  return isObject(fact) ? Object.fromEntries(Object.entries(fact).filter(([, v]) => v !== undefined)) : fact;
+  return isRecord(fact) ? Object.fromEntries(Object.entries(fact).filter(([, v]) => v !== undefined)) : fact;
 }
 
 /** A fact from an untyped caller: an object (its date is checked by {@link pick}), then its schema. */
 function checkFact(fact: unknown): asserts fact is Record<string, unknown> {
-  if (!isObject(fact)) badInput(['fact'], { en: 'a credit fact object', zh: '信用信息对象' }, fact);
+  if (!isRecord(fact)) badInput(['fact'], { en: 'a credit fact object', zh: '信用信息对象' }, fact);
 }
 
 function pick<T extends { id: string; inForceFrom: CivilDate; inForceUntil?: CivilDate }>(
@@ -232,7 +232,7 @@ export function lowFineBoundary(
   province?: string,
 ): AppliedLowFine {
   requireRegimes(regimes);
-  if (!isObject(regime) || !isObject(regime.lowFineThreshold))
+  if (!isRecord(regime) || !isRecord(regime.lowFineThreshold))
     badInput(['regime'], { en: 'a SAMR penalty regime', zh: 'SAMR 行政处罚公示规则' }, regime);
   if (!isCivilDate(decisionDate)) badInput(['decisionDate'], DATE_OPTION, decisionDate);
   if (counterpart !== 'natural_person' && counterpart !== 'organisation')

@@ -1,5 +1,6 @@
 import type { CivilDate } from '@jianguan/core';
-import { badInput, isObject } from '../boundary.js';
+import { isRecord } from '@jianguan/core';
+import { badInput } from '../boundary.js';
 import { anniversary } from '../dates/civil-date.js';
 import type { CreditFact } from '../facts/credit-fact.js';
 import type { PublicityRegimes } from './regimes.js';
@@ -17,7 +18,7 @@ export function seriousListAutoExitOn(
   fact: { readonly listedAt: CivilDate },
   regimes: PublicityRegimes = defaultPublicityRegimes,
 ): CivilDate | undefined {
-  if (!isObject(fact)) badInput(['fact'], { en: 'an object { listedAt }', zh: '对象 { listedAt }' }, fact);
+  if (!isRecord(fact)) badInput(['fact'], { en: 'an object { listedAt }', zh: '对象 { listedAt }' }, fact);
   requireRegimes(regimes);
   const d = fact.listedAt;
   const regime = regimes.seriousList.find(
@@ -47,7 +48,7 @@ export function effectiveEndsAt(
   fact: CreditFact,
   regimes: PublicityRegimes = defaultPublicityRegimes,
 ): CivilDate | undefined {
-  if (!isObject(fact) || typeof fact.kind !== 'string')
+  if (!isRecord(fact) || typeof fact.kind !== 'string')
     badInput(['fact'], { en: 'a credit fact object', zh: '信用信息对象' }, fact);
   switch (fact.kind) {
     case 'serious_list':

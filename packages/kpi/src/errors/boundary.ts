@@ -2,38 +2,19 @@
  * Boundary checks for untyped callers (issue #11, total functions): junk becomes a {@link KpiError}
  * `invalid_options` with a field path instead of a `TypeError` from deep inside.
  */
-import { describeValue, type FieldPath } from '@jianguan/core';
+import { EXPECTED, type Expected, expectedFailure, type FieldPath, isRecord } from '@jianguan/core';
 import { KpiError } from './kpi-error.js';
 
 /** Throws {@link KpiError} `invalid_options` at `path`: `what` in English and Chinese, and the value. */
-export function badArgument(
-  path: FieldPath,
-  what: { readonly en: string; readonly zh: string },
-  value: unknown,
-): never {
-  const where = path.length === 0 ? 'input' : path.join('.');
-  throw new KpiError(
-    'invalid_options',
-    {
-      zh: `${where} 应为${what.zh}，实际为 ${describeValue(value)}`,
-      en: `${where} must be ${what.en}, not ${describeValue(value)}`,
-    },
-    { path, details: { value: describeValue(value) } },
-  );
+export function badArgument(path: FieldPath, what: Expected, value: unknown): never {
+  throw new KpiError('invalid_options', ...expectedFailure(path, what, value));
 }
 
-export function isObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-
-const OBJECT = { en: 'an object', zh: '对象' } as const;
-const ARRAY = { en: 'an array', zh: '数组' } as const;
-const STRING = { en: 'a string', zh: '字符串' } as const;
-const NUMBER = { en: 'a number', zh: '数字' } as const;
+const { object: OBJECT, array: ARRAY, string: STRING, number: NUMBER } = EXPECTED;
 
 /** {@link requireObject} without narrowing the caller's typed parameter. */
 export function checkObject(value: unknown, path: FieldPath): void {
-  if (!isObject(value)) badArgument(path, OBJECT, value);
+  if (!isRecord(value)) badArgument(path, OBJECT, value);
 }
 
 /** `value` is an object (or, with `optional`, `undefined`). */
@@ -43,7 +24,7 @@ export function requireObject(
   optional = false,
 ): asserts value is Record<string, unknown> {
   if (optional && value === undefined) return;
-  if (!isObject(value)) badArgument(path, OBJECT, value);
+  if (!isRecord(value)) badArgument(path, OBJECT, value);
 }
 
 function fields(
@@ -119,5 +100,5 @@ export function requireArray(value: unknown, path: FieldPath, optional = false):
 
 /** Options objects: `undefined` is the defaults; anything but an object is a typed error. */
 export function requireOptions(options: unknown, path: FieldPath = ['options']): void {
-  if (!isObject(options)) badArgument(path, OBJECT, options);
+  if (!isRecord(options)) badArgument(path, OBJECT, options);
 }

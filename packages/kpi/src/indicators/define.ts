@@ -1,5 +1,5 @@
-import { describeZodError, localizeZodIssue, zodIssuePath } from '@jianguan/core';
-import { badArgument, isObject } from '../errors/boundary.js';
+import { describeZodError, isRecord, localizeZodIssue, zodIssuePath } from '@jianguan/core';
+import { badArgument } from '../errors/boundary.js';
 import { KpiError } from '../errors/kpi-error.js';
 import type { Period, PeriodId } from '../period/period.js';
 import { parsePeriod } from '../period/period.js';
@@ -59,19 +59,17 @@ export interface IndicatorSetChanges {
  * });
  */
 export function deriveIndicatorSet(base: IndicatorSet, changes: IndicatorSetChanges): IndicatorSet {
-  const isObject = (v: unknown): v is Record<string, unknown> =>
-    typeof v === 'object' && v !== null && !Array.isArray(v);
   const invalid = (path: (string | number)[], en: string, zh: string): KpiError =>
     new KpiError('invalid_indicator_set', { zh, en }, { path });
-  if (!isObject(base) || !Array.isArray(base.indicators)) {
+  if (!isRecord(base) || !Array.isArray(base.indicators)) {
     throw invalid(['base'], 'the base must be an indicator set', '基础指标体系无效');
   }
-  if (!isObject(changes)) throw invalid([], 'the changes must be an object', '派生变更必须是对象');
-  if (changes.override !== undefined && !isObject(changes.override)) {
+  if (!isRecord(changes)) throw invalid([], 'the changes must be an object', '派生变更必须是对象');
+  if (changes.override !== undefined && !isRecord(changes.override)) {
     throw invalid(['override'], 'override must be an object of indicator patches', 'override 必须是对象');
   }
   for (const [id, patch] of Object.entries(changes.override ?? {})) {
-    if (!isObject(patch))
+    if (!isRecord(patch))
       throw invalid(['override', id], `override.${id} must be an object`, `override.${id} 必须是对象`);
   }
   if (
@@ -83,7 +81,7 @@ export function deriveIndicatorSet(base: IndicatorSet, changes: IndicatorSetChan
   if (changes.add !== undefined && !Array.isArray(changes.add)) {
     throw invalid(['add'], 'add must be an array of indicators', 'add 必须是指标数组');
   }
-  if (changes.conventions !== undefined && !isObject(changes.conventions)) {
+  if (changes.conventions !== undefined && !isRecord(changes.conventions)) {
     throw invalid(['conventions'], 'conventions must be an object', 'conventions 必须是对象');
   }
   const known = new Set(base.indicators.map((i) => i.id));
@@ -124,13 +122,13 @@ const STEP = { en: 'a step { from, value }', zh: '阶梯 { from, value }' } as c
  */
 export function resolveTarget(target: Target, period: PeriodId | Period): number {
   if (typeof target === 'number') return target;
-  if (!isObject(target) || typeof target.initial !== 'number' || !Array.isArray(target.steps))
+  if (!isRecord(target) || typeof target.initial !== 'number' || !Array.isArray(target.steps))
     badArgument(['target'], TARGET, target);
   const start = parsePeriod(period).startDay;
   let value = target.initial;
   let best = Number.NEGATIVE_INFINITY;
   for (const [i, step] of target.steps.entries()) {
-    if (!isObject(step) || typeof step.value !== 'number') badArgument(['target', 'steps', i], STEP, step);
+    if (!isRecord(step) || typeof step.value !== 'number') badArgument(['target', 'steps', i], STEP, step);
     const from = parsePeriod(step.from).startDay;
     if (from <= start && from >= best) {
       best = from;
@@ -147,7 +145,7 @@ export function resolveTarget(target: Target, period: PeriodId | Period): number
  * findIndicator(baselineIndicatorSet, 'behaviour-coverage').points; // 15
  */
 export function findIndicator(set: IndicatorSet, id: string): Indicator {
-  if (!isObject(set) || !Array.isArray(set.indicators) || typeof set.id !== 'string')
+  if (!isRecord(set) || !Array.isArray(set.indicators) || typeof set.id !== 'string')
     badArgument(['set'], { en: 'an indicator set', zh: '指标体系' }, set);
   if (typeof id !== 'string') badArgument(['id'], { en: 'a string', zh: '字符串' }, id);
   const found = set.indicators.find((i) => i.id === id);

@@ -1,4 +1,5 @@
-import { badArgument, isObject, requireOptions, requireScorecard } from '../errors/boundary.js';
+import { isRecord } from '@jianguan/core';
+import { badArgument, requireOptions, requireScorecard } from '../errors/boundary.js';
 import type { Comparison, Trend } from '../scoring/compare.js';
 import type { Scorecard } from '../scoring/types.js';
 
@@ -40,7 +41,7 @@ function trim(card: Scorecard, max: number | undefined): unknown {
 export function scorecardToJson(value: Scorecard | Comparison | Trend, options: JsonOptions = {}): string {
   requireOptions(options);
   const input: unknown = value;
-  if (!isObject(input))
+  if (!isRecord(input))
     badArgument(['value'], { en: 'a scorecard, comparison or trend', zh: '计分卡、比较或趋势' }, input);
   if ('indicators' in input) requireScorecard(input, ['value']);
   else if ('scorecards' in input) {

@@ -1,7 +1,8 @@
+import { isRecord } from '@jianguan/core';
 import type { KpiCalendar } from '../calendar/workday-index.js';
 import type { KpiData } from '../data/facts.js';
 import type { PreparedKpiData } from '../data/prepare.js';
-import { badArgument, isObject, requireArray, requireOptions } from '../errors/boundary.js';
+import { badArgument, requireArray, requireOptions } from '../errors/boundary.js';
 import type { IndicatorSet } from '../indicators/schema.js';
 import type { PeriodId } from '../period/period.js';
 import { parsePeriod } from '../period/period.js';
@@ -179,7 +180,7 @@ export function scoreTrend(
   requireOptions(options);
   requireArray(options.periods, ['options', 'periods']);
   const { unit: spec } = options;
-  if (typeof spec !== 'string' && !(isObject(spec) && typeof spec.id === 'string'))
+  if (typeof spec !== 'string' && !(isRecord(spec) && typeof spec.id === 'string'))
     badArgument(['options', 'unit'], UNIT, spec);
   const set = ensureSet(indicatorSet);
   const scorecards = withPrepared(data, options.calendar, (prepared) =>

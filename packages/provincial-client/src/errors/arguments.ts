@@ -1,5 +1,5 @@
-import type { FieldPath } from '@jianguan/core';
-import { describeValue } from '@jianguan/core';
+import type { Expected, FieldPath } from '@jianguan/core';
+import { describeValue, EXPECTED, isRecord } from '@jianguan/core';
 import { ClientOptionsError } from './errors.js';
 
 /**
@@ -8,13 +8,8 @@ import { ClientOptionsError } from './errors.js';
  * was, so junk from an untyped caller never surfaces as a `TypeError` from deep inside.
  */
 
-/** What an argument must be, in both languages. */
-export interface Expected {
-  readonly zh: string;
-  readonly en: string;
-}
-
-const label = (path: FieldPath): string => (path.length === 0 ? 'argument' : path.join('.'));
+/** What an argument must be, in both languages (core's {@link Expected}). */
+export type { Expected };
 
 /**
  * The error for argument `path` that is not `expected`.
@@ -23,18 +18,10 @@ const label = (path: FieldPath): string => (path.length === 0 ? 'argument' : pat
  * throw invalidArgument(['appKey'], { zh: '非空字符串', en: 'a non-empty string' }, 1);
  */
 export function invalidArgument(path: FieldPath, expected: Expected, actual: unknown): ClientOptionsError {
-  return new ClientOptionsError(
-    {
-      zh: `参数 ${label(path)} 应为${expected.zh}，实际为 ${describeValue(actual)}`,
-      en: `${label(path)} must be ${expected.en}, not ${describeValue(actual)}`,
-    },
-    { actual: describeValue(actual) },
-    path,
-  );
+  return ClientOptionsError.expected(path, expected, actual);
 }
 
-const STRING: Expected = { zh: '字符串', en: 'a string' };
-const NON_EMPTY: Expected = { zh: '非空字符串', en: 'a non-empty string' };
+const { string: STRING, nonEmptyString: NON_EMPTY } = EXPECTED;
 
 /**
  * `value` when it is a string (`nonEmpty`: and not empty).
@@ -76,7 +63,7 @@ export function pathArgument(value: unknown, path: FieldPath): string {
  */
 export function finiteArgument(value: unknown, path: FieldPath): number {
   if (typeof value !== 'number' || !Number.isFinite(value)) {
-    throw invalidArgument(path, { zh: '有限数值', en: 'a finite number' }, value);
+    throw invalidArgument(path, EXPECTED.finiteNumber, value);
   }
   return value;
 }
@@ -89,10 +76,8 @@ export function finiteArgument(value: unknown, path: FieldPath): number {
  */
 export function objectArgument(value: unknown, path: FieldPath, optional = false): Record<string, unknown> {
   if (optional && value === undefined) return {};
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    throw invalidArgument(path, { zh: '对象', en: 'an object' }, value);
-  }
-  return value as Record<string, unknown>;
+  if (!isRecord(value)) throw invalidArgument(path, EXPECTED.object, value);
+  return value;
 }
 
 /**

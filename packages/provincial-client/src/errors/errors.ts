@@ -1,5 +1,5 @@
-import type { FieldPath, LocalizedMessage } from '@jianguan/core';
-import { JianguanError } from '@jianguan/core';
+import type { Expected, FieldPath, LocalizedMessage } from '@jianguan/core';
+import { describeValue, expectedMessage, JianguanError } from '@jianguan/core';
 import { redactText, redactUrl, redactValue, sanitizeError } from './redact.js';
 
 /**
@@ -304,6 +304,9 @@ export class SignerError extends ProvincialClientError {
   }
 }
 
+/** An argument's message: `参数 ` before the Chinese label, `argument` for the empty path. */
+const ARGUMENT = { root: 'argument', zhLead: '参数 ' } as const;
+
 /**
  * Bad options or arguments given to the client, outbox or sandbox (参数错误).
  *
@@ -318,6 +321,21 @@ export class ClientOptionsError extends ProvincialClientError {
     path: FieldPath = [],
   ) {
     super('invalid_options', messages, { details, path });
+  }
+
+  /**
+   * The error for argument `path` that is not `expected` (参数类型错误): core's `expectedMessage` with
+   * `参数 ` before the Chinese label (`argument` for the empty path), and `details.actual`.
+   *
+   * @example
+   * ClientOptionsError.expected(['appKey'], { zh: '非空字符串', en: 'a non-empty string' }, 1).path; // ['appKey']
+   */
+  static expected(path: FieldPath, expected: Expected, actual: unknown): ClientOptionsError {
+    return new ClientOptionsError(
+      expectedMessage(path, expected, actual, ARGUMENT),
+      { actual: describeValue(actual) },
+      path,
+    );
   }
 }
 

@@ -1,5 +1,6 @@
 import type { CivilDate } from '@jianguan/core';
-import { badInput, isObject, OBJECT, requireRules, requireTask } from '../boundary.js';
+import { isRecord } from '@jianguan/core';
+import { badInput, OBJECT, requireRules, requireTask } from '../boundary.js';
 import type { SamplingRules } from '../rules/sampling-rules.js';
 import type { DirectoryEntity, SpotCheckTask, StratumSpec } from './types.js';
 
@@ -40,7 +41,7 @@ function attributeValues(entity: DirectoryEntity, name: string): readonly string
  */
 export function stratumOf(task: SpotCheckTask, entity: DirectoryEntity): StratumSpec | undefined {
   requireTask(task);
-  if (!isObject(entity)) badInput('invalid_entity', ['entity'], OBJECT, entity);
+  if (!isRecord(entity)) badInput('invalid_entity', ['entity'], OBJECT, entity);
   return compileStrata(task)(entity);
 }
 
@@ -112,8 +113,8 @@ export function exclusionReason(
   rules: SamplingRules,
 ): ExclusionReason | undefined {
   requireTask(task);
-  if (!isObject(stratum)) badInput('invalid_task', ['stratum'], OBJECT, stratum);
-  if (!isObject(entity)) badInput('invalid_entity', ['entity'], OBJECT, entity);
+  if (!isRecord(stratum)) badInput('invalid_task', ['stratum'], OBJECT, stratum);
+  if (!isRecord(entity)) badInput('invalid_entity', ['entity'], OBJECT, entity);
   requireRules(rules);
   return compileExclusions(task, rules)(stratum, entity);
 }

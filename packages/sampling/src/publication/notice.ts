@@ -1,13 +1,5 @@
-import { addWorkdays, codeTables, csvCell, getCodeTable, lookupCode } from '@jianguan/core';
-import {
-  ARRAY,
-  badInput,
-  isList,
-  isObject,
-  requireDrawRecord,
-  requireOptions,
-  requireRules,
-} from '../boundary.js';
+import { addWorkdays, codeTables, csvCell, getCodeTable, isRecord, lookupCode } from '@jianguan/core';
+import { ARRAY, badInput, isList, requireDrawRecord, requireOptions, requireRules } from '../boundary.js';
 import { compareCodePoints } from '../draw/order.js';
 import { SamplingInputError } from '../errors.js';
 import type { DrawRecord } from '../record/types.js';
@@ -118,7 +110,7 @@ export function publicationDeadline(
   calendar: WorkdayAdder = coreCalendar,
   rules: SamplingRules = DEFAULT_SAMPLING_RULES,
 ): string {
-  if (!isObject(calendar) || typeof calendar.addWorkdays !== 'function')
+  if (!isRecord(calendar) || typeof calendar.addWorkdays !== 'function')
     badInput(
       'invalid_options',
       ['calendar'],

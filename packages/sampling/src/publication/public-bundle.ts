@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { LocalizedMessage } from '@jianguan/core';
-import { ARRAY, badInput, isObject, OBJECT, requireRules } from '../boundary.js';
+import { isRecord } from '@jianguan/core';
+import { ARRAY, badInput, OBJECT, requireRules } from '../boundary.js';
 import { commitPopulation, drawTask, sampleSizeFor } from '../draw/draw-task.js';
 import { compareCodePoints } from '../draw/order.js';
 import { SamplingInputError } from '../errors.js';
@@ -161,10 +162,10 @@ export function publicFrame(
   options: PublishDrawOptions & { readonly rules?: SamplingRules } = {},
 ): PublicFrame {
   ensureArray(population);
-  if (!isObject(options as unknown)) badInput('invalid_options', ['options'], OBJECT, options);
+  if (!isRecord(options as unknown)) badInput('invalid_options', ['options'], OBJECT, options);
   if (options.rules !== undefined) requireRules(options.rules, ['options', 'rules']);
   const given = options.labels;
-  if (given !== undefined && !isObject(given))
+  if (given !== undefined && !isRecord(given))
     badInput('invalid_labels', ['options', 'labels'], OBJECT, given);
   const rules = options.rules ?? DEFAULT_SAMPLING_RULES;
   const internal = commitPopulation(task, population, rules); // validates the task and the ids
@@ -407,10 +408,10 @@ export function assertPublicBundle(
   bundle: { readonly record: DrawRecord; readonly population: readonly DirectoryEntity[] },
   guard: PublicBundleGuard,
 ): void {
-  if (!isObject(bundle)) badInput('invalid_bundle', ['bundle'], OBJECT, bundle);
+  if (!isRecord(bundle)) badInput('invalid_bundle', ['bundle'], OBJECT, bundle);
   if (!Array.isArray(bundle.population))
     badInput('invalid_bundle', ['bundle', 'population'], ARRAY, bundle.population);
-  if (!isObject(guard) || !(guard.forbidden instanceof Set))
+  if (!isRecord(guard) || !(guard.forbidden instanceof Set))
     badInput(
       'invalid_options',
       ['guard'],

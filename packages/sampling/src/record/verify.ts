@@ -1,4 +1,5 @@
 import type { LocalizedMessage } from '@jianguan/core';
+import { isRecord } from '@jianguan/core';
 import { commitPopulation, DRAW_ALGORITHM, drawTask } from '../draw/draw-task.js';
 import type { DirectoryEntity } from '../plan/types.js';
 import { digestOf } from './canonical.js';
@@ -43,9 +44,6 @@ function withoutDigest(record: DrawRecord): Omit<DrawRecord, 'recordDigest'> {
   return body;
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
-
 /**
  * The structural problems of a value claimed to be a draw record (JSON from anywhere): each names its path,
  * so a tampered or truncated record is reported, never crashes the verifier.
@@ -66,7 +64,7 @@ export function shapeMismatches(record: unknown): DrawMismatch[] {
       },
     });
   };
-  if (!isObject(record)) {
+  if (!isRecord(record)) {
     bad([], 'an object', record);
     return out;
   }
@@ -74,29 +72,29 @@ export function shapeMismatches(record: unknown): DrawMismatch[] {
     if (typeof record[key] !== 'string') bad([key], 'a string', record[key]);
   }
   for (const key of ['algorithm', 'task', 'commitment'] as const) {
-    if (!isObject(record[key])) bad([key], 'an object', record[key]);
+    if (!isRecord(record[key])) bad([key], 'an object', record[key]);
   }
   for (const key of ['rules', 'supersedes', 'derivedFrom'] as const) {
-    if (record[key] !== undefined && !isObject(record[key])) bad([key], 'an object', record[key]);
+    if (record[key] !== undefined && !isRecord(record[key])) bad([key], 'an object', record[key]);
   }
   if (record.createdAt !== undefined && typeof record.createdAt !== 'string') {
     bad(['createdAt'], 'a string', record.createdAt);
   }
-  if (isObject(record.supersedes) && typeof record.supersedes.reason !== 'string') {
+  if (isRecord(record.supersedes) && typeof record.supersedes.reason !== 'string') {
     bad(['supersedes', 'reason'], 'a string', record.supersedes.reason);
   }
-  if (isObject(record.commitment)) {
+  if (isRecord(record.commitment)) {
     const strata = record.commitment.strata;
     if (!Array.isArray(strata)) bad(['commitment', 'strata'], 'an array', strata);
     else
       strata.forEach((s, i) => {
-        if (!isObject(s)) bad(['commitment', 'strata', i], 'an object', s);
+        if (!isRecord(s)) bad(['commitment', 'strata', i], 'an object', s);
       });
   }
   if (!Array.isArray(record.strata)) bad(['strata'], 'an array', record.strata);
   else
     record.strata.forEach((s: unknown, i: number) => {
-      if (!isObject(s)) {
+      if (!isRecord(s)) {
         bad(['strata', i], 'an object', s);
         return;
       }
@@ -105,7 +103,7 @@ export function shapeMismatches(record: unknown): DrawMismatch[] {
         return;
       }
       s.picks.forEach((p: unknown, j: number) => {
-        if (!isObject(p)) bad(['strata', i, 'picks', j], 'an object', p);
+        if (!isRecord(p)) bad(['strata', i, 'picks', j], 'an object', p);
       });
     });
   return out;

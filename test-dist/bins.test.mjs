@@ -47,7 +47,7 @@ test('npx --no-install finds jianguan and jianguan-sandbox locally', () => {
   assert.equal(r.stdout.trim(), '2025-10-10');
   const help = run(npx, ['--no-install', 'jianguan-sandbox', '--help']);
   assert.equal(help.status, 0, help.stderr);
-  assert.match(help.stdout, /Usage: jianguan-sandbox/);
+  assert.match(help.stdout, /Usage:\s+jianguan-sandbox \[options\]/);
 });
 
 // The launcher's fallback when dist/ is missing (in the repository only: an installed package has dist/).

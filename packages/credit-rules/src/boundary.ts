@@ -3,7 +3,14 @@
  * error with a field path instead of a `TypeError` from deep inside. Cheap structural checks only, so the
  * grading hot path is not slowed.
  */
-import { EXPECTED, type Expected, expectedFailure, type FieldPath, isRecord } from '@jianguan/core';
+import {
+  EXPECTED,
+  type Expected,
+  expectedFailure,
+  type FieldPath,
+  isCivilDate,
+  isRecord,
+} from '@jianguan/core';
 import type { z } from 'zod';
 import { CreditInputError } from './engine/credit-input-error.js';
 
@@ -45,11 +52,9 @@ const FACT_DATE: Readonly<Record<string, string>> = {
   external_grade: 'issuedAt',
 };
 
-const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
-
 /**
  * A credit fact as far as its dates go: an object with a known `kind`, its date field, and `recordedAt` /
- * `removedAt` when present, all `YYYY-MM-DD` strings.
+ * `removedAt` when present, all `YYYY-MM-DD` strings naming real days.
  */
 export function requireFactDates(fact: unknown, path: FieldPath = ['fact']): void {
   if (!isRecord(fact)) badInput(path, { en: 'a credit fact object', zh: '信用信息对象' }, fact);
@@ -70,7 +75,6 @@ export function requireFactDates(fact: unknown, path: FieldPath = ['fact']): voi
   ] as const) {
     const v = fact[key];
     if (optional && v === undefined) continue;
-    if (typeof v !== 'string' || !DATE_RE.test(v))
-      badInput([...path, key], { en: 'a date YYYY-MM-DD', zh: 'YYYY-MM-DD 日期' }, v);
+    if (!isCivilDate(v)) badInput([...path, key], { en: 'a date YYYY-MM-DD', zh: 'YYYY-MM-DD 日期' }, v);
   }
 }

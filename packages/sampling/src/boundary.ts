@@ -21,50 +21,36 @@ export function requireOptions(options: unknown, path: FieldPath = ['options']):
   if (!isRecord(options)) badInput('invalid_options', path, OBJECT, options);
 }
 
-const valid = new WeakSet<object>();
-
-function cached(value: unknown, check: () => void): void {
-  if (typeof value === 'object' && value !== null && valid.has(value)) return;
-  check();
-  valid.add(value as object);
-}
-
-/** A spot-check task (validated with its schema once per object). */
+/** A spot-check task (validated with its schema on every call: a caller may edit it between calls). */
 export function requireTask(task: unknown, path: FieldPath = ['task']): void {
-  cached(task, () => {
-    const r = spotCheckTaskSchema.safeParse(task);
-    if (r.success) return;
-    const issue = r.error.issues[0]!;
-    throw new SamplingInputError(
-      'invalid_task',
-      { zh: `抽查任务定义无效：${issue.message}`, en: `invalid task: ${issue.message}` },
-      { path: [...path, ...(issue.path as (string | number)[])] },
-    );
-  });
+  const r = spotCheckTaskSchema.safeParse(task);
+  if (r.success) return;
+  const issue = r.error.issues[0]!;
+  throw new SamplingInputError(
+    'invalid_task',
+    { zh: `抽查任务定义无效：${issue.message}`, en: `invalid task: ${issue.message}` },
+    { path: [...path, ...(issue.path as (string | number)[])] },
+  );
 }
 
-/** A sampling rule set (validated with its schema once per object). */
+/** A sampling rule set (validated with its schema on every call: a caller may edit it between calls). */
 export function requireRules(rules: unknown, path: FieldPath = ['rules']): void {
-  cached(rules, () => {
-    const r = samplingRulesSchema.safeParse(rules);
-    if (r.success) return;
-    const issue = r.error.issues[0]!;
-    throw new SamplingInputError(
-      'invalid_rules',
-      { zh: `抽查规则无效：${issue.message}`, en: `invalid sampling rules: ${issue.message}` },
-      { path: [...path, ...(issue.path as (string | number)[])] },
-    );
-  });
+  const r = samplingRulesSchema.safeParse(rules);
+  if (r.success) return;
+  const issue = r.error.issues[0]!;
+  throw new SamplingInputError(
+    'invalid_rules',
+    { zh: `抽查规则无效：${issue.message}`, en: `invalid sampling rules: ${issue.message}` },
+    { path: [...path, ...(issue.path as (string | number)[])] },
+  );
 }
 
 /** A draw record of the right structure (the checks of `verifyDraw`'s `format` mismatches) and a valid task. */
 export function requireDrawRecord(record: unknown, path: FieldPath = ['record']): void {
-  cached(record, () => {
-    const [first] = shapeMismatches(record);
-    if (first !== undefined)
-      throw new SamplingInputError('invalid_record', first.message, { path: [...path, ...first.path] });
-    requireTask((record as { task: unknown }).task, [...path, 'task']);
-  });
+  const [first] = shapeMismatches(record);
+  if (first !== undefined)
+    throw new SamplingInputError('invalid_record', first.message, { path: [...path, ...first.path] });
+  requireTask((record as { task: unknown }).task, [...path, 'task']);
 }
 
 /** `Array.isArray` without narrowing the caller's typed parameter. */

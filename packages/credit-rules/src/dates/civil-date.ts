@@ -48,7 +48,7 @@ function format(year: number, month: number, day: number): CivilDate {
  * addCalendar('2026-04-01', { days: -1 }); // '2026-03-31'
  */
 export function addCalendar(date: CivilDate, duration: CalendarDuration): CivilDate {
-  const m = typeof date === 'string' ? CIVIL_DATE_RE.exec(date) : null;
+  const m = typeof date === 'string' && isCivilDate(date) ? CIVIL_DATE_RE.exec(date) : null;
   if (!m) badInput(['date'], { en: 'a date YYYY-MM-DD', zh: 'YYYY-MM-DD 日期' }, date);
   checkDuration(duration);
   let year = Number(m[1]);

@@ -557,7 +557,10 @@ export interface DrawTaskStreamOptions extends DrawTaskOptions {
 
 function workerCount(value: unknown): number {
   if (value === undefined) return 0;
-  if (value === 'auto') return availableParallelism() - loadavg()[0]! >= 1 ? 1 : 0;
+  if (value === 'auto') {
+    const cores = availableParallelism();
+    return cores >= 2 && loadavg()[0]! < cores - 1 ? 1 : 0;
+  }
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > 64) {
     throw new SamplingInputError(
       'invalid_option',

@@ -153,7 +153,8 @@ export class LineDigest {
   /** {@link LineDigest.add} for a line given as its `n` ASCII bytes `bytes[0..n)`. */
   addAscii(bytes: Uint8Array, n: number): number {
     if (this.#fill + n + 1 > this.#size) this.#flush();
-    if (n + 1 > this.#size) return this.add(String.fromCharCode(...bytes.subarray(0, n)));
+    if (n + 1 > this.#size)
+      return this.add(Buffer.from(bytes.buffer, bytes.byteOffset, n).toString('latin1'));
     const start = this.#fill;
     const buffer = this.#buffer;
     for (let i = 0; i < n; i++) buffer[start + i] = bytes[i]!;

@@ -9,10 +9,10 @@ import type {
 import { checkClient, type SqlClient } from './db.js';
 import { PostgresError } from './errors.js';
 import {
-  byWindowThenDepartment,
   checkAllowed,
   checkOutsideCalendar,
   counts,
+  rowsPerWindow,
   type TimelinessCounts,
   windowsOf,
 } from './kpi.js';
@@ -250,22 +250,11 @@ export async function scoreFeedInDatabase(
     options.allowedWorkdays,
   ]);
   checkOutsideCalendar(rows);
-  const byWindow = new Map(windows.map((w) => [w.period, w]));
-  return rows
-    .map((r): FeedKpiCounts => {
-      const w = byWindow.get(String(r.period))!;
-      return {
-        department: String(r.department),
-        period: w.period,
-        start: w.start_day,
-        end: w.last_day,
-        asOf: w.as_of,
-        events: Number(r.events),
-        done: Number(r.done),
-        timeliness: counts(r, ''),
-      };
-    })
-    .sort(byWindowThenDepartment(windows));
+  return rowsPerWindow(rows, windows, (r) => ({
+    events: Number(r.events),
+    done: Number(r.done),
+    timeliness: counts(r, ''),
+  }));
 }
 
 /**
@@ -326,20 +315,9 @@ export async function countPublicationsInDatabase(
     }
     row.channels[String(r.channel)] = Number(r.publications);
   }
-  const byWindow = new Map(windows.map((w) => [w.period, w]));
-  return [...byKey.values()]
-    .map((r): PublicationKpiCounts => {
-      const w = byWindow.get(r.period)!;
-      return {
-        department: r.department,
-        period: w.period,
-        start: w.start_day,
-        end: w.last_day,
-        asOf: w.as_of,
-        channels: r.channels as Record<PublicationChannel, number>,
-      };
-    })
-    .sort(byWindowThenDepartment(windows));
+  return rowsPerWindow([...byKey.values()], windows, (r) => ({
+    channels: r.channels as Record<PublicationChannel, number>,
+  }));
 }
 
 /**
@@ -406,21 +384,7 @@ export async function coverageInDatabase(
       JSON.stringify(windows.filter((w) => w.start_day <= w.last_day)),
     ],
   );
-  const byWindow = new Map(windows.map((w) => [w.period, w]));
-  return rows
-    .map((r): CoverageKpiCounts => {
-      const w = byWindow.get(String(r.period))!;
-      return {
-        department: String(r.department),
-        period: w.period,
-        start: w.start_day,
-        end: w.last_day,
-        asOf: w.as_of,
-        claimed: Number(r.claimed),
-        covered: Number(r.covered),
-      };
-    })
-    .sort(byWindowThenDepartment(windows));
+  return rowsPerWindow(rows, windows, (r) => ({ claimed: Number(r.claimed), covered: Number(r.covered) }));
 }
 
 /**

@@ -220,6 +220,32 @@ export function byWindowThenDepartment(windows: readonly SqlWindow[]) {
     (a.department < b.department ? -1 : a.department > b.department ? 1 : 0);
 }
 
+/**
+ * Each SQL row of a windowed KPI query as its department, its window (period, start, end, asOf) and `fields(row)`,
+ * ordered by the window's position in `windows`, then department in code-point order. @internal
+ */
+export function rowsPerWindow<R extends object, T extends object>(
+  rows: readonly R[],
+  windows: readonly SqlWindow[],
+  fields: (row: R) => T,
+): ({ department: string; period: string; start: string; end: string; asOf: string } & T)[] {
+  const byWindow = new Map(windows.map((w) => [w.period, w]));
+  return rows
+    .map((r) => {
+      const key = r as { readonly period?: unknown; readonly department?: unknown };
+      const w = byWindow.get(String(key.period))!;
+      return {
+        department: String(key.department),
+        period: w.period,
+        start: w.start_day,
+        end: w.last_day,
+        asOf: w.as_of,
+        ...fields(r),
+      };
+    })
+    .sort(byWindowThenDepartment(windows));
+}
+
 /** The timeliness counts of columns `${p}due`, `${p}on_time`, `${p}pending`, `${p}workdays_late`. @internal */
 export const counts = (r: Record<string, unknown>, p: string): TimelinessCounts => {
   const due = Number(r[`${p}due`]);
@@ -273,22 +299,11 @@ export async function scoreInDatabase(
     options.fixAllowedWorkdays,
   ]);
   checkOutsideCalendar(rows);
-  const byWindow = new Map(windows.map((w) => [w.period, w]));
-  return rows
-    .map((r): BehaviourKpiCounts => {
-      const w = byWindow.get(String(r.period))!;
-      return {
-        department: String(r.department),
-        period: w.period,
-        start: w.start_day,
-        end: w.last_day,
-        asOf: w.as_of,
-        volume: Number(r.volume),
-        report: counts(r, 'report_'),
-        fix: counts(r, 'fix_'),
-      };
-    })
-    .sort(byWindowThenDepartment(windows));
+  return rowsPerWindow(rows, windows, (r) => ({
+    volume: Number(r.volume),
+    report: counts(r, 'report_'),
+    fix: counts(r, 'fix_'),
+  }));
 }
 
 /**

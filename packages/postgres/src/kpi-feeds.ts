@@ -14,6 +14,7 @@ import {
   counts,
   rowsPerWindow,
   type TimelinessCounts,
+  upsertInChunks,
   windowsOf,
 } from './kpi.js';
 
@@ -401,22 +402,6 @@ export interface KpiFeeds {
   readonly catalogItems?: readonly CatalogItemFact[];
 }
 
-async function upsert(
-  db: SqlClient,
-  sql: string,
-  rows: readonly unknown[],
-  columns: readonly ((row: never) => unknown)[],
-): Promise<number> {
-  for (let i = 0; i < rows.length; i += 10_000) {
-    const slice = rows.slice(i, i + 10_000) as never[];
-    await db.query(
-      sql,
-      columns.map((c) => slice.map(c)),
-    );
-  }
-  return rows.length;
-}
-
 /**
  * Stores clues, 双告知, publications and catalog items in `jianguan.kpi_clues`, `jianguan.kpi_double_notifications`,
  * `jianguan.kpi_publications` and `jianguan.kpi_catalog_items` (upsert by id; a catalog item by department and
@@ -448,7 +433,7 @@ export async function saveKpiFeeds(
       );
     }
   }
-  const clues = await upsert(
+  const clues = await upsertInChunks(
     db,
     `insert into jianguan.kpi_clues (clue_id, department, received_date, feedback_date)
      select * from unnest($1::text[], $2::text[], $3::date[], $4::date[])
@@ -462,7 +447,7 @@ export async function saveKpiFeeds(
       (c: ClueFact) => c.feedbackDate ?? null,
     ],
   );
-  const doubleNotifications = await upsert(
+  const doubleNotifications = await upsertInChunks(
     db,
     `insert into jianguan.kpi_double_notifications (notice_id, department, pushed_date, claimed_date)
      select * from unnest($1::text[], $2::text[], $3::date[], $4::date[])
@@ -476,7 +461,7 @@ export async function saveKpiFeeds(
       (n: DoubleNotificationFact) => n.claimedDate ?? null,
     ],
   );
-  const publications = await upsert(
+  const publications = await upsertInChunks(
     db,
     `insert into jianguan.kpi_publications (publication_id, department, channel, published_date)
      select * from unnest($1::text[], $2::text[], $3::text[], $4::date[])
@@ -490,7 +475,7 @@ export async function saveKpiFeeds(
       (p: PublicationFact) => p.date,
     ],
   );
-  const catalogItems = await upsert(
+  const catalogItems = await upsertInChunks(
     db,
     `insert into jianguan.kpi_catalog_items (department, item_code, claimed)
      select * from unnest($1::text[], $2::text[], $3::boolean[])

@@ -316,27 +316,45 @@ export async function scoreInDatabase(
  */
 export async function saveKpiFacts(db: SqlClient, facts: readonly BehaviourFact[]): Promise<number> {
   checkClient(db);
-  for (let i = 0; i < facts.length; i += 10_000) {
-    const slice = facts.slice(i, i + 10_000);
+  return upsertInChunks(
+    db,
+    `insert into jianguan.kpi_behaviours
+       (record_id, item_code, department, act_date, reported_date, rejected_date, fixed_date)
+     select * from unnest($1::text[], $2::text[], $3::text[], $4::date[], $5::date[], $6::date[], $7::date[])
+     on conflict (record_id) do update set item_code = excluded.item_code, department = excluded.department,
+       act_date = excluded.act_date, reported_date = excluded.reported_date,
+       rejected_date = excluded.rejected_date, fixed_date = excluded.fixed_date`,
+    facts,
+    [
+      (f: BehaviourFact) => f.recordId,
+      (f: BehaviourFact) => f.itemCode,
+      (f: BehaviourFact) => f.department,
+      (f: BehaviourFact) => f.actDate,
+      (f: BehaviourFact) => f.reportedDate,
+      (f: BehaviourFact) => f.rejectedDate ?? null,
+      (f: BehaviourFact) => f.fixedDate ?? null,
+    ],
+  );
+}
+
+/**
+ * Runs an `insert … select * from unnest($1, $2, …)` upsert once per 10 000 rows, parameter i holding
+ * `columns[i]` of each row. Returns the number of rows given. @internal
+ */
+export async function upsertInChunks(
+  db: SqlClient,
+  sql: string,
+  rows: readonly unknown[],
+  columns: readonly ((row: never) => unknown)[],
+): Promise<number> {
+  for (let i = 0; i < rows.length; i += 10_000) {
+    const slice = rows.slice(i, i + 10_000) as never[];
     await db.query(
-      `insert into jianguan.kpi_behaviours
-         (record_id, item_code, department, act_date, reported_date, rejected_date, fixed_date)
-       select * from unnest($1::text[], $2::text[], $3::text[], $4::date[], $5::date[], $6::date[], $7::date[])
-       on conflict (record_id) do update set item_code = excluded.item_code, department = excluded.department,
-         act_date = excluded.act_date, reported_date = excluded.reported_date,
-         rejected_date = excluded.rejected_date, fixed_date = excluded.fixed_date`,
-      [
-        slice.map((f) => f.recordId),
-        slice.map((f) => f.itemCode),
-        slice.map((f) => f.department),
-        slice.map((f) => f.actDate),
-        slice.map((f) => f.reportedDate),
-        slice.map((f) => f.rejectedDate ?? null),
-        slice.map((f) => f.fixedDate ?? null),
-      ],
+      sql,
+      columns.map((c) => slice.map(c)),
     );
   }
-  return facts.length;
+  return rows.length;
 }
 
 /**

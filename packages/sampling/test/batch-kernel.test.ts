@@ -111,6 +111,29 @@ describe('batched four-lane hashing', () => {
     },
   );
 
+  test.prop(
+    [
+      fc.array(
+        fc.oneof(
+          fc.double({ min: 0, max: 1e15 - 1, noNaN: true }).map(Math.floor),
+          fc
+            .tuple(fc.integer({ min: 0, max: 5 }), fc.integer({ min: 0, max: 262_143 }))
+            .map(([bucket, low]) => bucket * 262_144 * 3_000_000 + low),
+          fc.constantFrom(0, 1e15 - 1, 262_143, 262_144, 2 ** 32 * 262_144 - 1),
+        ),
+        { minLength: 2048, maxLength: 5000 },
+      ),
+    ],
+    { numRuns: 25 },
+  )('sortByKey on 2048 keys or more (the radix sort): the same order as a comparator sort', (values) => {
+    const keys = Float64Array.from(values);
+    const tie = (a: number, b: number) => a - b;
+    const expected = Array.from(keys.keys()).sort((a, b) =>
+      keys[a] !== keys[b] ? keys[a]! - keys[b]! : tie(a, b),
+    );
+    expect(Array.from(simd.sortByKey(keys, tie))).toEqual(expected);
+  });
+
   test.prop([fc.string(), fc.string({ unit: 'binary', maxLength: 80 })])(
     'single ids hash alike on the scalar WebAssembly export and on the JavaScript compression',
     (seed, id) => {

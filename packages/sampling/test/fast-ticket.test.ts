@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { kernel } from '../src/draw/kernel.js';
-import { nextTicket, sampleIds, sha256Uniform, ticket } from '../src/index.js';
+import { nextTicket, SamplingInputError, sampleIds, sha256Uniform, ticket } from '../src/index.js';
 
 /** consistent_sampler's definition, written the slow obvious way: hex digest → BigInt → reversed decimal. */
 function referenceUniform(text: string): string {
@@ -107,6 +107,96 @@ describe('the BigInt-free ticket equals the reference ticket', () => {
         .slice(drop, drop + take)
         .map(({ id, t }) => ({ id, ticket: trim(t), generation: 1 }));
       expect(sampleIds(ids, { seed, digits, drop, take })).toEqual(expected);
+    },
+  );
+
+  it('sampleIds over many text chunks, with ids hashed out of batch order (non-ASCII, long), equals the reference', () => {
+    // 40 000 ids fill several chunks of joined ticket text; every 7th id is CJK and every 11th longer than one
+    // SHA-256 block, so those are hashed one by one while earlier ASCII ids still wait in a batch.
+    const ids = Array.from({ length: 40_000 }, (_, i) =>
+      i % 7 === 3
+        ? `监管对象-${i}`
+        : i % 11 === 5
+          ? `${'x'.repeat(60)}-${i}`
+          : `91330100${String(i).padStart(10, '0')}`,
+    );
+    const seed = '20251101';
+    const full = ids
+      .map((id) => ({ id, t: referenceTicket(seed, id) }))
+      .sort((a, b) => (a.t < b.t ? -1 : a.t > b.t ? 1 : 0));
+    const got = sampleIds(ids, { seed, digits: Number.POSITIVE_INFINITY });
+    expect(got).toEqual(full.map(({ id, t }) => ({ id, ticket: t, generation: 1 })));
+    const trim = (t: string): string => {
+      let i = 2;
+      while (i < t.length && t[i] === '9') i++;
+      return t.slice(0, i + 20);
+    };
+    const twenty = sampleIds(ids, { seed, digits: 20, drop: 5_000 });
+    expect(twenty).toEqual(full.slice(5_000).map(({ id, t }) => ({ id, ticket: trim(t), generation: 1 })));
+  });
+
+  it('sampleIds near the 15-digit key limit: tickets with runs of leading 9s, every digits from 1 to 17', () => {
+    const seed = 'nines';
+    // ids whose tickets start with 1 to 5 nines (found with the fast ticket(), checked against the reference)
+    const nines: string[] = [];
+    for (let i = 0, want = 1; want <= 5 && i < 2_000_000; i++) {
+      const id = `n-${i}`;
+      const t = ticket(seed, id);
+      if (t.startsWith(`0.${'9'.repeat(want)}`) && t[2 + want] !== '9') {
+        nines.push(id);
+        want++;
+      }
+    }
+    expect(nines).toHaveLength(5);
+    const ids = [...nines, ...Array.from({ length: 3_000 }, (_, i) => `plain-${i}`)];
+    const full = ids
+      .map((id) => ({ id, t: referenceTicket(seed, id) }))
+      .sort((a, b) => (a.t < b.t ? -1 : a.t > b.t ? 1 : 0));
+    for (let digits = 1; digits <= 17; digits++) {
+      const trim = (t: string): string => {
+        let i = 2;
+        while (i < t.length && t[i] === '9') i++;
+        return t.slice(0, i + digits);
+      };
+      const expected = full.map(({ id, t }) => ({ id, ticket: trim(t), generation: 1 }));
+      expect(sampleIds(ids, { seed, digits })).toEqual(expected);
+      expect(sampleIds(ids, { seed, digits, drop: 2_000 })).toEqual(expected.slice(2_000));
+    }
+  });
+
+  test.prop(
+    [
+      fc.uniqueArray(idArb, { minLength: 1, maxLength: 400 }),
+      fc.array(fc.nat(), { minLength: 1, maxLength: 3 }),
+      fc.string({ maxLength: 6 }),
+      fc.nat(30),
+      fc.nat(30),
+      fc.boolean(),
+    ],
+    { numRuns: 300 },
+  )(
+    'a duplicate id anywhere is refused, whatever the sample size (all ids, a few picks, with replacement)',
+    (unique, copies, seed, drop, take, withReplacement) => {
+      const ids = [...unique];
+      const duplicated = new Set<string>();
+      for (const c of copies) {
+        const id = unique[c % unique.length]!;
+        duplicated.add(id);
+        ids.splice((c * 7) % (ids.length + 1), 0, id);
+      }
+      const options = { seed, drop, take, withReplacement };
+      expect(() => sampleIds(unique, options)).not.toThrow();
+      let caught: unknown;
+      try {
+        sampleIds(ids, options);
+      } catch (error) {
+        caught = error;
+      }
+      expect(caught).toBeInstanceOf(SamplingInputError);
+      expect((caught as SamplingInputError).code).toBe('duplicate_ids');
+      expect((caught as SamplingInputError).details).toEqual({
+        duplicates: [...duplicated].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b))),
+      });
     },
   );
 });

@@ -89,6 +89,32 @@ export function checkIds(ids: readonly unknown[]): asserts ids is readonly strin
   }
 }
 
+/**
+ * Throws duplicate_ids ({@link checkIds}) when two ids are equal, found by their 15-digit keys (equal ids have
+ * equal keys; keys are uniform, so they index an open-addressing table of id indices directly).
+ */
+function checkDistinct(ids: readonly string[], keys: Float64Array): void {
+  const n = ids.length;
+  let size = 16;
+  while (size < 2 * n) size *= 2;
+  const table = new Int32Array(size); // index + 1; 0 is empty
+  const scale = size / 1e15;
+  const mask = size - 1;
+  for (let j = 0; j < n; j++) {
+    const k = keys[j]!;
+    let h = Math.floor(k * scale) & mask;
+    for (;;) {
+      const e = table[h]!;
+      if (e === 0) {
+        table[h] = j + 1;
+        break;
+      }
+      if (keys[e - 1] === k && ids[e - 1] === ids[j]) checkIds(ids); // throws
+      h = (h + 1) & mask;
+    }
+  }
+}
+
 /** Throws when `ids` holds a non-string (duplicates are found while sorting, or by {@link checkIds}). */
 function checkIdTypes(ids: readonly unknown[]): asserts ids is readonly string[] {
   for (let index = 0; index < ids.length; index++) {
@@ -104,34 +130,68 @@ function trim(x: string, digits: number): string {
   return x.slice(0, i + digits);
 }
 
-/** Scratch text of {@link trimFromKey}: `0.` and 15 digits. */
-const keyText = Buffer.alloc(17);
-keyText[0] = 48;
-keyText[1] = 46;
-
 /**
- * The ticket trimmed to `digits` significant digits, from its 15-digit key alone when those digits lie within
- * the first 15 (leading 9s included), else undefined (the full ticket is needed).
+ * Tickets written side by side into one text per chunk of about {@link TicketTexts.CHUNK} tickets; each ticket
+ * is then a slice of its chunk's text. Slices of 13 characters or more share the chunk's characters (V8 makes
+ * them small views of their parent), so a large sample allocates a few large strings instead of one string per
+ * ticket, and the garbage collector has far less to copy; shorter ones are copied out of it without a call into
+ * native code. Tickets are kept per slot (an id's index, or a position in the sample).
  */
-function trimFromKey(key: number, digits: number): string | undefined {
-  if (digits > 15) return undefined;
-  // the key's 15 digits, most significant first, in two exact integer halves (< 10^7 and < 10^8)
-  let hi = Math.floor(key / 1e8);
-  let lo = key - hi * 1e8;
-  for (let i = 16; i >= 9; i--) {
-    const q = Math.floor(lo / 10);
-    keyText[i] = 48 + lo - q * 10;
-    lo = q;
+class TicketTexts {
+  /** Tickets per chunk: its text (up to 1.4 MB) is then one external string, copied by memcpy. */
+  static readonly CHUNK = 16384;
+  readonly #space = kernel.ticketSpace(kernel.TICKET_ROOM * (TicketTexts.CHUNK + 1));
+  #cursor = 0;
+  readonly #texts: string[] = [];
+  readonly #chunk: Uint32Array;
+  readonly #start: Uint32Array;
+  readonly #length: Uint8Array;
+  constructor(slots: number) {
+    this.#chunk = new Uint32Array(slots);
+    this.#start = new Uint32Array(slots);
+    this.#length = new Uint8Array(slots);
   }
-  for (let i = 8; i >= 2; i--) {
-    const q = Math.floor(hi / 10);
-    keyText[i] = 48 + hi - q * 10;
-    hi = q;
+  /** Where the next ticket goes: `cursor ≡ residue (mod 4)`, in a chunk with room for it. */
+  #place(residue: number): number {
+    if (this.#cursor + kernel.TICKET_ROOM + 3 > this.#space.bytes.length) this.#seal();
+    this.#cursor += (residue - this.#cursor) & 3;
+    return this.#cursor;
   }
-  let i = 2;
-  while (i < 17 && keyText[i] === 57) i++;
-  if (i + digits > 17) return undefined;
-  return keyText.toString('latin1', 0, i + digits);
+  #record(slot: number, start: number, length: number): void {
+    this.#chunk[slot] = this.#texts.length;
+    this.#start[slot] = start;
+    this.#length[slot] = length;
+    this.#cursor = start + length;
+  }
+  /** Writes the ticket of digest `words[at..at + 8)`, trimmed to `digits`, as the text of `slot`. */
+  write(slot: number, words: Int32Array, at: number, digits: number): void {
+    const start = this.#place(2);
+    this.#record(slot, start, kernel.writeTicket(words, at, digits, this.#space, start));
+  }
+  /**
+   * Writes the ticket of 15-digit key `key` trimmed to `digits` (≤ 15) as the text of `slot`; false, nothing
+   * written, when the key alone does not give it (a run of leading 9s).
+   */
+  writeKey(slot: number, key: number, digits: number): boolean {
+    const start = this.#place(3);
+    const length = kernel.writeKeyTicket(key, digits, this.#space, start);
+    if (length === 0) return false;
+    this.#record(slot, start, length);
+    return true;
+  }
+  #seal(): void {
+    this.#texts.push(kernel.text(this.#space.bytes, 0, this.#cursor));
+    this.#cursor = 0;
+  }
+  /** Ends writing. */
+  finish(): void {
+    if (this.#cursor > 0) this.#seal();
+  }
+  /** The ticket of `slot` (after {@link finish}). */
+  get(slot: number): string {
+    const start = this.#start[slot]!;
+    return this.#texts[this.#chunk[slot]!]!.slice(start, start + this.#length[slot]!);
+  }
 }
 
 /**
@@ -144,7 +204,7 @@ function hashAll(
   ids: readonly string[],
   keys: Float64Array,
   words: Int32Array | undefined,
-  tickets?: string[],
+  tickets?: TicketTexts,
   digits = Number.POSITIVE_INFINITY,
 ): void {
   const mid = hasher.core.mid;
@@ -160,7 +220,7 @@ function hashAll(
       if (words !== undefined) batch.digest(lane, words, 8 * j);
       else if (tickets !== undefined) {
         batch.digest(lane, one, 0);
-        tickets[j] = kernel.ticket(one, 0, digits);
+        tickets.write(j, one, 0, digits);
       }
     }
     batch.clear();
@@ -174,7 +234,7 @@ function hashAll(
       kernel.hashId(mid, ids[j]!, hasher.words);
       keys[j] = kernel.key(hasher.words);
       if (words !== undefined) words.set(hasher.words, 8 * j);
-      else if (tickets !== undefined) tickets[j] = kernel.ticket(hasher.words, 0, digits);
+      else if (tickets !== undefined) tickets.write(j, hasher.words, 0, digits);
     }
   }
   if (batch.count > 0) run();
@@ -301,34 +361,48 @@ export function sampleIds(ids: readonly string[], options: SampleIdsOptions): Sa
     // digests are kept either.
     const eager = digits > 15 && (capacity - drop) * 2 >= n;
     const words = digits > 15 && !eager ? new Int32Array(8 * n) : undefined;
-    const tickets: string[] | undefined = eager ? new Array<string>(n) : undefined;
+    const tickets = eager ? new TicketTexts(n) : undefined;
     hashAll(hasher, ids, keys, words, tickets, digits);
+    tickets?.finish();
     const order = kernel.sortByKey(keys, (a, b) => compareFull(hasher, ids[a]!, ids[b]!));
     for (let i = 1; i < n; i++) {
       const a = order[i]!;
       const b = order[i - 1]!;
       if (keys[a] === keys[b] && ids[a] === ids[b]) checkIds(ids); // throws duplicate_ids
     }
+    // Filled by index: a large array grown by push() is copied several times on the way.
+    const picked = new Array<SampledId>(Math.max(0, capacity - drop));
     if (tickets !== undefined) {
       for (let i = drop; i < capacity; i++) {
         const j = order[i]!;
-        out.push({ id: ids[j]!, ticket: tickets[j]!, generation: 1 });
+        picked[i - drop] = { id: ids[j]!, ticket: tickets.get(j), generation: 1 };
       }
-      return out;
+      return picked;
     }
+    // The tickets in sample order, then the picks.
+    const texts = new TicketTexts(picked.length);
     for (let i = drop; i < capacity; i++) {
       const j = order[i]!;
-      const short = trimFromKey(keys[j]!, digits);
-      const ticket =
-        short ??
-        (words !== undefined ? kernel.ticket(words, 8 * j, digits) : hasher.core.ticket(ids[j]!, digits));
-      out.push({ id: ids[j]!, ticket, generation: 1 });
+      if (digits <= 15 && texts.writeKey(i - drop, keys[j]!, digits)) continue;
+      if (words !== undefined) texts.write(i - drop, words, 8 * j, digits);
+      else {
+        kernel.hashId(hasher.core.mid, ids[j]!, hasher.words);
+        texts.write(i - drop, hasher.words, 0, digits);
+      }
     }
-    return out;
+    texts.finish();
+    for (let i = drop; i < capacity; i++) {
+      picked[i - drop] = { id: ids[order[i]!]!, ticket: texts.get(i - drop), generation: 1 };
+    }
+    return picked;
   }
-  checkIds(ids);
+  // A few picks: the keys of all ids show duplicates (without a Set of every id, many times slower) and feed
+  // the bounded heap of the smallest.
+  const keys = new Float64Array(ids.length);
+  hashAll(hasher, ids, keys, undefined);
+  checkDistinct(ids, keys);
   const top = new TicketTopK(hasher, capacity);
-  for (const id of ids) top.offer(id);
+  for (let j = 0; j < ids.length; j++) top.offerKey(keys[j]!, ids[j]!);
   const firsts = top.sorted();
   if (!withReplacement) {
     for (let i = drop; i < firsts.length && i < want; i++) {

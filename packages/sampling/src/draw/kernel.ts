@@ -1497,55 +1497,51 @@ export function createTicketKernel(useSimd = true) {
     return { order, top };
   }
 
-  /** {@link nativeTop} by a stable least-significant-digit radix sort. */
+  /** {@link nativeTop} by a stable least-significant-digit radix sort of the 32 bits: 11, 11, then 10. */
   function radixTop(keys: Float64Array): { order: Uint32Array; top: Uint32Array } {
     const n = keys.length;
     const c0 = new Uint32Array(2048);
     const c1 = new Uint32Array(2048);
     const c2 = new Uint32Array(1024);
     const k0 = new Uint32Array(n);
+    const i0 = new Uint32Array(n);
     for (let i = 0; i < n; i++) {
       const k = topBits(keys[i]!);
       k0[i] = k;
+      i0[i] = i;
       c0[k & 2047]!++;
       c1[(k >>> 11) & 2047]!++;
       c2[k >>> 22]!++;
     }
-    for (let d = 0, s0 = 0, s1 = 0; d < 2048; d++) {
-      const a = c0[d]!;
-      c0[d] = s0;
-      s0 += a;
-      const b = c1[d]!;
-      c1[d] = s1;
-      s1 += b;
-    }
-    for (let d = 0, s2 = 0; d < 1024; d++) {
-      const a = c2[d]!;
-      c2[d] = s2;
-      s2 += a;
-    }
     const k1 = new Uint32Array(n);
     const i1 = new Uint32Array(n);
-    for (let i = 0; i < n; i++) {
-      const k = k0[i]!;
-      const p = c0[k & 2047]!++;
-      k1[p] = k;
-      i1[p] = i;
-    }
-    const i0 = new Uint32Array(n);
-    for (let i = 0; i < n; i++) {
-      const k = k1[i]!;
-      const p = c1[(k >>> 11) & 2047]!++;
-      k0[p] = k;
-      i0[p] = i1[i]!;
-    }
-    for (let i = 0; i < n; i++) {
-      const k = k0[i]!;
-      const p = c2[k >>> 22]!++;
-      k1[p] = k;
-      i1[p] = i0[i]!;
-    }
+    scatter(k0, i0, k1, i1, c0, 0);
+    scatter(k1, i1, k0, i0, c1, 11);
+    scatter(k0, i0, k1, i1, c2, 22);
     return { order: i1, top: k1 };
+  }
+
+  /** One radix pass: (key, index) pairs from `k`/`at` to `k2`/`at2`, stably by the digit at `shift`. */
+  function scatter(
+    k: Uint32Array,
+    at: Uint32Array,
+    k2: Uint32Array,
+    at2: Uint32Array,
+    count: Uint32Array,
+    shift: number,
+  ): void {
+    for (let d = 0, sum = 0; d < count.length; d++) {
+      const c = count[d]!;
+      count[d] = sum;
+      sum += c;
+    }
+    const mask = count.length - 1;
+    for (let i = 0; i < k.length; i++) {
+      const x = k[i]!;
+      const p = count[(x >>> shift) & mask]!++;
+      k2[p] = x;
+      at2[p] = at[i]!;
+    }
   }
 
   /**

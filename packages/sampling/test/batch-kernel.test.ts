@@ -134,6 +134,27 @@ describe('batched four-lane hashing', () => {
     expect(Array.from(simd.sortByKey(keys, tie))).toEqual(expected);
   });
 
+  test.prop([fc.string(), fc.array(fc.uint8Array({ maxLength: 55 }), { minLength: 1, maxLength: 1024 })], {
+    numRuns: 30,
+  })(
+    "the module's batch conversion (writeTickets) writes each lane's ticket as the JavaScript conversion does",
+    (seed, ids) => {
+      const mid = simd.midstate(sha256Hex(seed));
+      const batch = new simd.Batch(mid);
+      for (const bytes of ids) expect(batch.addBytes(bytes, 0, bytes.length)).toBe(true);
+      batch.run(1e6);
+      expect(batch.writeTickets()).toBe(true);
+      const words = new Int32Array(8);
+      ids.forEach((_, lane) => {
+        batch.digest(lane, words);
+        const start = simd.TICKETS_AT + simd.TICKET_ROOM * lane;
+        const text = batch.texts.toString('latin1', start, start + batch.lengths[lane]!);
+        expect(text).toBe(scalar.ticket(words));
+      });
+      expect(new scalar.Batch(mid).writeTickets()).toBe(false);
+    },
+  );
+
   test.prop([fc.string(), fc.string({ unit: 'binary', maxLength: 80 })])(
     'single ids hash alike on the scalar WebAssembly export and on the JavaScript compression',
     (seed, id) => {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { kernel } from '../src/draw/kernel.js';
+import { createTicketKernel, kernel } from '../src/draw/kernel.js';
 import { nextTicket, SamplingInputError, sampleIds, sha256Uniform, ticket } from '../src/index.js';
 
 /** consistent_sampler's definition, written the slow obvious way: hex digest → BigInt → reversed decimal. */
@@ -10,6 +10,9 @@ function referenceUniform(text: string): string {
   const decimal = BigInt(`0x${hex}`).toString().padStart(64, '0');
   return `0.${[...decimal].reverse().join('')}`;
 }
+
+/** The kernel without WebAssembly: the JavaScript conversion (writeTicket) instead of the module's export `t`. */
+const jsKernel = createTicketKernel(false);
 
 function referenceTicket(seed: string, id: string): string {
   return referenceUniform(createHash('sha256').update(seed, 'utf8').digest('hex') + id);
@@ -63,6 +66,7 @@ describe('the BigInt-free ticket equals the reference ticket', () => {
       for (const w of c) n = (n << 32n) | BigInt(w >>> 0);
       const expected = `0.${[...n.toString().padStart(64, '0')].reverse().join('')}`;
       expect(kernel.ticket(words)).toBe(expected);
+      expect(jsKernel.ticket(words)).toBe(expected);
     }
   });
 
@@ -74,6 +78,15 @@ describe('the BigInt-free ticket equals the reference ticket', () => {
     for (const w of shifted) n = (n << 32n) | BigInt(w >>> 0);
     const expected = `0.${[...n.toString().padStart(64, '0')].reverse().join('')}`;
     expect(kernel.ticket(Int32Array.from(shifted))).toBe(expected);
+    expect(jsKernel.ticket(Int32Array.from(shifted))).toBe(expected);
+    // trimmed, as sampleIds asks for it: the same prefix rule on both conversions
+    for (const digits of [1, 9, 18]) {
+      let i = 2;
+      while (i < expected.length && expected[i] === '9') i++;
+      const trimmed = expected.slice(0, i + digits);
+      expect(kernel.ticket(Int32Array.from(shifted), 0, digits)).toBe(trimmed);
+      expect(jsKernel.ticket(Int32Array.from(shifted), 0, digits)).toBe(trimmed);
+    }
   });
 
   test.prop([fc.uniqueArray(idArb, { maxLength: 60 }), fc.string({ maxLength: 12 })])(

@@ -364,6 +364,54 @@ export function createTicketKernel(useSimd = true) {
   const KEYS_AT = REV3_AT + 1000;
   /** Where a batch's memory holds one message for the scalar export `s`: midstate, then the block's 16 words. */
   const ONE_AT = KEYS_AT + 2 * LANES;
+  /** Where the memory holds the digest words the export `t` converts to a ticket when called from JavaScript. */
+  const WORDS_AT = ONE_AT + 24;
+  /** Where the memory holds {@link REV_TEXT4}, the reversed 4-digit texts of 0–9999 (one word each). */
+  const REV_TEXT4_AT = WORDS_AT + 8;
+  /** Where the memory holds the lengths of the tickets the export `T` writes (one byte per lane). */
+  const LENGTHS_AT = REV_TEXT4_AT + 10000;
+  /** Where the memory holds the texts of tickets (the export `T`: lane L at byte 4 · TEXTS_AT + 84 L). */
+  const TEXTS_AT = LENGTHS_AT + LANES / 4;
+  /** Bytes one ticket may use: `0.`, 80 digits, and the 2 bytes that align the next one. */
+  const TICKET_ROOM = 84;
+  /** The four ASCII digits of 0–9999, lowest digit first, as the 32-bit word that stores them in that order. */
+  const REV_TEXT4 = new Uint32Array(10000);
+  {
+    const bytes = new Uint8Array(REV_TEXT4.buffer);
+    for (let x = 0; x < 10000; x++) {
+      bytes[4 * x] = 48 + (x % 10);
+      bytes[4 * x + 1] = 48 + (Math.floor(x / 10) % 10);
+      bytes[4 * x + 2] = 48 + (Math.floor(x / 100) % 10);
+      bytes[4 * x + 3] = 48 + Math.floor(x / 1000);
+    }
+  }
+  /**
+   * The base-10^8 limbs of 2^(16 h): `LIMB_TERMS[i]` lists, for limb i, the pairs [h, limb i of 2^(16 h)] that
+   * are not zero (`for i < 10, h < 16: (2n ** BigInt(16 * h) / 10n ** BigInt(8 * i)) % 10n ** 8n`). The
+   * WebAssembly conversion is generated from it; the JavaScript one ({@link writeTicket}) has the same numbers
+   * written out, and tests compare the two.
+   */
+  const LIMB_TERMS: readonly (readonly [number, number])[][] = (() => {
+    const out: [number, number][][] = [];
+    for (let i = 0; i < 10; i++) out.push([]);
+    // 2^(16 h) in base 10^8, limb by limb (each limb < 10^8; doubling 16 times keeps every step exact)
+    let limbs = [1];
+    for (let h = 0; h < 16; h++) {
+      limbs.forEach((limb, i) => {
+        if (limb !== 0) out[i]!.push([h, limb]);
+      });
+      for (let d = 0; d < 16; d++) {
+        let carry = 0;
+        limbs = limbs.map((limb) => {
+          const x = limb * 2 + carry;
+          carry = x >= 1e8 ? 1 : 0;
+          return x - carry * 1e8;
+        });
+        if (carry > 0) limbs.push(carry);
+      }
+    }
+    return out;
+  })();
 
   /**
    * SHA-256 on four lanes at once in WebAssembly SIMD, compiled from code generated here (no binary blob):
@@ -773,6 +821,220 @@ export function createTicketKernel(useSimd = true) {
       }
       o.push(0x0b);
       const single: number[] = [1, 26, 0x7f, ...o]; // locals: 26 i32
+      // The export `t(src, stride, dst)`: the ticket of the 8 digest words at bytes src, src + stride, … (most
+      // significant first), written as text at byte dst (`0.` and 80 digits, the ticket's length returned: at
+      // least 66). The arithmetic of writeTicket in 64-bit integers: the integer's sixteen 16-bit halves u_h,
+      // limb sums a_i = Σ u_h · (limb i of 2^(16 h)) < 2^47, quotients by 10^8 from a float multiplication
+      // corrected by one, then the carry chain of small carries, each limb written as two 4-digit words.
+      const tc: number[] = [];
+      const tget = (x: number) => tc.push(0x20, x);
+      const tset = (x: number) => tc.push(0x21, x);
+      const ti32 = (v: number) => {
+        tc.push(0x41);
+        leb(tc, v, true);
+      };
+      const ti64 = (v: number) => {
+        tc.push(0x42);
+        leb64(tc, v);
+      };
+      // locals: 0 src, 1 stride, 2 dst (params); 3–18 u_h, 19–27 q_i, 28–36 r_i (i64); 37 a9, 38 tmp (i64);
+      // 39 limb, 40 carry, 41 limb 8, 42 limb 9 (i32)
+      const U = 3;
+      const Q = 19;
+      const R = 28;
+      const A9 = 37;
+      const TMP = 38;
+      const LIMB = 39;
+      const CARRY = 40;
+      const L8 = 41;
+      const L9 = 42;
+      for (let k = 0; k < 8; k++) {
+        // word 7 - k (least significant first)
+        tget(0);
+        tget(1);
+        ti32(7 - k);
+        tc.push(0x6c, 0x6a, 0x28, 0, 0); // i32.mul, i32.add, i32.load align=1 offset=0
+        tc.push(0xad); // i64.extend_i32_u
+        tset(TMP);
+        tget(TMP);
+        ti64(0xffff);
+        tc.push(0x83); // i64.and
+        tset(U + 2 * k);
+        tget(TMP);
+        ti64(16);
+        tc.push(0x88); // i64.shr_u
+        tset(U + 2 * k + 1);
+      }
+      const sum = (i: number) => {
+        LIMB_TERMS[i]!.forEach(([h, c], n) => {
+          tget(U + h);
+          if (c !== 1) {
+            ti64(c);
+            tc.push(0x7e); // i64.mul
+          }
+          if (n > 0) tc.push(0x7c); // i64.add
+        });
+      };
+      for (let i = 0; i < 9; i++) {
+        sum(i);
+        tset(TMP);
+        // q = trunc(a · 1e-8); r = a - q · 1e8; q += (r ≥ 1e8) - (r < 0); r -= 1e8 · ((r ≥ 1e8) - (r < 0))
+        tget(TMP);
+        tc.push(0xb9, 0x44); // f64.convert_i64_s, f64.const
+        for (const x of new Uint8Array(new Float64Array([1e-8]).buffer)) tc.push(x);
+        tc.push(0xa2, 0xb0); // f64.mul, i64.trunc_f64_s
+        tset(Q + i);
+        tget(TMP);
+        tget(Q + i);
+        ti64(1e8);
+        tc.push(0x7e, 0x7d); // i64.mul, i64.sub
+        tset(R + i);
+        for (const [cmp, sign] of [
+          [0x59, 1], // i64.ge_s: r ≥ 1e8 → q + 1, r - 1e8
+          [0x53, -1], // i64.lt_s: r < 0 → q - 1, r + 1e8
+        ] as const) {
+          tget(R + i);
+          ti64(sign > 0 ? 1e8 : 0);
+          tc.push(cmp, 0x04, 0x40); // compare, if
+          tget(Q + i);
+          ti64(1);
+          tc.push(sign > 0 ? 0x7c : 0x7d); // i64.add / i64.sub
+          tset(Q + i);
+          tget(R + i);
+          ti64(1e8);
+          tc.push(sign > 0 ? 0x7d : 0x7c);
+          tset(R + i);
+          tc.push(0x0b); // end if
+        }
+      }
+      sum(9);
+      tset(A9);
+      /** Writes limb (an i32 local) i as two reversed 4-digit words from the table. */
+      const put = (local: number, i: number) => {
+        // low 4 digits: limb - ⌊limb / 10^4⌋ · 10^4
+        tget(2);
+        tget(local);
+        tget(local);
+        ti32(10000);
+        tc.push(0x6e); // i32.div_u
+        ti32(10000);
+        tc.push(0x6c, 0x6b); // i32.mul, i32.sub
+        ti32(2);
+        tc.push(0x74, 0x28, 2); // i32.shl, i32.load align=4
+        leb(tc, 4 * REV_TEXT4_AT, false);
+        tc.push(0x36, 0); // i32.store align=1
+        leb(tc, 2 + 8 * i, false);
+        // high 4 digits
+        tget(2);
+        tget(local);
+        ti32(10000);
+        tc.push(0x6e);
+        ti32(2);
+        tc.push(0x74, 0x28, 2);
+        leb(tc, 4 * REV_TEXT4_AT, false);
+        tc.push(0x36, 0);
+        leb(tc, 6 + 8 * i, false);
+      };
+      // `0.`
+      tget(2);
+      ti32(0x2e30);
+      tc.push(0x3b, 0, 0); // i32.store16 align=1 offset=0
+      tget(R);
+      tc.push(0xa7); // i32.wrap_i64
+      tset(LIMB);
+      put(LIMB, 0);
+      ti32(0);
+      tset(CARRY);
+      for (let i = 1; i < 9; i++) {
+        // limb = r_i + q_(i-1) + carry (< 2 · 10^8); carry = limb ≥ 10^8; limb -= carry · 10^8
+        tget(R + i);
+        tget(Q + i - 1);
+        tc.push(0x7c, 0xa7); // i64.add, i32.wrap_i64
+        tget(CARRY);
+        tc.push(0x6a); // i32.add
+        tset(LIMB);
+        tget(LIMB);
+        ti32(1e8);
+        tc.push(0x4f); // i32.ge_u
+        tset(CARRY);
+        tget(LIMB);
+        tget(CARRY);
+        ti32(1e8);
+        tc.push(0x6c, 0x6b); // i32.mul, i32.sub
+        tset(LIMB);
+        put(LIMB, i);
+      }
+      tget(LIMB);
+      tset(L8);
+      tget(A9);
+      tget(Q + 8);
+      tc.push(0x7c, 0xa7); // i64.add, i32.wrap_i64
+      tget(CARRY);
+      tc.push(0x6a);
+      tset(L9);
+      put(L9, 9);
+      // length: 2 + (limb 9 ≠ 0 ? 72 + digits(limb 9) : limb 8 ≠ 0 ? 64 + digits(limb 8) : 64)
+      const digitCount = (local: number, base: number) => {
+        ti32(base + 1);
+        for (const t of [10, 100, 1000, 1e4, 1e5, 1e6, 1e7]) {
+          tget(local);
+          ti32(t);
+          tc.push(0x4f, 0x6a); // i32.ge_u, i32.add
+        }
+      };
+      tget(L9);
+      tc.push(0x04, 0x7f); // if (result i32)
+      digitCount(L9, 72);
+      tc.push(0x05); // else
+      tget(L8);
+      tc.push(0x04, 0x7f);
+      digitCount(L8, 64);
+      tc.push(0x05);
+      ti32(64);
+      tc.push(0x0b, 0x0b); // end, end
+      ti32(2);
+      tc.push(0x6a, 0x0b); // i32.add, end function
+      const toText: number[] = [4, 16, 0x7e, 18, 0x7e, 2, 0x7e, 4, 0x7f, ...tc]; // locals: 16 + 18 + 2 i64, 4 i32
+      // The export `T(count, dst)`: lane by lane, `t` of lane L's digest (interleaved, stride 16) to
+      // dst + TICKET_ROOM · L, its length at byte 4 · LENGTHS_AT + L.
+      const bc: number[] = [];
+      const bget = (x: number) => bc.push(0x20, x);
+      const bi32 = (v: number) => {
+        bc.push(0x41);
+        leb(bc, v, true);
+      };
+      // locals: 0 count, 1 dst (params); 2 lane
+      bc.push(0x02, 0x40, 0x03, 0x40); // block, loop
+      bget(2);
+      bget(0);
+      bc.push(0x4f, 0x0d, 1); // i32.ge_u, br_if 1
+      bget(2);
+      // address of the lane's digest: 4 · LANES_AT + 256 · (lane >> 2) + 4 · (lane & 3)
+      bget(2);
+      bi32(2);
+      bc.push(0x76); // i32.shr_u
+      bi32(256);
+      bc.push(0x6c);
+      bget(2);
+      bi32(3);
+      bc.push(0x71); // i32.and
+      bi32(4);
+      bc.push(0x6c, 0x6a);
+      bi32(4 * LANES_AT);
+      bc.push(0x6a);
+      bi32(16);
+      bget(1);
+      bget(2);
+      bi32(TICKET_ROOM);
+      bc.push(0x6c, 0x6a); // dst + room · lane
+      bc.push(0x10, 2); // call t
+      bc.push(0x3a, 0); // i32.store8 (address: lane, pushed first)
+      leb(bc, 4 * LENGTHS_AT, false);
+      bget(2);
+      bi32(1);
+      bc.push(0x6a, 0x21, 2); // lane + 1
+      bc.push(0x0c, 0, 0x0b, 0x0b, 0x0b); // br 0, end loop, end block, end function
+      const toTexts: number[] = [1, 1, 0x7f, ...bc];
       const section = (id: number, content: number[]): number[] => {
         const out = [id];
         leb(out, content.length, false);
@@ -782,6 +1044,10 @@ export function createTicketKernel(useSimd = true) {
       leb(sized, body.length, false);
       const singleSized: number[] = [];
       leb(singleSized, single.length, false);
+      const toTextSized: number[] = [];
+      leb(toTextSized, toText.length, false);
+      const toTextsSized: number[] = [];
+      leb(toTextsSized, toTexts.length, false);
       const bytes = new Uint8Array([
         0x00,
         0x61,
@@ -791,11 +1057,32 @@ export function createTicketKernel(useSimd = true) {
         0x00,
         0x00,
         0x00,
-        ...section(1, [2, 0x60, 2, 0x7f, 0x7f, 1, 0x7f, 0x60, 0, 0]), // types: (i32, i32) → i32, () → ()
-        ...section(3, [2, 0, 1]), // two functions, of types 0 and 1
-        ...section(5, [1, 0, 2]), // one memory, 2 pages
-        ...section(7, [3, 1, 0x6d, 0x02, 0, 1, 0x68, 0x00, 0, 1, 0x73, 0x00, 1]), // exports m, h, s
-        ...section(10, [2, ...sized, ...body, ...singleSized, ...single]),
+        // types: (i32, i32) → i32, () → (), (i32, i32, i32) → i32, (i32, i32) → ()
+        ...section(
+          1,
+          [
+            4, 0x60, 2, 0x7f, 0x7f, 1, 0x7f, 0x60, 0, 0, 0x60, 3, 0x7f, 0x7f, 0x7f, 1, 0x7f, 0x60, 2, 0x7f,
+            0x7f, 0,
+          ],
+        ),
+        ...section(3, [4, 0, 1, 2, 3]), // four functions, of types 0, 1, 2, 3
+        ...section(5, [1, 0, 4]), // one memory, 4 pages
+        // exports m, h, s, t, T
+        ...section(
+          7,
+          [5, 1, 0x6d, 0x02, 0, 1, 0x68, 0x00, 0, 1, 0x73, 0x00, 1, 1, 0x74, 0x00, 2, 1, 0x54, 0x00, 3],
+        ),
+        ...section(10, [
+          4,
+          ...sized,
+          ...body,
+          ...singleSized,
+          ...single,
+          ...toTextSized,
+          ...toText,
+          ...toTextsSized,
+          ...toTexts,
+        ]),
       ]);
       return new wasm.Module(bytes);
     } catch {
@@ -807,11 +1094,18 @@ export function createTicketKernel(useSimd = true) {
   const one = (() => {
     if (wasm === undefined || simdModule === undefined) return undefined;
     const { exports } = new wasm.Instance(simdModule);
+    const buffer = (exports.m as { buffer: ArrayBuffer }).buffer;
+    new Uint32Array(buffer, 4 * REV_TEXT4_AT, 10000).set(REV_TEXT4);
     return {
-      mem: new Int32Array((exports.m as { buffer: ArrayBuffer }).buffer, 4 * ONE_AT, 24),
+      mem: new Int32Array(buffer, 4 * ONE_AT, 24),
       run: exports.s as () => void,
       /** The midstate array whose words the memory holds (callers never modify a midstate). */
       mid: undefined as Int32Array | undefined,
+      /** The digest words the export `t` converts ({@link ticket}). */
+      words: new Int32Array(buffer, 4 * WORDS_AT, 8),
+      /** The whole memory as bytes (the ticket's text is at `4 · TEXTS_AT`). */
+      bytes: Buffer.from(buffer),
+      toText: exports.t as (src: number, stride: number, dst: number) => number,
     };
   })();
 
@@ -841,18 +1135,46 @@ export function createTicketKernel(useSimd = true) {
     /** The 15-digit keys of the listed messages, in list order. */
     readonly keys: Float64Array;
     readonly #simd: ((groups: number, bound: number) => number) | undefined;
+    readonly #toTexts: ((count: number, dst: number) => void) | undefined;
+    #texts: Buffer | undefined;
+    #lengths: Uint8Array | undefined;
     count = 0;
     constructor(mid: Int32Array) {
       if (wasm !== undefined && simdModule !== undefined) {
         const { exports } = new wasm.Instance(simdModule);
         this.mem = new Int32Array((exports.m as { buffer: ArrayBuffer }).buffer, 0, KEYS_AT + 2 * LANES);
         this.#simd = exports.h as (groups: number, bound: number) => number;
+        this.#toTexts = exports.T as (count: number, dst: number) => void;
       } else {
         this.mem = new Int32Array(KEYS_AT + 2 * LANES);
       }
       this.keys = new Float64Array(this.mem.buffer, 4 * KEYS_AT, LANES);
       this.mem.set(mid, 0);
       for (let i = 0; i < 1000; i++) this.mem[REV3_AT + i] = REV4[i]! / 10;
+    }
+    /**
+     * Writes the full tickets of lanes `0..count)` after {@link Batch.run} into {@link Batch.texts}: lane L's
+     * at byte `TICKETS_AT + TICKET_ROOM · L`, its length at `lengths[L]`. False (nothing written) without the
+     * WebAssembly module: then convert each {@link Batch.digest}.
+     */
+    writeTickets(): boolean {
+      if (this.#toTexts === undefined) return false;
+      if (this.#texts === undefined) {
+        const buffer = this.mem.buffer as ArrayBuffer;
+        new Uint32Array(buffer, 4 * REV_TEXT4_AT, 10000).set(REV_TEXT4);
+        this.#texts = Buffer.from(buffer);
+        this.#lengths = new Uint8Array(buffer, 4 * LENGTHS_AT, LANES);
+      }
+      this.#toTexts(this.count, 4 * TEXTS_AT);
+      return true;
+    }
+    /** The memory as bytes, holding the texts of {@link Batch.writeTickets}. */
+    get texts(): Buffer {
+      return this.#texts!;
+    }
+    /** The ticket lengths of {@link Batch.writeTickets}, by lane. */
+    get lengths(): Uint8Array {
+      return this.#lengths!;
     }
     get full(): boolean {
       return this.count === LANES;
@@ -1030,19 +1352,6 @@ export function createTicketKernel(useSimd = true) {
     const memory = new ArrayBuffer(4 * Math.ceil(size / 4));
     return { bytes: Buffer.from(memory), quads: new Uint32Array(memory) };
   }
-  /** Bytes one ticket may use: `0.`, 80 digits, and the 2 bytes that align the next one. */
-  const TICKET_ROOM = 84;
-  /** The four ASCII digits of 0–9999, lowest digit first, as the 32-bit word that stores them in that order. */
-  const REV_TEXT4 = new Uint32Array(10000);
-  {
-    const bytes = new Uint8Array(REV_TEXT4.buffer);
-    for (let x = 0; x < 10000; x++) {
-      bytes[4 * x] = 48 + (x % 10);
-      bytes[4 * x + 1] = 48 + (Math.floor(x / 10) % 10);
-      bytes[4 * x + 2] = 48 + (Math.floor(x / 100) % 10);
-      bytes[4 * x + 3] = 48 + Math.floor(x / 1000);
-    }
-  }
   /** The four ASCII digits of 0–9999, highest first, as the 32-bit word that stores them in that order. */
   const TEXT4 = new Uint32Array(10000);
   /** `.` and the three ASCII digits of 0–999, highest first, as one 32-bit word. */
@@ -1138,7 +1447,24 @@ export function createTicketKernel(useSimd = true) {
    * a slice of the full one).
    */
   function ticket(words: Int32Array, at = 0, digits = Number.POSITIVE_INFINITY): string {
-    return text(ticketText.bytes, 2, 2 + writeTicket(words, at, digits, ticketText, 2));
+    if (one === undefined)
+      return text(ticketText.bytes, 2, 2 + writeTicket(words, at, digits, ticketText, 2));
+    const w = one.words;
+    for (let i = 0; i < 8; i++) w[i] = words[at + i]!;
+    const start = 4 * TEXTS_AT;
+    const length = one.toText(4 * WORDS_AT, 4, start);
+    return text(one.bytes, start, start + trimmedLength(one.bytes, start, length, digits));
+  }
+
+  /**
+   * The length of the ticket whose full text (`length` bytes) is at `bytes[start..)`, trimmed to `digits`
+   * significant digits after its leading 9s (as `trimTicket`).
+   */
+  function trimmedLength(bytes: Uint8Array, start: number, length: number, digits: number): number {
+    if (digits >= length) return length;
+    let i = 2;
+    while (i < length && bytes[start + i] === 57) i++;
+    return i + digits < length ? i + digits : length;
   }
 
   /**
@@ -1269,6 +1595,8 @@ export function createTicketKernel(useSimd = true) {
     // Each sum splits on its own into quotient and remainder by 10^8 (⌊a / 10^8⌋ from a multiplication: a < 2^48,
     // so the estimate is off by at most one, corrected below); nothing waits on the carry of the limb below, so
     // the processor overlaps them. Then limb i = r_i + q_(i-1) + c_(i-1) < 2 · 10^8, whose carry c_i is 0 or 1.
+    // Written out (generated like the sums): a helper for the quotient, not inlined in this large function,
+    // measured a third slower.
     let q0 = Math.floor(a0 * 1e-8);
     let r0 = a0 - q0 * 1e8;
     if (r0 >= 1e8) {
@@ -1391,13 +1719,7 @@ export function createTicketKernel(useSimd = true) {
     // The integer has 72 digits plus those of limb 9, or 64 plus those of limb 8, or at most 64 (then 64 are
     // written, zero-padded).
     const used = l9 !== 0 ? 72 + digitCount(l9) : l8 !== 0 ? 64 + digitCount(l8) : 64;
-    let length = used < 64 ? 66 : 2 + used;
-    if (digits < length) {
-      let i = 2;
-      while (i < length && bytes[base + i] === 57) i++;
-      if (i + digits < length) length = i + digits;
-    }
-    return length;
+    return trimmedLength(bytes, base, used < 64 ? 66 : 2 + used, digits);
   }
 
   /** Unicode code-point order (UTF-8 byte order), as `compareCodePoints`. */
@@ -1724,7 +2046,9 @@ export function createTicketKernel(useSimd = true) {
     writeTicket,
     writeKeyTicket,
     ticketSpace,
+    trimmedLength,
     TICKET_ROOM,
+    TICKETS_AT: 4 * TEXTS_AT,
     text,
     compareIds,
     Hasher,

@@ -1,6 +1,6 @@
 import { describeValue } from '@jianguan/core';
 import { SamplingInputError } from '../errors.js';
-import { kernel } from './kernel.js';
+import { kernel, type TicketKernel } from './kernel.js';
 import { compareCodePoints } from './order.js';
 import { nextTicket, TicketHasher } from './ticket.js';
 import { compareFull, TicketTopK } from './top-k.js';
@@ -179,6 +179,26 @@ class TicketTexts {
     this.#record(slot, start, length);
     return true;
   }
+  /**
+   * Takes the tickets of a batch that {@link Batch.writeTickets} wrote (every lane of the batch listed): lane
+   * `lane`'s ticket, trimmed to `digits`, becomes the text of slot `slots[lane]`.
+   */
+  takeBatch(batch: InstanceType<TicketKernel['Batch']>, slots: Int32Array, digits: number): void {
+    const size = kernel.TICKET_ROOM * batch.count;
+    if (this.#cursor + size > this.#space.bytes.length) this.#seal();
+    const start = this.#place(2);
+    const bytes = this.#space.bytes;
+    bytes.set(batch.texts.subarray(kernel.TICKETS_AT, kernel.TICKETS_AT + size), start);
+    const lengths = batch.lengths;
+    const chunk = this.#texts.length;
+    for (let lane = 0, at = start; lane < batch.count; lane++, at += kernel.TICKET_ROOM) {
+      const slot = slots[lane]!;
+      this.#chunk[slot] = chunk;
+      this.#start[slot] = at;
+      this.#length[slot] = kernel.trimmedLength(bytes, at, lengths[lane]!, digits);
+    }
+    this.#cursor = start + size;
+  }
   #seal(): void {
     this.#texts.push(kernel.text(this.#space.bytes, 0, this.#cursor));
     this.#cursor = 0;
@@ -212,7 +232,13 @@ function hashAll(
   const lanes = new Int32Array(kernel.LANES);
   const one = new Int32Array(8);
   const run = (): void => {
-    const listed = batch.run(1e6);
+    const listed = batch.run(1e6); // every lane, in lane order
+    if (tickets !== undefined && batch.writeTickets()) {
+      tickets.takeBatch(batch, lanes, digits);
+      for (let i = 0; i < listed; i++) keys[lanes[i]!] = batch.keys[i]!;
+      batch.clear();
+      return;
+    }
     for (let i = 0; i < listed; i++) {
       const lane = batch.listed(i);
       const j = lanes[lane]!;

@@ -374,6 +374,8 @@ export function createTicketKernel(useSimd = true) {
   const TEXTS_AT = LENGTHS_AT + LANES / 4;
   /** Bytes one ticket may use: `0.`, 80 digits, and the 2 bytes that align the next one. */
   const TICKET_ROOM = 84;
+  /** The module's memory in 64 KiB pages once it holds the texts of a batch. */
+  const MEMORY_PAGES = Math.ceil((4 * TEXTS_AT + TICKET_ROOM * LANES) / 65536);
   /** The four ASCII digits of 0–9999, lowest digit first, as the 32-bit word that stores them in that order. */
   const REV_TEXT4 = new Uint32Array(10000);
   {
@@ -1066,7 +1068,7 @@ export function createTicketKernel(useSimd = true) {
           ],
         ),
         ...section(3, [4, 0, 1, 2, 3]), // four functions, of types 0, 1, 2, 3
-        ...section(5, [1, 0, 4]), // one memory, 4 pages
+        ...section(5, [1, 0, 2]), // one memory, 2 pages (MEMORY_PAGES once grown for the texts)
         // exports m, h, s, t, T
         ...section(
           7,
@@ -1094,7 +1096,9 @@ export function createTicketKernel(useSimd = true) {
   const one = (() => {
     if (wasm === undefined || simdModule === undefined) return undefined;
     const { exports } = new wasm.Instance(simdModule);
-    const buffer = (exports.m as { buffer: ArrayBuffer }).buffer;
+    const memory = exports.m as { buffer: ArrayBuffer; grow(pages: number): number };
+    memory.grow(MEMORY_PAGES - 2);
+    const buffer = memory.buffer;
     new Uint32Array(buffer, 4 * REV_TEXT4_AT, 10000).set(REV_TEXT4);
     return {
       mem: new Int32Array(buffer, 4 * ONE_AT, 24),
@@ -1131,18 +1135,20 @@ export function createTicketKernel(useSimd = true) {
    * with {@link Batch.digest}, then {@link Batch.clear}.
    */
   class Batch {
-    readonly mem: Int32Array;
+    mem: Int32Array;
     /** The 15-digit keys of the listed messages, in list order. */
-    readonly keys: Float64Array;
+    keys: Float64Array;
     readonly #simd: ((groups: number, bound: number) => number) | undefined;
     readonly #toTexts: ((count: number, dst: number) => void) | undefined;
+    readonly #memory: { buffer: ArrayBuffer; grow(pages: number): number } | undefined;
     #texts: Buffer | undefined;
     #lengths: Uint8Array | undefined;
     count = 0;
     constructor(mid: Int32Array) {
       if (wasm !== undefined && simdModule !== undefined) {
         const { exports } = new wasm.Instance(simdModule);
-        this.mem = new Int32Array((exports.m as { buffer: ArrayBuffer }).buffer, 0, KEYS_AT + 2 * LANES);
+        this.#memory = exports.m as { buffer: ArrayBuffer; grow(pages: number): number };
+        this.mem = new Int32Array(this.#memory.buffer, 0, KEYS_AT + 2 * LANES);
         this.#simd = exports.h as (groups: number, bound: number) => number;
         this.#toTexts = exports.T as (count: number, dst: number) => void;
       } else {
@@ -1158,9 +1164,14 @@ export function createTicketKernel(useSimd = true) {
      * WebAssembly module: then convert each {@link Batch.digest}.
      */
     writeTickets(): boolean {
-      if (this.#toTexts === undefined) return false;
+      if (this.#toTexts === undefined || this.#memory === undefined) return false;
       if (this.#texts === undefined) {
-        const buffer = this.mem.buffer as ArrayBuffer;
+        // The memory holds the tables and texts only from the first call: a batch that only hashes (one per
+        // stratum of a draw) stays at its 2 pages. Growing replaces the buffer: the views are made again.
+        this.#memory.grow(MEMORY_PAGES - 2);
+        const buffer = this.#memory.buffer;
+        this.mem = new Int32Array(buffer, 0, KEYS_AT + 2 * LANES);
+        this.keys = new Float64Array(buffer, 4 * KEYS_AT, LANES);
         new Uint32Array(buffer, 4 * REV_TEXT4_AT, 10000).set(REV_TEXT4);
         this.#texts = Buffer.from(buffer);
         this.#lengths = new Uint8Array(buffer, 4 * LENGTHS_AT, LANES);

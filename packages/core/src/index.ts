@@ -2,9 +2,9 @@
  * `@jianguan/core` — the 互联网+监管 data standard: record schemas, identifiers, code tables,
  * batch quality checks (质检), entity linking, input files and the working-day calendar.
  *
- * Exports are grouped by source module (calendar, code tables, encoding, errors, identifiers, io, linking, quality,
- * schemas, sources, versioning); the calendar is also published on its own as `@jianguan/core/calendar`, and the
- * Node.js-only file readers (CSV, JSON, JSON Lines) as `@jianguan/core/io`.
+ * Exports are grouped by source module (calendar, code tables, data, encoding, errors, identifiers, io, linking,
+ * quality, schemas, sources, versioning); the calendar is also published on its own as
+ * `@jianguan/core/calendar`, and the Node.js-only file readers (CSV, JSON, JSON Lines) as `@jianguan/core/io`.
  *
  * @packageDocumentation
  */
@@ -133,6 +133,7 @@ export {
   registerCodeTable,
 } from './code-tables/registry.js';
 export type { CodeTable, CodeTableEntry, CodeTableInput } from './code-tables/types.js';
+export { deepFreeze, isDeeplyFrozenData, sameData, validatedOnce } from './data/validated-once.js';
 export { canonicalJson } from './encoding/canonical-json.js';
 export type { IdentifierErrorCode, IdentifierErrorName } from './identifiers/errors.js';
 export {

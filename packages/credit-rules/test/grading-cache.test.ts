@@ -8,7 +8,6 @@
  * - `isValidProfile` accepts nothing the zod schema rejects (field by field and on random edits).
  */
 
-import { isDeepStrictEqual } from 'node:util';
 import { fc, test } from '@fast-check/vitest';
 import { zodIssuePath } from '@jianguan/core';
 import { describe, expect, it } from 'vitest';
@@ -33,7 +32,6 @@ import {
   samrBaselineRuleSet,
   sdFiveClassRuleSet,
 } from '../src/index.js';
-import { deepFreeze, sameData } from '../src/internal/validated-once.js';
 import { anyFact, date, profile } from './arbitraries.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: the tests edit untyped data on purpose
@@ -334,28 +332,6 @@ describe('editing an object between calls cannot poison a cache', () => {
     };
     expect(compiled.grade(p, '2026-11-21').grade).toBe('D');
     expect(Object.isFrozen(compiled.ruleSet) && compiled.ruleSet.rules.length > 0).toBe(true);
-  });
-});
-
-describe('sameData (the per-call comparison of a mutable object with its validated copy)', () => {
-  const json = fc.jsonValue({ maxDepth: 4 });
-  test.prop([json, json], { numRuns: RUNS * 5 })(
-    'agrees with a deep strict equality on JSON data',
-    (a, b) => {
-      const copy = deepFreeze(structuredClone(b));
-      expect(sameData(a, copy)).toBe(isDeepStrictEqual(a, b));
-      expect(sameData(structuredClone(b), copy)).toBe(true);
-    },
-  );
-
-  it('sees an undefined-valued key, an extra key and a non-plain object as different', () => {
-    const copy = deepFreeze({ a: 1, b: [1, { c: 'x' }] });
-    expect(sameData({ a: 1, b: [1, { c: 'x' }] }, copy)).toBe(true);
-    expect(sameData({ a: 1, b: [1, { c: 'x', d: undefined }] }, copy)).toBe(false);
-    expect(sameData({ a: 1, b: [1, { c: 'x' }], e: 0 }, copy)).toBe(false);
-    expect(sameData({ a: 1, b: [1, Object.assign(new (class {})(), { c: 'x' })] }, copy)).toBe(false);
-    expect(sameData({ a: 1, b: { 0: 1, 1: { c: 'x' }, length: 2 } }, copy)).toBe(false);
-    expect(sameData(deepFreeze({ u: undefined }), deepFreeze({ v: undefined }))).toBe(false);
   });
 });
 

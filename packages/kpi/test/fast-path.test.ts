@@ -464,8 +464,8 @@ describe('regression', () => {
   });
 });
 
-describe('the indicator set is compiled once per object', () => {
-  test('a validated copy is cached: editing the object afterwards changes nothing, and scorecards cannot edit it', () => {
+describe('the indicator set is validated once per object, and edits are seen', () => {
+  test('the validated copy is frozen (scorecards cannot edit it) and an edited object is scored by its new content', () => {
     const set = JSON.parse(JSON.stringify(baselineIndicatorSet)) as typeof baselineIndicatorSet;
     const data: KpiData = {
       behaviours: [
@@ -480,10 +480,12 @@ describe('the indicator set is compiled once per object', () => {
     };
     const options = { period: '2023-Q2', unit: 'jtj' } as const;
     const first = scoreIndicators(set, data, options);
-    (set.indicators[0] as { points: unknown }).points = 'junk';
-    (set.name as { zh: string }).zh = '改过';
     expect(scoreIndicators(set, data, options)).toEqual(first);
     expect(Object.isFrozen(first.setName)).toBe(true);
     expect(Object.isFrozen(first.indicators[0]?.source)).toBe(true);
+    (set.name as { zh: string }).zh = '改过';
+    expect(scoreIndicators(set, data, options).setName.zh).toBe('改过');
+    (set.indicators[0] as { points: unknown }).points = 'junk';
+    expect(() => scoreIndicators(set, data, options)).toThrow(KpiError);
   });
 });

@@ -1,5 +1,5 @@
 import type { FieldPath, VersionedEntriesDiff, VersionedValueChange } from '@jianguan/core';
-import { describeValue, diffValues, diffVersionedEntries } from '@jianguan/core';
+import { deepFreeze, describeValue, diffValues, diffVersionedEntries } from '@jianguan/core';
 import { z } from 'zod';
 import { requireIterable, requireShape } from './boundary.js';
 import { TasksError } from './errors.js';
@@ -189,14 +189,6 @@ export type LifecycleDeadline = Lifecycle['deadlines'][number];
  * const t: LifecycleTransition = riskClueLifecycle.transitions[0]!;
  */
 export type LifecycleTransition = Lifecycle['transitions'][number];
-
-function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const v of Object.values(value)) deepFreeze(v);
-  }
-  return value;
-}
 
 /** Lifecycles {@link defineLifecycle} returned. */
 const defined = new WeakSet<object>();

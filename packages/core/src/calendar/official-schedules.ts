@@ -10,6 +10,7 @@
  * Cross-checked day by day against the holiday-cn dataset for 2007–2026 (test/calendar/fixture-equality.test.ts).
  * Notice numbers and dates for 2004/2005 come from secondary copies of the texts (no gov.cn page found).
  */
+import { deepFreeze } from '../data/validated-once.js';
 import type { YearSchedule } from './schedule.js';
 import { trustData } from './schedule.js';
 
@@ -21,14 +22,6 @@ import { trustData } from './schedule.js';
 function builtIn(schedules: readonly YearSchedule[]): readonly YearSchedule[] {
   for (const s of deepFreeze(schedules)) trustData(s);
   return schedules;
-}
-
-function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const v of Object.values(value)) deepFreeze(v);
-  }
-  return value;
 }
 
 const ZHENGCEKU = 'https://www.gov.cn/zhengce/zhengceku/';

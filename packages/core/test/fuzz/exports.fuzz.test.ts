@@ -8,6 +8,7 @@ import { sweepExports, sweepFailures } from './sweep.js';
 const never = [
   'describeValue',
   'isCivilDate',
+  'isDeeplyFrozenData',
   'isJianguanError',
   'linkByEntity',
   'tryBehaviourActDate',

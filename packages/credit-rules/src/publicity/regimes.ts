@@ -1,9 +1,9 @@
 import type { CivilDate } from '@jianguan/core';
+import { deepFreeze, validatedOnce } from '@jianguan/core';
 import { z } from 'zod';
 import { requireSchema } from '../boundary.js';
 import type { CalendarDuration } from '../dates/civil-date.js';
 import { civilDateSchema } from '../facts/credit-fact.js';
-import { deepFreeze, validatedOnce } from '../internal/validated-once.js';
 import { calendarDurationSchema } from '../rule-set/schema.js';
 import type { SourceStatus } from '../rule-set/types.js';
 
@@ -332,7 +332,7 @@ const validRegimes = validatedOnce(
 /**
  * @internal Regimes passed as an option, validated (typed error at `path`) and returned frozen: the argument
  * itself when deeply frozen (checked once per object), else a validated copy re-checked against the argument
- * on every call (see `internal/validated-once.ts`).
+ * on every call (see core's `validatedOnce`).
  */
 export function requireRegimes(
   regimes: unknown,

@@ -1,7 +1,6 @@
 import type { FieldPath, LocalizedMessage } from '@jianguan/core';
-import { JianguanError, localizeZodIssue, zodIssuePath } from '@jianguan/core';
+import { deepFreeze, JianguanError, localizeZodIssue, validatedOnce, zodIssuePath } from '@jianguan/core';
 import type { CreditFactKind } from '../facts/credit-fact.js';
-import { deepFreeze, validatedOnce } from '../internal/validated-once.js';
 import { creditRuleSetSchema } from './schema.js';
 import type { CreditRuleSet, FactFilter, Predicate, SourceCitation } from './types.js';
 
@@ -257,7 +256,7 @@ const validRuleSet = validatedOnce(parseRuleSet);
  * @internal A rule set argument from an untyped caller, validated by {@link parseRuleSet} (throws
  * {@link RuleSetValidationError}) and returned frozen: the argument itself when it is deeply frozen (validated
  * once per object), else a frozen validated copy that is re-checked against the argument on every call, so an
- * edited object is never graded by its old content (see `internal/validated-once.ts`). A compiled rule set gives
+ * edited object is never graded by its old content (see core's `validatedOnce`). A compiled rule set gives
  * its own (frozen) rule set.
  */
 export function validatedRuleSet(ruleSet: unknown): CreditRuleSet {

@@ -1,4 +1,5 @@
 import type { LocalizedMessage } from '@jianguan/core';
+import { validatedOnce } from '@jianguan/core';
 import { civilDate, dayNumber } from '../calendar/day-number.js';
 import type { KpiCalendar } from '../calendar/workday-index.js';
 import type { KpiData } from '../data/facts.js';
@@ -65,7 +66,11 @@ interface Window extends DayWindow {
   readonly targetPeriod: Period;
 }
 
-/** Windows by indicator object, then period and as-of day: every unit of a comparison has the same ones. */
+/**
+ * Windows by indicator object, then period and as-of day: every unit of a comparison has the same ones. The
+ * indicators are those of {@link ensureSet}'s deep-frozen sets (never a caller's object), so an entry cannot go
+ * stale: an edited set yields a new validated copy with new indicator objects.
+ */
 const windowCache = new WeakMap<Indicator, Map<string, readonly Window[]>>();
 
 function windowsFor(indicator: Indicator, period: Period, asOfDay: number): readonly Window[] {
@@ -646,30 +651,17 @@ export function scorePrepared(
 }
 
 /**
- * Validated sets by the object passed in: the validated copy, deep-frozen, so neither later scoring nor a caller
- * holding parts of a scorecard can change what the cache answers. A set object is read once; an edited set is
- * a new object (`deriveIndicatorSet`). @internal
+ * Indicator sets validated once (core's `validatedOnce` over {@link defineIndicatorSet}): a deeply frozen set is
+ * validated once and then trusted by identity; any other set object gets a deep-frozen validated copy that is
+ * compared with the object on every call, so a set edited in place (a weight, a nested threshold or target) is
+ * scored by its new content, never by the copy of its old one. Neither later scoring nor a caller holding parts
+ * of a scorecard can change a copy.
  */
-const compiled = new WeakMap<object, IndicatorSet>();
+const validSet = validatedOnce((value: unknown): IndicatorSet => defineIndicatorSet(value));
 
-function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const v of Object.values(value)) deepFreeze(v);
-  }
-  return value;
-}
-
-/** @internal */
+/** A validated, deep-frozen indicator set equal to `set`'s content now. @internal */
 export function ensureSet(set: IndicatorSet): IndicatorSet {
-  if (typeof set === 'object' && set !== null) {
-    const hit = compiled.get(set);
-    if (hit !== undefined) return hit;
-  }
-  const parsed = deepFreeze(defineIndicatorSet(set));
-  compiled.set(set, parsed);
-  compiled.set(parsed, parsed);
-  return parsed;
+  return validSet(set);
 }
 
 /** Runs `use` on prepared data: the given one, or raw data laid out for this call only. @internal */

@@ -64,7 +64,7 @@ export async function execScript(db: SqlClient, sql: string): Promise<void> {
  * a PGlite transaction (the `tx` of PGlite's `transaction`, which has `rollback` and `closed` but no `transaction`
  * of its own). A pool, a PGlite instance and a client between transactions are not.
  */
-function insideTransaction(db: SqlClient): boolean {
+async function insideTransaction(db: SqlClient): Promise<boolean> {
   const d = db as {
     getTransactionStatus?: unknown;
     rollback?: unknown;
@@ -72,8 +72,15 @@ function insideTransaction(db: SqlClient): boolean {
     transaction?: unknown;
   };
   if (typeof d.getTransactionStatus === 'function') {
-    const status: unknown = (d.getTransactionStatus as () => unknown).call(db);
-    return status === 'T' || status === 'E';
+    const inBlock = () => {
+      const status: unknown = (d.getTransactionStatus as () => unknown).call(db);
+      return status === 'T' || status === 'E';
+    };
+    if (!inBlock()) return false;
+    // pg calls back with an error before the server's ReadyForQuery updates the status: right after a failed
+    // COMMIT it may still read 'T'. A successful round trip settles it; one that fails is inside an aborted
+    // transaction (or on a lost connection), where the caller's ROLLBACK is all that is left.
+    return db.query('select 1').then(inBlock, () => true);
   }
   return (
     typeof d.rollback === 'function' && typeof d.closed === 'boolean' && typeof d.transaction !== 'function'
@@ -117,7 +124,7 @@ export async function withTransaction<T>(
   options: TransactionOptions = {},
 ): Promise<T> {
   checkClient(db);
-  if (options.join === true && insideTransaction(db)) return fn(db);
+  if (options.join === true && (await insideTransaction(db))) return fn(db);
   const begin = options.isolation ? `begin isolation level ${options.isolation}` : 'begin';
   if (isPglite(db)) {
     return db.transaction(async (tx) => {

@@ -115,8 +115,12 @@ export interface TransactionOptions {
  * @example
  * await withTransaction(pool, async (tx) => {
  *   await tx.query('insert into orders …');
- *   await outboxStore.enqueueIn(tx, client, 'behaviours', items);
+ *   await enqueueInTransaction(tx, client, 'behaviours', items);
  * });
+ * @example
+ * // atomic on its own (a pool: BEGIN … COMMIT), or a part of the caller's transaction (a client after BEGIN)
+ * const saveDay = (db: SqlClient, facts: BehaviourFact[], feeds: KpiFeeds) =>
+ *   withTransaction(db, async (tx) => [await saveKpiFacts(tx, facts), await saveKpiFeeds(tx, feeds)], { join: true });
  */
 export async function withTransaction<T>(
   db: SqlClient,

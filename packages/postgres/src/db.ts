@@ -59,21 +59,76 @@ export async function execScript(db: SqlClient, sql: string): Promise<void> {
 }
 
 /**
+ * Whether `db` is a handle already inside a transaction block that {@link withTransaction} can join: a pg
+ * `Client` or `PoolClient` after `BEGIN` (`getTransactionStatus()` is `'T'`, or `'E'` once a statement failed), or
+ * a PGlite transaction (the `tx` of PGlite's `transaction`, which has `rollback` and `closed` but no `transaction`
+ * of its own). A pool, a PGlite instance and a client between transactions are not.
+ */
+async function insideTransaction(db: SqlClient): Promise<boolean> {
+  const d = db as {
+    getTransactionStatus?: unknown;
+    rollback?: unknown;
+    closed?: unknown;
+    transaction?: unknown;
+  };
+  if (typeof d.getTransactionStatus === 'function') {
+    const inBlock = () => {
+      const status: unknown = (d.getTransactionStatus as () => unknown).call(db);
+      return status === 'T' || status === 'E';
+    };
+    if (!inBlock()) return false;
+    // pg calls back with an error before the server's ReadyForQuery updates the status: right after a failed
+    // COMMIT it may still read 'T'. A successful round trip settles it; one that fails is inside an aborted
+    // transaction (or on a lost connection), where the caller's ROLLBACK is all that is left.
+    return db.query('select 1').then(inBlock, () => true);
+  }
+  return (
+    typeof d.rollback === 'function' && typeof d.closed === 'boolean' && typeof d.transaction !== 'function'
+  );
+}
+
+/**
+ * Options of {@link withTransaction}.
+ *
+ * @example
+ * const o: TransactionOptions = { isolation: 'serializable' };
+ */
+export interface TransactionOptions {
+  /** Isolation level of the transaction started here (a joined transaction keeps the caller's). */
+  readonly isolation?: 'read committed' | 'repeatable read' | 'serializable';
+  /**
+   * Join a transaction the caller already opened on `db` (default `false`): when `db` is a pg `Client` or
+   * `PoolClient` after `BEGIN`, or a PGlite transaction (the `tx` of PGlite's `transaction` or of
+   * `withTransaction`), `fn` runs on it with no `BEGIN`, `COMMIT` or `ROLLBACK` here — the caller's `COMMIT` or
+   * `ROLLBACK` decides, and a failed statement leaves the caller's transaction aborted. Any other handle (a pool,
+   * a PGlite instance, a client between transactions) gets its own transaction as without `join`.
+   */
+  readonly join?: boolean;
+}
+
+/**
  * Runs `fn` in one transaction on one connection (a pool lends a client; PGlite uses its `transaction`; a
- * single client runs `BEGIN`/`COMMIT` itself). Rolls back when `fn` throws.
+ * single client runs `BEGIN`/`COMMIT` itself). Rolls back when `fn` throws; a pool's client is always released
+ * (and discarded when even the rollback failed). With `{ join: true }`, a handle already inside the caller's
+ * transaction is used as it is, so the caller's `COMMIT` or `ROLLBACK` decides.
  *
  * @example
  * await withTransaction(pool, async (tx) => {
  *   await tx.query('insert into orders …');
- *   await outboxStore.enqueueIn(tx, client, 'behaviours', items);
+ *   await enqueueInTransaction(tx, client, 'behaviours', items);
  * });
+ * @example
+ * // atomic on its own (a pool: BEGIN … COMMIT), or a part of the caller's transaction (a client after BEGIN)
+ * const saveDay = (db: SqlClient, facts: BehaviourFact[], feeds: KpiFeeds) =>
+ *   withTransaction(db, async (tx) => [await saveKpiFacts(tx, facts), await saveKpiFeeds(tx, feeds)], { join: true });
  */
 export async function withTransaction<T>(
   db: SqlClient,
   fn: (tx: SqlClient) => Promise<T>,
-  options: { readonly isolation?: 'read committed' | 'repeatable read' | 'serializable' } = {},
+  options: TransactionOptions = {},
 ): Promise<T> {
   checkClient(db);
+  if (options.join === true && (await insideTransaction(db))) return fn(db);
   const begin = options.isolation ? `begin isolation level ${options.isolation}` : 'begin';
   if (isPglite(db)) {
     return db.transaction(async (tx) => {
@@ -83,6 +138,8 @@ export async function withTransaction<T>(
   }
   const lent = isPool(db) ? await db.connect() : undefined;
   const conn: SqlClient = lent ?? db;
+  // A connection whose rollback failed may still be inside the transaction: the pool must not lend it again.
+  let broken: unknown;
   try {
     await conn.query(begin);
     try {
@@ -90,10 +147,12 @@ export async function withTransaction<T>(
       await conn.query('commit');
       return out;
     } catch (error) {
-      await conn.query('rollback').catch(() => undefined);
+      await conn.query('rollback').catch((rollbackError: unknown) => {
+        broken = rollbackError;
+      });
       throw error;
     }
   } finally {
-    lent?.release();
+    lent?.release(broken);
   }
 }

@@ -7,7 +7,7 @@
  * @packageDocumentation
  */
 
-export type { SqlClient } from './db.js';
+export type { SqlClient, TransactionOptions } from './db.js';
 export { withTransaction } from './db.js';
 export type { DatabasePick, DrawInDatabaseOptions } from './draw.js';
 export { drawFrameInDatabase, drawInDatabase, saveDrawRecord, ticketInDatabase } from './draw.js';

@@ -6,7 +6,7 @@ import type {
   PeriodId,
   PublicationFact,
 } from '@jianguan/kpi';
-import { checkClient, type SqlClient } from './db.js';
+import { checkClient, type SqlClient, withTransaction } from './db.js';
 import { PostgresError } from './errors.js';
 import {
   checkAllowed,
@@ -405,7 +405,14 @@ export interface KpiFeeds {
 /**
  * Stores clues, 双告知, publications and catalog items in `jianguan.kpi_clues`, `jianguan.kpi_double_notifications`,
  * `jianguan.kpi_publications` and `jianguan.kpi_catalog_items` (upsert by id; a catalog item by department and
- * code), one statement per 10 000 rows. Returns the rows written per list.
+ * code), one statement per 10 000 rows, all or nothing across the four lists. Returns the rows written per list.
+ *
+ * Transactions as {@link saveKpiFacts}: given a pool, a PGlite instance or a client between transactions, the
+ * save runs in a transaction of its own, so a failed statement (a bad row, a violated constraint, a lost
+ * connection) leaves no list stored, and the driver's error is thrown as it came; given a handle inside the
+ * caller's transaction (a pg `Client`/`PoolClient` after `BEGIN`, the `tx` of `withTransaction` or of PGlite's
+ * `transaction`), it writes there without `BEGIN` or `COMMIT` of its own, and the caller's `COMMIT` or `ROLLBACK`
+ * decides.
  *
  * @example
  * await saveKpiFeeds(pool, {
@@ -433,59 +440,65 @@ export async function saveKpiFeeds(
       );
     }
   }
-  const clues = await upsertInChunks(
+  return withTransaction(
     db,
-    `insert into jianguan.kpi_clues (clue_id, department, received_date, feedback_date)
-     select * from unnest($1::text[], $2::text[], $3::date[], $4::date[])
-     on conflict (clue_id) do update set department = excluded.department,
-       received_date = excluded.received_date, feedback_date = excluded.feedback_date`,
-    feeds.clues ?? [],
-    [
-      (c: ClueFact) => c.clueId,
-      (c: ClueFact) => c.department,
-      (c: ClueFact) => c.receivedDate,
-      (c: ClueFact) => c.feedbackDate ?? null,
-    ],
+    async (tx) => {
+      const clues = await upsertInChunks(
+        tx,
+        `insert into jianguan.kpi_clues (clue_id, department, received_date, feedback_date)
+         select * from unnest($1::text[], $2::text[], $3::date[], $4::date[])
+         on conflict (clue_id) do update set department = excluded.department,
+           received_date = excluded.received_date, feedback_date = excluded.feedback_date`,
+        feeds.clues ?? [],
+        [
+          (c: ClueFact) => c.clueId,
+          (c: ClueFact) => c.department,
+          (c: ClueFact) => c.receivedDate,
+          (c: ClueFact) => c.feedbackDate ?? null,
+        ],
+      );
+      const doubleNotifications = await upsertInChunks(
+        tx,
+        `insert into jianguan.kpi_double_notifications (notice_id, department, pushed_date, claimed_date)
+         select * from unnest($1::text[], $2::text[], $3::date[], $4::date[])
+         on conflict (notice_id) do update set department = excluded.department,
+           pushed_date = excluded.pushed_date, claimed_date = excluded.claimed_date`,
+        feeds.doubleNotifications ?? [],
+        [
+          (n: DoubleNotificationFact) => n.noticeId,
+          (n: DoubleNotificationFact) => n.department,
+          (n: DoubleNotificationFact) => n.pushedDate,
+          (n: DoubleNotificationFact) => n.claimedDate ?? null,
+        ],
+      );
+      const publications = await upsertInChunks(
+        tx,
+        `insert into jianguan.kpi_publications (publication_id, department, channel, published_date)
+         select * from unnest($1::text[], $2::text[], $3::text[], $4::date[])
+         on conflict (publication_id) do update set department = excluded.department,
+           channel = excluded.channel, published_date = excluded.published_date`,
+        feeds.publications ?? [],
+        [
+          (p: PublicationFact) => p.publicationId,
+          (p: PublicationFact) => p.department,
+          (p: PublicationFact) => p.channel,
+          (p: PublicationFact) => p.date,
+        ],
+      );
+      const catalogItems = await upsertInChunks(
+        tx,
+        `insert into jianguan.kpi_catalog_items (department, item_code, claimed)
+         select * from unnest($1::text[], $2::text[], $3::boolean[])
+         on conflict (department, item_code) do update set claimed = excluded.claimed`,
+        feeds.catalogItems ?? [],
+        [
+          (c: CatalogItemFact) => c.department,
+          (c: CatalogItemFact) => c.itemCode,
+          (c: CatalogItemFact) => c.claimed,
+        ],
+      );
+      return { clues, doubleNotifications, publications, catalogItems };
+    },
+    { join: true },
   );
-  const doubleNotifications = await upsertInChunks(
-    db,
-    `insert into jianguan.kpi_double_notifications (notice_id, department, pushed_date, claimed_date)
-     select * from unnest($1::text[], $2::text[], $3::date[], $4::date[])
-     on conflict (notice_id) do update set department = excluded.department,
-       pushed_date = excluded.pushed_date, claimed_date = excluded.claimed_date`,
-    feeds.doubleNotifications ?? [],
-    [
-      (n: DoubleNotificationFact) => n.noticeId,
-      (n: DoubleNotificationFact) => n.department,
-      (n: DoubleNotificationFact) => n.pushedDate,
-      (n: DoubleNotificationFact) => n.claimedDate ?? null,
-    ],
-  );
-  const publications = await upsertInChunks(
-    db,
-    `insert into jianguan.kpi_publications (publication_id, department, channel, published_date)
-     select * from unnest($1::text[], $2::text[], $3::text[], $4::date[])
-     on conflict (publication_id) do update set department = excluded.department,
-       channel = excluded.channel, published_date = excluded.published_date`,
-    feeds.publications ?? [],
-    [
-      (p: PublicationFact) => p.publicationId,
-      (p: PublicationFact) => p.department,
-      (p: PublicationFact) => p.channel,
-      (p: PublicationFact) => p.date,
-    ],
-  );
-  const catalogItems = await upsertInChunks(
-    db,
-    `insert into jianguan.kpi_catalog_items (department, item_code, claimed)
-     select * from unnest($1::text[], $2::text[], $3::boolean[])
-     on conflict (department, item_code) do update set claimed = excluded.claimed`,
-    feeds.catalogItems ?? [],
-    [
-      (c: CatalogItemFact) => c.department,
-      (c: CatalogItemFact) => c.itemCode,
-      (c: CatalogItemFact) => c.claimed,
-    ],
-  );
-  return { clues, doubleNotifications, publications, catalogItems };
 }

@@ -1,7 +1,7 @@
 import type { BehaviourFact, PeriodId } from '@jianguan/kpi';
 import { parsePeriod } from '@jianguan/kpi';
 import { requireOptions } from './boundary.js';
-import { checkClient, type SqlClient } from './db.js';
+import { checkClient, type SqlClient, withTransaction } from './db.js';
 import { PostgresError } from './errors.js';
 
 /**
@@ -307,39 +307,72 @@ export async function scoreInDatabase(
 }
 
 /**
- * Stores behaviour facts in `jianguan.kpi_behaviours` (upsert by `recordId`), in one statement per 10 000.
- * Returns the number of rows written.
+ * Stores behaviour facts in `jianguan.kpi_behaviours` (upsert by `recordId`), in one statement per 10 000, all or
+ * nothing. Returns the number of rows written.
+ *
+ * Given a pool, a PGlite instance or a client between transactions, the save runs in a transaction of its own
+ * (`BEGIN` … `COMMIT`; on any error `ROLLBACK`, a pool's client released): when a statement fails — a bad row, a
+ * violated constraint, a lost connection — nothing of the call is stored, and the driver's error is thrown as it
+ * came. Given a handle inside the caller's transaction (a pg `Client`/`PoolClient` after `BEGIN`, the `tx` of
+ * {@link withTransaction} or of PGlite's `transaction`), it runs its statements there without `BEGIN` or `COMMIT`
+ * of its own: the caller's `COMMIT` or `ROLLBACK` decides.
  *
  * @example
  * await saveKpiFacts(pool, [{ recordId: 'JC-1', itemCode: '33010000100001', department: 'scjg',
  *   actDate: '2025-09-30', reportedDate: '2025-10-09' }]); // 1
+ * @example
+ * import { PGlite } from '@electric-sql/pglite';
+ * const db = new PGlite();
+ * await migrate(db);
+ * const fact = { recordId: 'JC-1', itemCode: 'SX-1', department: 'scjg', actDate: '2025-09-30', reportedDate: '2025-10-09' };
+ * // one bad date fails the whole call: JC-1 is not stored either
+ * await saveKpiFacts(db, [fact, { ...fact, recordId: 'JC-2', actDate: '2025-02-30' }]).catch((e) => e.code); // '22008'
+ * (await kpiFactsInDatabase(db)).length; // 0
+ * // inside the caller's transaction: facts and feeds commit together, or neither
+ * await withTransaction(db, async (tx) => {
+ *   await saveKpiFacts(tx, [fact]);
+ *   await saveKpiFeeds(tx, { clues: [{ clueId: 'XS-1', department: 'scjg', receivedDate: '2025-10-09' }] });
+ * });
+ * (await kpiFactsInDatabase(db)).length; // 1
+ * await withTransaction(db, async (tx) => {
+ *   await saveKpiFacts(tx, [{ ...fact, recordId: 'JC-3' }]);
+ *   throw new Error('changed my mind');
+ * }).catch((e) => e.message); // 'changed my mind'
+ * (await kpiFactsInDatabase(db)).length; // 1 — JC-3 went with the caller's rollback
+ * await db.close();
  */
 export async function saveKpiFacts(db: SqlClient, facts: readonly BehaviourFact[]): Promise<number> {
   checkClient(db);
-  return upsertInChunks(
+  return withTransaction(
     db,
-    `insert into jianguan.kpi_behaviours
-       (record_id, item_code, department, act_date, reported_date, rejected_date, fixed_date)
-     select * from unnest($1::text[], $2::text[], $3::text[], $4::date[], $5::date[], $6::date[], $7::date[])
-     on conflict (record_id) do update set item_code = excluded.item_code, department = excluded.department,
-       act_date = excluded.act_date, reported_date = excluded.reported_date,
-       rejected_date = excluded.rejected_date, fixed_date = excluded.fixed_date`,
-    facts,
-    [
-      (f: BehaviourFact) => f.recordId,
-      (f: BehaviourFact) => f.itemCode,
-      (f: BehaviourFact) => f.department,
-      (f: BehaviourFact) => f.actDate,
-      (f: BehaviourFact) => f.reportedDate,
-      (f: BehaviourFact) => f.rejectedDate ?? null,
-      (f: BehaviourFact) => f.fixedDate ?? null,
-    ],
+    (tx) =>
+      upsertInChunks(
+        tx,
+        `insert into jianguan.kpi_behaviours
+           (record_id, item_code, department, act_date, reported_date, rejected_date, fixed_date)
+         select * from unnest($1::text[], $2::text[], $3::text[], $4::date[], $5::date[], $6::date[], $7::date[])
+         on conflict (record_id) do update set item_code = excluded.item_code, department = excluded.department,
+           act_date = excluded.act_date, reported_date = excluded.reported_date,
+           rejected_date = excluded.rejected_date, fixed_date = excluded.fixed_date`,
+        facts,
+        [
+          (f: BehaviourFact) => f.recordId,
+          (f: BehaviourFact) => f.itemCode,
+          (f: BehaviourFact) => f.department,
+          (f: BehaviourFact) => f.actDate,
+          (f: BehaviourFact) => f.reportedDate,
+          (f: BehaviourFact) => f.rejectedDate ?? null,
+          (f: BehaviourFact) => f.fixedDate ?? null,
+        ],
+      ),
+    { join: true },
   );
 }
 
 /**
  * Runs an `insert … select * from unnest($1, $2, …)` upsert once per 10 000 rows, parameter i holding
- * `columns[i]` of each row. Returns the number of rows given. @internal
+ * `columns[i]` of each row, on `db` as given: callers run it inside one transaction so that a failed chunk
+ * leaves none of the others. Returns the number of rows given. @internal
  */
 export async function upsertInChunks(
   db: SqlClient,

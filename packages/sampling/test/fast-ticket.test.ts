@@ -212,4 +212,28 @@ describe('the BigInt-free ticket equals the reference ticket', () => {
       });
     },
   );
+
+  it('sampleIds: a batch that fits a text chunk only before alignment goes to the next chunk (regression)', () => {
+    // 57 337 non-ASCII ids (each hashed alone, its 22-character ticket taking 24 bytes) leave the first chunk's
+    // cursor 252 bytes before its end, misaligned; the last three ASCII ids are one batch of 3 · 84 bytes.
+    const seed = 'seed';
+    const ids: string[] = [];
+    for (let i = 0; ids.length < 57_337; i++) {
+      const id = `é${i}`;
+      if (ticket(seed, id)[2] !== '9') ids.push(id);
+    }
+    ids.push('a', 'b', 'c');
+    const got = sampleIds(ids, { seed, digits: 20 });
+    expect(got).toHaveLength(ids.length);
+    const some = [0, 1, 2, ids.length - 1, ...[...ids.keys()].filter((i) => i % 997 === 0)];
+    const expected = ids
+      .map((id) => ({ id, t: ticket(seed, id) }))
+      .sort((a, b) => (a.t < b.t ? -1 : a.t > b.t ? 1 : 0));
+    for (const i of some) {
+      expect(got[i]).toEqual({ id: expected[i]!.id, ticket: expected[i]!.t.slice(0, 22), generation: 1 });
+    }
+    for (const id of ['a', 'b', 'c']) {
+      expect(got.find((p) => p.id === id)?.ticket).toBe(referenceTicket(seed, id).slice(0, 22));
+    }
+  });
 });

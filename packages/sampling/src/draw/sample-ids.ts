@@ -1,6 +1,6 @@
 import { describeValue } from '@jianguan/core';
 import { SamplingInputError } from '../errors.js';
-import { kernel, type TicketKernel } from './kernel.js';
+import { kernel, type TicketKernel, type TicketSpace } from './kernel.js';
 import { compareCodePoints } from './order.js';
 import { nextTicket, TicketHasher } from './ticket.js';
 import { compareFull, TicketTopK } from './top-k.js';
@@ -140,20 +140,31 @@ function trim(x: string, digits: number): string {
 class TicketTexts {
   /** Tickets per chunk: its text (up to 1.4 MB) is then one external string, copied by memcpy. */
   static readonly CHUNK = 16384;
-  readonly #space = kernel.ticketSpace(kernel.TICKET_ROOM * (TicketTexts.CHUNK + 1));
+  /** The chunk being written: room for its tickets, or for a whole batch ({@link TicketTexts.takeBatch}). */
+  readonly #space: TicketSpace;
   #cursor = 0;
   readonly #texts: string[] = [];
   readonly #chunk: Uint32Array;
   readonly #start: Uint32Array;
   readonly #length: Uint8Array;
-  constructor(slots: number) {
+  /** `slots` tickets to keep; `batches`: whole batches will be taken. */
+  constructor(slots: number, batches = false) {
     this.#chunk = new Uint32Array(slots);
     this.#start = new Uint32Array(slots);
     this.#length = new Uint8Array(slots);
+    const tickets = Math.min(TicketTexts.CHUNK, batches ? Math.max(slots, kernel.LANES) : slots);
+    const size = kernel.TICKET_ROOM * (tickets + 1);
+    // One space serves every call (sampleIds runs to its end without calling out; a chunk's text is a copy):
+    // a fresh zeroed megabyte per call would cost more in page faults than the tickets of a small sample.
+    if (TicketTexts.#shared === undefined || TicketTexts.#shared.bytes.length < size) {
+      TicketTexts.#shared = kernel.ticketSpace(size);
+    }
+    this.#space = TicketTexts.#shared;
   }
-  /** Where the next ticket goes: `cursor ≡ residue (mod 4)`, in a chunk with room for it. */
-  #place(residue: number): number {
-    if (this.#cursor + kernel.TICKET_ROOM + 3 > this.#space.bytes.length) this.#seal();
+  static #shared: TicketSpace | undefined;
+  /** Where the next `room` bytes go: `cursor ≡ residue (mod 4)`, in a chunk with room for them. */
+  #place(residue: number, room: number = kernel.TICKET_ROOM): number {
+    if (this.#cursor + ((residue - this.#cursor) & 3) + room > this.#space.bytes.length) this.#seal();
     this.#cursor += (residue - this.#cursor) & 3;
     return this.#cursor;
   }
@@ -185,8 +196,7 @@ class TicketTexts {
    */
   takeBatch(batch: InstanceType<TicketKernel['Batch']>, slots: Int32Array, digits: number): void {
     const size = kernel.TICKET_ROOM * batch.count;
-    if (this.#cursor + size > this.#space.bytes.length) this.#seal();
-    const start = this.#place(2);
+    const start = this.#place(2, size);
     const bytes = this.#space.bytes;
     bytes.set(batch.texts.subarray(kernel.TICKETS_AT, kernel.TICKETS_AT + size), start);
     const lengths = batch.lengths;
@@ -229,11 +239,14 @@ function hashAll(
 ): void {
   const mid = hasher.core.mid;
   const batch = new kernel.Batch(mid);
+  // Whole batches are converted in the module from a few batches on: its memory grows for the texts once per
+  // call, which a handful of ids would not repay.
+  const convertBatches = ids.length >= 8 * kernel.LANES;
   const lanes = new Int32Array(kernel.LANES);
   const one = new Int32Array(8);
   const run = (): void => {
     const listed = batch.run(1e6); // every lane, in lane order
-    if (tickets !== undefined && batch.writeTickets()) {
+    if (tickets !== undefined && convertBatches && batch.writeTickets()) {
       tickets.takeBatch(batch, lanes, digits);
       for (let i = 0; i < listed; i++) keys[lanes[i]!] = batch.keys[i]!;
       batch.clear();
@@ -321,6 +334,10 @@ class MinHeap {
  * order of `ids`; a subset's sample is the superset's sample filtered; `drop`/`take` extend a draw in
  * rounds without changing earlier picks. The input is never mutated.
  *
+ * Tickets of 13 characters or more in a large sample share their text with their neighbours (slices of a few
+ * large strings, for speed): memory is freed when no ticket of a chunk is referenced any more. A few tickets
+ * kept from a very large result can therefore hold up to about 1.4 MB of text each.
+ *
  * @example
  * sampleIds(['ab-1', 'ab-2', 'cd-1', 'ef-3'], { seed: '314159', take: 4 });
  * // [{ id: 'cd-1', ticket: '0.317685817', generation: 1 }, { id: 'ef-3', ticket: '0.832984519', … },
@@ -387,7 +404,7 @@ export function sampleIds(ids: readonly string[], options: SampleIdsOptions): Sa
     // digests are kept either.
     const eager = digits > 15 && (capacity - drop) * 2 >= n;
     const words = digits > 15 && !eager ? new Int32Array(8 * n) : undefined;
-    const tickets = eager ? new TicketTexts(n) : undefined;
+    const tickets = eager ? new TicketTexts(n, true) : undefined;
     hashAll(hasher, ids, keys, words, tickets, digits);
     tickets?.finish();
     const order = kernel.sortByKey(keys, (a, b) => compareFull(hasher, ids[a]!, ids[b]!));

@@ -21,6 +21,7 @@ export {
   EXPECTED,
   expectedFailure,
   expectedMessage,
+  InvalidArgumentError,
   InvalidOptionsError,
   isJianguanError,
   isRecord,

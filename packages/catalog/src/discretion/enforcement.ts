@@ -225,12 +225,6 @@ export interface EnforcementIssue extends QualityIssue {
   };
 }
 
-/**
- * Options of {@link checkEnforcement}.
- *
- * @example
- * const o: CheckEnforcementOptions = { benchmarks: set, today: '2026-12-02', publishedDateOf: (r) => r.publishedDate };
- */
 /** {@link CheckEnforcementOptions} as {@link checkEnforcement} reads them. */
 const checkOptionsShape = z.looseObject({
   rules: z.lazy(() => enforcementRuleSetSchema).optional(),
@@ -241,6 +235,12 @@ const checkOptionsShape = z.looseObject({
   today: z.string().optional(),
 });
 
+/**
+ * Options of {@link checkEnforcement}.
+ *
+ * @example
+ * const o: CheckEnforcementOptions = { benchmarks: set, today: '2026-12-02', publishedDateOf: (r) => r.publishedDate };
+ */
 export interface CheckEnforcementOptions {
   readonly rules?: EnforcementRuleSet;
   /** Discretion benchmarks; without them the discretion checks do not run. */

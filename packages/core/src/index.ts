@@ -247,7 +247,12 @@ export {
   spotCheckPlanSchema,
 } from './schemas/records.js';
 export type { PublicDocument, SourceStatus } from './sources/citation.js';
-export { InvalidSourceRefError, PUBLIC_DOCUMENTS, publicCitation } from './sources/citation.js';
+export {
+  InvalidSourceRefError,
+  PUBLIC_DOCUMENTS,
+  publicCitation,
+  SOURCE_STATUSES,
+} from './sources/citation.js';
 export type {
   DiffVersionedEntriesOptions,
   SemverBump,

@@ -12,7 +12,7 @@ import {
 import { z } from 'zod';
 import { badInput, functionShape, requireShape } from '../boundary.js';
 import { CatalogError, fromZodIssues } from '../errors.js';
-import { provenanceShape } from '../rule-data.js';
+import { type dataStatusSchema, provenanceShape } from '../rule-data.js';
 import { type BenchmarkSet, benchmarkEntryOf, benchmarkSetSchema } from './benchmarks.js';
 
 /**
@@ -72,7 +72,7 @@ const rule = (
   zh: string,
   en: string,
   source: string,
-  status: 'verified' | 'seed-stated' | 'inferred',
+  status: z.infer<typeof dataStatusSchema>,
 ) => ({ severity, enabled: true, checkType, description: { zh, en }, source, status, checked: '2026-12-02' });
 
 /**

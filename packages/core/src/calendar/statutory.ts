@@ -12,6 +12,7 @@
  */
 
 import { InvalidArgumentError } from '../errors/invalid-argument.js';
+import type { SourceStatus } from '../sources/citation.js';
 import type { CivilDate } from './civil-date.js';
 import { daysFromCivil, formatDay, weekdayOfDay } from './civil-date.js';
 import { LUNAR_FESTIVAL_TABLE, LUNAR_TABLE_SOURCE, lunarFestivalDates } from './lunar-table.js';
@@ -36,7 +37,8 @@ export interface StatutoryHolidayRules {
   /** The article text the version is read from, quoted (short). */
   readonly quote: string;
   readonly source: string;
-  readonly status: 'verified' | 'seed-stated' | 'inferred';
+  /** How sure the version's reading is: a {@link SourceStatus} of the rule-data subset. */
+  readonly status: Extract<SourceStatus, 'verified' | 'seed-stated' | 'inferred'>;
   readonly checked: CivilDate;
 }
 

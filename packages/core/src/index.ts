@@ -21,6 +21,7 @@ export {
   EXPECTED,
   expectedFailure,
   expectedMessage,
+  InvalidArgumentError,
   InvalidOptionsError,
   isJianguanError,
   isRecord,
@@ -247,7 +248,12 @@ export {
   spotCheckPlanSchema,
 } from './schemas/records.js';
 export type { PublicDocument, SourceStatus } from './sources/citation.js';
-export { InvalidSourceRefError, PUBLIC_DOCUMENTS, publicCitation } from './sources/citation.js';
+export {
+  InvalidSourceRefError,
+  PUBLIC_DOCUMENTS,
+  publicCitation,
+  SOURCE_STATUSES,
+} from './sources/citation.js';
 export type {
   DiffVersionedEntriesOptions,
   SemverBump,

@@ -18,13 +18,13 @@ import {
   windowsOf,
 } from './kpi.js';
 
+// The channel list is written out: an applied migration's text must never change with a library constant (a test
+// ties it to core's PUBLICATION_CHANNELS; a new channel needs a new migration).
 /**
  * DDL of the KPI feeds (migration 7): the 风险预警线索 (clues), 双告知 (double notifications) and publication
  * tables, `jianguan.feed_kpi` (events, done and timeliness of a dated feed per department and window, through
  * migration 6's `jianguan.timeliness`) and `jianguan.publication_kpi` (publications per channel). @internal
  */
-// The channel list is written out: an applied migration's text must never change with a library constant (a test
-// ties it to core's PUBLICATION_CHANNELS; a new channel needs a new migration).
 export const KPI_FEEDS_SQL = `
 create table jianguan.kpi_clues (
   clue_id text primary key,

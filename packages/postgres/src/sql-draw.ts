@@ -19,14 +19,14 @@ function digestInteger(): string {
   return expr;
 }
 
+/** Ticket digits in the draw's bigint sort key (the rest only break its ties). */
+const KEY_DIGITS = 15;
+
 /**
  * The first 15 ticket digits as a bigint over the bytea expression `h`: `n mod 10^15` in bigint arithmetic, byte by
  * byte (the accumulator stays below 2^58), its 15 digits reversed. Orders like the ticket except on ties. Uses
  * `mod()`, not `%`, so it can sit inside a `format()` string.
  */
-/** Ticket digits in the draw's bigint sort key (the rest only break its ties). */
-const KEY_DIGITS = 15;
-
 function keyExpression(h: string, digits = KEY_DIGITS): string {
   const modulus = `1${'0'.repeat(digits)}`;
   let expr = `get_byte(${h}, 0)::bigint`;

@@ -1,11 +1,10 @@
-import type { Expected, FieldPath } from '@jianguan/core';
-import { EXPECTED, isRecord } from '@jianguan/core';
-import { ClientOptionsError } from '@jianguan/provincial-client';
-
 /**
  * Boundary checks of the sandbox's public functions (internal): the checked value, or a `ClientOptionsError`
  * (`invalid_options`) naming the argument's path, what it must be (zh/en) and what it was.
  */
+import type { Expected, FieldPath } from '@jianguan/core';
+import { EXPECTED, isRecord } from '@jianguan/core';
+import { ClientOptionsError } from '@jianguan/provincial-client';
 
 /** What an argument must be, in both languages (core's {@link Expected}). */
 export type { Expected };

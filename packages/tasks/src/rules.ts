@@ -1,14 +1,17 @@
+import { SOURCE_STATUSES, type SourceStatus } from '@jianguan/core';
 import { z } from 'zod';
 
 /**
- * How well a rule's number is backed (依据状态): `verified` — checked against a published text;
- * `seed-stated` — stated in one of the five government plans jianguan was built from; `inferred` — no
- * source found, a configurable default.
+ * How well a rule's number is backed (依据状态): the subset of core's {@link SourceStatus} task rules accept —
+ * `verified` (checked against a published text), `seed-stated` (stated in one of the five government plans
+ * jianguan was built from) or `inferred` (no source found, a configurable default).
  *
+ * @deprecated Use `SourceStatus` from `@jianguan/core` (this alias is `Extract<SourceStatus, 'verified' |
+ * 'seed-stated' | 'inferred'>`, the values {@link ruleSourceSchema} accepts).
  * @example
  * const s: RuleStatus = 'seed-stated';
  */
-export type RuleStatus = 'verified' | 'seed-stated' | 'inferred';
+export type RuleStatus = Extract<SourceStatus, 'verified' | 'seed-stated' | 'inferred'>;
 
 /**
  * The source of a rule (规则依据): a quoted reference, its status and the day it was last checked.
@@ -22,7 +25,8 @@ export type RuleStatus = 'verified' | 'seed-stated' | 'inferred';
  */
 export interface RuleSource {
   readonly ref: string;
-  readonly status: RuleStatus;
+  /** How sure the source is: `verified`, `seed-stated` or `inferred` (core's {@link SourceStatus}). */
+  readonly status: Extract<SourceStatus, 'verified' | 'seed-stated' | 'inferred'>;
   /** `YYYY-MM-DD`. */
   readonly checked: string;
   readonly note?: string | undefined;
@@ -38,7 +42,7 @@ const civilDate = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])
  */
 export const ruleSourceSchema = z.object({
   ref: z.string().min(1),
-  status: z.enum(['verified', 'seed-stated', 'inferred']),
+  status: z.enum(SOURCE_STATUSES).extract(['verified', 'seed-stated', 'inferred']),
   checked: civilDate,
   note: z.string().min(1).optional(),
 });

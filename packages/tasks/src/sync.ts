@@ -116,7 +116,6 @@ export const doubleNotificationTaskId = (itemId: string): string => `sgz:${text(
 export const commitmentTaskId = (commitmentId: string): string =>
   `commitment:${text(commitmentId, 'commitmentId')}`;
 
-/** The civil date of a provincial time ('2025-03-02', '2025-03-02 09:00:00' or an ISO instant). */
 /** An id argument: a string, else `invalid_input`. */
 function text(value: unknown, name: string): string {
   requireString(value, [name]);
@@ -129,6 +128,7 @@ const intakeOptionsShape = z.looseObject({
   existing: hasShape.optional(),
 });
 
+/** The civil date of a provincial time ('2025-03-02', '2025-03-02 09:00:00' or an ISO instant). */
 function dayOf(value: unknown): string | undefined {
   if (typeof value !== 'string') return undefined;
   if (isCivilDate(value)) return value;

@@ -12,7 +12,7 @@ import {
 import { z } from 'zod';
 import { badInput, functionShape, requireShape } from '../boundary.js';
 import { CatalogError, fromZodIssues } from '../errors.js';
-import { provenanceShape } from '../rule-data.js';
+import { type dataStatusSchema, provenanceShape } from '../rule-data.js';
 import { type BenchmarkSet, benchmarkEntryOf, benchmarkSetSchema } from './benchmarks.js';
 
 /**
@@ -72,7 +72,7 @@ const rule = (
   zh: string,
   en: string,
   source: string,
-  status: 'verified' | 'seed-stated' | 'inferred',
+  status: z.infer<typeof dataStatusSchema>,
 ) => ({ severity, enabled: true, checkType, description: { zh, en }, source, status, checked: '2026-12-02' });
 
 /**
@@ -225,12 +225,6 @@ export interface EnforcementIssue extends QualityIssue {
   };
 }
 
-/**
- * Options of {@link checkEnforcement}.
- *
- * @example
- * const o: CheckEnforcementOptions = { benchmarks: set, today: '2026-12-02', publishedDateOf: (r) => r.publishedDate };
- */
 /** {@link CheckEnforcementOptions} as {@link checkEnforcement} reads them. */
 const checkOptionsShape = z.looseObject({
   rules: z.lazy(() => enforcementRuleSetSchema).optional(),
@@ -241,6 +235,12 @@ const checkOptionsShape = z.looseObject({
   today: z.string().optional(),
 });
 
+/**
+ * Options of {@link checkEnforcement}.
+ *
+ * @example
+ * const o: CheckEnforcementOptions = { benchmarks: set, today: '2026-12-02', publishedDateOf: (r) => r.publishedDate };
+ */
 export interface CheckEnforcementOptions {
   readonly rules?: EnforcementRuleSet;
   /** Discretion benchmarks; without them the discretion checks do not run. */

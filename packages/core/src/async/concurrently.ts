@@ -1,3 +1,4 @@
+import { InvalidArgumentError } from '../errors/invalid-argument.js';
 import { InvalidOptionsError } from '../errors/invalid-options.js';
 
 /**
@@ -17,15 +18,15 @@ export async function forEachConcurrently<T>(
   task: (item: T, index: number) => Promise<void>,
   options: { readonly signal?: AbortSignal | undefined } = {},
 ): Promise<void> {
-  if (!Array.isArray(items)) throw new InvalidOptionsError('items', { en: 'an array', zh: '数组' }, items);
+  if (!Array.isArray(items)) throw new InvalidArgumentError('items', { en: 'an array', zh: '数组' }, items);
   if (!Number.isSafeInteger(concurrency) || concurrency < 1)
-    throw new InvalidOptionsError(
+    throw new InvalidArgumentError(
       'concurrency',
       { en: 'a whole number ≥ 1', zh: '不小于 1 的整数' },
       concurrency,
     );
   if (typeof task !== 'function')
-    throw new InvalidOptionsError('task', { en: 'a function', zh: '函数' }, task);
+    throw new InvalidArgumentError('task', { en: 'a function', zh: '函数' }, task);
   if (options === null || typeof options !== 'object')
     throw new InvalidOptionsError(undefined, { en: 'an object', zh: '对象' }, options);
   const { signal } = options;

@@ -4,7 +4,7 @@
  * Everything here is arithmetic: no `Date` getters, so the host time zone never matters. China has used
  * a fixed UTC+8 offset since 1991 (no daylight saving), so an instant is read as civil date by adding 8 hours.
  */
-import { InvalidOptionsError } from '../errors/invalid-options.js';
+import { InvalidArgumentError } from '../errors/invalid-argument.js';
 import { InvalidCivilDateError } from './errors.js';
 
 /**
@@ -73,7 +73,7 @@ export function yearOfDay(day: number): number {
  */
 export function isLeapYear(year: number): boolean {
   if (!Number.isSafeInteger(year))
-    throw new InvalidOptionsError('year', { en: 'a whole year', zh: '整数年份' }, year);
+    throw new InvalidArgumentError('year', { en: 'a whole year', zh: '整数年份' }, year);
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 }
 

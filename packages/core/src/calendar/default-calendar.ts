@@ -5,6 +5,7 @@
  * `setDefaultCalendar(getDefaultCalendar().extend({ unknownYears: 'throw' }))`.
  */
 
+import { InvalidArgumentError } from '../errors/invalid-argument.js';
 import { InvalidOptionsError } from '../errors/invalid-options.js';
 import type { DayInfo, SameKind, WorkdayCalendar, WorkdayLateness } from './calendar.js';
 import { createCalendar, toYearSchedule } from './calendar.js';
@@ -56,7 +57,7 @@ export function setDefaultCalendar(calendar: WorkdayCalendar): WorkdayCalendar {
     typeof c !== 'object' ||
     CALENDAR_METHODS.some((method) => typeof c[method] !== 'function')
   )
-    throw new InvalidOptionsError(
+    throw new InvalidArgumentError(
       'calendar',
       { en: 'a WorkdayCalendar', zh: '工作日日历（WorkdayCalendar）' },
       calendar,

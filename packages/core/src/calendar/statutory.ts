@@ -11,7 +11,8 @@
  * for 中秋 on 10-01; the notices' 调休 and bridge days are not estimated.
  */
 
-import { InvalidOptionsError } from '../errors/invalid-options.js';
+import { InvalidArgumentError } from '../errors/invalid-argument.js';
+import type { SourceStatus } from '../sources/citation.js';
 import type { CivilDate } from './civil-date.js';
 import { daysFromCivil, formatDay, weekdayOfDay } from './civil-date.js';
 import { LUNAR_FESTIVAL_TABLE, LUNAR_TABLE_SOURCE, lunarFestivalDates } from './lunar-table.js';
@@ -36,7 +37,8 @@ export interface StatutoryHolidayRules {
   /** The article text the version is read from, quoted (short). */
   readonly quote: string;
   readonly source: string;
-  readonly status: 'verified' | 'seed-stated' | 'inferred';
+  /** How sure the version's reading is: a {@link SourceStatus} of the rule-data subset. */
+  readonly status: Extract<SourceStatus, 'verified' | 'seed-stated' | 'inferred'>;
   readonly checked: CivilDate;
 }
 
@@ -101,7 +103,7 @@ export const STATUTORY_HOLIDAY_RULES: readonly StatutoryHolidayRules[] = Object.
  * statutoryRulesFor(2020)?.springFestival; // 'first_to_third'
  */
 export function statutoryRulesFor(year: number): StatutoryHolidayRules | undefined {
-  if (typeof year !== 'number') throw new InvalidOptionsError('year', { en: 'a number', zh: '数字' }, year);
+  if (typeof year !== 'number') throw new InvalidArgumentError('year', { en: 'a number', zh: '数字' }, year);
   let found: StatutoryHolidayRules | undefined;
   for (const r of STATUTORY_HOLIDAY_RULES) if (Number(r.inForceFrom.slice(0, 4)) <= year) found = r;
   return found;
@@ -168,7 +170,7 @@ function md(year: number, mmdd: string): number {
  * estimateStatutoryYear(2027)?.statutory.find((d) => d.key === 'new_year')?.date; // '2027-01-01'
  */
 export function estimateStatutoryYear(year: number): StatutoryEstimate | undefined {
-  if (typeof year !== 'number') throw new InvalidOptionsError('year', { en: 'a number', zh: '数字' }, year);
+  if (typeof year !== 'number') throw new InvalidArgumentError('year', { en: 'a number', zh: '数字' }, year);
   const rules = statutoryRulesFor(year);
   const lunar = lunarFestivalDates(year);
   if (rules === undefined || lunar === undefined) return undefined;

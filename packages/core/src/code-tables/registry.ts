@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { loadZod } from '#zod';
 import { describeValue } from '../errors/describe.js';
+import { InvalidArgumentError } from '../errors/invalid-argument.js';
 import { InvalidOptionsError } from '../errors/invalid-options.js';
 import { describeZodError, localizeZodIssue, zodIssuePath } from '../errors/zod-issue.js';
 import { lazySchema, materialise } from '../internal/lazy.js';
@@ -8,6 +9,8 @@ import { NATIONAL_CODE_TABLES, VARIANT_TABLES } from './data/national.js';
 import { InvalidCodeTableError, UnknownCodeTableError } from './errors.js';
 import { LIST_SEPARATORS, labelKey, normalizeCode } from './normalize.js';
 import type { CodeTable, CodeTableEntry, CodeTableInput } from './types.js';
+
+const A_REGISTRY = { en: 'a code table registry', zh: '代码表注册表' } as const;
 
 /**
  * The data of the national tables, by id (the literal types behind {@link CodeTableId} and {@link CodeOf}).
@@ -391,7 +394,7 @@ export function createCodeTableRegistry(
   if (options === null || typeof options !== 'object' || Array.isArray(options))
     throw new InvalidOptionsError(undefined, { en: 'an object', zh: '对象' }, options);
   const base = options.base === undefined ? codeTables : options.base;
-  if (base !== null) requireRegistry(base, 'base');
+  if (base !== null) requireRegistry(base, 'base', 'options');
   if (options.tables !== undefined && !Array.isArray(options.tables))
     throw new InvalidOptionsError(
       'tables',
@@ -445,8 +448,15 @@ export function registerCodeTable(
   return base.with(table);
 }
 
-/** A registry argument from an untyped caller: anything without the registry methods is a typed error. */
-function requireRegistry(registry: unknown, field: string): asserts registry is CodeTableRegistry {
+/**
+ * A registry from an untyped caller: anything without the registry methods is a typed error — an
+ * {@link InvalidArgumentError} for a positional argument, an {@link InvalidOptionsError} for an option.
+ */
+function requireRegistry(
+  registry: unknown,
+  name: string,
+  where: 'argument' | 'options' = 'argument',
+): asserts registry is CodeTableRegistry {
   const r = registry as Record<string, unknown> | null;
   if (
     r === null ||
@@ -455,7 +465,9 @@ function requireRegistry(registry: unknown, field: string): asserts registry is 
     typeof r.get !== 'function' ||
     typeof r.enum !== 'function'
   )
-    throw new InvalidOptionsError(field, { en: 'a code table registry', zh: '代码表注册表' }, registry);
+    throw where === 'options'
+      ? new InvalidOptionsError(name, A_REGISTRY, registry)
+      : new InvalidArgumentError(name, A_REGISTRY, registry);
 }
 
 /**
@@ -469,7 +481,7 @@ export function getCodeTable<Id extends CodeTableId>(id: Id): CodeTable<Id, Code
 export function getCodeTable(id: string, registry?: CodeTableRegistry): CodeTable;
 export function getCodeTable(id: string, registry: CodeTableRegistry = codeTables): CodeTable {
   if (typeof (registry as { get?: unknown } | null)?.get !== 'function') {
-    throw new InvalidOptionsError('registry', { en: 'a code table registry', zh: '代码表注册表' }, registry);
+    throw new InvalidArgumentError('registry', A_REGISTRY, registry);
   }
   return registry.get(id);
 }
@@ -510,7 +522,7 @@ function lookupOptions(options: unknown): CodeLookupOptions {
       typeof (registry as { lookup?: unknown }).lookup !== 'function' ||
       typeof (registry as { isCode?: unknown }).isCode !== 'function')
   ) {
-    throw new InvalidOptionsError('registry', { en: 'a code table registry', zh: '代码表注册表' }, registry);
+    throw new InvalidOptionsError('registry', A_REGISTRY, registry);
   }
   return o as CodeLookupOptions;
 }

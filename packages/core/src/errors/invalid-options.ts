@@ -2,16 +2,17 @@ import { describeValue } from './describe.js';
 import { type Expected, expectedMessage } from './expected.js';
 import { JianguanError } from './jianguan-error.js';
 
+const OPTIONS = { zhLead: '选项 ' } as const;
+
 /**
  * An options argument of the wrong shape (选项无效), typically from an untyped caller or parsed JSON: code
- * `invalid_options`, `path` `['options', field]`.
+ * `invalid_options`, `path` `['options', field]`. A bad positional argument is an {@link InvalidArgumentError}
+ * instead.
  *
  * @example
  * try { lookupCode('checkType', '01', { asOf: 20240101 } as never); }
  * catch (error) { (error as InvalidOptionsError).path; } // ['options', 'asOf']
  */
-const OPTIONS = { zhLead: '选项 ' } as const;
-
 export class InvalidOptionsError extends JianguanError {
   override readonly name = 'InvalidOptionsError' as const;
   declare readonly code: 'invalid_options';

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { describeValue } from './describe.js';
-import { InvalidOptionsError } from './invalid-options.js';
+import { InvalidArgumentError } from './invalid-argument.js';
 import type { FieldPath, LocalizedMessage } from './jianguan-error.js';
 
 /** `String(value)`, or its {@link describeValue} when that throws (JSON such as `{"toString": 1}`). */
@@ -13,7 +13,10 @@ function text(value: unknown): string {
 }
 
 /** A zod issue from an untyped caller: an object with a string `code` and `message` and an array `path`. */
-function requireIssue(issue: unknown, field = 'issue'): asserts issue is z.core.$ZodIssue {
+function requireIssue(
+  issue: unknown,
+  argument: readonly [string, ...(string | number)[]] = ['issue'],
+): asserts issue is z.core.$ZodIssue {
   const i = issue as Record<string, unknown> | null;
   if (
     i === null ||
@@ -22,8 +25,8 @@ function requireIssue(issue: unknown, field = 'issue'): asserts issue is z.core.
     typeof i.message !== 'string' ||
     !Array.isArray(i.path)
   )
-    throw new InvalidOptionsError(
-      field,
+    throw new InvalidArgumentError(
+      argument,
       { en: 'a zod issue { code, message, path }', zh: 'zod 校验问题 { code, message, path }' },
       issue,
     );
@@ -102,7 +105,7 @@ function formatZh(format: unknown): string {
  */
 export function zodIssuePath(issue: Pick<z.core.$ZodIssue, 'path'>): FieldPath {
   if (issue === null || typeof issue !== 'object' || !Array.isArray(issue.path))
-    throw new InvalidOptionsError(
+    throw new InvalidArgumentError(
       'issue',
       { en: 'a zod issue with a path', zh: '带 path 的 zod 校验问题' },
       issue,
@@ -191,13 +194,13 @@ export function describeZodError(error: {
   readonly path: FieldPath;
 } {
   if (error === null || typeof error !== 'object' || !Array.isArray(error.issues))
-    throw new InvalidOptionsError(
+    throw new InvalidArgumentError(
       'error',
       { en: 'a zod error { issues }', zh: 'zod 错误 { issues }' },
       error,
     );
   const issue = error.issues[0];
-  if (issue !== undefined) requireIssue(issue, 'error.issues[0]');
+  if (issue !== undefined) requireIssue(issue, ['error', 'issues', 0]);
   if (issue === undefined) return { zh: '数据无效', en: 'invalid data', path: [] };
   const path = zodIssuePath(issue);
   const where = path.length === 0 ? '' : path.join('.');

@@ -1,5 +1,5 @@
 import { describeValue } from '../errors/describe.js';
-import { InvalidOptionsError } from '../errors/invalid-options.js';
+import { InvalidArgumentError } from '../errors/invalid-argument.js';
 
 /**
  * Characters that make a spreadsheet (Excel, WPS, LibreOffice) read a cell as a formula or a command
@@ -88,7 +88,7 @@ export function csvLine(values: readonly unknown[], options: CsvCellOptions = {}
   const delimiter =
     typeof options?.delimiter === 'string' && options.delimiter !== '' ? options.delimiter : ',';
   if (!Array.isArray(values)) {
-    throw new InvalidOptionsError(undefined, { en: 'an array of cells', zh: '单元格数组' }, values);
+    throw new InvalidArgumentError('values', { en: 'an array of cells', zh: '单元格数组' }, values);
   }
   return Array.from(values, (v) => csvCell(v, options)).join(delimiter);
 }

@@ -1,4 +1,5 @@
-import { InvalidOptionsError } from '../errors/invalid-options.js';
+import { InvalidArgumentError } from '../errors/invalid-argument.js';
+
 /**
  * The publication channels (公示渠道) a department posts to and is scored on: 年度抽查计划 (`annual_plan`),
  * 工作动态 (`work_news`) and 曝光台 (`exposure`). The one list of the SDK: KPI facts use these codes; the
@@ -26,7 +27,7 @@ export type PublicationChannel = (typeof PUBLICATION_CHANNELS)[number];
  */
 export function publicationChannelSlug<C extends PublicationChannel>(channel: C): PublicationChannelSlug {
   if (!(PUBLICATION_CHANNELS as readonly unknown[]).includes(channel))
-    throw new InvalidOptionsError(
+    throw new InvalidArgumentError(
       'channel',
       { en: `one of ${PUBLICATION_CHANNELS.join(', ')}`, zh: `${PUBLICATION_CHANNELS.join('、')} 之一` },
       channel,

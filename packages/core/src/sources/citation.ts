@@ -2,22 +2,47 @@ import { describeValue } from '../errors/describe.js';
 import { JianguanError, type LocalizedMessage } from '../errors/jianguan-error.js';
 
 /**
- * How sure a rule's source note is (核实状态), in either vocabulary the SDK's rule data uses: `verified`,
- * `seed-stated`, `inferred` (catalog, tasks, credit rules) or `confirmed`, `partial`, `inferred` (indicator sets).
- * Only `inferred` changes the citation.
+ * The source statuses (核实状态) of the SDK's rule data, in one list: the one vocabulary every package's status
+ * field and zod enum is built from (a package that accepts only some of them derives its subset from this list).
+ * See {@link SourceStatus} for what each means.
  *
  * @example
- * const status: SourceStatus = 'inferred';
+ * import { z } from 'zod';
+ * SOURCE_STATUSES.includes('seed-stated'); // true
+ * z.enum(SOURCE_STATUSES).extract(['verified', 'inferred']).parse('inferred'); // 'inferred'
  */
-export type SourceStatus = 'verified' | 'seed-stated' | 'confirmed' | 'partial' | 'inferred';
-
-const STATUSES: ReadonlySet<string> = new Set([
+export const SOURCE_STATUSES = Object.freeze([
   'verified',
   'seed-stated',
   'confirmed',
   'partial',
   'inferred',
-]);
+  'unverified',
+] as const);
+
+/**
+ * How sure a rule's source note is (核实状态), one of {@link SOURCE_STATUSES}:
+ *
+ * - `verified` — checked against the cited published text or a named copy of it (catalog, tasks, credit rules,
+ *   sampling);
+ * - `seed-stated` — stated in one of the government plans (seeds) jianguan starts from, not checked further
+ *   (catalog, tasks);
+ * - `confirmed` — seen in the source (indicator sets; the same strength as `verified`);
+ * - `partial` — read only in a secondary source (indicator sets);
+ * - `inferred` — no published rule found: a reasoned reading or a configurable default (every package);
+ * - `unverified` — attributed to a source but recalled, or read only in a low-authority copy: check it before
+ *   relying on it (credit rules and publicity regimes). Weaker than `partial`, which was read; unlike `inferred`
+ *   it claims a source.
+ *
+ * Packages accept the subset their data uses (e.g. catalog `verified`, `seed-stated`, `inferred`). Only
+ * `inferred` changes a {@link publicCitation}.
+ *
+ * @example
+ * const status: SourceStatus = 'inferred';
+ */
+export type SourceStatus = (typeof SOURCE_STATUSES)[number];
+
+const STATUSES: ReadonlySet<string> = new Set(SOURCE_STATUSES);
 
 /**
  * A published document rule data cites (公开文件): its title and document number in Chinese, and an English
@@ -103,8 +128,8 @@ export class InvalidSourceRefError extends JianguanError {
             en: `a source reference must be a non-empty string, not ${describeValue(actual)}`,
           }
         : {
-            zh: `来源核实状态应为 verified、seed-stated、confirmed、partial 或 inferred，实际为 ${describeValue(actual)}`,
-            en: `a source status must be verified, seed-stated, confirmed, partial or inferred, not ${describeValue(actual)}`,
+            zh: `来源核实状态应为 ${SOURCE_STATUSES.join('、')} 之一，实际为 ${describeValue(actual)}`,
+            en: `a source status must be one of ${SOURCE_STATUSES.join(', ')}, not ${describeValue(actual)}`,
           };
     super('invalid_source_ref', messages, { path: [field], details: { actual: describeValue(actual) } });
   }

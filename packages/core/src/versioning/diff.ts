@@ -5,6 +5,7 @@
  */
 
 import { EXPECTED, isRecord as isObject } from '../errors/expected.js';
+import { InvalidArgumentError } from '../errors/invalid-argument.js';
 import { InvalidOptionsError } from '../errors/invalid-options.js';
 
 const AN_ARRAY = EXPECTED.array;
@@ -109,8 +110,8 @@ export function diffValues(
   path: readonly (string | number)[] = [],
   out: VersionedValueChange[] = [],
 ): VersionedValueChange[] {
-  if (!Array.isArray(path)) throw new InvalidOptionsError('path', AN_ARRAY, path);
-  if (!Array.isArray(out)) throw new InvalidOptionsError('out', AN_ARRAY, out);
+  if (!Array.isArray(path)) throw new InvalidArgumentError('path', AN_ARRAY, path);
+  if (!Array.isArray(out)) throw new InvalidArgumentError('out', AN_ARRAY, out);
   deepDiff(before, after, path, out);
   return out;
 }
@@ -134,8 +135,8 @@ export function diffVersionedEntries<T>(
   after: readonly T[],
   options: DiffVersionedEntriesOptions<T>,
 ): VersionedEntriesDiff {
-  if (!Array.isArray(before)) throw new InvalidOptionsError('before', AN_ARRAY, before);
-  if (!Array.isArray(after)) throw new InvalidOptionsError('after', AN_ARRAY, after);
+  if (!Array.isArray(before)) throw new InvalidArgumentError('before', AN_ARRAY, before);
+  if (!Array.isArray(after)) throw new InvalidArgumentError('after', AN_ARRAY, after);
   if (!isObject(options)) throw new InvalidOptionsError(undefined, AN_OBJECT, options);
   if (typeof options.path !== 'string') throw new InvalidOptionsError('path', EXPECTED.string, options.path);
   for (const key of ['idOf', 'compare'] as const)
@@ -195,13 +196,13 @@ export function diffVersionedEntries<T>(
  */
 export function isWordingChange(change: VersionedValueChange, wordingKeys: ReadonlySet<string>): boolean {
   if (!isObject(change) || !Array.isArray(change.path))
-    throw new InvalidOptionsError(
+    throw new InvalidArgumentError(
       'change',
       { en: 'a change { path, before, after }', zh: '变更项 { path, before, after }' },
       change,
     );
   if (!(wordingKeys instanceof Set))
-    throw new InvalidOptionsError(
+    throw new InvalidArgumentError(
       'wordingKeys',
       { en: 'a Set of keys', zh: '字段名集合（Set）' },
       wordingKeys,
@@ -222,9 +223,9 @@ export function suggestSemverBump(levels: {
   readonly minor?: boolean;
   readonly patch?: boolean;
 }): SemverBump {
-  if (!isObject(levels)) throw new InvalidOptionsError(undefined, AN_OBJECT, levels);
+  if (!isObject(levels)) throw new InvalidArgumentError('levels', AN_OBJECT, levels);
   for (const key of ['major', 'minor', 'patch'] as const)
     if (levels[key] !== undefined && typeof levels[key] !== 'boolean')
-      throw new InvalidOptionsError(key, { en: 'a boolean', zh: '布尔值' }, levels[key]);
+      throw new InvalidArgumentError(['levels', key], EXPECTED.boolean, levels[key]);
   return levels.major ? 'major' : levels.minor ? 'minor' : levels.patch ? 'patch' : 'none';
 }

@@ -1,8 +1,15 @@
 // Issue 18 item 5: rule data's research references (seed NNN, the project's notes) become citations of the
 // public documents they stand for, in both languages; junk input throws a typed error.
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
-import { InvalidSourceRefError, isJianguanError, PUBLIC_DOCUMENTS, publicCitation } from '../../src/index.js';
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import {
+  InvalidSourceRefError,
+  isJianguanError,
+  PUBLIC_DOCUMENTS,
+  publicCitation,
+  SOURCE_STATUSES,
+  type SourceStatus,
+} from '../../src/index.js';
 
 /** What a person must never read in a citation: research ids, note files, sections, tags. */
 const INTERNAL = /seed \d|\.md\b|§|task \d|\[(inferred|confirmed|C)\]/;
@@ -158,5 +165,41 @@ describe('publicCitation: property and junk', () => {
       expect(isJianguanError(error) && error.code).toBe('invalid_source_ref');
       expect((error as InvalidSourceRefError).path).toEqual([path]);
     }
+  });
+});
+
+describe('SOURCE_STATUSES', () => {
+  it('is the one list of source statuses, frozen, and SourceStatus is its element type', () => {
+    expect(SOURCE_STATUSES).toEqual([
+      'verified',
+      'seed-stated',
+      'confirmed',
+      'partial',
+      'inferred',
+      'unverified',
+    ]);
+    expect(Object.isFrozen(SOURCE_STATUSES)).toBe(true);
+    expectTypeOf<SourceStatus>().toEqualTypeOf<(typeof SOURCE_STATUSES)[number]>();
+    expectTypeOf<'unverified'>().toExtend<SourceStatus>();
+    expectTypeOf<'sure'>().not.toExtend<SourceStatus>();
+  });
+  it('publicCitation accepts every status (unverified included) and names them all when one is unknown', () => {
+    for (const status of SOURCE_STATUSES)
+      expect(publicCitation('seed 000 task 12', status).zh).toContain('第 12 项任务');
+    // `unverified` claims a source: it cites it like `verified`, without the inferred marker.
+    expect(publicCitation('seed 000 task 12', 'unverified')).toEqual(
+      publicCitation('seed 000 task 12', 'verified'),
+    );
+    let error: unknown;
+    try {
+      publicCitation('seed 000 task 12', 'sure' as never);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(InvalidSourceRefError);
+    expect((error as InvalidSourceRefError).messages).toEqual({
+      zh: '来源核实状态应为 verified、seed-stated、confirmed、partial、inferred、unverified 之一，实际为 "sure"',
+      en: 'a source status must be one of verified, seed-stated, confirmed, partial, inferred, unverified, not "sure"',
+    });
   });
 });

@@ -1,11 +1,10 @@
-import type { CivilDate } from '@jianguan/core';
+import type { CivilDate, SourceStatus } from '@jianguan/core';
 import { deepFreeze, validatedOnce } from '@jianguan/core';
 import { z } from 'zod';
 import { requireSchema } from '../boundary.js';
 import type { CalendarDuration } from '../dates/civil-date.js';
 import { civilDateSchema } from '../facts/credit-fact.js';
-import { calendarDurationSchema } from '../rule-set/schema.js';
-import type { SourceStatus } from '../rule-set/types.js';
+import { calendarDurationSchema, creditSourceStatusSchema } from '../rule-set/schema.js';
 
 /**
  * Where a regime's numbers come from, and how sure we are. Shipped data quotes the source text (`quote`)
@@ -19,7 +18,8 @@ import type { SourceStatus } from '../rule-set/types.js';
 export interface RegimeSource {
   readonly title: string;
   readonly ref: string;
-  readonly status: SourceStatus;
+  /** How sure the source is: `verified`, `inferred` or `unverified` (core's {@link SourceStatus}). */
+  readonly status: Extract<SourceStatus, 'verified' | 'inferred' | 'unverified'>;
   readonly note?: string;
   /** The source text the numbers come from, quoted (原文摘录). */
   readonly quote?: string;
@@ -218,7 +218,7 @@ export interface PublicityRegimes {
 const source = z.strictObject({
   title: z.string().min(1),
   ref: z.string().min(1),
-  status: z.enum(['verified', 'inferred', 'unverified']),
+  status: creditSourceStatusSchema,
   note: z.string().exactOptional(),
   quote: z.string().min(1).exactOptional(),
   checkedOn: civilDateSchema.exactOptional(),

@@ -1,3 +1,4 @@
+import { SOURCE_STATUSES } from '@jianguan/core';
 import { z } from 'zod';
 import type { CalendarDuration } from '../dates/civil-date.js';
 import { abnormalListReasonSchema, penaltyKindSchema, spotCheckResultCodeSchema } from '../facts/codes.js';
@@ -33,10 +34,18 @@ export const calendarDurationSchema: z.ZodType<CalendarDuration> = z
     message: 'a duration needs years, months or days (期限须给出年、月或日)',
   });
 
+/**
+ * The source statuses credit rules and publicity regimes accept: core's `SOURCE_STATUSES` restricted to
+ * `verified`, `inferred` and `unverified`. @internal
+ */
+export const creditSourceStatusSchema = z
+  .enum(SOURCE_STATUSES)
+  .extract(['verified', 'inferred', 'unverified']);
+
 const sourceCitationSchema: z.ZodType<SourceCitation> = z.strictObject({
   doc: z.string().min(1),
   article: z.string().min(1).exactOptional(),
-  status: z.enum(['verified', 'inferred', 'unverified']),
+  status: creditSourceStatusSchema,
   note: z.string().exactOptional(),
 });
 

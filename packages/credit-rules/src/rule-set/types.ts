@@ -1,4 +1,4 @@
-import type { CivilDate } from '@jianguan/core';
+import type { CivilDate, SourceStatus as CoreSourceStatus } from '@jianguan/core';
 import type { CalendarDuration } from '../dates/civil-date.js';
 import type { AbnormalListReason, PenaltyKind, SpotCheckResultCode } from '../facts/codes.js';
 import type { CreditFactKind } from '../facts/credit-fact.js';
@@ -15,13 +15,16 @@ export interface BilingualText {
 }
 
 /**
- * How sure we are of a cited rule: `verified` (seen in a primary or named source), `inferred`
- * (a reasonable reading, a configurable default) or `unverified` (recalled, check before relying on it).
+ * How sure we are of a cited rule: the subset of core's `SourceStatus` credit rules accept — `verified` (seen
+ * in a primary or named source), `inferred` (a reasonable reading, a configurable default) or `unverified`
+ * (recalled, or read only in a low-authority copy: check before relying on it).
  *
+ * @deprecated Use `SourceStatus` from `@jianguan/core` (this alias is `Extract<SourceStatus, 'verified' |
+ * 'inferred' | 'unverified'>`, the values rule sets and publicity regimes accept).
  * @example
  * const s: SourceStatus = 'inferred';
  */
-export type SourceStatus = 'verified' | 'inferred' | 'unverified';
+export type SourceStatus = Extract<CoreSourceStatus, 'verified' | 'inferred' | 'unverified'>;
 
 /**
  * A document a rule set cites (规范性文件).
@@ -48,7 +51,8 @@ export interface SourceCitation {
   readonly doc: string;
   /** Article or section, when known. */
   readonly article?: string;
-  readonly status: SourceStatus;
+  /** How sure the citation is: `verified`, `inferred` or `unverified` (core's `SourceStatus`). */
+  readonly status: Extract<CoreSourceStatus, 'verified' | 'inferred' | 'unverified'>;
   readonly note?: string;
 }
 

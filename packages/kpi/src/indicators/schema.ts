@@ -1,4 +1,4 @@
-import { PUBLICATION_CHANNELS } from '@jianguan/core';
+import { PUBLICATION_CHANNELS, SOURCE_STATUSES } from '@jianguan/core';
 import { z } from 'zod';
 import { above, nearlyEqual } from '../scoring/tolerance.js';
 
@@ -51,14 +51,15 @@ const workdaysSchema = z.number().int().min(0).max(366);
 
 /**
  * Where a number comes from (出处): a seed file, a reference section or a regulation, and how sure it is —
- * `confirmed` (seen in the source), `partial` (secondary source) or `inferred` (a configurable default).
+ * `confirmed` (seen in the source), `partial` (secondary source) or `inferred` (a configurable default): the
+ * subset of core's `SourceStatus` indicator sets use.
  *
  * @example
  * sourceSchema.parse({ ref: 'seed 000 task 12', status: 'confirmed' });
  */
 export const sourceSchema = z.object({
   ref: z.string().min(1),
-  status: z.enum(['confirmed', 'partial', 'inferred']),
+  status: z.enum(SOURCE_STATUSES).extract(['confirmed', 'partial', 'inferred']),
   note: z.string().optional(),
   /**
    * The fields this source supports (dotted paths such as `'points'`, `'target'`,

@@ -126,10 +126,6 @@ export type UploadKind = keyof typeof UPLOAD_KINDS;
 /** All upload kinds. */
 export const UPLOAD_KIND_NAMES = Object.keys(UPLOAD_KINDS) as UploadKind[];
 
-/**
- * One item of an upload batch. With `looseRecords` the record is any object (the sandbox checks records one by
- * one so a malformed record is rejected on its own instead of failing the whole batch).
- */
 /** `kind` checked at the boundary: one of {@link UPLOAD_KIND_NAMES}. */
 function uploadKindArgument(kind: unknown): UploadKind {
   if (typeof kind !== 'string' || !Object.hasOwn(UPLOAD_KINDS, kind)) {
@@ -145,6 +141,10 @@ function uploadKindArgument(kind: unknown): UploadKind {
   return kind as UploadKind;
 }
 
+/**
+ * One item of an upload batch. With `looseRecords` the record is any object (the sandbox checks records one by
+ * one so a malformed record is rejected on its own instead of failing the whole batch).
+ */
 export function batchItemSchema(kind: UploadKind, looseRecords = false) {
   return z.object({
     recordId: z.string().min(1).max(100).meta({ description: '记录唯一标识 record_unique_identity' }),
@@ -217,7 +217,6 @@ const readableIssueSchema = z.preprocess(
   qualityIssueSchema,
 );
 
-/** Per-item outcome of a batch. */
 /**
  * Per-item outcome of a batch: `stored`, `duplicate` (idempotency key seen before) or `rejected` (质检, with issues).
  *
@@ -231,7 +230,6 @@ export const itemResultSchema = z.object({
   issues: z.array(readableIssueSchema).optional(),
 });
 
-/** Answer to a batch upload. */
 /**
  * Answer to a batch upload.
  *
@@ -246,7 +244,6 @@ export const batchResultSchema = z.object({
   results: z.array(itemResultSchema),
 });
 
-/** 质检结果 of a batch, as the province reports it. */
 /**
  * 质检结果 of a batch, as the province reports it.
  *
@@ -274,7 +271,6 @@ export function pageOf<T extends z.ZodType>(item: T) {
   });
 }
 
-/** A joint-supervision task as delivered: summary fields plus the base64 XML `superviseData`. */
 /**
  * A joint-supervision task as delivered: summary fields plus the base64 XML `superviseData`.
  *

@@ -1,12 +1,11 @@
-import type { Expected, FieldPath } from '@jianguan/core';
-import { describeValue, EXPECTED, isRecord } from '@jianguan/core';
-import { ClientOptionsError } from './errors.js';
-
 /**
  * Boundary checks of the package's public functions (internal): each returns the checked value or throws a
  * {@link ClientOptionsError} (`invalid_options`) naming the argument's path, what it must be (zh/en) and what it
  * was, so junk from an untyped caller never surfaces as a `TypeError` from deep inside.
  */
+import type { Expected, FieldPath } from '@jianguan/core';
+import { describeValue, EXPECTED, isRecord } from '@jianguan/core';
+import { ClientOptionsError } from './errors.js';
 
 /** What an argument must be, in both languages (core's {@link Expected}). */
 export type { Expected };

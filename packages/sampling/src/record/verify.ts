@@ -46,9 +46,11 @@ function withoutDigest(record: DrawRecord): Omit<DrawRecord, 'recordDigest'> {
 
 /**
  * The structural problems of a value claimed to be a draw record (JSON from anywhere): each names its path,
- * so a tampered or truncated record is reported, never crashes the verifier.
+ * so a tampered or truncated record is reported, never crashes the verifier. Also used at the boundary of the
+ * record-reading exports.
+ *
+ * @internal
  */
-/** @internal The structural problems of a draw record (also used at the boundary of the record-reading exports). */
 export function shapeMismatches(record: unknown): DrawMismatch[] {
   const out: DrawMismatch[] = [];
   const bad = (path: (string | number)[], expected: string, actual: unknown): void => {

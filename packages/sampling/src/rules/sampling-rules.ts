@@ -1,4 +1,4 @@
-import { describeValue } from '@jianguan/core';
+import { describeValue, SOURCE_STATUSES, type SourceStatus } from '@jianguan/core';
 import { z } from 'zod';
 import { SamplingInputError } from '../errors.js';
 
@@ -10,10 +10,14 @@ import { SamplingInputError } from '../errors.js';
  */
 export interface RuleSource {
   readonly ref: string;
-  readonly status: 'verified' | 'inferred';
+  /** How sure the number is: `verified` or `inferred` (core's {@link SourceStatus}). */
+  readonly status: Extract<SourceStatus, 'verified' | 'inferred'>;
 }
 
-const sourceSchema = z.object({ ref: z.string().min(1), status: z.enum(['verified', 'inferred']) });
+const sourceSchema = z.object({
+  ref: z.string().min(1),
+  status: z.enum(SOURCE_STATUSES).extract(['verified', 'inferred']),
+});
 
 /**
  * The versioned numbers of 双随机、一公开 that sampling applies (抽查规则集), each with its source.

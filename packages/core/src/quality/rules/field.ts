@@ -51,13 +51,13 @@ function year(today: string): number {
 
 type FieldCheck = (rec: Rec, sink: Sink) => void;
 
-/** Builds the checks for one field of one record type. */
 /** A field check plus a side-effect-free JS condition on `v` that is true when the value is certainly fine. */
 interface FieldPlan {
   readonly check: FieldCheck;
   readonly fast: string;
 }
 
+/** Builds the checks for one field of one record type. */
 function fieldCheck(
   name: string,
   spec: FieldSpec,

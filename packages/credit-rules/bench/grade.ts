@@ -254,3 +254,6 @@ console.log(
     .map((l) => l.toFixed(2))
     .join(' ')}; sink ${sink % 10}`,
 );
+console.log(
+  `peak RSS of this process (getrusage maxRSS, peers included): ${((process.resourceUsage().maxRSS * 1024) / 2 ** 20).toFixed(0)} MB`,
+);

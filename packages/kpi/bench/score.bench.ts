@@ -489,3 +489,6 @@ console.log(
 console.log(
   `wall ms (median): ${rows.map((r) => `${r.name}: ours ${r.ours.wallMs.toFixed(0)}, peer ${r.peer.wallMs.toFixed(0)}`).join('; ')}`,
 );
+console.log(
+  `peak RSS of this process (getrusage maxRSS, peers included): ${((process.resourceUsage().maxRSS * 1024) / 2 ** 20).toFixed(0)} MB`,
+);

@@ -219,3 +219,6 @@ console.log(
 console.log(
   'note: the machine is shared with other engineers; wall figures are disturbed, CPU figures less so.',
 );
+console.log(
+  `peak RSS of this process (getrusage maxRSS, peers included): ${((process.resourceUsage().maxRSS * 1024) / 2 ** 20).toFixed(0)} MB`,
+);

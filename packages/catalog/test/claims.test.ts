@@ -119,6 +119,30 @@ describe('claimGapReport', () => {
     expect(r.gaps.map((g) => g.kind)).toEqual(['unclaimed', 'missing_elements', 'unknown_claim']);
     expect(r.summary.claimRate).toBe(0);
   });
+
+  it('items cancelled (02 取消) or suspended (03 暂停) are not 应领 by default; an explicit list still counts them', () => {
+    const withStatus = defineCatalog({
+      ...meta,
+      version: '2025.3',
+      items: [
+        item({ itemCode: '31000000100001' }),
+        item({ itemCode: '31000000100002', status: '02' }),
+        item({ itemCode: '31000000100003', status: '暂停' }),
+        item({ itemCode: '31000000100004', status: '01' }),
+      ],
+    });
+    const only1 = defineClaimSet({ ...claims, claims: [{ itemCode: '31000000100001' }] });
+    const r = claimGapReport({ catalog: withStatus, claims: only1, quarter: '2025-Q2' });
+    expect(r.summary).toMatchObject({ mustClaim: 2, unclaimed: 1, claimRate: 0.5 });
+    expect(r.gaps.filter((g) => g.kind === 'unclaimed').map((g) => g.itemCode)).toEqual(['31000000100004']);
+    const explicit = claimGapReport({
+      catalog: withStatus,
+      claims: only1,
+      mustClaim: ['31000000100002'],
+      quarter: '2025-Q2',
+    });
+    expect(explicit.summary).toMatchObject({ mustClaim: 1, unclaimed: 1 });
+  });
 });
 
 describe('defineClaimSet', () => {

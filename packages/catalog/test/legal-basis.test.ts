@@ -140,6 +140,68 @@ describe('parseLegalBasis on published strings (sources in bench/labelled-set.ts
     expect(parseLegalBasis('第十条').unattached).toEqual(['第十条']);
   });
 
+  it('paragraph and item lists after an article are kept (款/项 lists and ranges), not dropped', () => {
+    expect(citationKeys('《中华人民共和国食品安全法》第一百二十四条第一款第（一）项、第（二）项')).toEqual([
+      '食品安全法#124.1(1)',
+      '食品安全法#124.1(2)',
+    ]);
+    expect(citationKeys('《食品安全法》第三十五条第一款、第二款')).toEqual([
+      '食品安全法#35.1',
+      '食品安全法#35.2',
+    ]);
+    // The numbers belong to the article just written: they refine it.
+    expect(citationKeys('《食品安全法》第一百一十条第一、二款')).toEqual([
+      '食品安全法#110.1',
+      '食品安全法#110.2',
+    ]);
+    expect(citationKeys('《食品安全法》第十条第一款第一项至第三项')).toEqual([
+      '食品安全法#10.1(1)',
+      '食品安全法#10.1(2)',
+      '食品安全法#10.1(3)',
+    ]);
+    expect(citationKeys('《电子商务法》第十七条之一第二款、第三款')).toEqual([
+      '电子商务法#17-1.2',
+      '电子商务法#17-1.3',
+    ]);
+    // Canonical text round-trips.
+    const text = normaliseLegalBasis('《食品安全法》第一百二十四条第一款第（一）项、第（二）项');
+    expect(text).toBe(
+      '《食品安全法》第一百二十四条第一款第（一）项；《食品安全法》第一百二十四条第一款第（二）项',
+    );
+    expect(normaliseLegalBasis(text)).toBe(text);
+    // Ranges inside one 条/款/项.
+    expect(citationKeys('《食品安全法》第十五至十八条')).toEqual([
+      '食品安全法#15',
+      '食品安全法#16',
+      '食品安全法#17',
+      '食品安全法#18',
+    ]);
+    expect(citationKeys('《食品安全法》第一百一十条第（一）至（三）项')).toEqual([
+      '食品安全法#110(1)',
+      '食品安全法#110(2)',
+      '食品安全法#110(3)',
+    ]);
+    expect(citationKeys('《食品安全法》第一百一十条第一至三款')).toEqual([
+      '食品安全法#110.1',
+      '食品安全法#110.2',
+      '食品安全法#110.3',
+    ]);
+    // A paragraph/item reference with no article before it is reported.
+    expect(parseLegalBasis('依照前款第（一）项').unattached).toEqual(['第(一)项']);
+  });
+  it('《X》及其实施条例 names the law and its implementing regulation (not a law called 其实施条例)', () => {
+    expect(citationKeys('《中华人民共和国食品安全法》及其实施条例')).toEqual([
+      '食品安全法',
+      '食品安全法实施条例',
+    ]);
+    expect(citationKeys('《中华人民共和国药品管理法》（2019年修订）及其实施条例第五条')).toEqual([
+      '药品管理法实施条例#5',
+      '药品管理法',
+    ]);
+    // Two items citing different laws' implementing regulations share no law.
+    expect(parseLegalBasis('《药品管理法》及其实施条例').laws).toEqual(['药品管理法', '药品管理法实施条例']);
+  });
+
   it('rejects a non-string with a typed error', () => {
     const error = thrownBy(() => parseLegalBasis(42));
     expect(error).toBeInstanceOf(CatalogError);

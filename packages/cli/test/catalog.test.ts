@@ -347,6 +347,14 @@ describe('jianguan check --discretion / --enforcement / --checklist', () => {
     const r = await run(['check', good, '--checklist', data('checklist.json')]);
     expect(r.stdout).toContain('1 records — 1 passed, 0 failed');
     expect(r.code).toBe(0);
+    // Typed with a Chinese input method: full-width ＝ and ；, full-width brackets.
+    const fullWidth = tmp.write(
+      'full-width-inspections.csv',
+      `${lines[0]}\n${lines[1]?.replace('L1=不符合(食品经营许可证过期);L2=符合;L3=符合;L4=符合', 'L1＝不符合（食品经营许可证过期）；L2＝符合；L3：符合；L4＝符合')}\n`,
+    );
+    const fw = await run(['check', fullWidth, '--checklist', data('checklist.json')]);
+    expect(fw.stdout).toContain('1 records — 1 passed, 0 failed');
+    expect(fw.code).toBe(0);
     const unused = await run(['check', data('penalties.csv'), '--checklist', data('checklist.json')]);
     expect(unused.stderr).toContain('warning: no inspection record (kind inspection) found');
     const noPenalty = await run(['check', good, '--enforcement']);

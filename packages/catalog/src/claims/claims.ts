@@ -1,4 +1,10 @@
-import { isCivilDate, type LocalizedMessage, qualityCheckRecord, tryBehaviourActDate } from '@jianguan/core';
+import {
+  codeTables,
+  isCivilDate,
+  type LocalizedMessage,
+  qualityCheckRecord,
+  tryBehaviourActDate,
+} from '@jianguan/core';
 import { z } from 'zod';
 import { catalogShape, functionShape, requireShape } from '../boundary.js';
 import {
@@ -151,7 +157,8 @@ export interface ClaimGapInput {
   /**
    * Which catalog items the department must claim (应领): item keys, or a predicate. Default: items whose
    * `supervisionDeptCode` equals the claim list's `departmentCode`, or whose `supervisionDept` equals its
-   * `department`.
+   * `department` — except items whose 事项状态 is 02 取消 (cancelled) or 03 暂停 (suspended): only items in
+   * force must be claimed.
    */
   readonly mustClaim?: readonly string[] | ((item: CatalogEntry) => boolean);
   /** 检查实施清单 (core's `InspectionList` or anything with `itemCode`). Omit to skip this check. */
@@ -177,6 +184,11 @@ const claimGapInputShape = z.looseObject({
   quarter: z.string().optional(),
   today: z.string().optional(),
 });
+
+// 事项状态 (core code table `itemStatus`) of items nobody has to claim: 02 取消, 03 暂停.
+const NOT_IN_FORCE = new Set(['02', '03']);
+const inForce = (item: CatalogEntry): boolean =>
+  item.status == null || !NOT_IN_FORCE.has(codeTables.lookup('itemStatus', item.status)?.code ?? '');
 
 const SOURCES = {
   unclaimed: 'seed 002 art. 9 (及时认领), art. 45 (限期认领); seed 000 task 1',
@@ -209,8 +221,9 @@ export function claimGapReport(input: ClaimGapInput): ClaimGapReport {
       ? must(item)
       : Array.isArray(must)
         ? must.includes(catalogItemKey(item))
-        : (claims.departmentCode !== undefined && item.supervisionDeptCode === claims.departmentCode) ||
-          item.supervisionDept === claims.department,
+        : inForce(item) &&
+          ((claims.departmentCode !== undefined && item.supervisionDeptCode === claims.departmentCode) ||
+            item.supervisionDept === claims.department),
   );
   const claimedKeys = new Set(claims.claims.map(catalogItemKey));
   const gaps: ClaimGap[] = [];

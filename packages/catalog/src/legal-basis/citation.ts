@@ -61,10 +61,41 @@ const LAW_BRACKETED = '《([^《》]{1,80})》((?:[(（][^()（）]{0,30}[)）])
 const ARTICLE = `(第?)(${NUM})条(?:之(${NUM}))?(?:第(${NUM})款)?(?:第?[(（]?(${NUM})[)）]?项)?`;
 // An unbracketed law name counts only when an article reference follows it (else it is ordinary prose).
 const LAW_PLAIN = `([\\u4e00-\\u9fff]{1,40}?(?:法|条例|规定|办法|细则|规则|决定))((?:[(（][^()（）]{0,20}[)）])?)(?=第?${NUM}条)`;
-// `第十三、五十二、五十三条`: several article numbers sharing one 条.
-const ARTICLE_LIST = `第?(${NUM}(?:[、,，]${NUM})+)条`;
-const TOKEN = new RegExp(`${LAW_BRACKETED}|${ARTICLE_LIST}|${ARTICLE}|${LAW_PLAIN}`, 'g');
+// Inside one 条/款/项: `、` lists, `至` ranges (`第十三、五十二条`, `第十五至十八条`, `第（一）至（五）项`).
+const LIST_JOIN = '(?:[、,，]|至|到)';
+// `第十三、五十二、五十三条`, `第十五至十八条`: several article numbers sharing one 条.
+const ARTICLE_LIST = `第?(${NUM}(?:${LIST_JOIN}第?${NUM})+)条`;
+// A paragraph or item reference after an article (`、第二款`, `第一、二款`, `、第（二）项`, `至第三项`): it
+// refines or extends the citation before it; with none to attach to it goes to `unattached`.
+const SUB_NUMBER = `[(（]?${NUM}[)）]?`;
+const SUB = `((?:第${SUB_NUMBER}|[(（]${NUM}[)）])(?:${LIST_JOIN}第?${SUB_NUMBER})*)(款|项)`;
+const TOKEN = new RegExp(`${LAW_BRACKETED}|${ARTICLE_LIST}|${ARTICLE}|${LAW_PLAIN}|${SUB}`, 'g');
 const RANGE = /^(?:至|到|—|–|-|~|～)$/;
+const SUB_JOIN = /^(?:[、,，和及或]|以及)?$/;
+const LIST_PART = new RegExp(`(${NUM})|(至|到)`, 'g');
+// `《食品安全法》及其实施条例`: the implementing regulation of the law just named.
+const ITS_IMPLEMENTING =
+  /《([^《》]{1,80})》((?:[(（][^()（）]{0,30}[)）])?)(及|和|以及|、)其(实施条例|实施细则|实施办法)/g;
+
+/** The numbers of a list such as `十三、五十二` or `十五至十八` (ranges expanded up to `maxRange`). */
+function numberList(text: string, maxRange: number): number[] {
+  const out: number[] = [];
+  let range = false;
+  for (const part of text.matchAll(LIST_PART)) {
+    if (part[2] !== undefined) {
+      range = true;
+      continue;
+    }
+    const n = parseChineseNumber(part[1]!);
+    if (n === undefined) continue;
+    const previous = out[out.length - 1];
+    if (range && previous !== undefined && n > previous + 1 && n - previous <= maxRange)
+      for (let k = previous + 1; k < n; k++) out.push(k);
+    out.push(n);
+    range = false;
+  }
+  return out;
+}
 const SELF = /^本(?:法|条例|规定|办法|细则|规则|决定)$/;
 // Phrases that end like a law name but name none: 有关规定, 相关法律法规规定, 上述办法 …
 const GENERIC_NAME =
@@ -99,7 +130,8 @@ function citation(
  * Parses a legal-basis text (设定依据 / 检查依据 / 处罚依据) into normalised citations: law names with or without
  * 《》, with or without the 中华人民共和国 prefix, abbreviated, with revision notes; 第X条之N第X款第X项 in Chinese
  * numerals or Arabic digits; several bases separated by ；、，。 or line breaks; `第九条、第十条` and
- * `第十五条至第十八条` (expanded); `本法` resolves to the law last named. Never throws on odd text: what cannot
+ * `第十五条至第十八条` / `第十五至十八条` (expanded); `《X》及其实施条例`; paragraph and item lists after an article (`第一款、第二款`, `第一、二款`,
+ * `第（一）项、第（二）项`, `第一项至第三项`: one citation each); `本法` resolves to the law last named. Never throws on odd text: what cannot
  * be attached to a law is listed in `unattached`.
  *
  * @throws {CatalogError} `invalid_legal_basis` when `text` is not a string.
@@ -118,13 +150,13 @@ export function parseLegalBasis(text: unknown, options: ParseLegalBasisOptions =
   }
   requireShape(parseOptionsShape, options, ['options'], 'invalid_options');
   const maxRange = options.maxRange ?? 30;
-  const source = toHalfWidth(text).replace(/\s+/g, '');
+  const source = toHalfWidth(text).replace(/\s+/g, '').replace(ITS_IMPLEMENTING, '《$1》$2$3《$1$4》');
   const out: LegalCitation[] = [];
   const unattached: string[] = [];
   const lawsWithArticles = new Set<string>();
   const lawMentions: { law: string; lawAsWritten: string; revision?: string | undefined }[] = [];
   let current: { law: string; lawAsWritten: string; revision?: string | undefined } | undefined;
-  let last: { article: number; end: number; law: string } | undefined;
+  let last: { article: number; end: number; law: string; citation?: LegalCitation | undefined } | undefined;
 
   const lawOf = (written: string, revisionText: string) => {
     const law = lawName(written, options);
@@ -148,16 +180,62 @@ export function parseLegalBasis(text: unknown, options: ParseLegalBasisOptions =
       last = undefined;
       continue;
     }
+    if (m[11] !== undefined) {
+      const between = last ? source.slice(last.end, at) : '';
+      const previous = last?.citation;
+      if (
+        !current ||
+        !last ||
+        !previous ||
+        last.law !== current.law ||
+        !(SUB_JOIN.test(between) || RANGE.test(between))
+      ) {
+        unattached.push(m[0]);
+        continue;
+      }
+      const numbers = numberList(m[11], maxRange);
+      if (numbers.length === 0) {
+        unattached.push(m[0]);
+        continue;
+      }
+      const isParagraph = m[12] === '款';
+      const level = isParagraph ? previous.paragraph : previous.item;
+      const { article, articleSuffix } = previous;
+      const sibling = (n: number) =>
+        citation(current!, {
+          article: article!,
+          ...(articleSuffix === undefined ? {} : { articleSuffix }),
+          ...(isParagraph
+            ? { paragraph: n }
+            : { ...(previous.paragraph === undefined ? {} : { paragraph: previous.paragraph }), item: n }),
+        });
+      // `第一百一十条第一、二款`: the numbers belong to the citation just written — refine it.
+      if (between === '' && level === undefined && previous.item === undefined) {
+        if (out[out.length - 1] === previous) out.pop();
+      } else if (RANGE.test(between) && level !== undefined) {
+        const to = numbers[0]!;
+        if (to > level + 1 && to - level <= maxRange)
+          for (let n = level + 1; n < to; n++) out.push(sibling(n));
+      }
+      let written: LegalCitation = previous;
+      for (const n of numbers) {
+        written = sibling(n);
+        out.push(written);
+      }
+      last = { article: article!, end: at + m[0].length, law: current.law, citation: written };
+      continue;
+    }
     if (m[3] !== undefined) {
-      const numbers = m[3].split(/[、,，]/).map(parseChineseNumber);
+      const numbers = numberList(m[3], maxRange);
       if (!current) {
         unattached.push(m[0]);
         continue;
       }
       for (const article of numbers) {
         if (article === undefined) continue;
-        out.push(citation(current, { article }));
-        last = { article, end: at + m[0].length, law: current.law };
+        const written = citation(current, { article });
+        out.push(written);
+        last = { article, end: at + m[0].length, law: current.law, citation: written };
       }
       lawsWithArticles.add(current.law);
       continue;
@@ -177,16 +255,15 @@ export function parseLegalBasis(text: unknown, options: ParseLegalBasisOptions =
         for (let a = last.article + 1; a < article; a++) out.push(citation(current, { article: a }));
       }
     }
-    out.push(
-      citation(current, {
-        article,
-        ...(suffix === undefined ? {} : { articleSuffix: suffix }),
-        ...(paragraph === undefined ? {} : { paragraph }),
-        ...(item === undefined ? {} : { item }),
-      }),
-    );
+    const written = citation(current, {
+      article,
+      ...(suffix === undefined ? {} : { articleSuffix: suffix }),
+      ...(paragraph === undefined ? {} : { paragraph }),
+      ...(item === undefined ? {} : { item }),
+    });
+    out.push(written);
     lawsWithArticles.add(current.law);
-    last = { article, end: at + m[0].length, law: current.law };
+    last = { article, end: at + m[0].length, law: current.law, citation: written };
   }
 
   // Law names listed without any article (`食品安全法、产品质量法`): whole segments of what the tokens left.

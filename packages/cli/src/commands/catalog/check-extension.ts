@@ -139,7 +139,10 @@ function text(raw: unknown, names: readonly string[]): string | undefined {
   return undefined;
 }
 
-/** Parse `L1=符合;L2=不符合(note)` (or a JSON array) into line results; `undefined` for unparseable text. */
+/**
+ * Parse `L1=符合;L2=不符合(note)` (or a JSON array) into line results; `undefined` for unparseable text. Full-width
+ * `＝`, `：`, `；` and brackets (a Chinese input method) are read like their ASCII forms.
+ */
 function parseLineResults(value: string): unknown[] | undefined {
   if (value.startsWith('[')) {
     try {
@@ -152,7 +155,7 @@ function parseLineResults(value: string): unknown[] | undefined {
   const out: unknown[] = [];
   for (const part of value.split(/[;；\n]/)) {
     if (part.trim() === '') continue;
-    const m = /^\s*([^=:：]+?)\s*[=:：]\s*([^(（]+?)\s*(?:[(（](.*)[)）])?\s*$/.exec(part);
+    const m = /^\s*([^=＝:：]+?)\s*[=＝:：]\s*([^(（]+?)\s*(?:[(（](.*)[)）])?\s*$/.exec(part);
     if (!m) return undefined;
     const result = LINE_RESULTS[(m[2] ?? '').toLowerCase()] ?? m[2];
     out.push({ id: m[1], result, ...(m[3] ? { note: m[3] } : {}) });

@@ -2,7 +2,13 @@
  * Credit publicity deadlines that reach a year without a loaded holiday notice (issue 13): December 2026
  * decisions get a date from core's statutory estimate for 2027, marked provisional — no UnknownCalendarYearError.
  */
-import { createCalendar, UnknownCalendarYearError } from '@jianguan/core/calendar';
+import {
+  createCalendar,
+  getDefaultCalendar,
+  setDefaultCalendar,
+  UnknownCalendarYearError,
+  type WorkdayCalendar,
+} from '@jianguan/core/calendar';
 import { describe, expect, it } from 'vitest';
 import { abnormalListDates, type PenaltyFact, samrPenaltyPublicity } from '../src/index.js';
 
@@ -48,5 +54,39 @@ describe('publicity deadlines in December 2026', () => {
     expect(() => samrPenaltyPublicity(fact('2026-12-04'), { calendar: strict })).toThrow(
       UnknownCalendarYearError,
     );
+  });
+});
+
+describe('a default calendar without isProvisional (a hand-made one, e.g. from plain JS)', () => {
+  it('still gives the deadline, without a TypeError; nothing can be marked provisional', () => {
+    const base = getDefaultCalendar();
+    const plain = Object.fromEntries(
+      [
+        'isWorkday',
+        'dayInfo',
+        'nextWorkday',
+        'previousWorkday',
+        'addWorkdays',
+        'workdaysBetween',
+        'workdayLateness',
+        'isWorkdayNumber',
+        'workdaysBetweenDayNumbers',
+        'addWorkdaysToDayNumber',
+        'extend',
+      ].map((k) => [k, (base as unknown as Record<string, (...a: unknown[]) => unknown>)[k]!.bind(base)]),
+    ) as unknown as WorkdayCalendar;
+    setDefaultCalendar(plain);
+    try {
+      const w = samrPenaltyPublicity(fact('2026-12-04'));
+      expect(w.publishBy).toBe('2027-01-04');
+      expect(w.provisional).toBeUndefined();
+      const d = abnormalListDates(
+        { kind: 'abnormal_list', id: 'A', reason: '1', listedAt: '2026-06-01' },
+        { removalAppliedOn: '2026-12-28' },
+      );
+      expect(d.removalDecisionBy).toBe('2027-01-05');
+    } finally {
+      setDefaultCalendar(base);
+    }
   });
 });

@@ -2,6 +2,7 @@
  * Working-day deadlines in KPI scoring: `allowedWorkdays: 0` for an act on a rest day (issue 13 engine bug), and
  * the provisional mark on evidence whose deadline lies in a year without a loaded holiday notice (December 2026).
  */
+import { getDefaultCalendar, setDefaultCalendar, type WorkdayCalendar } from '@jianguan/core';
 import type { IndicatorResult, KpiData, Scorecard } from '@jianguan/kpi';
 import { baselineIndicatorSet, deriveIndicatorSet, scoreIndicators } from '@jianguan/kpi';
 import { describe, expect, it } from 'vitest';
@@ -111,5 +112,52 @@ describe('December 2026 deadlines reach the estimated 2027', () => {
     expect(est).toMatchObject({ deadline: '2027-01-04', workdaysLate: 1, provisional: true });
     expect(off).toMatchObject({ deadline: '2026-12-03', workdaysLate: 2 });
     expect(off?.provisional).toBeUndefined();
+  });
+});
+
+describe('a default calendar without the provisional queries', () => {
+  it('scores December 2026 without a TypeError; nothing can be marked provisional', () => {
+    const base = getDefaultCalendar();
+    // A hand-made calendar (e.g. from plain JS) with the methods setDefaultCalendar checks, but no isProvisional*.
+    const plain = Object.fromEntries(
+      [
+        'isWorkday',
+        'dayInfo',
+        'nextWorkday',
+        'previousWorkday',
+        'addWorkdays',
+        'workdaysBetween',
+        'workdayLateness',
+        'isWorkdayNumber',
+        'workdaysBetweenDayNumbers',
+        'addWorkdaysToDayNumber',
+        'extend',
+      ].map((k) => [k, (base as unknown as Record<string, (...a: unknown[]) => unknown>)[k]!.bind(base)]),
+    ) as unknown as WorkdayCalendar;
+    setDefaultCalendar(plain);
+    try {
+      const data: KpiData = {
+        catalogItems,
+        behaviours: [
+          {
+            recordId: 'est',
+            itemCode: 'I1',
+            department: 'scjg',
+            actDate: '2026-12-30',
+            reportedDate: '2027-01-05',
+          },
+        ],
+      };
+      const card = scoreIndicators(baselineIndicatorSet, data, {
+        period: '2026-12',
+        unit: 'scjg',
+        asOf: '2027-01-31',
+      });
+      const est = ind(card, 'behaviour-report-timeliness').deductions.flatMap((d) => d.records)[0];
+      expect(est).toMatchObject({ deadline: '2027-01-04', workdaysLate: 1 });
+      expect(est?.provisional).toBeUndefined();
+    } finally {
+      setDefaultCalendar(base);
+    }
   });
 });

@@ -15,7 +15,7 @@ import type {
   SamrRepairRegime,
   SeriousListRegime,
 } from './regimes.js';
-import { defaultPublicityRegimes, requireRegimes } from './regimes.js';
+import { defaultPublicityRegimes, regimeInForceOn, requireRegimes } from './regimes.js';
 import type { WorkdayAdder } from './workdays.js';
 import { defaultWorkdays } from './workdays.js';
 
@@ -33,7 +33,8 @@ export interface PublicityOptions {
   /**
    * The deciding authority's region code (GB/T 2260, any level): selects the province's "较低数额罚款"
    * standard ({@link LowFineThreshold}) by its first two digits. Without it, or for a province with no
-   * shipped standard, the regime's fallback applies and the result says so.
+   * shipped standard, the regime's fallback applies and the result says so; a value that is not a region code
+   * (digits only) is a `CreditInputError` at `options.province`.
    */
   readonly province?: string;
   /** SAMR: the day early stop (提前停止公示) is applied for; selects the repair regime in force that day. */
@@ -157,14 +158,28 @@ function checkOptions(options: unknown): void {
       { en: 'a calendar with addWorkdays', zh: '含 addWorkdays 的日历' },
       calendar,
     );
-  for (const key of ['province', 'severity'] as const)
-    if (options[key] !== undefined && typeof options[key] !== 'string')
-      badInput(['options', key], { en: 'a string', zh: '字符串' }, options[key]);
+  if (options.severity !== undefined && typeof options.severity !== 'string')
+    badInput(['options', 'severity'], { en: 'a string', zh: '字符串' }, options.severity);
+  checkProvince(options.province, ['options', 'province']);
   for (const key of ['repairAppliedOn', 'removalAppliedOn'] as const)
     if (options[key] !== undefined && !isCivilDate(options[key]))
       badInput(['options', key], DATE_OPTION, options[key]);
   if (options.sectorPublishes !== undefined && typeof options.sectorPublishes !== 'boolean')
     badInput(['options', 'sectorPublishes'], { en: 'a boolean', zh: '布尔值' }, options.sectorPublishes);
+}
+
+const REGION_CODE = {
+  en: 'a GB/T 2260 region code of any level, e.g. 520000 or 520102',
+  zh: 'GB/T 2260 行政区划代码（任一级），如 520000、520102',
+} as const;
+
+/**
+ * A `province` option: a region code (digits, the first two naming the province). Anything else is a typed
+ * error rather than a silent fallback to the placeholder threshold.
+ */
+function checkProvince(province: unknown, path: readonly (string | number)[]): void {
+  if (province !== undefined && (typeof province !== 'string' || !/^\d{2,}$/.test(province)))
+    badInput(path, REGION_CODE, province);
 }
 
 /** The fact without its `undefined`-valued fields (a caller's `{ publishedAt: undefined }` means "none"). */
@@ -190,9 +205,7 @@ function pick<T extends { id: string; inForceFrom: CivilDate; inForceUntil?: Civ
       { path, details: { value: date } },
     );
   }
-  const found = list.find(
-    (r) => r.inForceFrom <= date && (r.inForceUntil === undefined || date <= r.inForceUntil),
-  );
+  const found = regimeInForceOn(list, date);
   if (!found) {
     throw new PublicityError(
       'no_regime',
@@ -213,7 +226,7 @@ function inForceOn<T extends { inForceFrom: CivilDate; inForceUntil?: CivilDate 
   list: readonly T[],
   date: CivilDate,
 ): T | undefined {
-  return list.find((r) => r.inForceFrom <= date && (r.inForceUntil === undefined || date <= r.inForceUntil));
+  return regimeInForceOn(list, date);
 }
 
 /**
@@ -241,9 +254,8 @@ export function lowFineBoundary(
       { en: "'natural_person' or 'organisation'", zh: "'natural_person' 或 'organisation'" },
       counterpart,
     );
-  if (province !== undefined && typeof province !== 'string')
-    badInput(['province'], { en: 'a string', zh: '字符串' }, province);
-  if (province !== undefined && /^\d{2}/.test(province)) {
+  checkProvince(province, ['province']);
+  if (province !== undefined) {
     const prefix = province.slice(0, 2);
     const t: LowFineThreshold | undefined = inForceOn(
       (regimes.lowFineThresholds ?? []).filter((x) => x.province.slice(0, 2) === prefix),
@@ -499,11 +511,7 @@ export function abnormalListDates(
   const escalationDueOn = addCalendar(fact.listedAt, regime.escalateAfter);
   let publicUntil: CivilDate | undefined;
   if (fact.removedAt !== undefined) {
-    const atRemoval = regimes.abnormalList.find(
-      (r) =>
-        r.inForceFrom <= fact.removedAt! &&
-        (r.inForceUntil === undefined || fact.removedAt! <= r.inForceUntil),
-    );
+    const atRemoval = regimeInForceOn(regimes.abnormalList, fact.removedAt);
     if (atRemoval && !atRemoval.removedEntriesPublished) publicUntil = fact.removedAt;
     else {
       const later = regimes.abnormalList.find(

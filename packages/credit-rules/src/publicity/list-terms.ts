@@ -4,7 +4,7 @@ import { badInput } from '../boundary.js';
 import { anniversary } from '../dates/civil-date.js';
 import type { CreditFact } from '../facts/credit-fact.js';
 import type { PublicityRegimes } from './regimes.js';
-import { defaultPublicityRegimes, requireRegimes } from './regimes.js';
+import { defaultPublicityRegimes, regimeInForceOn, requireRegimes } from './regimes.js';
 
 /**
  * The automatic exit day of a serious-violation list entry (严重违法失信名单 届满移出): its listing day plus the
@@ -21,9 +21,7 @@ export function seriousListAutoExitOn(
   if (!isRecord(fact)) badInput(['fact'], { en: 'an object { listedAt }', zh: '对象 { listedAt }' }, fact);
   requireRegimes(regimes);
   const d = fact.listedAt;
-  const regime = regimes.seriousList.find(
-    (r) => r.inForceFrom <= d && (r.inForceUntil === undefined || d <= r.inForceUntil),
-  );
+  const regime = regimeInForceOn(regimes.seriousList, d);
   return regime ? anniversary(d, regime.maximumTerm) : undefined;
 }
 

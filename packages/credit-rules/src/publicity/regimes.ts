@@ -198,7 +198,9 @@ export interface SeriousListRegime {
 
 /**
  * All publicity and repair regimes, as versioned data (公示期限与信用修复规则). Override per province by
- * passing your own to the publicity functions.
+ * passing your own to the publicity functions. In every list the entry in force on the day applies; where
+ * windows overlap (an entry appended to the shipped ones), the one that took effect last wins, and of two with
+ * the same first day the later in the list.
  *
  * @example
  * const mine: PublicityRegimes = parsePublicityRegimes({ ...defaultPublicityRegimes, version: '1.0.1-zj' });
@@ -240,78 +242,120 @@ const tier = z.strictObject({
   max: calendarDurationSchema,
 });
 
+/** The lists of {@link PublicityRegimes} whose entries have an in-force window. */
+const REGIME_LISTS = [
+  'samrPenalty',
+  'lowFineThresholds',
+  'samrRepair',
+  'ndrc',
+  'abnormalList',
+  'seriousList',
+] as const;
+
+/**
+ * @internal The entry of `list` in force on `date`. Where windows overlap (a province appends its own entry
+ * to the shipped ones), the one that took effect last applies — a newer standard supersedes an older one
+ * without an end date — and of two with the same first day, the later in the list (the appended override).
+ */
+export function regimeInForceOn<
+  T extends { readonly inForceFrom: CivilDate; readonly inForceUntil?: CivilDate },
+>(list: readonly T[], date: CivilDate): T | undefined {
+  let found: T | undefined;
+  for (const r of list)
+    if (
+      r.inForceFrom <= date &&
+      (r.inForceUntil === undefined || date <= r.inForceUntil) &&
+      (found === undefined || r.inForceFrom >= found.inForceFrom)
+    )
+      found = r;
+  return found;
+}
+
 /**
  * zod schema of {@link PublicityRegimes}.
  *
  * @example
  * publicityRegimesSchema.parse(defaultPublicityRegimes);
  */
-export const publicityRegimesSchema: z.ZodType<PublicityRegimes> = z.strictObject({
-  version: z.string().min(1),
-  samrPenalty: z.array(
-    z.strictObject({
-      ...span,
-      publishWithinWorkdays: z.number().int().positive(),
-      shortPeriod: calendarDurationSchema,
-      longPeriod: calendarDurationSchema,
-      lowFineThreshold: z.strictObject({
-        naturalPerson: z.number().nonnegative(),
-        organisation: z.number().nonnegative(),
-      }),
-      lowFineInclusive: z.boolean().exactOptional(),
-      warningOnlyPublished: z.boolean(),
-      simpleProcedurePublished: z.boolean().exactOptional(),
-      earlyStopAfter: calendarDurationSchema.nullable(),
-    }),
-  ),
-  lowFineThresholds: z
-    .array(
+export const publicityRegimesSchema: z.ZodType<PublicityRegimes> = z
+  .strictObject({
+    version: z.string().min(1),
+    samrPenalty: z.array(
       z.strictObject({
         ...span,
-        province: z.string().regex(/^\d{2}0000$/, {
-          message: 'expected a province code like 520000 (应为省级区划代码，如 520000)',
+        publishWithinWorkdays: z.number().int().positive(),
+        shortPeriod: calendarDurationSchema,
+        longPeriod: calendarDurationSchema,
+        lowFineThreshold: z.strictObject({
+          naturalPerson: z.number().nonnegative(),
+          organisation: z.number().nonnegative(),
         }),
-        name: z.string().min(1),
-        naturalPerson: lowFineBound,
-        organisation: lowFineBound,
+        lowFineInclusive: z.boolean().exactOptional(),
+        warningOnlyPublished: z.boolean(),
+        simpleProcedurePublished: z.boolean().exactOptional(),
+        earlyStopAfter: calendarDurationSchema.nullable(),
       }),
-    )
-    .exactOptional(),
-  samrRepair: z
-    .array(
+    ),
+    lowFineThresholds: z
+      .array(
+        z.strictObject({
+          ...span,
+          province: z.string().regex(/^\d{2}0000$/, {
+            message: 'expected a province code like 520000 (应为省级区划代码，如 520000)',
+          }),
+          name: z.string().min(1),
+          naturalPerson: lowFineBound,
+          organisation: lowFineBound,
+        }),
+      )
+      .exactOptional(),
+    samrRepair: z
+      .array(
+        z.strictObject({
+          ...span,
+          earlyStopAfter: z.strictObject({
+            short: calendarDurationSchema.nullable(),
+            long: calendarDurationSchema.nullable(),
+          }),
+          decisionWorkdays: z.number().int().positive(),
+        }),
+      )
+      .exactOptional(),
+    ndrc: z.array(
       z.strictObject({
         ...span,
-        earlyStopAfter: z.strictObject({
-          short: calendarDurationSchema.nullable(),
-          long: calendarDurationSchema.nullable(),
-        }),
-        decisionWorkdays: z.number().int().positive(),
+        periodStart: z.enum(['decision', 'publication']).exactOptional(),
+        tiers: z.strictObject({ minor: tier, general: tier, serious: tier }),
       }),
-    )
-    .exactOptional(),
-  ndrc: z.array(
-    z.strictObject({
-      ...span,
-      periodStart: z.enum(['decision', 'publication']).exactOptional(),
-      tiers: z.strictObject({ minor: tier, general: tier, serious: tier }),
-    }),
-  ),
-  abnormalList: z.array(
-    z.strictObject({
-      ...span,
-      escalateAfter: calendarDurationSchema,
-      removedEntriesPublished: z.boolean(),
-      removalDecisionWorkdays: z.number().int().positive(),
-    }),
-  ),
-  seriousList: z.array(
-    z.strictObject({
-      ...span,
-      earlyExitAfter: calendarDurationSchema.nullable(),
-      maximumTerm: calendarDurationSchema,
-    }),
-  ),
-});
+    ),
+    abnormalList: z.array(
+      z.strictObject({
+        ...span,
+        escalateAfter: calendarDurationSchema,
+        removedEntriesPublished: z.boolean(),
+        removalDecisionWorkdays: z.number().int().positive(),
+      }),
+    ),
+    seriousList: z.array(
+      z.strictObject({
+        ...span,
+        earlyExitAfter: calendarDurationSchema.nullable(),
+        maximumTerm: calendarDurationSchema,
+      }),
+    ),
+  })
+  .superRefine((regimes, ctx) => {
+    for (const list of REGIME_LISTS) {
+      (regimes[list] ?? []).forEach((r, i) => {
+        if (r.inForceUntil !== undefined && r.inForceUntil < r.inForceFrom)
+          ctx.addIssue({
+            code: 'custom',
+            path: [list, i, 'inForceUntil'],
+            message: `inForceUntil ${r.inForceUntil} is before inForceFrom ${r.inForceFrom} (失效日期早于生效日期)`,
+          });
+      });
+    }
+  });
 
 /**
  * Validates regimes data (e.g. a province's override) and returns it typed, as a deeply frozen copy;

@@ -20,7 +20,8 @@ export interface WorkdayAdder {
 
 const coreDefault: WorkdayAdder = {
   addWorkdays: (date, n) => addWorkdays(date, n),
-  isProvisional: (from, to) => getDefaultCalendar().isProvisional(from, to),
+  // A hand-made default calendar (setDefaultCalendar checks only the methods it needs) may lack it: not provisional.
+  isProvisional: (from, to) => getDefaultCalendar().isProvisional?.(from, to) === true,
 };
 
 /**

@@ -21,7 +21,8 @@ export function defaultCalendar(): KpiCalendar {
     isWorkdayNumber: (day) => getDefaultCalendar().isWorkdayNumber(day),
     workdaysBetweenDayNumbers: (from, to) => getDefaultCalendar().workdaysBetweenDayNumbers(from, to),
     addWorkdaysToDayNumber: (day, n) => getDefaultCalendar().addWorkdaysToDayNumber(day, n),
-    isProvisionalDayNumber: (from, to) => getDefaultCalendar().isProvisionalDayNumber(from, to),
+    // A hand-made default calendar (setDefaultCalendar checks only the methods it needs) may lack it.
+    isProvisionalDayNumber: (from, to) => getDefaultCalendar().isProvisionalDayNumber?.(from, to) === true,
   };
 }
 

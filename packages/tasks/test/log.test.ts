@@ -135,6 +135,71 @@ describe('stores', () => {
     });
   });
 
+  it('an acknowledged event reopens: data is sealed as the JSON the store keeps, detached from the caller', async () => {
+    const path = join(dir, 'tasks.jsonl');
+    const data = { pushed: new Date('2025-09-30T01:00:00Z'), hook: () => 1, nested: { n: 1 } };
+    const input = {
+      taskId: 'D1',
+      action: 'create',
+      at: '2025-09-30',
+      actor: { id: 'reg' },
+      data: { at: new Date('2025-09-30T02:00:00Z') },
+      task: { lifecycle: 'risk_clue', department: 'scjg', data },
+    } as unknown as TaskEventInput;
+    const book = await openTaskBook({ store: createFileTaskStore(path) });
+    await book.apply(input);
+    await book.close();
+    const reopened = await openTaskBook({ store: createFileTaskStore(path) });
+    expect(reopened.task('D1')?.data).toEqual({ pushed: '2025-09-30T01:00:00.000Z', nested: { n: 1 } });
+    await reopened.close();
+
+    const memory = createMemoryTaskStore();
+    const inMemory = await openTaskBook({ store: memory });
+    await inMemory.apply({
+      ...input,
+      data: undefined,
+      task: { lifecycle: 'risk_clue', data },
+    } as TaskEventInput);
+    data.nested.n = 2; // the caller reuses its object after the event was acknowledged
+    expect(inMemory.task('D1')?.data).toEqual({ pushed: '2025-09-30T01:00:00.000Z', nested: { n: 1 } });
+    expect(verifyLog(memory.events).ok).toBe(true);
+  });
+
+  it('data that cannot be stored as JSON is a typed invalid_event, and nothing is written', async () => {
+    const book = await openTaskBook();
+    const cyclic: Record<string, unknown> = {};
+    cyclic.self = cyclic;
+    for (const [data, path] of [
+      [{ big: 1n }, ['task', 'data']],
+      [cyclic, ['task', 'data']],
+    ] as const) {
+      await expect(
+        book.apply({
+          taskId: 'B1',
+          action: 'create',
+          at: '2025-09-30',
+          actor: { id: 'reg' },
+          task: { lifecycle: 'risk_clue', data },
+        }),
+      ).rejects.toMatchObject({
+        code: 'invalid_event',
+        path,
+        messages: { zh: expect.any(String), en: expect.any(String) },
+      });
+    }
+    await expect(
+      book.apply({
+        taskId: 'B1',
+        action: 'create',
+        at: '2025-09-30',
+        actor: { id: 'reg' },
+        data: { big: 2n },
+        task: { lifecycle: 'risk_clue' },
+      }),
+    ).rejects.toMatchObject({ code: 'invalid_event', path: ['data'] });
+    expect(book.size).toBe(0);
+  });
+
   it('enforces a single writer with a lock file, and takes over a stale lock', async () => {
     const path = join(dir, 'tasks.jsonl');
     const first = await openTaskBook({ store: createFileTaskStore(path) });

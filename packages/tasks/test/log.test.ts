@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, open, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { canonicalJson } from '@jianguan/core';
@@ -14,7 +14,7 @@ import {
   TaskLogTamperedError,
   verifyLog,
 } from '@jianguan/tasks';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CONTRACT_SCRIPT, describeTaskStoreContract } from './store-contract.js';
 
 // The contract's script: two tasks (a clue and a 双告知) through claim, return, redispatch and feedback; its last
@@ -198,6 +198,55 @@ describe('stores', () => {
       }),
     ).rejects.toMatchObject({ code: 'invalid_event', path: ['data'] });
     expect(book.size).toBe(0);
+  });
+
+  it('a failed append leaves nothing behind: the next appends and a reopen still verify', async () => {
+    const path = join(dir, 'tasks.jsonl');
+    const book = await openTaskBook({ store: createFileTaskStore(path) });
+    await book.applyAll(script.slice(0, 2));
+    const probe = await open(join(dir, 'probe'), 'w');
+    const proto = Object.getPrototypeOf(probe) as { sync: () => Promise<void> };
+    await probe.close();
+    const sync = vi
+      .spyOn(proto, 'sync')
+      .mockRejectedValueOnce(Object.assign(new Error('EIO'), { code: 'EIO' }));
+    try {
+      await expect(book.apply(script[2] as TaskEventInput)).rejects.toThrow('EIO');
+    } finally {
+      sync.mockRestore();
+    }
+    expect(book.size).toBe(2);
+    await book.applyAll(script.slice(2));
+    await book.close();
+    const reopened = await openTaskBook({ store: createFileTaskStore(path) });
+    expect(reopened.size).toBe(script.length);
+    expect(verifyLog(reopened.events()).ok).toBe(true);
+    await reopened.close();
+  });
+
+  it('when a failed append cannot be cut back, the store refuses further appends until reopened', async () => {
+    const path = join(dir, 'tasks.jsonl');
+    const book = await openTaskBook({ store: createFileTaskStore(path) });
+    await book.applyAll(script.slice(0, 2));
+    const probe = await open(join(dir, 'probe'), 'w');
+    const proto = Object.getPrototypeOf(probe) as {
+      sync: () => Promise<void>;
+      truncate: (n?: number) => Promise<void>;
+    };
+    await probe.close();
+    const sync = vi.spyOn(proto, 'sync').mockRejectedValueOnce(new Error('EIO'));
+    const truncate = vi.spyOn(proto, 'truncate').mockRejectedValueOnce(new Error('EIO'));
+    try {
+      await expect(book.apply(script[2] as TaskEventInput)).rejects.toThrow('EIO');
+    } finally {
+      sync.mockRestore();
+      truncate.mockRestore();
+    }
+    await expect(book.apply(script[2] as TaskEventInput)).rejects.toMatchObject({ code: 'store_corrupt' });
+    await book.close();
+    const reopened = await openTaskBook({ store: createFileTaskStore(path) });
+    expect(reopened.size).toBe(3); // the unacknowledged line was written whole and is kept on reopen
+    await reopened.close();
   });
 
   it('enforces a single writer with a lock file, and takes over a stale lock', async () => {

@@ -101,6 +101,18 @@ export function createFileTaskStore(
   let broken: unknown;
   let chain: Promise<void> = Promise.resolve();
 
+  /**
+   * The lock file's text, or `undefined` when it is gone. An empty file is a writer between creating the
+   * lock and writing its pid: wait for the pid (up to about a second) rather than take the lock from it.
+   */
+  async function lockText(): Promise<string | undefined> {
+    for (let wait = 0; ; wait++) {
+      const text = await readFile(lockPath, 'utf8').catch(() => undefined);
+      if (text !== '' || wait >= 40) return text;
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+  }
+
   async function acquire(): Promise<void> {
     if (!useLock || locked) return;
     for (let attempt = 0; attempt < 2; attempt++) {
@@ -113,7 +125,9 @@ export function createFileTaskStore(
         return;
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-        const holder = Number.parseInt(await readFile(lockPath, 'utf8').catch(() => ''), 10);
+        const text = await lockText();
+        if (text === undefined) continue; // released meanwhile: try again
+        const holder = Number.parseInt(text, 10);
         if (Number.isInteger(holder) && holder > 0 && pidAlive(holder)) {
           throw new TasksError(
             'store_locked',

@@ -249,6 +249,36 @@ describe('stores', () => {
     await reopened.close();
   });
 
+  it('a second writer does not take the lock while the first is still writing its pid into it', async () => {
+    const path = join(dir, 'tasks.jsonl');
+    const probe = await open(join(dir, 'probe'), 'w');
+    const proto = Object.getPrototypeOf(probe) as { write: (...args: unknown[]) => Promise<unknown> };
+    await probe.close();
+    const write = proto.write;
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const spy = vi.spyOn(proto, 'write').mockImplementationOnce(async function (this: unknown, ...args) {
+      await held; // the first writer has created the lock file but not yet written its pid
+      return write.apply(this, args);
+    });
+    try {
+      const first = createFileTaskStore(path);
+      const loading = first.load();
+      while ((await readFile(`${path}.lock`, 'utf8').catch(() => undefined)) === undefined)
+        await new Promise((resolve) => setTimeout(resolve, 1));
+      const second = createFileTaskStore(path).load();
+      setTimeout(release, 100);
+      await expect(second).rejects.toMatchObject({ code: 'store_locked', details: { pid: process.pid } });
+      await expect(loading).resolves.toEqual([]);
+      expect(await readFile(`${path}.lock`, 'utf8')).toBe(String(process.pid));
+      await first.close();
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
   it('enforces a single writer with a lock file, and takes over a stale lock', async () => {
     const path = join(dir, 'tasks.jsonl');
     const first = await openTaskBook({ store: createFileTaskStore(path) });

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson, isCivilDate, toCivilDate } from '@jianguan/core';
 import { z } from 'zod';
-import { requireArray, requireObject, requireString } from './boundary.js';
+import { badInput, requireArray, requireObject, requireString } from './boundary.js';
 import { TasksError } from './errors.js';
 import { civilDateSchema } from './rules.js';
 
@@ -144,12 +144,24 @@ export function parseEventInput(input: unknown): z.output<typeof taskEventInputS
 /**
  * The China civil date of an event's `at` (Asia/Shanghai, whatever the host time zone).
  *
+ * @throws {TasksError} `invalid_input` at `at` unless it is `YYYY-MM-DD` or an ISO instant with its offset
+ *   (an instant without one would depend on the host's time zone).
  * @example
  * eventDate('2025-09-30T23:30:00Z'); // '2025-10-01'
  */
 export function eventDate(at: string): string {
   requireString(at, ['at']);
-  return isCivilDate(at) ? at : toCivilDate(new Date(at));
+  const day = at.slice(0, 10);
+  if (isCivilDate(at)) return at;
+  // Only an instant with its offset names one moment: without it `Date` would read the host's time zone.
+  const ms = INSTANT.test(at) && isCivilDate(day) ? Date.parse(at) : Number.NaN;
+  if (Number.isNaN(ms))
+    badInput(
+      ['at'],
+      { en: 'YYYY-MM-DD or an ISO instant with its offset', zh: 'YYYY-MM-DD 或带时区偏移的 ISO 时刻' },
+      at,
+    );
+  return toCivilDate(new Date(ms));
 }
 
 /**

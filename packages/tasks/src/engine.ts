@@ -409,7 +409,8 @@ function advance(task: TaskState | undefined, e: EventLike, ctx: ReduceContext, 
       d.restartOn.includes(t.action) ||
       (current === undefined && d.start.on === 'entered' && d.start.state === to)
     ) {
-      updated = startClock(d, day, ctx, undefined);
+      // A task's own due date (its 办理时限 / 承诺履行期限) is a fixed day: a transfer does not move it.
+      updated = startClock(d, day, ctx, current?.overridden ? current.due : undefined);
     } else if (current !== undefined && current.met === undefined && !current.cancelled) {
       if (d.metBy.includes(to)) updated = { ...current, met: day };
       else if (d.cancelledBy.includes(to)) updated = { ...current, cancelled: true };

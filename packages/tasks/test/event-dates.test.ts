@@ -101,4 +101,33 @@ describe('event dates are China dates whatever the host time zone', () => {
       evaluateRiskRules(rules, [observation, { ...observation, date: 'yesterday' }], { asOf: '2025-10-02' }),
     ).toThrow(expect.objectContaining(typed(['observations', 1, 'date'])));
   });
+
+  it('a transfer restarts a computed deadline but keeps the task’s own due date', () => {
+    const created = {
+      taskId: 'CN1',
+      action: 'create',
+      at: '2025-11-03',
+      actor: { id: 'province' },
+      task: { lifecycle: 'commitment_verification', department: 'scjg', dueDates: { verify: '2025-12-01' } },
+    };
+    const transfer = {
+      taskId: 'CN1',
+      action: 'transfer',
+      at: '2025-11-10',
+      actor: { id: 'scjg' },
+      reason: { code: '01' },
+      to: { department: 'wjw' },
+    };
+    const task = replayTasks([created, transfer], ctx).get('CN1') as TaskState;
+    expect(task.department).toBe('wjw');
+    expect(task.deadlines).toEqual([
+      { id: 'verify', start: '2025-11-10', due: '2025-12-01', cancelled: false, overridden: true },
+    ]);
+    const computed = replayTasks(
+      [{ ...created, task: { lifecycle: 'commitment_verification', department: 'scjg' } }, transfer],
+      ctx,
+    ).get('CN1') as TaskState;
+    expect(computed.deadlines[0]).toMatchObject({ start: '2025-11-10', overridden: false });
+    expect(computed.deadlines[0]?.due).not.toBe('2025-12-01');
+  });
 });

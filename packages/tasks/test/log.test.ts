@@ -5,6 +5,7 @@ import { canonicalJson } from '@jianguan/core';
 import type { TaskEvent, TaskEventInput } from '@jianguan/tasks';
 import {
   BUILT_IN_LIFECYCLES,
+  createFileSyncCursorStore,
   createFileTaskStore,
   createLifecycleRegistry,
   createMemoryTaskStore,
@@ -277,6 +278,22 @@ describe('stores', () => {
     } finally {
       spy.mockRestore();
     }
+  });
+
+  it('the cursor file is flushed to disk before it replaces the old one', async () => {
+    const path = join(dir, 'cursors.json');
+    const store = createFileSyncCursorStore(path);
+    const probe = await open(join(dir, 'probe'), 'w');
+    const proto = Object.getPrototypeOf(probe) as { sync: () => Promise<void> };
+    await probe.close();
+    const sync = vi.spyOn(proto, 'sync');
+    try {
+      await store.save({ clues: 'c-2' });
+      expect(sync).toHaveBeenCalled();
+    } finally {
+      sync.mockRestore();
+    }
+    expect(await store.load()).toEqual({ clues: 'c-2' });
   });
 
   it('enforces a single writer with a lock file, and takes over a stale lock', async () => {

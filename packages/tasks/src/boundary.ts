@@ -5,7 +5,14 @@
  * event when it is written, calls the unchecked internals.
  */
 import type { Expected, FieldPath } from '@jianguan/core';
-import { EXPECTED, expectedFailure, isRecord, localizeZodIssue, zodIssuePath } from '@jianguan/core';
+import {
+  EXPECTED,
+  expectedFailure,
+  isCivilDate,
+  isRecord,
+  localizeZodIssue,
+  zodIssuePath,
+} from '@jianguan/core';
 import { z } from 'zod';
 import { TasksError } from './errors.js';
 
@@ -15,6 +22,14 @@ export function badInput(path: FieldPath, what: Expected, value: unknown): never
 }
 
 export const { object: OBJECT, string: STRING } = EXPECTED;
+
+/** What a China civil date argument must be. */
+export const CIVIL_DATE: Expected = { en: 'a civil date YYYY-MM-DD', zh: '日期 YYYY-MM-DD' };
+
+/** `value` is a valid China civil date `YYYY-MM-DD`. */
+export function requireCivilDate(value: unknown, path: FieldPath): asserts value is string {
+  if (typeof value !== 'string' || !isCivilDate(value)) badInput(path, CIVIL_DATE, value);
+}
 
 /** `value` is an object (arrays excluded). */
 export function requireObject(value: unknown, path: FieldPath): asserts value is Record<string, unknown> {

@@ -1,4 +1,4 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, open, readFile, rename } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { TasksError } from './errors.js';
 
@@ -31,7 +31,7 @@ export interface SyncCursorStore {
 const FEEDS = ['clues', 'jointTasks', 'complaints', 'doubleNotifications', 'commitments'] as const;
 
 /**
- * A {@link SyncCursorStore} in a JSON file, replaced atomically (write to a temporary file, then rename).
+ * A {@link SyncCursorStore} in a JSON file, replaced atomically (write and `fsync` a temporary file, then rename).
  *
  * @example
  * const cursors = createFileSyncCursorStore('./data/province-cursors.json');
@@ -75,7 +75,15 @@ export function createFileSyncCursorStore(path: string): SyncCursorStore {
     async save(cursors) {
       await mkdir(dirname(path), { recursive: true });
       const tmp = `${path}.tmp`;
-      await writeFile(tmp, `${JSON.stringify(cursors)}\n`);
+      // fsync before the rename: otherwise a power cut can leave the renamed file empty, and the next
+      // sync would refuse to start (invalid_cursors) instead of resuming.
+      const h = await open(tmp, 'w');
+      try {
+        await h.writeFile(`${JSON.stringify(cursors)}\n`);
+        await h.sync();
+      } finally {
+        await h.close();
+      }
       await rename(tmp, path);
     },
   };

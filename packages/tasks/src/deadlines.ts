@@ -3,6 +3,7 @@ import { dayNumberOf, describeValue, getDefaultCalendar } from '@jianguan/core';
 import { z } from 'zod';
 import {
   plainTaskState,
+  requireCivilDate,
   requireIterable,
   requireRegistry,
   requireShape,
@@ -260,6 +261,8 @@ export function timeliness(tasks: Iterable<TaskState>, options: TimelinessOption
   requireIterable(tasks, ['tasks']);
   requireShape(timelinessOptionsShape, options, ['options']);
   const asOf = asOfDay(options.asOf);
+  if (options.from !== undefined) requireCivilDate(options.from, ['options', 'from']);
+  if (options.to !== undefined) requireCivilDate(options.to, ['options', 'to']);
   const out: TimelinessRow[] = [];
   let i = 0;
   for (const t of tasks) {

@@ -1,6 +1,7 @@
 import type { CodeTableRegistry, FieldPath, WorkdayCalendar } from '@jianguan/core';
-import { civilDateOfDayNumber, dayNumberOf, getDefaultCalendar } from '@jianguan/core';
+import { civilDateOfDayNumber, dayNumberOf, getDefaultCalendar, isCivilDate } from '@jianguan/core';
 import {
+  requireCivilDate,
   requireContext,
   requireIterable,
   requireObject,
@@ -251,8 +252,10 @@ function plainSpec(spec: unknown): boolean {
   const { dueDates, entity, data, source } = spec;
   if (dueDates !== undefined) {
     if (!isRecord(dueDates)) return false;
-    for (const id in dueDates)
-      if (Object.hasOwn(dueDates, id) && typeof dueDates[id] !== 'string') return false;
+    for (const id in dueDates) {
+      const due = dueDates[id];
+      if (Object.hasOwn(dueDates, id) && (typeof due !== 'string' || !isCivilDate(due))) return false;
+    }
   }
   return (
     (entity === undefined || isRecord(entity)) &&
@@ -290,7 +293,7 @@ function checkEvent(e: unknown, path: FieldPath): void {
   for (const key of OPTIONAL_TEXT) if (spec[key] !== undefined) requireString(spec[key], [...at, key]);
   if (spec.dueDates !== undefined) {
     requireObject(spec.dueDates, [...at, 'dueDates']);
-    for (const [id, day] of Object.entries(spec.dueDates)) requireString(day, [...at, 'dueDates', id]);
+    for (const [id, day] of Object.entries(spec.dueDates)) requireCivilDate(day, [...at, 'dueDates', id]);
   }
   for (const key of ['entity', 'data'] as const)
     if (spec[key] !== undefined) requireObject(spec[key], [...at, key]);
@@ -406,7 +409,8 @@ function advance(task: TaskState | undefined, e: EventLike, ctx: ReduceContext, 
       d.restartOn.includes(t.action) ||
       (current === undefined && d.start.on === 'entered' && d.start.state === to)
     ) {
-      updated = startClock(d, day, ctx, undefined);
+      // A task's own due date (its 办理时限 / 承诺履行期限) is a fixed day: a transfer does not move it.
+      updated = startClock(d, day, ctx, current?.overridden ? current.due : undefined);
     } else if (current !== undefined && current.met === undefined && !current.cancelled) {
       if (d.metBy.includes(to)) updated = { ...current, met: day };
       else if (d.cancelledBy.includes(to)) updated = { ...current, cancelled: true };

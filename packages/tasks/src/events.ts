@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson, isCivilDate, toCivilDate } from '@jianguan/core';
 import { z } from 'zod';
-import { requireArray, requireObject, requireString } from './boundary.js';
+import { badInput, requireArray, requireObject, requireString } from './boundary.js';
 import { TasksError } from './errors.js';
 import { civilDateSchema } from './rules.js';
 
@@ -93,9 +93,32 @@ export type TaskEvent = z.output<typeof taskEventInputSchema> & {
 };
 
 /**
- * Validates an event input.
+ * `value` as the JSON a store writes and reads back (a `Date` becomes its ISO string, functions and
+ * `undefined` members go, non-finite numbers become `null`): the event that is hashed is then exactly the
+ * event that is stored, and it shares no object with the caller's input.
+ */
+function asStoredJson(value: Record<string, unknown>, path: (string | number)[]): Record<string, unknown> {
+  try {
+    return JSON.parse(JSON.stringify(value)) as Record<string, unknown>;
+  } catch (cause) {
+    throw new TasksError(
+      'invalid_event',
+      {
+        zh: `任务事件不合法：${path.join('.')} 须可存为 JSON（不能含 BigInt 或循环引用）`,
+        en: `invalid task event: ${path.join('.')} must be storable as JSON (${(cause as Error).message})`,
+      },
+      { path, cause },
+    );
+  }
+}
+
+/**
+ * Validates an event input. The result is a detached copy in its stored JSON form: `data` and `task.data`
+ * hold what the store will read back (a `Date` becomes its ISO string), so the hash sealed over it still
+ * verifies after a reload, and later changes to the caller's objects do not reach the log.
  *
- * @throws {TasksError} `invalid_event` with the path of the first problem.
+ * @throws {TasksError} `invalid_event` with the path of the first problem (also for `data` that cannot be
+ *   stored as JSON: a `BigInt`, a cycle).
  * @example
  * parseEventInput({ taskId: 'c1', action: 'claim', at: '2025-09-30', actor: { id: 'u1' } });
  */
@@ -112,18 +135,33 @@ export function parseEventInput(input: unknown): z.output<typeof taskEventInputS
       },
     );
   }
-  return parsed.data;
+  const event = parsed.data;
+  if (event.data !== undefined) event.data = asStoredJson(event.data, ['data']);
+  if (event.task?.data !== undefined) event.task.data = asStoredJson(event.task.data, ['task', 'data']);
+  return event;
 }
 
 /**
  * The China civil date of an event's `at` (Asia/Shanghai, whatever the host time zone).
  *
+ * @throws {TasksError} `invalid_input` at `at` unless it is `YYYY-MM-DD` or an ISO instant with its offset
+ *   (an instant without one would depend on the host's time zone).
  * @example
  * eventDate('2025-09-30T23:30:00Z'); // '2025-10-01'
  */
 export function eventDate(at: string): string {
   requireString(at, ['at']);
-  return isCivilDate(at) ? at : toCivilDate(new Date(at));
+  const day = at.slice(0, 10);
+  if (isCivilDate(at)) return at;
+  // Only an instant with its offset names one moment: without it `Date` would read the host's time zone.
+  const ms = INSTANT.test(at) && isCivilDate(day) ? Date.parse(at) : Number.NaN;
+  if (Number.isNaN(ms))
+    badInput(
+      ['at'],
+      { en: 'YYYY-MM-DD or an ISO instant with its offset', zh: 'YYYY-MM-DD 或带时区偏移的 ISO 时刻' },
+      at,
+    );
+  return toCivilDate(new Date(ms));
 }
 
 /**

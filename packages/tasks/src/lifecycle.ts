@@ -41,7 +41,10 @@ const deadlineSchema = z.object({
   metBy: z.array(idSchema).min(1),
   /** Reaching any of these states before it is met cancels the deadline (not counted). */
   cancelledBy: z.array(idSchema).default([]),
-  /** Actions that restart the clock (a transfer gives the new department its own time). */
+  /**
+   * Actions that restart the clock (a transfer gives the new department its own time). A due date the task
+   * was given at creation (`dueDates`) is a fixed day and stays as it is.
+   */
   restartOn: z.array(idSchema).default([]),
   /** Working days allowed after the start day (the start day itself is not counted). */
   workdays: z.number().int().min(0).max(3650),

@@ -1,6 +1,6 @@
 import { civilDateOfDayNumber, dayNumberOf, uscc } from '@jianguan/core';
 import { z } from 'zod';
-import { actorShape, hasShape, requireShape } from './boundary.js';
+import { actorShape, hasShape, requireCivilDate, requireShape } from './boundary.js';
 import { TasksError } from './errors.js';
 import type { TaskEventInput } from './events.js';
 import { ruleSourceSchema } from './rules.js';
@@ -186,9 +186,12 @@ export function evaluateRiskRules(
   requireShape(riskRuleSetSchema, set, ['set']);
   requireShape(observationsShape, observations, ['observations']);
   requireShape(asOfShape, options, ['options']);
+  requireCivilDate(options.asOf, ['options', 'asOf']);
   const asOf = dayNumberOf(options.asOf);
   const series = new Map<string, { day: number; date: string; value: number }[]>();
-  for (const o of observations) {
+  for (let i = 0; i < observations.length; i++) {
+    const o = observations[i] as RiskObservation;
+    requireCivilDate(o.date, ['observations', i, 'date']);
     let code: string;
     try {
       code = uscc.compact(o.uscc);

@@ -73,7 +73,8 @@ export interface FileTaskStoreOptions {
 }
 
 /**
- * A durable store: an append-only JSONL file, one event a line, every append `fsync`ed before it resolves.
+ * A durable store: an append-only JSONL file, one event a line, every append `fsync`ed before it resolves;
+ * an append that fails (a write or `fsync` error) is cut back off the file, so nothing unacknowledged stays.
  * Opening recovers from a crash mid-write: a torn last line (no newline, or not JSON) is cut off; a bad line
  * anywhere else is corruption and throws. A lock file (`<path>.lock`, holding the writer's pid, created
  * exclusively) keeps a second writer out; a lock left by a dead process is taken over.
@@ -97,7 +98,20 @@ export function createFileTaskStore(
   let locked = false;
   let closed = false;
   let recovered = 0;
+  let broken: unknown;
   let chain: Promise<void> = Promise.resolve();
+
+  /**
+   * The lock file's text, or `undefined` when it is gone. An empty file is a writer between creating the
+   * lock and writing its pid: wait for the pid (up to about a second) rather than take the lock from it.
+   */
+  async function lockText(): Promise<string | undefined> {
+    for (let wait = 0; ; wait++) {
+      const text = await readFile(lockPath, 'utf8').catch(() => undefined);
+      if (text !== '' || wait >= 40) return text;
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+  }
 
   async function acquire(): Promise<void> {
     if (!useLock || locked) return;
@@ -111,7 +125,9 @@ export function createFileTaskStore(
         return;
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-        const holder = Number.parseInt(await readFile(lockPath, 'utf8').catch(() => ''), 10);
+        const text = await lockText();
+        if (text === undefined) continue; // released meanwhile: try again
+        const holder = Number.parseInt(text, 10);
         if (Number.isInteger(holder) && holder > 0 && pidAlive(holder)) {
           throw new TasksError(
             'store_locked',
@@ -190,13 +206,38 @@ export function createFileTaskStore(
     },
     append(events) {
       if (closed) return Promise.reject(closedError());
+      if (broken !== undefined)
+        return Promise.reject(
+          new TasksError(
+            'store_corrupt',
+            {
+              zh: `任务存储 ${path} 上次写入失败且无法回滚，须重新打开`,
+              en: `task store ${path}: a failed write could not be rolled back; reopen it`,
+            },
+            { path: [path], cause: broken },
+          ),
+        );
       if (events.length === 0) return Promise.resolve();
       const text = events.map((e) => `${JSON.stringify(e)}\n`).join('');
       const run = chain.then(async () => {
         await acquire();
         handle ??= await open(path, 'a');
-        await handle.write(text);
-        await handle.sync();
+        const h = handle;
+        const size = (await h.stat()).size;
+        try {
+          await h.write(text);
+          await h.sync();
+        } catch (error) {
+          // Not acknowledged, so not kept: cut the file back, or the next append would follow a torn or
+          // unacknowledged line and the log would no longer open. If even that fails, refuse further appends.
+          await h
+            .truncate(size)
+            .then(() => h.sync())
+            .catch((cause: unknown) => {
+              broken = cause;
+            });
+          throw error;
+        }
       });
       chain = run.catch(() => undefined);
       return run;

@@ -132,7 +132,8 @@ const intakeOptionsShape = z.looseObject({
 function dayOf(value: unknown): string | undefined {
   if (typeof value !== 'string') return undefined;
   if (isCivilDate(value)) return value;
-  const local = /^(\d{4}-\d{2}-\d{2})[ T]\d{2}:\d{2}(:\d{2})?$/.exec(value);
+  // A provincial time without an offset is Beijing time: its day is the date written.
+  const local = /^(\d{4}-\d{2}-\d{2})[ T]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?$/.exec(value);
   if (local && isCivilDate(local[1] as string)) return local[1];
   try {
     return eventDate(value);

@@ -1,10 +1,11 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, open, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { canonicalJson } from '@jianguan/core';
 import type { TaskEvent, TaskEventInput } from '@jianguan/tasks';
 import {
   BUILT_IN_LIFECYCLES,
+  createFileSyncCursorStore,
   createFileTaskStore,
   createLifecycleRegistry,
   createMemoryTaskStore,
@@ -14,7 +15,7 @@ import {
   TaskLogTamperedError,
   verifyLog,
 } from '@jianguan/tasks';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CONTRACT_SCRIPT, describeTaskStoreContract } from './store-contract.js';
 
 // The contract's script: two tasks (a clue and a 双告知) through claim, return, redispatch and feedback; its last
@@ -133,6 +134,166 @@ describe('stores', () => {
       name: 'TaskLogTamperedError',
       details: { index: 6 },
     });
+  });
+
+  it('an acknowledged event reopens: data is sealed as the JSON the store keeps, detached from the caller', async () => {
+    const path = join(dir, 'tasks.jsonl');
+    const data = { pushed: new Date('2025-09-30T01:00:00Z'), hook: () => 1, nested: { n: 1 } };
+    const input = {
+      taskId: 'D1',
+      action: 'create',
+      at: '2025-09-30',
+      actor: { id: 'reg' },
+      data: { at: new Date('2025-09-30T02:00:00Z') },
+      task: { lifecycle: 'risk_clue', department: 'scjg', data },
+    } as unknown as TaskEventInput;
+    const book = await openTaskBook({ store: createFileTaskStore(path) });
+    await book.apply(input);
+    await book.close();
+    const reopened = await openTaskBook({ store: createFileTaskStore(path) });
+    expect(reopened.task('D1')?.data).toEqual({ pushed: '2025-09-30T01:00:00.000Z', nested: { n: 1 } });
+    await reopened.close();
+
+    const memory = createMemoryTaskStore();
+    const inMemory = await openTaskBook({ store: memory });
+    await inMemory.apply({
+      ...input,
+      data: undefined,
+      task: { lifecycle: 'risk_clue', data },
+    } as TaskEventInput);
+    data.nested.n = 2; // the caller reuses its object after the event was acknowledged
+    expect(inMemory.task('D1')?.data).toEqual({ pushed: '2025-09-30T01:00:00.000Z', nested: { n: 1 } });
+    expect(verifyLog(memory.events).ok).toBe(true);
+  });
+
+  it('data that cannot be stored as JSON is a typed invalid_event, and nothing is written', async () => {
+    const book = await openTaskBook();
+    const cyclic: Record<string, unknown> = {};
+    cyclic.self = cyclic;
+    for (const [data, path] of [
+      [{ big: 1n }, ['task', 'data']],
+      [cyclic, ['task', 'data']],
+    ] as const) {
+      await expect(
+        book.apply({
+          taskId: 'B1',
+          action: 'create',
+          at: '2025-09-30',
+          actor: { id: 'reg' },
+          task: { lifecycle: 'risk_clue', data },
+        }),
+      ).rejects.toMatchObject({
+        code: 'invalid_event',
+        path,
+        messages: { zh: expect.any(String), en: expect.any(String) },
+      });
+    }
+    await expect(
+      book.apply({
+        taskId: 'B1',
+        action: 'create',
+        at: '2025-09-30',
+        actor: { id: 'reg' },
+        data: { big: 2n },
+        task: { lifecycle: 'risk_clue' },
+      }),
+    ).rejects.toMatchObject({ code: 'invalid_event', path: ['data'] });
+    expect(book.size).toBe(0);
+  });
+
+  it('a failed append leaves nothing behind: the next appends and a reopen still verify', async () => {
+    const path = join(dir, 'tasks.jsonl');
+    const book = await openTaskBook({ store: createFileTaskStore(path) });
+    await book.applyAll(script.slice(0, 2));
+    const probe = await open(join(dir, 'probe'), 'w');
+    const proto = Object.getPrototypeOf(probe) as { sync: () => Promise<void> };
+    await probe.close();
+    const sync = vi
+      .spyOn(proto, 'sync')
+      .mockRejectedValueOnce(Object.assign(new Error('EIO'), { code: 'EIO' }));
+    try {
+      await expect(book.apply(script[2] as TaskEventInput)).rejects.toThrow('EIO');
+    } finally {
+      sync.mockRestore();
+    }
+    expect(book.size).toBe(2);
+    await book.applyAll(script.slice(2));
+    await book.close();
+    const reopened = await openTaskBook({ store: createFileTaskStore(path) });
+    expect(reopened.size).toBe(script.length);
+    expect(verifyLog(reopened.events()).ok).toBe(true);
+    await reopened.close();
+  });
+
+  it('when a failed append cannot be cut back, the store refuses further appends until reopened', async () => {
+    const path = join(dir, 'tasks.jsonl');
+    const book = await openTaskBook({ store: createFileTaskStore(path) });
+    await book.applyAll(script.slice(0, 2));
+    const probe = await open(join(dir, 'probe'), 'w');
+    const proto = Object.getPrototypeOf(probe) as {
+      sync: () => Promise<void>;
+      truncate: (n?: number) => Promise<void>;
+    };
+    await probe.close();
+    const sync = vi.spyOn(proto, 'sync').mockRejectedValueOnce(new Error('EIO'));
+    const truncate = vi.spyOn(proto, 'truncate').mockRejectedValueOnce(new Error('EIO'));
+    try {
+      await expect(book.apply(script[2] as TaskEventInput)).rejects.toThrow('EIO');
+    } finally {
+      sync.mockRestore();
+      truncate.mockRestore();
+    }
+    await expect(book.apply(script[2] as TaskEventInput)).rejects.toMatchObject({ code: 'store_corrupt' });
+    await book.close();
+    const reopened = await openTaskBook({ store: createFileTaskStore(path) });
+    expect(reopened.size).toBe(3); // the unacknowledged line was written whole and is kept on reopen
+    await reopened.close();
+  });
+
+  it('a second writer does not take the lock while the first is still writing its pid into it', async () => {
+    const path = join(dir, 'tasks.jsonl');
+    const probe = await open(join(dir, 'probe'), 'w');
+    const proto = Object.getPrototypeOf(probe) as { write: (...args: unknown[]) => Promise<unknown> };
+    await probe.close();
+    const write = proto.write;
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const spy = vi.spyOn(proto, 'write').mockImplementationOnce(async function (this: unknown, ...args) {
+      await held; // the first writer has created the lock file but not yet written its pid
+      return write.apply(this, args);
+    });
+    try {
+      const first = createFileTaskStore(path);
+      const loading = first.load();
+      while ((await readFile(`${path}.lock`, 'utf8').catch(() => undefined)) === undefined)
+        await new Promise((resolve) => setTimeout(resolve, 1));
+      const second = createFileTaskStore(path).load();
+      setTimeout(release, 100);
+      await expect(second).rejects.toMatchObject({ code: 'store_locked', details: { pid: process.pid } });
+      await expect(loading).resolves.toEqual([]);
+      expect(await readFile(`${path}.lock`, 'utf8')).toBe(String(process.pid));
+      await first.close();
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
+  it('the cursor file is flushed to disk before it replaces the old one', async () => {
+    const path = join(dir, 'cursors.json');
+    const store = createFileSyncCursorStore(path);
+    const probe = await open(join(dir, 'probe'), 'w');
+    const proto = Object.getPrototypeOf(probe) as { sync: () => Promise<void> };
+    await probe.close();
+    const sync = vi.spyOn(proto, 'sync');
+    try {
+      await store.save({ clues: 'c-2' });
+      expect(sync).toHaveBeenCalled();
+    } finally {
+      sync.mockRestore();
+    }
+    expect(await store.load()).toEqual({ clues: 'c-2' });
   });
 
   it('enforces a single writer with a lock file, and takes over a stale lock', async () => {

@@ -1,5 +1,5 @@
 import type { CodeTableRegistry, WorkdayCalendar } from '@jianguan/core';
-import { getDefaultCalendar } from '@jianguan/core';
+import { deepFreeze, getDefaultCalendar } from '@jianguan/core';
 import { checkObject, requireMethods, requireRegistry } from './boundary.js';
 import { BUILT_IN_LIFECYCLES } from './builtin.js';
 import type { DueItem, DueListOptions, TimelinessOptions, TimelinessRow } from './deadlines.js';
@@ -117,7 +117,13 @@ export async function openTaskBook(options: TaskBookOptions = {}): Promise<TaskB
       { path: [check.index], details: { index: check.index, reason: check.reason } },
     );
   }
+  // Events and task states are frozen: the book hands them out (task, tasks, events, due lists), and a caller
+  // editing one must not change the log or the state the next event is checked against.
+  for (const event of log) deepFreeze(event);
   const tasks = replayTasks(log, ctx);
+  for (const task of tasks.values()) deepFreeze(task);
+  /** A frozen copy of the log for {@link TaskBook.events}, made again after each append. */
+  let snapshot: readonly TaskEvent[] | undefined;
   let queue: Promise<unknown> = Promise.resolve();
 
   const applyBatch = (inputs: readonly TaskEventInput[]): Promise<TaskEvent[]> => {
@@ -130,14 +136,15 @@ export async function openTaskBook(options: TaskBookOptions = {}): Promise<TaskB
         // Pin the lifecycle version in the log, so that replaying never depends on what is registered later.
         if (parsed.task !== undefined && parsed.task.version === undefined)
           parsed.task = { ...parsed.task, version: lifecycles.get(parsed.task.lifecycle).version };
-        const event = sealEvent(last, parsed);
+        const event = deepFreeze(sealEvent(last, parsed));
         const current = staged.get(event.taskId) ?? tasks.get(event.taskId);
-        staged.set(event.taskId, reduceValidated(current, event, ctx));
+        staged.set(event.taskId, deepFreeze(reduceValidated(current, event, ctx)));
         sealed.push(event);
         last = event;
       }
       await store.append(sealed);
       log.push(...sealed);
+      snapshot = undefined;
       for (const [id, t] of staged) tasks.set(id, t);
       return sealed;
     });
@@ -157,7 +164,10 @@ export async function openTaskBook(options: TaskBookOptions = {}): Promise<TaskB
     applyAll: applyBatch,
     task: (id) => tasks.get(id),
     tasks: () => [...tasks.values()],
-    events: () => log,
+    events: () => {
+      snapshot ??= Object.freeze(log.slice());
+      return snapshot;
+    },
     allowed: (id) => {
       const t = tasks.get(id);
       return t === undefined ? [] : lifecycles.allowed(t.lifecycle.id, t.state, t.lifecycle.version);

@@ -33,6 +33,34 @@ afterEach(async () => {
 
 const snapshot = (tasks: Iterable<unknown>) => canonicalJson([...tasks]);
 
+describe('what the book hands out cannot change it', () => {
+  it('events, tasks and due lists are frozen, and editing a copy changes nothing in the book', async () => {
+    const book = await openTaskBook();
+    for (const e of script.slice(0, 3)) await book.apply(e);
+    const before = snapshot(book.tasks());
+    const head = book.head;
+    const events = book.events();
+    expect(Object.isFrozen(events)).toBe(true);
+    expect(() => (events as TaskEvent[]).push(events[0]!)).toThrow(TypeError);
+    expect(() => {
+      (events[0] as { taskId: string }).taskId = 'x';
+    }).toThrow(TypeError);
+    const task = book.tasks()[0]!;
+    expect(Object.isFrozen(task)).toBe(true);
+    expect(() => {
+      (task as { state: string }).state = 'done';
+    }).toThrow(TypeError);
+    expect(snapshot(book.tasks())).toBe(before);
+    expect(book.head).toBe(head);
+    expect(book.size).toBe(3);
+    // the book goes on: a later event sees the unchanged state, and events() shows it
+    for (const e of script.slice(3)) await book.apply(e);
+    expect(book.events()).toHaveLength(script.length);
+    expect(verifyLog(book.events()).ok).toBe(true);
+    expect(events).toHaveLength(3);
+  });
+});
+
 describe('the event log', () => {
   it('chains every event to the one before and replays to the same state', async () => {
     const book = await openTaskBook();

@@ -140,7 +140,8 @@ export interface ScoreInDatabaseOptions {
   readonly fixAllowedWorkdays: number;
   /**
    * The facts relation: columns `record_id`, `department`, `act_date`, `reported_date`, `rejected_date`,
-   * `fixed_date` (dates or `YYYY-MM-DD` text). Default `jianguan.kpi_behaviours`; a view over the topic tables fits.
+   * `fixed_date` (dates, `YYYY-MM-DD` text, or timestamps — counted on their Beijing civil date whatever the
+   * session's `TimeZone`). Default `jianguan.kpi_behaviours`; a view over the topic tables fits.
    */
   readonly facts?: string;
 }

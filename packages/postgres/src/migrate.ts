@@ -78,6 +78,17 @@ create table jianguan.draw_records (
       sql: KPI_FEEDS_SQL,
     },
     { version: 8, name: '前置库 harvest cursor (cd_harvest_cursor)', sql: HARVEST_CURSOR_SQL },
+    {
+      version: 9,
+      name: 'KPI counts take civil dates in Asia/Shanghai whatever the session TimeZone',
+      // A facts relation may hold timestamps: `::date` inside the counts then gives the Beijing civil date, not
+      // the session's (a record at 00:30 on 1 November in Beijing is still 31 October in Los Angeles).
+      sql: `
+alter function jianguan.behaviour_kpi(regclass, jsonb, integer, integer) set timezone to 'Asia/Shanghai';
+alter function jianguan.feed_kpi(regclass, name, name, jsonb, integer) set timezone to 'Asia/Shanghai';
+alter function jianguan.coverage_kpi(regclass, regclass, jsonb) set timezone to 'Asia/Shanghai';
+alter function jianguan.publication_kpi(regclass, jsonb) set timezone to 'Asia/Shanghai';`,
+    },
   ]);
 }
 
@@ -121,7 +132,7 @@ async function checkAppliedText(tx: SqlClient, recorded: Map<string, string | nu
  * The result of {@link migrate}.
  *
  * @example
- * const r: MigrateResult = { applied: [1, 2, 3, 4, 5, 6, 7, 8], current: 8, topicsDigest: '…' };
+ * const r: MigrateResult = { applied: [1, 2, 3, 4, 5, 6, 7, 8, 9], current: 9, topicsDigest: '…' };
  */
 export interface MigrateResult {
   /** Versions applied by this call (empty when already up to date). */
@@ -139,7 +150,7 @@ export interface MigrateResult {
  *
  * @example
  * const db = new pg.Pool({ connectionString: process.env.DATABASE_URL });
- * await migrate(db); // { applied: [1, 2, 3, 4, 5, 6, 7, 8], current: 8, … } the first time, applied: [] afterwards
+ * await migrate(db); // { applied: [1, 2, 3, 4, 5, 6, 7, 8, 9], current: 9, … } the first time, applied: [] afterwards
  */
 export async function migrate(
   db: SqlClient,

@@ -469,4 +469,28 @@ describeOnMigratedBackends('KPI facts in the database', (db) => {
       expect(scored).toEqual(plain);
     }
   });
+
+  it('counts facts held as timestamps on their Beijing civil date whatever the session TimeZone', async () => {
+    await syncWorkdays(db, { fromYear: 2025, toYear: 2025 });
+    await db.query('drop table if exists tz_facts');
+    await db.query(`create table tz_facts (record_id text, item_code text, department text, act_date timestamptz,
+      reported_date timestamptz, rejected_date timestamptz, fixed_date timestamptz)`);
+    // 00:30 on 1 November in Beijing is 31 October in Los Angeles and 16:30 on 31 October in UTC.
+    await db.query(`insert into tz_facts values
+      ('T1', 'SX', 'scjg', '2025-11-01 00:30:00+08', '2025-11-04 00:30:00+08', null, null)`);
+    const options = {
+      periods: ['2025-10', '2025-11'],
+      reportAllowedWorkdays: 2,
+      fixAllowedWorkdays: 5,
+      facts: 'tz_facts',
+    } as const;
+    for (const zone of ['America/Los_Angeles', 'UTC', 'Asia/Shanghai']) {
+      const rows = await withTransaction(db, async (tx) => {
+        await tx.query(`set local timezone = '${zone}'`);
+        return scoreInDatabase(tx, options);
+      });
+      expect(rows.map((r) => [r.period, r.volume, r.report.onTime])).toEqual([['2025-11', 1, 1]]);
+    }
+    await db.query('drop table tz_facts');
+  });
 });

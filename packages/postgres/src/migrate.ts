@@ -92,8 +92,8 @@ alter function jianguan.publication_kpi(regclass, jsonb) set timezone to 'Asia/S
   ]);
 }
 
-/** SHA-256 of each version's text, in either digest variant (the one applied is the one recorded). */
-const CHECKSUMS: ReadonlyMap<string, readonly string[]> = new Map(
+/** SHA-256 of each version's text, in either digest variant (the one applied is the one recorded). @internal */
+export const CHECKSUMS: ReadonlyMap<string, readonly string[]> = new Map(
   MIGRATIONS.map((m, i) => [
     String(m.version),
     [sha256Hex(m.sql), sha256Hex(migrations('pgcrypto')[i]!.sql)],

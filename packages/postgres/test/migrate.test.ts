@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sha256Hex } from '../src/hash.js';
-import { MIGRATIONS, migrate, PostgresError } from '../src/index.js';
+import { MIGRATIONS, migrate, migrationStatus, PostgresError } from '../src/index.js';
 import { drawFunctionsSql } from '../src/sql-draw.js';
 import { BACKENDS } from './support/backends.js';
 
@@ -71,6 +71,7 @@ for (const backend of BACKENDS) {
         expect(three.rows[0]?.checksum).toBe(sha256Hex(MIGRATIONS[2]!.sql));
         // Version 4 installed from edited text.
         await db.query("update jianguan.schema_migrations set checksum = 'edited' where version = '4'");
+        expect(await migrationStatus(db)).toMatchObject({ changed: [4], pending: [], upToDate: false });
         const run = migrate(db);
         await expect(run).rejects.toBeInstanceOf(PostgresError);
         await expect(run).rejects.toMatchObject({ code: 'migration_changed', path: ['migrations', '4'] });
@@ -80,6 +81,7 @@ for (const backend of BACKENDS) {
           sha256Hex(drawFunctionsSql('pgcrypto')),
         ]);
         expect((await migrate(db)).applied).toEqual([]);
+        expect(await migrationStatus(db)).toMatchObject({ changed: [], upToDate: true });
       } finally {
         await close();
       }

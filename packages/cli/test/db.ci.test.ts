@@ -79,9 +79,19 @@ describe('jianguan db on PGlite', () => {
     const db = new PGlite(tmp.path('data'));
     try {
       expect((await migrationStatus(db)).upToDate).toBe(true);
+      // A version applied from other text: status names it (exit 1), migrate refuses it (exit 1, typed error).
+      await db.query("update jianguan.schema_migrations set checksum = 'edited' where version = '4'");
     } finally {
       await db.close();
     }
+    const changed = await runBin(['db', 'status', '--pglite', 'data'], { cwd: tmp.dir });
+    expect(changed.code).toBe(1);
+    expect(changed.stdout).toContain('applied from other text: 4 (check by hand)');
+    expect(changed.stdout).not.toContain('run `jianguan db migrate`');
+    expect(mixedLines(changed.stdout)).toEqual([]);
+    const refused = await runBin(['db', 'migrate', '--pglite', 'data'], { cwd: tmp.dir });
+    expect(refused.code).not.toBe(0);
+    expect(refused.stderr).toContain("applied migration 4 differs from this version's text");
   }, 300_000);
 });
 

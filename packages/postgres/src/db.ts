@@ -1,3 +1,5 @@
+import { EXPECTED, InvalidOptionsError } from '@jianguan/core';
+import { badArgument, requireOptions } from './boundary.js';
 import { PostgresError } from './errors.js';
 
 /**
@@ -106,6 +108,8 @@ export interface TransactionOptions {
   readonly join?: boolean;
 }
 
+const ISOLATION_LEVELS: readonly unknown[] = ['read committed', 'repeatable read', 'serializable'];
+
 /**
  * Runs `fn` in one transaction on one connection (a pool lends a client; PGlite uses its `transaction`; a
  * single client runs `BEGIN`/`COMMIT` itself). Rolls back when `fn` throws; a pool's client is always released
@@ -128,6 +132,17 @@ export async function withTransaction<T>(
   options: TransactionOptions = {},
 ): Promise<T> {
   checkClient(db);
+  if (typeof fn !== 'function') badArgument(['fn'], EXPECTED.function, fn);
+  requireOptions(options);
+  // The level is spliced into `begin isolation level …`: only the three names, never caller text.
+  if (options.isolation !== undefined && !ISOLATION_LEVELS.includes(options.isolation))
+    throw new InvalidOptionsError(
+      'isolation',
+      { en: ISOLATION_LEVELS.map((l) => `'${l}'`).join(' | '), zh: ISOLATION_LEVELS.join('、') },
+      options.isolation,
+    );
+  if (options.join !== undefined && typeof options.join !== 'boolean')
+    throw new InvalidOptionsError('join', EXPECTED.boolean, options.join);
   if (options.join === true && (await insideTransaction(db))) return fn(db);
   const begin = options.isolation ? `begin isolation level ${options.isolation}` : 'begin';
   if (isPglite(db)) {

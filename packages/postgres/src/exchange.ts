@@ -141,7 +141,7 @@ export function createExchangeTransport(
  * One harvested exchange row (前置库数据), as the province reads it.
  *
  * @example
- * const row: ExchangeRow = { cdId: 'r1', cdBatch: '2026120200001', cdOperation: 'i', cdSource: '330100-PG', cdTime: '…', recordUniqueIdentity: 'k', record: {} };
+ * const row: ExchangeRow = { cdId: 'r1', cdBatch: '2026120200001', cdOperation: 'i', cdSource: '330100-PG', cdTime: '2026-12-02T09:30:00.000000+08:00', recordUniqueIdentity: 'k', record: {} };
  */
 export interface ExchangeRow {
   readonly cdId: string;
@@ -150,6 +150,10 @@ export interface ExchangeRow {
   readonly cdBatch: string;
   readonly cdOperation: 'i' | 'u' | 'd';
   readonly cdSource: string;
+  /**
+   * When the row was written (插入时间), in Beijing time with its offset, e.g. `2026-12-02T23:30:00.123456+08:00` —
+   * the same text whatever the session's `TimeZone` or `DateStyle`.
+   */
   readonly cdTime: string;
   readonly record: Readonly<Record<string, unknown>> | null;
 }
@@ -169,7 +173,9 @@ export async function harvestExchange(
   checkClient(db);
   requireOptions(options);
   const { rows } = await db.query(
-    `select cd_id, cd_batch, cd_operation, cd_source, cd_time::text as cd_time, record_unique_identity, record from ${exchangeTable(kind)}
+    `select cd_id, cd_batch, cd_operation, cd_source,
+            to_char(cd_time at time zone 'Asia/Shanghai', 'YYYY-MM-DD"T"HH24:MI:SS.US"+08:00"') as cd_time,
+            record_unique_identity, record from ${exchangeTable(kind)}
      where cd_batch > $1 order by cd_batch, cd_id collate "C"`,
     [options.afterBatch ?? ''],
   );

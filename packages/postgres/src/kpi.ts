@@ -140,7 +140,8 @@ export interface ScoreInDatabaseOptions {
   readonly fixAllowedWorkdays: number;
   /**
    * The facts relation: columns `record_id`, `department`, `act_date`, `reported_date`, `rejected_date`,
-   * `fixed_date` (dates or `YYYY-MM-DD` text). Default `jianguan.kpi_behaviours`; a view over the topic tables fits.
+   * `fixed_date` (dates, `YYYY-MM-DD` text, or timestamps — counted on their Beijing civil date whatever the
+   * session's `TimeZone`). Default `jianguan.kpi_behaviours`; a view over the topic tables fits.
    */
   readonly facts?: string;
 }
@@ -407,8 +408,10 @@ export async function kpiFactsInDatabase(
   const rel = (await db.query('select $1::regclass::text as r', [options.facts ?? 'jianguan.kpi_behaviours']))
     .rows[0]?.r as string;
   const { rows } = await db.query(
-    `select record_id::text as r, item_code::text as i, department::text as d, act_date::date::text as a,
-            reported_date::date::text as p, rejected_date::date::text as j, fixed_date::date::text as f
+    // to_char, not ::text: a date's text form follows the session's DateStyle ('31/10/2025' under 'SQL, DMY').
+    `select record_id::text as r, item_code::text as i, department::text as d,
+            to_char(act_date::date, 'YYYY-MM-DD') as a, to_char(reported_date::date, 'YYYY-MM-DD') as p,
+            to_char(rejected_date::date, 'YYYY-MM-DD') as j, to_char(fixed_date::date, 'YYYY-MM-DD') as f
        from ${rel} order by record_id::text collate "C"`,
   );
   return rows.map((r) => ({

@@ -286,6 +286,8 @@ export async function reserveBatchSequence(
     );
     return Number(rows[0]?.last);
   }).catch((error: unknown) => {
+    // Only the day's check constraint (`last` ≤ 99 999) means used up; anything else is passed on as it is.
+    if ((error as { code?: unknown } | null)?.code !== '23514') throw error;
     throw new PostgresError(
       'batch_sequence_exhausted',
       {

@@ -1,13 +1,13 @@
 import { checkClient, type SqlClient } from './db.js';
 import { sha256Hex } from './hash.js';
-import { MIGRATIONS } from './migrate.js';
+import { CHECKSUMS, MIGRATIONS } from './migrate.js';
 import { TOPIC_TABLES, topicTableSql } from './schema.js';
 
 /**
  * Where a database stands against this version's migrations (迁移状态), as {@link migrationStatus} reports it.
  *
  * @example
- * const s: MigrationStatus = { installed: true, applied: [1, 2], pending: [3, 4], latest: 4, topicsCurrent: false, upToDate: false };
+ * const s: MigrationStatus = { installed: true, applied: [1, 2], pending: [3, 4], latest: 4, topicsCurrent: false, changed: [], upToDate: false };
  */
 export interface MigrationStatus {
   /** Whether the `jianguan` schema's migration table exists at all. */
@@ -20,7 +20,12 @@ export interface MigrationStatus {
   readonly latest: number;
   /** Whether the topic tables generated from core's current schemas are installed. */
   readonly topicsCurrent: boolean;
-  /** Nothing to do: no pending version and current topic tables. */
+  /**
+   * Applied versions recorded with a checksum none of this version's texts has (`migrate` refuses them with
+   * `migration_changed`), ascending.
+   */
+  readonly changed: number[];
+  /** Nothing to do: no pending or changed version and current topic tables. */
   readonly upToDate: boolean;
 }
 
@@ -40,10 +45,23 @@ export async function migrationStatus(db: SqlClient): Promise<MigrationStatus> {
   const latest = MIGRATIONS.at(-1)!.version;
   const exists = await db.query(`select to_regclass('jianguan.schema_migrations') is not null as present`);
   const installed = exists.rows[0]?.present === true;
-  const recorded = installed
-    ? (await db.query('select version from jianguan.schema_migrations')).rows.map((r) => String(r.version))
+  // to_jsonb: a table from before checksums were recorded has no `checksum` column yet.
+  const rows = installed
+    ? (
+        await db.query(
+          "select version, to_jsonb(m) ->> 'checksum' as checksum from jianguan.schema_migrations m",
+        )
+      ).rows
     : [];
+  const recorded = rows.map((r) => String(r.version));
   const done = new Set(recorded);
+  const changed = rows
+    .filter((r) => {
+      const known = CHECKSUMS.get(String(r.version));
+      return known !== undefined && typeof r.checksum === 'string' && !known.includes(r.checksum);
+    })
+    .map((r) => Number(r.version))
+    .sort((a, b) => a - b);
   const applied = recorded
     .filter((v) => /^\d+$/.test(v))
     .map(Number)
@@ -56,6 +74,7 @@ export async function migrationStatus(db: SqlClient): Promise<MigrationStatus> {
     pending,
     latest,
     topicsCurrent,
-    upToDate: pending.length === 0 && topicsCurrent,
+    changed,
+    upToDate: pending.length === 0 && changed.length === 0 && topicsCurrent,
   };
 }

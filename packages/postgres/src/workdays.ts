@@ -35,7 +35,8 @@ $fn$;
  *
  * @example
  * await syncWorkdays(pool, { fromYear: 2024, toYear: 2026 }); // 1096
- * // select jianguan.workdays_late(check_date::date, submitted_at::date, 7) from jianguan.behaviour_records
+ * // a timestamptz's civil date is the Beijing one, whatever the session's TimeZone:
+ * // select jianguan.workdays_late(check_date::date, (submitted_at at time zone 'Asia/Shanghai')::date, 7) from …
  */
 export async function syncWorkdays(
   db: SqlClient,

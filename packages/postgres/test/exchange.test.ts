@@ -100,4 +100,31 @@ describeOnMigratedBackends('前置库 round trip', (db) => {
     expect(b.batchNo > a.batchNo).toBe(true);
     await expect(transport.sendBatch('nope' as 'behaviours', items)).rejects.toBeInstanceOf(PostgresError);
   });
+
+  it('reports cd_time as the same Beijing-time text whatever the session TimeZone', async () => {
+    const http = await sandboxClient(db, 'http://127.0.0.1:9', 1);
+    const transport = createExchangeTransport(db, http);
+    const [record] = syntheticInspectionRecords('tz', 1, { prefix: 'TZ' });
+    const before = Date.now();
+    await transport.sendBatch(
+      'behaviours',
+      http.prepare('behaviours', [{ operation: 'I', record: record! }]),
+    );
+    const after = Date.now();
+    const seen = new Set<string>();
+    for (const zone of ['America/Los_Angeles', 'Asia/Shanghai', 'UTC', 'Pacific/Kiritimati']) {
+      const rows = await withTransaction(db, async (tx) => {
+        await tx.query(`set local timezone = '${zone}'`);
+        return harvestExchange(tx, 'behaviours');
+      });
+      const row = rows.find((r) => r.cdId === (record as { recordId: string }).recordId)!;
+      seen.add(row.cdTime);
+    }
+    expect(seen.size).toBe(1);
+    const [cdTime] = seen;
+    expect(cdTime).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}\+08:00$/);
+    const at = Date.parse(cdTime!);
+    expect(at).toBeGreaterThanOrEqual(before - 1000);
+    expect(at).toBeLessThanOrEqual(after + 1000);
+  });
 });

@@ -20,6 +20,7 @@ import {
   scoreFeedInDatabase,
   scoreInDatabase,
   syncWorkdays,
+  withTransaction,
 } from '../src/index.js';
 import { describeOnMigratedBackends } from './support/backends.js';
 
@@ -431,5 +432,65 @@ describeOnMigratedBackends('KPI facts in the database', (db) => {
     await expect(
       scoreInDatabase(db, { periods: ['2025-Q4'], reportAllowedWorkdays: -1, fixAllowedWorkdays: 5 }),
     ).rejects.toBeInstanceOf(PostgresError);
+  });
+
+  it('reads facts back as YYYY-MM-DD and counts alike whatever the session TimeZone and DateStyle', async () => {
+    await syncWorkdays(db, { fromYear: 2025, toYear: 2025 });
+    await db.query('delete from jianguan.kpi_behaviours');
+    const facts: BehaviourFact[] = [
+      {
+        recordId: 'TZ1',
+        itemCode: 'SX',
+        department: 'scjg',
+        actDate: '2025-10-31',
+        reportedDate: '2025-11-04',
+        rejectedDate: '2025-11-05',
+        fixedDate: '2025-11-20',
+      },
+    ];
+    await saveKpiFacts(db, facts);
+    const options = {
+      periods: ['2025-10', '2025-11'],
+      reportAllowedWorkdays: 2,
+      fixAllowedWorkdays: 5,
+    } as const;
+    const plain = await scoreInDatabase(db, options);
+    for (const [zone, style] of [
+      ['America/Los_Angeles', 'SQL, DMY'],
+      ['Pacific/Kiritimati', 'German'],
+      ['Asia/Shanghai', 'Postgres, MDY'],
+    ]) {
+      const [read, scored] = await withTransaction(db, async (tx) => {
+        await tx.query(`set local timezone = '${zone}'`);
+        await tx.query(`set local datestyle = '${style}'`);
+        return [await kpiFactsInDatabase(tx), await scoreInDatabase(tx, options)] as const;
+      });
+      expect(read).toEqual(facts);
+      expect(scored).toEqual(plain);
+    }
+  });
+
+  it('counts facts held as timestamps on their Beijing civil date whatever the session TimeZone', async () => {
+    await syncWorkdays(db, { fromYear: 2025, toYear: 2025 });
+    await db.query('drop table if exists tz_facts');
+    await db.query(`create table tz_facts (record_id text, item_code text, department text, act_date timestamptz,
+      reported_date timestamptz, rejected_date timestamptz, fixed_date timestamptz)`);
+    // 00:30 on 1 November in Beijing is 31 October in Los Angeles and 16:30 on 31 October in UTC.
+    await db.query(`insert into tz_facts values
+      ('T1', 'SX', 'scjg', '2025-11-01 00:30:00+08', '2025-11-04 00:30:00+08', null, null)`);
+    const options = {
+      periods: ['2025-10', '2025-11'],
+      reportAllowedWorkdays: 2,
+      fixAllowedWorkdays: 5,
+      facts: 'tz_facts',
+    } as const;
+    for (const zone of ['America/Los_Angeles', 'UTC', 'Asia/Shanghai']) {
+      const rows = await withTransaction(db, async (tx) => {
+        await tx.query(`set local timezone = '${zone}'`);
+        return scoreInDatabase(tx, options);
+      });
+      expect(rows.map((r) => [r.period, r.volume, r.report.onTime])).toEqual([['2025-11', 1, 1]]);
+    }
+    await db.query('drop table tz_facts');
   });
 });

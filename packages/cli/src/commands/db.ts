@@ -122,6 +122,12 @@ function reportStatus(ctx: CommandContext, target: DatabaseTarget, status: Migra
   writeLine(out, `applied: ${list(status.applied)}; pending: ${list(status.pending)}`);
   writeLine(out, `主题表：${status.topicsCurrent ? '最新' : '待更新'}`);
   writeLine(out, `topic tables: ${status.topicsCurrent ? 'current' : 'out of date'}`);
+  if (status.changed.length > 0) {
+    // migrate refuses these (migration_changed): running it would not help.
+    writeLine(out, `已应用但文本已改动的迁移：${list(status.changed)}（需人工核对）`);
+    writeLine(out, `applied from other text: ${list(status.changed)} (check by hand)`);
+    return;
+  }
   writeLine(out, status.upToDate ? '已是最新。' : '请运行 `jianguan db migrate`。');
   writeLine(out, status.upToDate ? 'up to date.' : 'run `jianguan db migrate`.');
 }

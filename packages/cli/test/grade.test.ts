@@ -157,6 +157,18 @@ describe('jianguan grade', () => {
     expect(r.stderr).toContain('bad credit data: facts.0.decisionDate: required');
   });
 
+  it('calls a value of the wrong type a type error, not a missing field', async () => {
+    tmp.write(
+      'wrong-type.jsonl',
+      '{"entityId":"E1","facts":[{"kind":"penalty","id":"P1","decisionDate":"2025-03-01","penaltyKinds":"01"}]}\n',
+    );
+    const r = await grade(['wrong-type.jsonl', '--as-of', '2025-12-31']);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain('facts.0.penaltyKinds：类型错误，应为数组');
+    expect(r.stderr).toContain('facts.0.penaltyKinds: expected array');
+    expect(r.stderr).not.toContain('缺少必填项');
+  });
+
   it('lists the shipped rule sets with their measures', async () => {
     const r = await grade(['--list-rule-sets', '--json']);
     expect(r.code).toBe(0);

@@ -26,7 +26,10 @@ if (existsSync(fileURLToPath(built))) {
     // tsx not installed
   }
   if (tsx === undefined) {
-    process.stderr.write('jianguan: this installation has no dist/bin.js (run `npm run build`).\n');
+    process.stderr.write(
+      'jianguan: 错误：此安装缺少 dist/bin.js（请先运行 `npm run build`）\n' +
+        'jianguan: error: this installation has no dist/bin.js (run `npm run build`)\n',
+    );
     process.exit(70);
   }
   const run = spawnSync(

@@ -1,5 +1,7 @@
 // Issue 18, item 3: `check` infers the record type per file, takes a per-file type, reports unknown and
 // missing columns, and fails on empty input. Run through the real executable.
+
+import { toExchangeRow } from '@jianguan/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exchangeCsv, inspection } from './fixtures.js';
 import { encodeGbk, run, runBin, tempDir } from './helpers.js';
@@ -14,6 +16,10 @@ beforeAll(() => {
   tmp.write('empty.csv', '');
   tmp.write('empty.jsonl', '\n');
   tmp.write('other.csv', '甲,乙\n1,2\n');
+  const rows = clean.map((r) => toExchangeRow('inspection', r));
+  tmp.write('检查.json', JSON.stringify(rows));
+  tmp.write('检查.jsonl', rows.map((r) => JSON.stringify(r)).join('\n'));
+  tmp.write('camel.json', JSON.stringify(clean));
 });
 afterAll(() => tmp.cleanup());
 
@@ -28,6 +34,18 @@ describe('jianguan check: record types and columns (real binary)', () => {
     expect(r.stdout).toContain('record type: inspection (inferred from the headers');
     expect(r.stdout).toContain('记录类型：inspection（按表头判断');
     expect(r.code).toBe(0);
+  });
+
+  it('reads JSON and JSONL keyed by the Chinese headers as it reads the CSV (and camelCase JSON as before)', async () => {
+    for (const file of ['检查.json', '检查.jsonl', 'camel.json']) {
+      const r = await checkHere([file, '--json']);
+      const report = JSON.parse(r.stdout) as {
+        files: { recordType: string; passed: number; failed: number }[];
+      };
+      expect(report.files[0], file).toMatchObject({ passed: 2, failed: 0 });
+      if (file !== 'camel.json') expect(report.files[0]?.recordType, file).toBe('inspection');
+      expect(r.code, file).toBe(0);
+    }
   });
 
   it('takes a type per file (--type file=type and file:type)', async () => {

@@ -55,6 +55,34 @@ function strings(value: unknown, out: string[] = []): string[] {
 }
 
 describe('jianguan draw: status vocabulary and the public bundle (real binary)', () => {
+  it('stratifies --by a Chinese column header (信用等级) as by the field it stands for (grade)', async () => {
+    const draw = (by: string) =>
+      runBin(
+        [
+          'draw',
+          'registry.csv',
+          '--seed',
+          SEED,
+          '--by',
+          by,
+          '--ratio',
+          'D=100%',
+          '--as-of',
+          '2026-04-01',
+          '--out',
+          '-',
+          '--json',
+        ],
+        { cwd: tmp.dir },
+      );
+    const [chinese, field] = await Promise.all([draw('信用等级'), draw('grade')]);
+    expect(chinese.code).toBe(0);
+    const picks = (r: { stdout: string }) =>
+      (JSON.parse(r.stdout) as DrawRecord).strata.flatMap((s) => s.picks.map((p) => p.id));
+    expect(picks(chinese).length).toBeGreaterThan(0);
+    expect(picks(chinese)).toEqual(picks(field));
+  });
+
   it('leaves out 注销/吊销/撤销/迁出/停业 entities, keeps 存续/在业/开业/正常, and warns about an unknown status', async () => {
     const r = await runBin(
       [

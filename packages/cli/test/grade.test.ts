@@ -157,6 +157,50 @@ describe('jianguan grade', () => {
     expect(r.stderr).toContain('bad credit data: facts.0.decisionDate: required');
   });
 
+  it('calls a value of the wrong type a type error, not a missing field', async () => {
+    tmp.write(
+      'wrong-type.jsonl',
+      '{"entityId":"E1","facts":[{"kind":"penalty","id":"P1","decisionDate":"2025-03-01","penaltyKinds":"01"}]}\n',
+    );
+    const r = await grade(['wrong-type.jsonl', '--as-of', '2025-12-31']);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain('facts.0.penaltyKinds：类型错误，应为数组');
+    expect(r.stderr).toContain('facts.0.penaltyKinds: expected array');
+    expect(r.stderr).not.toContain('缺少必填项');
+  });
+
+  it('grades an entity once on all its rows, profile and single facts together (as the guide shows)', async () => {
+    tmp.write(
+      'mixed.jsonl',
+      [
+        '{"entityId":"E1","facts":[{"kind":"penalty","id":"P1","decisionDate":"2025-03-01","penaltyKinds":["01"]}]}',
+        '{"entityId":"E2","kind":"penalty","id":"P2","decisionDate":"2025-03-01","penaltyKinds":["01"]}',
+        '{"entityId":"E1","kind":"abnormal_list","id":"AB1","reason":"1","listedAt":"2025-07-01"}',
+        '{"entityId":"E2","registeredAt":"2020-01-01","facts":[]}',
+      ].join('\n'),
+    );
+    const r = await grade(['mixed.jsonl', '--as-of', '2025-12-31', '--json']);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as {
+      entities: number;
+      results: { entityId: string; grade: string; firedRules: { ruleId: string }[] }[];
+    };
+    expect(out.entities).toBe(2);
+    expect(out.results.map((x) => x.entityId)).toEqual(['E1', 'E2']);
+    expect(out.results[0]!.grade).toBe('C');
+    expect(out.results[0]!.firedRules.map((f) => f.ruleId)).toContain('abnormal-list');
+  });
+
+  it('refuses two profiles of one entity with different registration dates', async () => {
+    tmp.write(
+      'conflict.jsonl',
+      '{"entityId":"E1","registeredAt":"2020-01-01","facts":[]}\n{"entityId":"E1","registeredAt":"2021-01-01","facts":[]}\n',
+    );
+    const r = await grade(['conflict.jsonl', '--as-of', '2025-12-31']);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain('conflict.jsonl line 2 (E1): registeredAt differs from line 1');
+  });
+
   it('lists the shipped rule sets with their measures', async () => {
     const r = await grade(['--list-rule-sets', '--json']);
     expect(r.code).toBe(0);

@@ -124,6 +124,16 @@ describe('jianguan kpi', () => {
     ]);
   });
 
+  it('names the indicator set to a department without research-note wording', async () => {
+    for (const argv of [['data.json', '--unit', 'scjg', '--period', '2025-Q2'], ['--list-indicator-sets']]) {
+      const r = await kpi(argv);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain('互联网+监管 基准考核指标');
+      expect(r.stdout).toContain('Internet+Regulation baseline');
+      expect(r.stdout).not.toMatch(/种子|seeds?\b/i);
+    }
+  });
+
   it.each([
     [['data.json', '--unit', 'scjg', '--period', '2025-Q5'], 2, 'bad_period'],
     [['data.json', '--period', '2025-Q2'], 2, 'missing_option'],

@@ -2,10 +2,12 @@
 // `node packages/sandbox/bin/jianguan-sandbox.js` as a user runs them. Every help text (each command and
 // subcommand) and a set of error paths print no line that mixes Chinese with English words (the rule is in
 // language.ts), and the error paths end with the documented exit codes.
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { population, toCsv } from './fixtures.js';
 import type { RunResult } from './helpers.js';
-import { runExecutable, tempDir } from './helpers.js';
+import { repoRoot, runExecutable, tempDir } from './helpers.js';
 import { englishWords, HAN, mixedLines } from './language.js';
 
 const JIANGUAN = 'packages/cli/bin/jianguan.js';
@@ -180,5 +182,46 @@ describe('the real executables print one language per line', () => {
     const own = options((results.get('jianguan-sandbox --help') as RunResult).stdout);
     expect(cli.length).toBeGreaterThan(10);
     expect(cli).toEqual(own);
+  });
+});
+
+describe('jianguan-sandbox, once started', () => {
+  // Both sandbox commands greet the user alike: Chinese first, then English, one language per line.
+  const startAndStop = (argv: readonly string[]): Promise<string> =>
+    new Promise((resolvePromise, reject) => {
+      const child = spawn(process.execPath, [join(repoRoot, SANDBOX), '--port', '0', ...argv], {
+        cwd: repoRoot,
+        env: { ...process.env, NO_COLOR: '1' },
+      });
+      let out = '';
+      const timer = setTimeout(() => {
+        child.kill('SIGKILL');
+        reject(new Error(`no start-up banner: ${out}`));
+      }, 20_000);
+      child.stdout.setEncoding('utf8');
+      child.stdout.on('data', (s: string) => {
+        out += s;
+        if (out.includes('Press Ctrl-C to stop.')) child.kill('SIGTERM');
+      });
+      child.on('exit', () => {
+        clearTimeout(timer);
+        resolvePromise(out);
+      });
+    });
+
+  it('prints its banner in Chinese and in English, one language per line', async () => {
+    const out = await startAndStop([]);
+    expect(out).toMatch(
+      /^省级平台沙箱已启动：http:\/\/127\.0\.0\.1:\d+（种子 jianguan）\njianguan-sandbox listening on /,
+    );
+    expect(out).toContain('签名：HMAC-SHA256 或 HMAC-SM3 规范串；凭据 sandbox-app / sandbox-secret');
+    expect(out).toContain('按 Ctrl-C 停止。');
+    expect(mixedLines(out)).toEqual([]);
+  });
+
+  it('does not offer the default credentials when --app-key replaces them', async () => {
+    const out = await startAndStop(['--app-key', 'county', '--secret', 's3cret']);
+    expect(out).toContain('省级平台沙箱已启动');
+    expect(out).not.toContain('sandbox-secret');
   });
 });

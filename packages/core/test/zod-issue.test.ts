@@ -62,3 +62,20 @@ describe('localizeZodIssue', () => {
     expect(d.en).toBe('name: too short: at least 2');
   });
 });
+
+describe('localizeZodIssue on a wrong type', () => {
+  it('says "expected" for a value of the wrong type and "required" only for a missing one', () => {
+    const r = z.object({ n: z.number(), a: z.array(z.string()) }).safeParse({ n: 'x' });
+    expect(r.success).toBe(false);
+    if (r.success) return;
+    const [wrong, missing] = r.error.issues;
+    expect(localizeZodIssue(wrong!)).toEqual({ zh: '类型错误，应为数字', en: 'expected number' });
+    expect(localizeZodIssue(missing!)).toEqual({
+      zh: '缺少必填项（应为数组）',
+      en: 'required (expected array)',
+    });
+    const reported = z.object({ n: z.number() }).safeParse({ n: 'x' }, { reportInput: true });
+    if (reported.success) throw new Error('expected a failure');
+    expect(localizeZodIssue(reported.error.issues[0]!).en).toBe('expected number');
+  });
+});

@@ -63,6 +63,7 @@ export type { HtmlOptions } from './output/html.js';
 export { renderScorecardHtml } from './output/html.js';
 export type { JsonOptions } from './output/json.js';
 export { scorecardToJson } from './output/json.js';
+export { publicText } from './output/public-text.js';
 export type { Period, PeriodGranularity, PeriodId } from './period/period.js';
 export { nextPeriod, parsePeriod, periodContaining, periodRange, subPeriods } from './period/period.js';
 export type {

@@ -4,6 +4,7 @@ import {
   createQualityChecker,
   fieldDictionary,
   fromExchangeRow,
+  isRecord,
   resolveExchangeHeaders,
 } from '@jianguan/core';
 import { readCsv, readJson, readJsonl } from '@jianguan/core/io';
@@ -448,8 +449,13 @@ async function checkFile(
         }
       }
     }
+    // JSON and JSONL records keyed by the exchange format's Chinese headers (or their aliases) are read as a
+    // CSV row is: the header row is the first record's keys.
+    if (input.format !== 'csv' && type !== undefined && columns !== undefined)
+      translateKeys = Object.entries(resolveExchangeHeaders(type, columns).fields).some(([h, f]) => h !== f);
     batch = createQualityChecker({ ...options, ...(type === undefined ? {} : { recordType: type }) }).begin();
   };
+  let translateKeys = false;
   const lines: number[] = [];
   const unreadable: FileIssue[] = [];
   let detected: string | undefined;
@@ -489,6 +495,8 @@ async function checkFile(
       const row = item.record as Readonly<Record<string, string>>;
       const rowType = csvRecordType(row, type);
       record = rowType === undefined ? row : fromExchangeRow(rowType, row, { normalizeDates });
+    } else if (translateKeys && type !== undefined && isRecord(item.record)) {
+      record = fromExchangeRow(type, item.record, { normalizeDates });
     }
     lines.push(item.line);
     batch?.add(record);

@@ -33,7 +33,12 @@ import type { ExitCodeValue } from '../runtime/exit-codes.js';
 import { ExitCode } from '../runtime/exit-codes.js';
 import { readJsonFile, writeOutputFile } from '../runtime/files.js';
 import { formatTable, writeJson, writeLine } from '../runtime/io.js';
-import { NON_OPERATING_STATUSES, populationOptions, readPopulation } from '../runtime/population.js';
+import {
+  directoryField,
+  NON_OPERATING_STATUSES,
+  populationOptions,
+  readPopulation,
+} from '../runtime/population.js';
 import { resolveCreditRuleSet } from '../runtime/rule-sets.js';
 import { COMMAND_SUMMARIES } from './summaries.js';
 
@@ -353,7 +358,9 @@ async function buildStrata(ctx: CommandContext): Promise<StratumSpec[]> {
   );
   const countText = stringOption(ctx.values, 'count');
   const ruleSetArg = stringOption(ctx.values, 'rule-set');
-  const by = stringOption(ctx.values, 'by') ?? (ruleSetArg === undefined ? undefined : 'grade');
+  // A column header names its directory field: `--by 信用等级` stratifies on `grade`, as the file's column does.
+  const byText = stringOption(ctx.values, 'by');
+  const by = byText !== undefined ? directoryField(byText) : ruleSetArg === undefined ? undefined : 'grade';
   const roundingText = stringOption(ctx.values, 'rounding');
   if (roundingText !== undefined && !(ROUNDINGS as readonly string[]).includes(roundingText)) {
     throw usageError(

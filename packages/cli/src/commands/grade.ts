@@ -1,6 +1,6 @@
 import { extname } from 'node:path';
 import { chinaToday, csvLine, describeZodError } from '@jianguan/core';
-import type { CreditFact, CreditRuleSet, EntityCreditProfile, GradingResult } from '@jianguan/credit-rules';
+import type { CreditRuleSet, EntityCreditProfile, GradingResult } from '@jianguan/credit-rules';
 import { entityCreditProfileSchema, gradeEntity, measuresTable } from '@jianguan/credit-rules';
 import type { CommandContext, CommandSpec } from '../runtime/args.js';
 import { dateArgument, noExtraPositionals, requiredPositional, stringOption } from '../runtime/args.js';
@@ -180,8 +180,13 @@ export const gradeCommand: CommandSpec = {
 };
 
 function toProfiles(loaded: LoadedFile): { profile: EntityCreditProfile; line: number }[] {
-  const profiles: { profile: EntityCreditProfile; line: number }[] = [];
-  const grouped = new Map<string, { profile: { entityId: string; facts: CreditFact[] }; line: number }>();
+  // Every row of an entity — a profile with `facts`, or a single fact — goes into one profile, in order of
+  // first appearance, so an entity is graded once on all its records.
+  const profiles: {
+    profile: { entityId: string; registeredAt?: unknown; facts: unknown[] };
+    line: number;
+  }[] = [];
+  const grouped = new Map<string, (typeof profiles)[number]>();
   for (const { line, record } of loaded.records) {
     if (record === null || typeof record !== 'object' || Array.isArray(record)) {
       throw inputError(
@@ -201,21 +206,34 @@ function toProfiles(loaded: LoadedFile): { profile: EntityCreditProfile; line: n
         { details: { file: loaded.file, line } },
       );
     }
-    if (Array.isArray(row.facts)) {
-      profiles.push({ profile: row as unknown as EntityCreditProfile, line });
-      continue;
-    }
-    // One fact per record: group by entity, in order of first appearance.
-    const { entityId, ...fact } = row;
-    let group = grouped.get(entityId as string);
+    const entityId = row.entityId;
+    let group = grouped.get(entityId);
     if (group === undefined) {
-      group = { profile: { entityId: entityId as string, facts: [] }, line };
-      grouped.set(entityId as string, group);
+      group = { profile: { entityId, facts: [] }, line };
+      grouped.set(entityId, group);
       profiles.push(group);
     }
-    group.profile.facts.push(fact as unknown as CreditFact);
+    if (!Array.isArray(row.facts)) {
+      const { entityId: _, ...fact } = row;
+      group.profile.facts.push(fact);
+      continue;
+    }
+    if (row.registeredAt !== undefined) {
+      if (group.profile.registeredAt !== undefined && group.profile.registeredAt !== row.registeredAt) {
+        throw inputError(
+          'invalid_profile',
+          {
+            zh: `${loaded.file} 第 ${line} 行（${entityId}）的 registeredAt 与第 ${group.line} 行不同`,
+            en: `${loaded.file} line ${line} (${entityId}): registeredAt differs from line ${group.line}`,
+          },
+          { path: ['registeredAt'], details: { file: loaded.file, line, entityId } },
+        );
+      }
+      group.profile.registeredAt = row.registeredAt;
+    }
+    group.profile.facts.push(...row.facts);
   }
-  return profiles;
+  return profiles as unknown as { profile: EntityCreditProfile; line: number }[];
 }
 
 function serialise(out: string, results: readonly GradingResult[]): string {

@@ -7,6 +7,7 @@ import {
   hubeiLikeIndicatorSet,
   indicatorSetSchema,
   parsePeriod,
+  publicText,
   renderScorecardHtml,
   scorecardToCsv,
   scorecardToJson,
@@ -319,8 +320,8 @@ function printCard(ctx: CommandContext, card: Scorecard, out: string | undefined
   const statusZh = card.vetoed ? '单项否决' : card.passed ? '合格' : '不合格';
   const statusEn = card.vetoed ? 'VETOED' : card.passed ? 'PASSED' : 'FAILED';
   const unit = card.unit.name ?? card.unit.id;
-  writeLine(stdout, `${card.setName.zh}（${card.setId}@${card.setVersion}）`);
-  writeLine(stdout, `${card.setName.en} (${card.setId}@${card.setVersion})`);
+  writeLine(stdout, `${publicText(card.setName.zh)}（${card.setId}@${card.setVersion}）`);
+  writeLine(stdout, `${publicText(card.setName.en)} (${card.setId}@${card.setVersion})`);
   writeLine(
     stdout,
     `单位“${unit}” · 考核期 ${card.period}（${card.start} 至 ${card.end}）· 截至 ${card.asOf}`,
@@ -381,8 +382,8 @@ function listSets(ctx: CommandContext): ExitCodeValue {
     ['编号', '版本', '指标数', '名称'],
     ['id', 'version', 'indicators', 'name'],
     ...sets.flatMap((s) => [
-      [s.id, s.version, String(s.indicators), s.name.zh],
-      ['', '', '', s.name.en],
+      [s.id, s.version, String(s.indicators), publicText(s.name.zh)],
+      ['', '', '', publicText(s.name.en)],
     ]),
   ];
   for (const line of formatTable(rows)) writeLine(ctx.io.stdout, line);

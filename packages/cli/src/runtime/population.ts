@@ -96,6 +96,14 @@ const KNOWN: Readonly<Record<string, keyof DirectoryEntity>> = {
 const TAG_COLUMNS = new Set(['tags', '标签']);
 
 /**
+ * The directory field a column header stands for (`信用等级` → `grade`, `行业` → `industry`), or the header itself
+ * for any other column: what `--by <column>` stratifies on.
+ */
+export function directoryField(column: string): string {
+  return Object.hasOwn(KNOWN, column) ? (KNOWN[column] as string) : column;
+}
+
+/**
  * Turn the rows of a population file into the entity directory (检查对象名录) the sampler reads. CSV
  * columns `id` (or `uscc`, `统一社会信用代码`, … or `--id-field`), `name`, `grade`, `riskLevel`, `industry`,
  * `areaCode`, `status` (also `登记状态`, `经营状态`, `状态`, …) and `tags` (a `,`/`;`/`、` list) map to the directory

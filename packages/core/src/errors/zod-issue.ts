@@ -128,7 +128,12 @@ export function localizeZodIssue(issue: z.core.$ZodIssue): LocalizedMessage {
   if (custom) return { en: custom[1]!, zh: custom[2]! };
   switch (issue.code) {
     case 'invalid_type': {
-      const missing = /received undefined/.test(issue.message) || issue.input === undefined;
+      // zod reports the input only with `reportInput`, so `input` is usually absent even when a value was given:
+      // the message ("…, received string") says which.
+      const missing =
+        'input' in issue && !/received /.test(issue.message)
+          ? issue.input === undefined
+          : /received undefined/.test(issue.message);
       return missing
         ? {
             zh: `缺少必填项（应为${typeZh(issue.expected)}）`,

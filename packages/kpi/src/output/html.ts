@@ -4,6 +4,7 @@ import type { SourceRef } from '../indicators/schema.js';
 import type { Comparison, Trend } from '../scoring/compare.js';
 import type { EvidenceReason, Scorecard } from '../scoring/types.js';
 import { whatIf } from '../scoring/what-if.js';
+import { publicText } from './public-text.js';
 import { barChart, esc, lineChart } from './svg.js';
 
 /**
@@ -69,11 +70,6 @@ const KIND_LABELS: Readonly<Record<string, string>> = {
   bonus: '加分 bonus',
   veto: '否决 veto',
 };
-
-/** Text meant for a department, with research-note wording replaced by public wording. */
-function publicText(text: string): string {
-  return text.replace(/（种子文件数值）/g, '').replace(/\s*\(numbers from the seeds\)/gi, '');
-}
 
 function citations(sources: readonly SourceRef[]): string {
   const seen = new Set<string>();

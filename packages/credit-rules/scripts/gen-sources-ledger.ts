@@ -7,7 +7,7 @@
  *
  * `--check` exits 1 when the section on disk is out of date (the drift test runs it).
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeLedgerSection } from '../../../scripts/ledger-section.mjs';
 import {
   type CalendarDuration,
   type CreditRuleSet,
@@ -201,24 +201,11 @@ function renderSection(): string {
   ].join('\n');
 }
 
-function replaceSection(doc: string, section: string): string {
-  const a = doc.indexOf(BEGIN);
-  const b = doc.indexOf(END);
-  if (a < 0 || b < 0) throw new Error(`markers not found in ${target.pathname}`);
-  return doc.slice(0, a) + section + doc.slice(b + END.length);
-}
-
-const current = readFileSync(target, 'utf8');
-const next = replaceSection(current, renderSection());
-if (process.argv.includes('--check')) {
-  if (current !== next) {
-    console.error(
-      'docs/guides/sources-ledger.md (credit-rules section) is out of date: run packages/credit-rules/scripts/gen-sources-ledger.ts',
-    );
-    process.exit(1);
-  }
-  console.log('docs/guides/sources-ledger.md credit-rules section is up to date');
-} else {
-  writeFileSync(target, next);
-  console.log(`wrote the credit-rules section of ${target.pathname}`);
-}
+writeLedgerSection({
+  target,
+  begin: BEGIN,
+  end: END,
+  section: renderSection(),
+  label: 'credit-rules',
+  script: 'packages/credit-rules/scripts/gen-sources-ledger.ts',
+});

@@ -7,7 +7,7 @@
  *
  * `--check` exits 1 when the section on disk is out of date (the drift test runs it).
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeLedgerSection } from '../../../scripts/ledger-section.mjs';
 import {
   baselineIndicatorSet,
   hubeiLikeIndicatorSet,
@@ -97,20 +97,11 @@ const section = [
   END,
 ].join('\n');
 
-const current = readFileSync(target, 'utf8');
-const a = current.indexOf(BEGIN);
-const b = current.indexOf(END);
-if (a < 0 || b < 0) throw new Error(`markers not found in ${target.pathname}`);
-const next = current.slice(0, a) + section + current.slice(b + END.length);
-if (process.argv.includes('--check')) {
-  if (current !== next) {
-    console.error(
-      'docs/guides/sources-ledger.md (KPI section) is out of date: run packages/kpi/scripts/gen-sources-ledger.ts',
-    );
-    process.exit(1);
-  }
-  console.log('docs/guides/sources-ledger.md KPI section is up to date');
-} else {
-  writeFileSync(target, next);
-  console.log(`wrote the KPI section of ${target.pathname}`);
-}
+writeLedgerSection({
+  target,
+  begin: BEGIN,
+  end: END,
+  section,
+  label: 'KPI',
+  script: 'packages/kpi/scripts/gen-sources-ledger.ts',
+});

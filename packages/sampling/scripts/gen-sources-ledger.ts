@@ -7,7 +7,7 @@
  *
  * `--check` exits 1 when the section on disk is out of date (the drift test runs it).
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeLedgerSection } from '../../../scripts/ledger-section.mjs';
 import { DEFAULT_SAMPLING_RULES } from '../src/index.js';
 
 const target = new URL('../../../docs/guides/sources-ledger.md', import.meta.url);
@@ -39,20 +39,11 @@ for (const [field, value] of Object.entries(rules)) {
 lines.push('', END);
 const section = lines.join('\n');
 
-const current = readFileSync(target, 'utf8');
-const a = current.indexOf(BEGIN);
-const b = current.indexOf(END);
-if (a < 0 || b < 0) throw new Error(`markers not found in ${target.pathname}`);
-const next = current.slice(0, a) + section + current.slice(b + END.length);
-if (process.argv.includes('--check')) {
-  if (current !== next) {
-    console.error(
-      'docs/guides/sources-ledger.md (sampling section) is out of date: run packages/sampling/scripts/gen-sources-ledger.ts',
-    );
-    process.exit(1);
-  }
-  console.log('docs/guides/sources-ledger.md sampling section is up to date');
-} else {
-  writeFileSync(target, next);
-  console.log(`wrote the sampling section of ${target.pathname}`);
-}
+writeLedgerSection({
+  target,
+  begin: BEGIN,
+  end: END,
+  section,
+  label: 'sampling',
+  script: 'packages/sampling/scripts/gen-sources-ledger.ts',
+});

@@ -460,13 +460,21 @@ export function createTicketKernel(useSimd = true) {
           if (done) return;
         }
       };
+      /** The instructions every function body uses (local.get, local.set, i32.const, i64.const), into `out`. */
+      const emitter = (out: number[]) => ({
+        get: (x: number) => out.push(0x20, x),
+        set: (x: number) => out.push(0x21, x),
+        i32: (v: number) => {
+          out.push(0x41);
+          leb(out, v, true);
+        },
+        i64: (v: number) => {
+          out.push(0x42);
+          leb64(out, v);
+        },
+      });
       const c: number[] = [];
-      const get = (x: number) => c.push(0x20, x);
-      const set = (x: number) => c.push(0x21, x);
-      const i32 = (v: number) => {
-        c.push(0x41);
-        leb(c, v, true);
-      };
+      const { get, set, i32 } = emitter(c);
       const simdOp = (o: number) => {
         c.push(0xfd);
         leb(c, o, false);
@@ -721,12 +729,7 @@ export function createTicketKernel(useSimd = true) {
       // digest goes over the block's first 8 words. i32.rotr makes each rotation one instruction, and no
       // array bounds are checked: about twice the speed of the JavaScript compression for a single call.
       const o: number[] = [];
-      const sget = (x: number) => o.push(0x20, x);
-      const sset = (x: number) => o.push(0x21, x);
-      const sconst = (v: number) => {
-        o.push(0x41);
-        leb(o, v, true);
-      };
+      const { get: sget, set: sset, i32: sconst } = emitter(o);
       const sload = (word: number) => {
         sconst(0);
         o.push(0x28, 2);
@@ -829,16 +832,7 @@ export function createTicketKernel(useSimd = true) {
       // limb sums a_i = Σ u_h · (limb i of 2^(16 h)) < 2^47, quotients by 10^8 from a float multiplication
       // corrected by one, then the carry chain of small carries, each limb written as two 4-digit words.
       const tc: number[] = [];
-      const tget = (x: number) => tc.push(0x20, x);
-      const tset = (x: number) => tc.push(0x21, x);
-      const ti32 = (v: number) => {
-        tc.push(0x41);
-        leb(tc, v, true);
-      };
-      const ti64 = (v: number) => {
-        tc.push(0x42);
-        leb64(tc, v);
-      };
+      const { get: tget, set: tset, i32: ti32, i64: ti64 } = emitter(tc);
       // locals: 0 src, 1 stride, 2 dst (params); 3–18 u_h, 19–27 q_i, 28–36 r_i (i64); 37 a9, 38 tmp (i64);
       // 39 limb, 40 carry, 41 limb 8, 42 limb 9 (i32)
       const U = 3;
@@ -1000,11 +994,7 @@ export function createTicketKernel(useSimd = true) {
       // The export `T(count, dst)`: lane by lane, `t` of lane L's digest (interleaved, stride 16) to
       // dst + TICKET_ROOM · L, its length at byte 4 · LENGTHS_AT + L.
       const bc: number[] = [];
-      const bget = (x: number) => bc.push(0x20, x);
-      const bi32 = (v: number) => {
-        bc.push(0x41);
-        leb(bc, v, true);
-      };
+      const { get: bget, i32: bi32 } = emitter(bc);
       // locals: 0 count, 1 dst (params); 2 lane
       bc.push(0x02, 0x40, 0x03, 0x40); // block, loop
       bget(2);
